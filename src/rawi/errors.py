@@ -28,6 +28,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
              "rawi reads Arabic today; English support is planned. Pass --lang ar to force Arabic"),
     "E009": ("{input}: cannot read the file ({detail})",
              "check that the path exists and is readable"),
+    "E011": ("{input}: {detail}",
+             "pass a file path, `-` for standard input, or a .jsonl/.jsonl.gz corpus"),
+    "E100": ("{input}: rawi failed on this article ({detail})",
+             "this is a bug in rawi; the other articles were processed. Please report it with the article"),
     "E010": ("{input}: the gzip stream is corrupt ({detail})",
              "the articles before the damage were processed; re-download or re-compress the file"),
 }

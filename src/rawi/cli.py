@@ -1,0 +1,146 @@
+"""The `rawi` command: a thin layer over `rawi.api`."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+import click
+
+from rawi.api import extract_article
+from rawi.errors import RawiError
+from rawi.model import Analysis, Article
+from rawi.reading import DEFAULT_MAX_CHARS, Record, decode, iter_jsonl
+
+
+def _is_jsonl(path: str) -> bool:
+    return path.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"))
+
+
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[IO[str]]:
+    """stdout, or a file written under a temporary name and renamed only when complete."""
+    if path is None:
+        yield sys.stdout
+        return
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or Path("."))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            yield fh
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _dump(analysis: Analysis, fmt: str) -> str:
+    if fmt == "jsonl":
+        return json.dumps(analysis.to_json(), ensure_ascii=False)
+    return json.dumps(analysis.to_json(), ensure_ascii=False, indent=1)
+
+
+def _records(path: str, max_chars: int) -> Iterator[Record]:
+    name = "<stdin>" if path == "-" else path
+    if path == "-":
+        yield from iter_jsonl(sys.stdin.buffer, name, max_chars)
+        return
+    try:
+        with open(path, "rb") as fh:
+            yield from iter_jsonl(fh, name, max_chars)  # type: ignore[arg-type]
+    except OSError as exc:
+        yield Record(name, None, RawiError("E009", name, exc.strerror or str(exc)))
+
+
+def _progress(items: Iterator[Record]) -> Iterator[Record]:
+    if not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    return iter(tqdm(items, unit=" articles", file=sys.stderr, dynamic_ncols=True))
+
+
+@click.group()
+@click.version_option(package_name="rawi")
+def main() -> None:
+    """rawi: who said what, according to whom, when and how many — in Arabic news."""
+
+
+@main.command()
+@click.argument("input", metavar="FILE", default="-")
+@click.option("--id", "doc_id", help="Article id (default: the file name without extension).")
+@click.option("--published", help="Dateline, YYYY-MM-DD: relative times resolve against it.")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default=None,
+              help="json (pretty, one article) or jsonl (one line per article). "
+                   "Default: jsonl for .jsonl[.gz] input, else json.")
+@click.option("--jsonl", "force_jsonl", is_flag=True, help="Read the input as JSON Lines (e.g. from stdin).")
+@click.option("--lang", type=click.Choice(["auto", "ar"]), default="auto",
+              help="auto detects the language and declines what rawi cannot read yet.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
+@click.option("--max-chars", type=int, default=DEFAULT_MAX_CHARS, show_default=True,
+              help="Reject texts longer than this.")
+def extract(input: str, doc_id: str | None, published: str | None, fmt: str | None, force_jsonl: bool,
+            lang: str, output: str | None, max_chars: int) -> None:
+    """Extract attributions, times, quantities and entities from FILE (or - for stdin).
+
+    A .jsonl or .jsonl.gz FILE holds one article per line (fields id, text,
+    published, optional title, url, source); results stream out one per line and
+    a bad line is reported on stderr without stopping the others.
+    """
+    if force_jsonl or _is_jsonl(input):
+        failed = _extract_jsonl(input, fmt or "jsonl", lang, output, max_chars)
+        if failed:
+            click.echo(f"rawi: {failed} article(s) rejected, see the messages above", err=True)
+            sys.exit(1)
+        return
+    name = "<stdin>" if input == "-" else input
+    try:
+        if input == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            try:
+                data = Path(input).read_bytes()
+            except OSError as exc:
+                raise RawiError("E009", name, exc.strerror or str(exc)) from None
+        text = decode(data, name, max_chars)
+        default_id = "stdin" if input == "-" else Path(input).name.split(".")[0]
+        analysis = extract_article(Article(doc_id or default_id, text, published), name, lang, max_chars)
+    except RawiError as err:
+        click.echo(f"rawi: error {err}", err=True)
+        sys.exit(2)
+    with _output(output) as out:
+        out.write(_dump(analysis, fmt or "json") + "\n")
+
+
+def _extract_jsonl(input: str, fmt: str, lang: str, output: str | None, max_chars: int) -> int:
+    failed = 0
+    with _output(output) as out:
+        first = True
+        if fmt == "json":
+            out.write("[\n")
+        for rec in _progress(_records(input, max_chars)):
+            try:
+                if rec.error is not None:
+                    raise rec.error
+                assert rec.article is not None
+                analysis = extract_article(rec.article, rec.input_name, lang, max_chars)
+            except RawiError as err:
+                failed += 1
+                click.echo(f"rawi: error {err}", err=True)
+                continue
+            if fmt == "json":
+                out.write(("" if first else ",\n") + _dump(analysis, "json"))
+            else:
+                out.write(_dump(analysis, "jsonl") + "\n")
+                out.flush()
+            first = False
+        if fmt == "json":
+            out.write("\n]\n")
+    return failed

@@ -1,0 +1,478 @@
+"""Attributions: who said what, according to whom.
+
+Works sentence by sentence on folded tokens. Three kinds of cue start an
+attribution:
+
+- a reporting verb or participle from the cue lexicon (``وقال``, ``أكدت``,
+  ``مشيرا``) — its source is the noun phrase after it (verb first), before it
+  (subject first, or the antecedent of ``الذي``), or, when the text drops it,
+  the speaker in force (``وأضاف أن``, ``قائلا``);
+- an "according to" phrase (``بحسب``, ``وفقا ل``, ``حسبما ذكرت``) — a relay of
+  the verb's source when it sits between a verb and its content, else the source;
+- a quotation standing alone, which continues the last speaker.
+
+The content starts after the complementiser (``إن``/``أن``/``بأن``), a colon,
+an opening quotation mark or the verb's own preposition, and runs to the end
+of the sentence or to the next cue that opens a new attribution.
+Offsets are folded-text offsets; `coref` turns sources into entities.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rawi.extract.np import np_end, stopwords, strip_clitic
+from rawi.lexicon.cues import CueForm, lookup, phrases
+from rawi.text.segment import Quote, Segmentation, Sentence, Token
+
+_WORD = re.compile(r"[^\W\d_]+")
+_QUOTE_MARKS = set("\"«»“”„‟‹›'")
+_CONTENT_TRIM = " \t\n.,،;؛:!?؟-–—…"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """A source as the text gives it: a span, or a pointer to whoever speaks."""
+
+    start: int | None = None
+    end: int | None = None
+    # When the span is None: the attribution whose source this one continues,
+    # or a mention span (start, end) standing for the subject of the sentence.
+    antecedent: int | None = None
+    subject: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AttrMatch:
+    cue: tuple[int, int] | None
+    content: tuple[int, int]
+    source: SourceRef
+    kind: str
+    stance: str
+    via: tuple[tuple[int, int], ...] = ()
+    gender: str = ""  # agreement of the cue ("f" for وقالت), to pick an antecedent
+
+
+@dataclass
+class _State:
+    """What the scan of one article has seen so far."""
+
+    out: list[AttrMatch] = field(default_factory=list)
+    used_cues: set[int] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    end_tok: int  # index just past the phrase's tokens
+    kind: str
+
+
+def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    idx: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for kind, items in phrases().items():
+        for ph in items:
+            words = tuple(ph.phrase.split())
+            if words:
+                idx.setdefault(words[0], []).append((words, kind))
+    for cands in idx.values():
+        cands.sort(key=lambda c: -len(c[0]))
+    return idx
+
+
+_PHRASES: list[dict[str, list[tuple[tuple[str, ...], str]]]] = []
+
+
+def _phrases() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    if not _PHRASES:
+        _PHRASES.append(_phrase_index())
+    return _PHRASES[0]
+
+
+class _Sent:
+    """One sentence's tokens with the lookups the rules need."""
+
+    def __init__(self, norm: str, sent: Sentence, tokens: Sequence[Token], lo: int, hi: int,
+                 quotes: Sequence[Quote], blocked_spans: Sequence[tuple[int, int]]) -> None:
+        self.norm = norm
+        self.sent = sent
+        self.toks = tokens
+        self.lo, self.hi = lo, hi
+        self.quotes = quotes
+        self._blocked = blocked_spans
+        self._cues: dict[int, tuple[CueForm, ...]] = {}
+
+    def word(self, k: int) -> str:
+        return self.toks[k].text
+
+    def cue(self, k: int) -> tuple[CueForm, ...]:
+        hit = self._cues.get(k)
+        if hit is None:
+            w = self.toks[k].text
+            hit = lookup(w) if _WORD.fullmatch(w) else ()
+            hit = tuple(f for f in hit if f.person == 3 and not f.passive and f.pos != "noun")
+            self._cues[k] = hit
+        return hit
+
+    def in_time(self, k: int) -> bool:
+        t = self.toks[k]
+        spans = self._blocked
+        i = bisect_left(spans, (t.start + 1,)) - 1
+        return i >= 0 and spans[i][0] <= t.start < spans[i][1]
+
+    def blocked(self, k: int) -> bool:
+        return bool(self.cue(k)) or self.in_time(k)
+
+    def phrase_at(self, k: int) -> _Phrase | None:
+        w = self.toks[k].text
+        for key in (w, strip_clitic(w)) if w[:1] in "وف" else (w,):
+            for words, kind in _phrases().get(key, ()):
+                n = len(words)
+                if k + n <= self.hi and all(self.toks[k + m].text == words[m] for m in range(1, n)):
+                    return _Phrase(k + n, kind)
+            # "وفقا لـ" folds to "وفقا ل" + a separate "ل"; "لل" + noun also occurs.
+        return None
+
+    def quote_opening_at(self, k: int) -> Quote | None:
+        pos = self.toks[k].start
+        for q in self.quotes:
+            if q.open_at == pos:
+                return q
+        return None
+
+    def is_complementiser(self, k: int) -> bool:
+        return self.toks[k].text in _complementisers()
+
+
+_COMPL: list[frozenset[str]] = []
+
+
+def _complementisers() -> frozenset[str]:
+    if not _COMPL:
+        _COMPL.append(frozenset(p.phrase for p in phrases().get("complementiser", ())))
+    return _COMPL[0]
+
+
+def _sentence_tokens(tokens: Sequence[Token], starts: Sequence[int], sent: Sentence) -> tuple[int, int]:
+    return bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+
+
+def extract_attributions(norm: str, seg: Segmentation,
+                         blocked_spans: Sequence[tuple[int, int]],
+                         subjects: Sequence[tuple[int, int]] = ()) -> list[AttrMatch]:
+    """All attributions of one article, in text order.
+
+    `blocked_spans` are folded spans no source may cross (time expressions);
+    `subjects` are entity mention spans, used to find who a participle's clause is about.
+    """
+    tokens = seg.tokens
+    starts = [t.start for t in tokens]
+    state = _State()
+    spans = sorted(blocked_spans)
+    for sent in seg.sentences:
+        if sent.headline:
+            continue
+        if sent.end < len(norm) and norm[sent.end] in "؟?":
+            continue  # questions are not claims
+        lo, hi = _sentence_tokens(tokens, starts, sent)
+        if lo >= hi:
+            continue
+        s = _Sent(norm, sent, tokens, lo, hi, seg.quotes, spans)
+        _scan_sentence(s, state, subjects)
+    return state.out
+
+
+def _kind(s: _Sent, start: int, end: int) -> str:
+    """direct when the content is one quotation, mixed when it holds one, else indirect."""
+    for q in s.quotes:
+        if q.start <= start and end <= q.end:
+            return "direct"
+    for q in s.quotes:
+        if start <= q.open_at < end or start < q.end <= end:
+            return "mixed"
+    return "indirect"
+
+
+def _trim(norm: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and norm[start] in _CONTENT_TRIM:
+        start += 1
+    while end > start and norm[end - 1] in _CONTENT_TRIM:
+        end -= 1
+    return start, end
+
+
+def _strip_quote(s: _Sent, start: int, end: int) -> tuple[int, int]:
+    """A content that is exactly one quotation loses its marks."""
+    for q in s.quotes:
+        if q.open_at == start and q.close_at is not None and q.close_at + 1 >= end:
+            return q.start, q.end
+        if q.open_at == start and q.close_at is None:
+            return q.start, min(end, q.end)
+    return start, end
+
+
+def _continues_speaker(s: _Sent, k: int) -> bool:
+    """A و/ف-verb with no subject of its own ("وأضاف أن") opens a new attribution
+    of the same speaker, so it ends the content before it."""
+    w = s.word(k)
+    if w[0] not in "وف" or not s.cue(k):
+        return False
+    nxt = k + 1
+    return nxt < s.hi and (s.is_complementiser(nxt) or s.word(nxt) in (":", "،", ",")
+                           or s.word(nxt) in _QUOTE_MARKS)
+
+
+def _content_end(s: _Sent, k: int, prep_content: bool) -> int:
+    """Folded offset where a content that starts at token k ends."""
+    quotes_closed = [(q.open_at, q.outer_end) for q in s.quotes]
+    for j in range(k + 1, s.hi):
+        pos = s.toks[j].start
+        if any(a < pos < b for a, b in quotes_closed):
+            continue
+        w = s.word(j)
+        forms = s.cue(j)
+        if forms and any(f.pos == "participle" for f in forms):
+            return s.toks[j].start
+        if _continues_speaker(s, j):
+            return s.toks[j].start
+        if w in ("،", ",") and j + 1 < s.hi:
+            ph = s.phrase_at(j + 1)
+            if ph is not None and ph.kind == "according_to":
+                return pos  # "…، حسبما ذكرت X": the phrase belongs to the cue, not the content
+            if prep_content and not s.word(j + 1).startswith("و"):
+                return pos
+    return s.sent.end
+
+
+def _skip_to_content(s: _Sent, k: int, prep: str) -> tuple[int, list[tuple[int, int]], str]:
+    """From token k (after the verb and its source), find where the content starts.
+
+    Returns (token index, relays met on the way, how the content was marked:
+    'compl', 'colon', 'quote', 'prep' or '' when nothing marked it).
+    """
+    via: list[tuple[int, int]] = []
+    j = k
+    limit = min(s.hi, k + 30)
+    while j < limit:
+        w = s.word(j)
+        if s.is_complementiser(j):
+            return j + 1, via, "compl"
+        if w == ":":
+            return j + 1, via, "colon"
+        if w in _QUOTE_MARKS and s.quote_opening_at(j) is not None:
+            return j, via, "quote"
+        if prep and j == k and (w == prep or (len(prep) == 1 and w.startswith(prep) and len(w) > 2)):
+            return (j + 1 if w == prep else j), via, "prep"
+        ph = s.phrase_at(j)
+        if ph is not None and ph.kind == "according_to":
+            # A relay: "بحسب ما نقلت عنه وكالة الأنباء …" — skip relay verbs and pronouns.
+            m = ph.end_tok
+            while m < s.hi and (s.cue(m) or s.word(m) in ("عنه", "عنها", "عنهم", "ما")):
+                m += 1
+            e = np_end(s.toks, m, s.hi, s.in_time, limit=8)
+            if e > m:
+                via.append((s.toks[m].start, s.toks[e - 1].end))
+            j = max(e, j + 1)
+            continue
+        if j > k and s.cue(j) and not s.word(j).startswith("ال"):
+            break  # another cue before any content marker: this verb had none
+        j += 1
+    return k, via, ""
+
+
+def _subject_before(s: _Sent, k: int) -> tuple[int, int] | None:
+    """Subject-first clauses: "الهيئة أكدت أن", "الرئيس التركي، …، الذي أكد"."""
+    j = k - 1
+    if j >= s.lo and s.word(j) in ("الذي", "التي", "الذين"):
+        j -= 1
+        # skip an apposition between commas: "الرئيس التركي، رجب طيب أردوغان، الذي"
+        if j >= s.lo and s.word(j) in ("،", ","):
+            m = j - 1
+            while m >= s.lo and s.word(m) not in ("،", ",") and j - m < 8:
+                m -= 1
+            if m >= s.lo and s.word(m) in ("،", ","):
+                j = m - 1
+    end = j + 1
+    start = end
+    stop = stopwords()
+    while start - 1 >= s.lo and end - (start - 1) <= 8:
+        w = s.word(start - 1)
+        if not _WORD.fullmatch(w) or w in stop or s.blocked(start - 1):
+            break
+        start -= 1
+    if start >= end:
+        return None
+    # A clause-initial subject: the phrase must open its clause.
+    before = s.word(start - 1) if start - 1 >= s.lo else ""
+    if start > s.lo and before not in ("،", ",", ":", "«", "\"", "“") and not s.is_complementiser(start - 1):
+        return None
+    first = s.word(start)
+    if first in ("و", "ف") or (strip_clitic(first) != first and strip_clitic(first) in stop):
+        return None
+    st = s.toks[start].start
+    if first[0] == "و" and len(first) > 3 and not first.startswith("وزار") and not first.startswith("وكال") \
+            and not first.startswith("وحد"):
+        st += 1  # the conjunction is not part of the subject
+    return st, s.toks[end - 1].end
+
+
+def _subject_of_sentence(subjects: Sequence[tuple[int, int]], s: _Sent, before: int) -> tuple[int, int] | None:
+    i = bisect_left(subjects, (s.sent.start,))
+    if i < len(subjects) and subjects[i][0] < before:
+        return subjects[i]
+    return None
+
+
+def _verb_attribution(s: _Sent, k: int, forms: tuple[CueForm, ...], state: _State,
+                      subjects: Sequence[tuple[int, int]]) -> int:
+    form = forms[0]
+    cue_tok = s.toks[k]
+    cue = (cue_tok.start, cue_tok.end)
+    participle = form.pos == "participle"
+    prep = form.prep
+    j = k + 1
+    source: SourceRef | None = None
+    # Verb first: the noun phrase after the verb is its subject.
+    if not participle and j < s.hi and not s.is_complementiser(j):
+        e = np_end(s.toks, j, s.hi, s.blocked, limit=9)
+        if e > j and prep and len(prep) == 1:
+            # "أشاد زعيم … بتحالف": the verb's own preposition ends the subject.
+            for m in range(j + 1, e):
+                if s.word(m).startswith(prep) and len(s.word(m)) > 2:
+                    e = m
+                    break
+        if e > j and not (prep and s.word(j) == prep):
+            # An audience or outlet at the end ("للمحققين", "لرويترز") is not the source.
+            while e - 1 > j and s.word(e - 1).startswith("ل") and not s.word(e - 1).startswith("ال"):
+                e -= 1
+            source = SourceRef(s.toks[j].start, s.toks[e - 1].end)
+            j = e
+    start_tok, via, marker = _skip_to_content(s, j, prep)
+    if any(f.ambiguous for f in forms) and marker not in ("compl", "colon", "quote"):
+        return k + 1
+    if not marker:
+        if participle or form.stance in ("deny", "confirm", "claim", "other") or prep:
+            # An object content: "نافيا التهم", "وتنفي قطر بشدة، هذه الاتهامات".
+            start_tok = j
+            while start_tok < s.hi and (s.word(start_tok) in ("،", ",") or s.in_time(start_tok)
+                                        or s.word(start_tok) in ("بشدة", "مجددا", "أيضا", "ايضا")):
+                start_tok += 1
+            if start_tok >= s.hi or s.cue(start_tok):
+                return k + 1
+            marker = "object"
+        else:
+            return k + 1
+    if start_tok >= s.hi:
+        return k + 1
+    if source is None and not participle:
+        subj = _subject_before(s, k)
+        if subj is not None:
+            source = SourceRef(*subj)
+    if source is None:
+        if participle:
+            # The participle's subject is the speaker of this sentence, else its subject.
+            here = [i for i, a in enumerate(state.out) if a.content[0] >= s.sent.start or
+                    (a.cue is not None and a.cue[0] >= s.sent.start)]
+            if here:
+                source = SourceRef(antecedent=here[-1])
+            else:
+                subj_span = _subject_of_sentence(subjects, s, cue_tok.start)
+                source = SourceRef(subject=subj_span) if subj_span else None
+        if source is None:
+            source = _antecedent(state, form.gender)
+        if source is None:
+            return k + 1
+    c_start_pos = s.toks[start_tok].start
+    quote = s.quote_opening_at(start_tok)
+    if quote is not None and marker in ("quote", "colon", "compl"):
+        after = s.norm[quote.outer_end:s.sent.end].strip(_CONTENT_TRIM)
+        c_end = quote.outer_end if not after or quote.close_at is None else \
+            _content_end(s, start_tok, False)
+    else:
+        c_end = _content_end(s, start_tok, marker == "prep")
+    c_start, c_end = _trim(s.norm, c_start_pos, c_end)
+    c_start, c_end = _strip_quote(s, c_start, c_end)
+    if c_end - c_start < 2:
+        return k + 1
+    state.out.append(AttrMatch(cue, (c_start, c_end), source, _kind(s, c_start, c_end), form.stance,
+                               tuple(via), form.gender))
+    state.used_cues.add(cue_tok.start)
+    return max(start_tok, k + 1)
+
+
+def _antecedent(state: _State, gender: str) -> SourceRef | None:
+    """The speaker a subjectless verb continues: the latest one that agrees with it."""
+    for i in range(len(state.out) - 1, max(-1, len(state.out) - 6), -1):
+        a = state.out[i]
+        if not gender or not a.gender or a.gender == gender:
+            return SourceRef(antecedent=i)
+    return SourceRef(antecedent=len(state.out) - 1) if state.out else None
+
+
+def _according_to(s: _Sent, k: int, ph: _Phrase, state: _State) -> int:
+    """ "بحسب X" with no verb of its own: X is the source of the clause it qualifies."""
+    m = ph.end_tok
+    while m < s.hi and (s.cue(m) or s.word(m) in ("عنه", "عنها", "عنهم", "ما")):
+        m += 1
+    e = np_end(s.toks, m, s.hi, s.in_time, limit=6)
+    if e <= m:
+        return k + 1
+    src = (s.toks[m].start, s.toks[e - 1].end)
+    cue = (s.toks[k].start, s.toks[ph.end_tok - 1].end)
+    if s.word(k).startswith(("و", "ف")) and s.word(k) not in ("وفق", "وفقا"):
+        cue = (cue[0] + 1, cue[1])
+    # After a quotation: "«…»، حسبما ذكرت X" — the quotation is the content.
+    prev = k - 1
+    while prev >= s.lo and s.word(prev) in ("،", ",", "-"):
+        prev -= 1
+    if prev >= s.lo and s.word(prev) in _QUOTE_MARKS:
+        q = next((q for q in s.quotes if q.close_at == s.toks[prev].start), None)
+        if q is not None:
+            content = (q.start, q.end)
+            state.out.append(AttrMatch(cue, content, SourceRef(*src), "direct", "assert"))
+            return e
+    # At the head of the sentence: "وبحسب الوزارة، فإن …" — the rest is the content.
+    if k == s.lo:
+        j = e
+        while j < s.hi and (s.word(j) in ("،", ",") or s.word(j) in ("فان", "ان", "فانه", "فانها")):
+            j += 1
+        if j >= s.hi:
+            return e
+        c = _trim(s.norm, s.toks[j].start, _content_end(s, j, False))
+    else:
+        c = _trim(s.norm, s.sent.start, _content_end(s, k, False))
+    if c[1] - c[0] < 2:
+        return e
+    state.out.append(AttrMatch(cue, c, SourceRef(*src), _kind(s, *c), "assert"))
+    return e
+
+
+def _scan_sentence(s: _Sent, state: _State, subjects: Sequence[tuple[int, int]]) -> None:
+    before = len(state.out)
+    k = s.lo
+    while k < s.hi:
+        forms = s.cue(k)
+        if forms:
+            k = _verb_attribution(s, k, forms, state, subjects)
+            continue
+        ph = s.phrase_at(k)
+        if ph is not None and ph.kind == "according_to":
+            k = _according_to(s, k, ph, state)
+            continue
+        k += 1
+    if len(state.out) > before or not state.out:
+        return
+    # A quotation standing alone continues the last speaker.
+    q = s.quote_opening_at(s.lo)
+    if q is None or q.end - q.start < 15:
+        return
+    rest = s.norm[q.outer_end:s.sent.end].strip(_CONTENT_TRIM)
+    if rest:
+        return
+    last = state.out[-1]
+    if s.sent.start - last.content[1] > 1500:
+        return
+    state.out.append(AttrMatch(None, (q.start, q.end), SourceRef(antecedent=len(state.out) - 1),
+                               "direct", "assert"))

@@ -1,0 +1,55 @@
+"""Entity mention candidates: gazetteer names and title-headed descriptions.
+
+A mention here is only a span with a guess at its type and, for gazetteer
+hits, the entry it names; clustering into entities happens in `coref`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rawi.extract.np import np_end, strip_clitic
+from rawi.lexicon.gazetteer import GazEntry, gazetteer, titles
+from rawi.text.segment import Token
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int  # folded-text offsets
+    end: int
+    type: str
+    entry: GazEntry | None = None
+    titled: bool = False  # headed by a title or an organisation noun, not a bare name
+
+
+def find_mentions(norm: str, tokens: tuple[Token, ...]) -> list[Mention]:
+    """Gazetteer hits plus title-headed noun phrases ("وزير الدفاع الكوري الجنوبي")."""
+    found = [Mention(m.start, m.end, "NORP" if m.via_adjective else m.entry.type, m.entry)
+             for m in gazetteer().find(norm)]
+    taken = [(m.start, m.end) for m in found]
+    title_map = titles()
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        word = tok.text
+        title = title_map.get(word) or title_map.get(strip_clitic(word))
+        if title is None or any(a <= tok.start < b for a, b in taken):
+            i += 1
+            continue
+        start = tok.start
+        if title.title != word and word[0] in "وفبلك" and not word.startswith("ال"):
+            start += 1  # the clitic is not part of the mention
+        j = np_end(tokens, i + 1, n, lambda k: strip_clitic(tokens[k].text) in title_map
+                   and tokens[k].text[0] == "و", limit=7)
+        end = tokens[j - 1].end
+        # A gazetteer name inside the description names the same referent
+        # only when it ends it ("الرئيس الروسي فلاديمير بوتين").
+        inner = [m for m in found if start <= m.start and m.end <= end]
+        entry = next((m.entry for m in inner if m.end == end and m.entry and m.entry.type == "PERSON"),
+                     None)
+        found.append(Mention(start, end, title.type, entry, titled=True))
+        taken.append((start, end))
+        i = j
+    found.sort(key=lambda m: (m.start, -m.end))
+    return found

@@ -1,0 +1,32 @@
+"""Language of an article: Arabic is read, English is recognised and declined (for now).
+
+lingua does the identification; it is restricted to the languages a news
+feed in Arabic script or Latin script is likely to carry, which keeps it small
+and fast. Only the first characters are looked at: an article's language does
+not change half way.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+_SAMPLE = 600
+_LANGS = (Language.ARABIC, Language.ENGLISH, Language.FRENCH, Language.PERSIAN, Language.URDU)
+_CODES = {Language.ARABIC: "ar", Language.ENGLISH: "en", Language.FRENCH: "fr",
+          Language.PERSIAN: "fa", Language.URDU: "ur"}
+
+
+@cache
+def _detector() -> LanguageDetector:
+    return LanguageDetectorBuilder.from_languages(*_LANGS).build()
+
+
+def detect(text: str) -> str:
+    """ISO 639-1 code of the text's language, or "und" when there are no letters to go on."""
+    sample = text[:_SAMPLE]
+    if not any(c.isalpha() for c in sample):
+        return "und"
+    lang = _detector().detect_language_of(sample)
+    return _CODES.get(lang, "und") if lang is not None else "und"
