@@ -23,8 +23,10 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
-from rawi.extract.np import np_end, stopwords, strip_clitic
+from rawi.extract.np import adverbs, np_end, stopwords, strip_clitic
+from rawi.lexicon import load_tsv
 from rawi.lexicon.cues import CueForm, lookup, phrases
 from rawi.text.segment import Quote, Segmentation, Sentence, Token
 
@@ -146,6 +148,11 @@ class _Sent:
         return self.toks[k].text in _complementisers()
 
 
+@cache
+def _object_content_lemmas() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in load_tsv("cue_object_content", ("lemma",)))
+
+
 _COMPL: list[frozenset[str]] = []
 
 
@@ -264,6 +271,8 @@ def _skip_to_content(s: _Sent, k: int, prep: str) -> tuple[int, list[tuple[int, 
         if w in _QUOTE_MARKS and s.quote_opening_at(j) is not None:
             return j, via, "quote"
         if prep and j == k and (w == prep or (len(prep) == 1 and w.startswith(prep) and len(w) > 2)):
+            if w == prep and j + 1 < s.hi and s.is_complementiser(j + 1):
+                return j + 2, via, "compl"  # "أشار إلى أن …"
             return (j + 1 if w == prep else j), via, "prep"
         ph = s.phrase_at(j)
         if ph is not None and ph.kind == "according_to":
@@ -276,8 +285,8 @@ def _skip_to_content(s: _Sent, k: int, prep: str) -> tuple[int, list[tuple[int, 
                 via.append((s.toks[m].start, s.toks[e - 1].end))
             j = max(e, j + 1)
             continue
-        if j > k and s.cue(j) and not s.word(j).startswith("ال"):
-            break  # another cue before any content marker: this verb had none
+        if j > k and s.cue(j) and (s.word(j)[0] in "وف" or s.word(j - 1) in ("،", ",", ":")):
+            break  # another clause with its own cue: this verb had no content marker
         j += 1
     return k, via, ""
 
@@ -343,21 +352,23 @@ def _verb_attribution(s: _Sent, k: int, forms: tuple[CueForm, ...], state: _Stat
                 if s.word(m).startswith(prep) and len(s.word(m)) > 2:
                     e = m
                     break
-        if e > j and not (prep and s.word(j) == prep):
+        starts_with_prep = bool(prep) and (s.word(j) == prep or (len(prep) == 1 and s.word(j).startswith(prep)
+                                                                 and len(s.word(j)) > 2))
+        if e > j and not starts_with_prep:
             # An audience or outlet at the end ("للمحققين", "لرويترز") is not the source.
             while e - 1 > j and s.word(e - 1).startswith("ل") and not s.word(e - 1).startswith("ال"):
                 e -= 1
             source = SourceRef(s.toks[j].start, s.toks[e - 1].end)
             j = e
     start_tok, via, marker = _skip_to_content(s, j, prep)
-    if any(f.ambiguous for f in forms) and marker not in ("compl", "colon", "quote"):
+    if any(f.ambiguous for f in forms) and marker not in ("compl", "colon"):
         return k + 1
     if not marker:
-        if participle or form.stance in ("deny", "confirm", "claim", "other") or prep:
+        if participle or form.lemma in _object_content_lemmas():
             # An object content: "نافيا التهم", "وتنفي قطر بشدة، هذه الاتهامات".
             start_tok = j
             while start_tok < s.hi and (s.word(start_tok) in ("،", ",") or s.in_time(start_tok)
-                                        or s.word(start_tok) in ("بشدة", "مجددا", "أيضا", "ايضا")):
+                                        or s.word(start_tok) in adverbs()):
                 start_tok += 1
             if start_tok >= s.hi or s.cue(start_tok):
                 return k + 1
@@ -402,13 +413,28 @@ def _verb_attribution(s: _Sent, k: int, forms: tuple[CueForm, ...], state: _Stat
     return max(start_tok, k + 1)
 
 
+def _nested(state: _State, i: int) -> bool:
+    """Whether attribution i was reported inside another one's content."""
+    cue = state.out[i].cue
+    pos = cue[0] if cue else state.out[i].content[0]
+    return any(a.content[0] <= pos < a.content[1] for j, a in enumerate(state.out) if j != i)
+
+
 def _antecedent(state: _State, gender: str) -> SourceRef | None:
-    """The speaker a subjectless verb continues: the latest one that agrees with it."""
-    for i in range(len(state.out) - 1, max(-1, len(state.out) - 6), -1):
+    """The speaker a subjectless verb continues: the latest top-level one that agrees with it.
+
+    Speakers quoted inside someone's words do not take over the narration.
+    """
+    fallback = None
+    for i in range(len(state.out) - 1, max(-1, len(state.out) - 8), -1):
+        if _nested(state, i):
+            continue
         a = state.out[i]
+        if fallback is None:
+            fallback = i
         if not gender or not a.gender or a.gender == gender:
             return SourceRef(antecedent=i)
-    return SourceRef(antecedent=len(state.out) - 1) if state.out else None
+    return SourceRef(antecedent=fallback) if fallback is not None else None
 
 
 def _according_to(s: _Sent, k: int, ph: _Phrase, state: _State) -> int:

@@ -24,6 +24,12 @@ def stopwords() -> frozenset[str]:
     return frozenset(r["word"] for r in load_tsv("np_stopwords", ("word",)))
 
 
+@cache
+def adverbs() -> frozenset[str]:
+    """Adverbs that may stand between a verb's subject and its content ("بشدة", "مجددا")."""
+    return frozenset(r["word"] for r in load_tsv("np_stopwords", ("word",)) if r["class"] == "adverb")
+
+
 def strip_clitic(word: str) -> str:
     """Drop one conjunction or preposition proclitic (و ف ب ل ك; لل is ل + ال)."""
     if word.startswith("لل") and len(word) > 4:

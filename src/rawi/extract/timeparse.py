@@ -1,0 +1,569 @@
+"""Reading one matched time pattern into a `Cand`: what it says, not yet where it falls.
+
+Each handler takes the match of its rule (`rawi.extract.timegrammar`) and
+returns the candidates it stands for, or an empty list when the context shows
+the words are not a time after all ("مارس" the verb, "صلاة الجمعة").
+Placing a candidate on the calendar (against the dateline, the text's earlier
+times, the day a quote was said) is `rawi.extract.times`' job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rawi.extract.timecalendar import duration_value, hijri_to_gregorian, pm_hour, safe_date
+from rawi.extract.timegrammar import Lexicon, lexicon
+from rawi.text.numbers import parse_number
+
+
+@dataclass(frozen=True, slots=True)
+class Cand:
+    """A time expression found at folded span [start, end) and what it says.
+
+    kind: const (fixed value), date (calendar fields, some missing), deictic
+    (days from today), rel (units from today), anarel (units from the last
+    time mentioned), after ("بعد شهر": anarel, rel or a length), same (the last time mentioned, at a granularity),
+    dayrel (a day of a month counted from today's), holiday, season, clock;
+    skip marks words that look like a time but are not (a date in a street name).
+    """
+
+    start: int
+    end: int
+    kind: str
+    type: str = "DATE"
+    value: str = ""
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    hijri: bool = False
+    mod: str | None = None
+    unit: str = ""
+    n: int = 0
+    part: str = ""
+    hour: int | None = None
+    minute: int = 0
+    sub: str = ""
+    ahead: bool = False
+    inner: int = -1
+
+
+Handler = Callable[[re.Match[str], str], list[Cand]]
+
+_PREV_WORD = re.compile(r"(\w+)[ ]*\(?[ ]*$")
+_CLITICS = ("وب", "ول", "فب", "فل", "وك", "فك", "و", "ف", "ب", "ل", "ك")
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+_FUTURE_VERB = re.compile(r"(?<!\w)[وف]?(س[يتن]\w{2,})")
+_WORD = re.compile(r"\w+")
+_DIGITS = re.compile(r"[0-9]+")
+_DIGITS_BEFORE = re.compile(r"[0-9] *$")
+_OFFSETS = {
+    "اليوم": 0, "الليله": 0, "امس": -1, "يوم امس": -1, "البارحه": -1, "امس الاول": -2, "اول امس": -2,
+    "اول من امس": -2, "الليله الماضيه": -1, "غدا": 1, "غد": 1, "الغد": 1, "يوم غد": 1, "بعد غد": 2,
+}
+_UNIT_OF = {"يوم": "D", "اسبوع": "W", "شهر": "M", "عام": "Y", "سنه": "Y", "ليله": "D"}
+_MOD_STEP = {"past": -1, "next": 1, "this": 0, "last": -1}
+
+
+def prev_word(norm: str, pos: int) -> str:
+    m = _PREV_WORD.search(norm, max(0, pos - 40), pos)
+    return m.group(1) if m else ""
+
+
+def bare_in(word: str, words: frozenset[str]) -> bool:
+    """Whether `word`, with or without leading clitics, is one of `words`."""
+    if word in words:
+        return True
+    return any(word.startswith(c) and word[len(c):] in words for c in _CLITICS)
+
+
+def _ahead(norm: str, start: int, lx: Lexicon) -> bool:
+    """Whether the clause before `start` speaks of the future (سوف، المقرر، سيعقد ...)."""
+    lo = max(0, start - 80)
+    window = norm[lo:start]
+    cut = None
+    for cut in _SENTENCE_END.finditer(window):
+        pass
+    if cut is not None:
+        window = window[cut.end():]
+    words = _WORD.findall(window)
+    if "كان" in words or "كانت" in words:
+        return False  # "كان من المقرر": planned, in the past
+    for w in words:
+        if bare_in(w, lx.context["future"]):
+            return True
+    notf = lx.context["notfuture"]
+    return any(not any(v.startswith(p) for p in notf) for v in _FUTURE_VERB.findall(window))
+
+
+def _core(m: re.Match[str]) -> int:
+    return m.end("cl")
+
+
+def _number(norm: str, m: re.Match[str], group: str = "num") -> int | float | None:
+    if m.start(group) < 0:
+        return None
+    hit = parse_number(norm, m.start(group))
+    if hit is None or hit.end != m.end(group):
+        return None
+    return hit.value
+
+
+def _unit(m: re.Match[str], *groups: str) -> str:
+    lx = lexicon()
+    for g in groups:
+        w = m.group(g)
+        if w:
+            return lx.units[w].unit
+    return ""
+
+
+def _day(m: re.Match[str]) -> int | None:
+    lx = lexicon()
+    if m.group("day"):
+        return int(m.group("day"))
+    od = m.group("ordday")
+    if od is None:
+        return None
+    if od in lx.day_ordinals:
+        return lx.day_ordinals[od]
+    digits = _DIGITS.search(od)
+    return int(digits.group()) if digits else None
+
+
+def _named(norm: str, start: int, lx: Lexicon) -> bool:
+    """A date that is part of a name: "شارع 26 يوليو", "قوى 14 آذار"."""
+    return bare_in(prev_word(norm, start), lx.context["name"])
+
+
+def _part(m: re.Match[str], *groups: str) -> str:
+    lx = lexicon()
+    for g in groups:
+        w = m.groupdict().get(g)
+        if w:
+            return lx.part_nouns.get(w) or lx.part_adverbs.get(w, "")
+    return ""
+
+
+def numeric(m: re.Match[str], norm: str) -> list[Cand]:
+    start = _core(m)
+    before = norm[start - 1] if start else " "
+    if before in "/.-:_" or norm[max(0, start - 12):start].find("http") >= 0:
+        return []
+    parts = [int(x) for x in _DIGITS.findall(m.group("date"))]
+    if parts[0] >= 1000:
+        y, mo, d = parts
+    else:
+        d, mo, y = parts
+        if mo > 12 >= d:
+            d, mo = mo, d
+    date: dt.date | None
+    if m.group("hsuf") or 1300 <= y <= 1500:
+        date = hijri_to_gregorian(y, mo, d) if mo <= 12 and 1 <= d <= 30 else None
+    elif 1900 <= y <= 2100:
+        date = safe_date(y, mo, d)
+    else:
+        date = None
+    if date is None:
+        return []
+    part = _part(m, "hpart")
+    return [Cand(start, m.end(), "date", "TIME" if part else "DATE", year=date.year, month=date.month,
+                 day=date.day, part=part)]
+
+
+def hijri(m: re.Match[str], norm: str) -> list[Cand]:
+    lx = lexicon()
+    start = _core(m)
+    day = _day(m)
+    month = lx.months[m.group("hmonth")].month
+    if day is None or not 1 <= day <= 30:
+        return []
+    part = _part(m, "hpart")
+    typ = "TIME" if part else "DATE"
+    if m.group("hyear"):
+        date = hijri_to_gregorian(int(m.group("hyear")), month, day)
+        if date is None:
+            return []
+        return [Cand(start, m.end(), "date", typ, year=date.year, month=date.month, day=date.day, part=part)]
+    return [Cand(start, m.end(), "date", typ, month=month, day=day, hijri=True, part=part,
+                 ahead=_ahead(norm, start, lx))]
+
+
+def _year(m: re.Match[str], group: str = "year") -> int | None:
+    y = m.groupdict().get(group)
+    return int(y) if y else None
+
+
+def _mod(m: re.Match[str]) -> str | None:
+    w = m.groupdict().get("mod")
+    return lexicon().modifiers[w] if w else None
+
+
+def dmy(m: re.Match[str], norm: str) -> list[Cand]:
+    lx = lexicon()
+    start = _core(m)
+    day = _day(m)
+    month = lx.months[m.group("month")].month
+    year = _year(m)
+    if _named(norm, start, lx):
+        return [Cand(start, m.end(), "skip")]  # the whole "26 يوليو" of "شارع 26 يوليو"
+    if day is None or safe_date(year or 2000, month, day) is None:
+        return []
+    part = _part(m, "hpart")
+    return [Cand(start, m.end(), "date", "TIME" if part else "DATE", year=year, month=month, day=day,
+                 mod=_mod(m), part=part, ahead=_ahead(norm, start, lx))]
+
+
+def dayrel(m: re.Match[str], norm: str) -> list[Cand]:
+    day = _day(m)
+    mod = _mod(m)
+    if day is None or not 1 <= day <= 31 or not (m.group("min") or m.group("this") or mod):
+        return []
+    if mod not in (None, "past", "next", "this"):
+        return []
+    return [Cand(_core(m), m.end(), "dayrel", day=day, n=_MOD_STEP.get(mod or "this", 0))]
+
+
+def quarter(m: re.Match[str], norm: str) -> list[Cand]:
+    letter = "Q" if m.group("qh") == "الربع" else "H"
+    order = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 4 if letter == "Q" else 2}
+    k = order[m.group("ord")]
+    if letter == "H" and k > 2:
+        return []
+    sub = f"{letter}{k}"
+    year = _year(m) or _year(m, "year2")
+    if year is not None:
+        return [Cand(_core(m), m.end(), "const", value=f"{year:04d}-{sub}")]
+    mod = _mod(m)
+    if mod not in (None, "past", "next", "this"):
+        return []
+    return [Cand(_core(m), m.end(), "rel", unit="Y", n=_MOD_STEP.get(mod or "this", 0), sub=sub)]
+
+
+def month(m: re.Match[str], norm: str) -> list[Cand]:
+    lx = lexicon()
+    start = _core(m)
+    info = lx.months[m.group("month")]
+    year = _year(m)
+    mod = _mod(m)
+    paired = bool(m.group("month2") or m.group("month3"))
+    strong = paired or year is not None or mod is not None or bool(m.group("shahr"))
+    if info.need == "strong" and not strong:
+        return []
+    if info.need == "prep" and not (strong or m.group("period")):
+        if not bare_in(prev_word(norm, start), lx.context["prep"]):
+            return []
+    if _named(norm, start, lx) or mod in ("prev", "following", "last"):
+        return []
+    return [Cand(start, m.end(), "date", year=year, month=info.month, mod=mod,
+                 ahead=_ahead(norm, start, lx))]
+
+
+_SEASONS = {"صيف": "SU", "شتاء": "WI", "خريف": "FA", "ربيع": "SP"}
+
+
+def season(m: re.Match[str], norm: str) -> list[Cand]:
+    year = _year(m)
+    if year is not None:
+        return [Cand(_core(m), m.end(), "const", value=f"{year:04d}-{_SEASONS[m.group('season')]}")]
+    mod = _mod(m)
+    code = _SEASONS[m.group("aseason")]
+    if code == "WI" or not (m.group("this") or mod in ("past", "next", "this")):
+        return []
+    return [Cand(_core(m), m.end(), "season", sub=code, mod=mod or "this")]
+
+
+def year(m: re.Match[str], norm: str) -> list[Cand]:
+    y = _year(m)
+    if y is None:
+        return []
+    second = m.group("second")
+    if not second:
+        return [Cand(_core(m), m.end(), "const", value=f"{y:04d}")]
+    # "عامي 2014 و2015", "2015-2016": two years, two expressions.
+    first_end = m.start("second")
+    digits = _DIGITS.search(second)
+    assert digits is not None
+    s2 = m.start("second") + digits.start()
+    return [Cand(_core(m), first_end, "const", value=f"{y:04d}"),
+            Cand(s2, s2 + 4, "const", value=digits.group())]
+
+
+def anaphor(m: re.Match[str], norm: str) -> list[Cand]:
+    start = _core(m)
+    if bare_in(prev_word(norm, start), frozenset({"منذ", "قبل", "بعد"})):
+        return []
+    what = m.group("what") or m.group("sunit") or m.group("what2")
+    if what == "الفتره" and not m.group("dem"):
+        return []  # "الفترة نفسها من العام الماضي": the period is named after it
+    if what == "الوقت" and (m.group("same") or m.group("what2")):
+        return [Cand(start, m.end(), "const", value="PRESENT_REF")]
+    unit = _UNIT_OF.get(what[2:], "") if what else ("D" if m.group("adv") == "يومها" else "")
+    return [Cand(start, m.end(), "same", unit=unit)]
+
+
+def _this_unit(m: re.Match[str], start: int, end: int) -> list[Cand]:
+    if m.group("tunit"):
+        unit = _UNIT_OF[m.group("tunit")[2:]]
+        return [] if unit == "D" else [Cand(start, end, "rel", unit=unit, n=0)]
+    unit = _UNIT_OF[m.group("munit")[2:]]
+    mod = _mod(m)
+    if mod in ("prev", "following"):
+        return [Cand(start, end, "anarel", unit=unit, n=-1 if mod == "prev" else 1)]
+    if unit == "D" or mod == "last" or mod is None:
+        return []
+    return [Cand(start, end, "rel", unit=unit, n=_MOD_STEP[mod])]
+
+
+def earlier(m: re.Match[str], norm: str) -> list[Cand]:
+    start = _core(m)
+    if m.group("deic"):
+        return [Cand(start, m.end(), "deictic", n=_OFFSETS[m.group("deic")])]
+    return _this_unit(m, start, m.end())
+
+
+def relunit(m: re.Match[str], norm: str) -> list[Cand]:
+    return _this_unit(m, _core(m), m.end())
+
+
+def deictic(m: re.Match[str], norm: str) -> list[Cand]:
+    lx = lexicon()
+    start = _core(m)
+    word = " ".join(m.group("deic").split())
+    part = _part(m, "part", "padv")
+    end = m.end()
+    if word in ("غد", "الغد") and not (m.group("part") or m.group("wd")):
+        return []
+    if word in ("اليوم", "الليله") and not (m.group("wd") or m.group("padv")):
+        if norm.startswith(" ال", end) or prev_word(norm, start) in ("هذا", "هذه", "ذلك", "تلك"):
+            return []
+    if word.startswith("الليله"):
+        part = part or "NI"
+    if word == "امس" and norm.startswith(" الحاجه", end):
+        return []  # "في أمس الحاجة": the superlative, not yesterday
+    offset = _OFFSETS[word]
+    weekday = lx.weekdays[m.group("wd")] if m.group("wd") else None
+    return [Cand(start, end, "deictic", "TIME" if part else "DATE", n=offset, weekday=weekday, part=part)]
+
+
+_NOT_MONDAY = frozenset({"بين", "كلا", "كلتا", "هذين", "هذان"})
+
+
+def weekday(m: re.Match[str], norm: str) -> list[Cand]:
+    lx = lexicon()
+    start = _core(m)
+    wd_word = m.group("wd")
+    mod = _mod(m)
+    marked = bool(m.group("yawm") or m.group("part") or mod)
+    if not marked:
+        prev = prev_word(norm, start)
+        if bare_in(prev, lx.context["noday"]):
+            return []
+        if wd_word == "الاثنين" and (prev in _NOT_MONDAY or norm.startswith(" معا", m.end())):
+            return []
+    if mod == "following":
+        mod = "next"
+    elif mod in ("prev", "last"):
+        mod = "past"
+    part = _part(m, "part", "padv")
+    return [Cand(start, m.end(), "date", "TIME" if part else "DATE", weekday=lx.weekdays[wd_word], mod=mod,
+                 part=part, ahead=_ahead(norm, start, lx))]
+
+
+def clock(m: re.Match[str], norm: str) -> list[Cand]:
+    lx = lexicon()
+    part = _part(m, "padv")
+    if not (m.group("saa") or part):
+        return []
+    hour = int(m.group("hour")) if m.group("hour") else lx.hour_ordinals[m.group("hword")]
+    minute = int(m.group("minute") or 0)
+    frac = m.group("frac")
+    if frac:
+        minute = 30 if frac.endswith("نصف") else 20 if frac.endswith("ثلث") else 15
+    if hour > 24 or (hour == 0 and not m.group("saa")):
+        return []
+    hour = pm_hour(hour, part)
+    return [Cand(_core(m), m.end(), "clock", "TIME", hour=hour % 24, minute=minute, part=part)]
+
+
+def period(m: re.Match[str], norm: str) -> list[Cand]:
+    return [Cand(_core(m), m.end(), "rel", unit=_UNIT_OF[m.group("punit")[2:]], n=0)]
+
+
+def pastlen(m: re.Match[str], norm: str) -> list[Cand]:
+    lx = lexicon()
+    mod = _mod(m)
+    if mod not in ("past", "next", "last"):
+        return []
+    if m.group("unitpl"):
+        u = lx.units[m.group("unitpl")[2:]]
+        n: float | None = 2 if u.count == 2 else None
+        if m.group("num"):
+            n = _number(norm, m)
+            if n is None:
+                return []
+        unit = u.unit
+    else:
+        n, unit = int(m.group("n")), lx.units[m.group("unit")].unit
+    return [Cand(_core(m), m.end(), "const", "DURATION", value=duration_value(n, unit))]
+
+
+def _count(m: re.Match[str], norm: str) -> tuple[float | None, str] | None:
+    """The count and unit of a length: (None, unit) when vague; None when unreadable."""
+    lx = lexicon()
+    if m.group("unit"):
+        if _DIGITS_BEFORE.search(norm, max(0, m.start("num") - 8), m.start("num")):
+            return None  # "100 ألف ساعة": the number starts earlier
+        n = _number(norm, m)
+        if n is None or n <= 0 or n > 5000:
+            return None
+        return float(n), lx.units[m.group("unit")].unit
+    if m.group("dual"):
+        return 2.0, lx.units[m.group("dual")].unit
+    if m.groupdict().get("sing"):
+        return 1.0, lx.units[m.group("sing")].unit
+    if m.group("plural"):
+        return None, lx.units[m.group("plural")].unit
+    return None
+
+
+def ago(m: re.Match[str], norm: str) -> list[Cand]:
+    start = _core(m)
+    direction = m.group("dir")
+    end = m.end()
+    if m.group("vague"):
+        if direction != "منذ" or (m.group("vague") == "وقت" and not m.group("long")):
+            return []
+        return [Cand(start, end, "const", "DURATION", value="PXX")]
+    counted = _count(m, norm)
+    if counted is None:
+        return []
+    n, unit = counted
+    if direction == "بعد" and m.group("sing") and prev_word(norm, start) in (m.group("sing"), m.group("sing") + "ا"):
+        return []  # "يوما بعد يوم": day after day
+    if direction == "منذ":
+        return [Cand(start, end, "const", "DURATION", value=duration_value(n, unit))]
+    # "قبل ثلاثة أيام من الانتخابات": a length before an event, not a date.
+    if norm.startswith((" من ", " علي "), end) and not norm.startswith(" من اجل", end) and n is not None:
+        inner = min(m.start(g) for g in ("qual", "num", "dual", "sing") if m.start(g) >= 0)
+        return [Cand(inner, end, "const", "DURATION", value=duration_value(n, unit))]
+    if n is None:
+        return [Cand(start, end, "const", value="PAST_REF")] if direction == "قبل" else []
+    step = int(n) if n == int(n) else 0
+    if step == 0:
+        return []
+    if direction == "قبل":
+        return [Cand(start, end, "rel", unit=unit, n=-step)]
+    # "بعد شهر واحد" counts from the time just mentioned, or from the dateline in a
+    # clause about the future; otherwise it is a length ("بعد 8 سنوات قضاها في السجن").
+    inner = min(m.start(g) for g in ("qual", "num", "dual", "sing") if m.start(g) >= 0)
+    return [Cand(start, end, "after", unit=unit, n=step, ahead=_ahead(norm, start, lexicon()),
+                 value=duration_value(n, unit), inner=inner)]
+
+
+def every(m: re.Match[str], norm: str) -> list[Cand]:
+    counted = _count(m, norm)
+    if counted is None or counted[0] is None:
+        return []
+    return [Cand(_core(m), m.end(), "const", "SET", value=duration_value(counted[0], counted[1]))]
+
+
+def length(m: re.Match[str], norm: str) -> list[Cand]:
+    lx = lexicon()
+    start = _core(m)
+    if m.group("punit"):
+        n: float | None = float(m.group("pnum"))
+        unit = lx.units[m.group("punit")].unit
+    else:
+        counted = _count(m, norm)
+        if counted is None:
+            return []
+        n, unit = counted
+    if unit in ("DE", "CE") and not m.group("qual") and not bare_in(prev_word(norm, start), lx.context["dur"]):
+        return []  # عقدين / عقود are also contracts
+    if m.group("half") and n is not None:
+        n += 0.5
+    return [Cand(start, m.end(), "const", "DURATION", value=duration_value(n, unit))]
+
+
+def single(m: re.Match[str], norm: str) -> list[Cand]:
+    lx = lexicon()
+    start = _core(m)
+    unit = lx.units[m.group("sing")].unit
+    if not (m.group("qual") or m.group("one")):
+        if unit in ("DE", "CE") or not bare_in(prev_word(norm, start), lx.context["dur"]):
+            return []
+    return [Cand(start, m.end(), "const", "DURATION", value=duration_value(1, unit))]
+
+
+def decade(m: re.Match[str], norm: str) -> list[Cand]:
+    return [Cand(_core(m), m.end(), "const", value=lexicon().decades[m.group("dec")])]
+
+
+def century(m: re.Match[str], norm: str) -> list[Cand]:
+    lx = lexicon()
+    start = _core(m)
+    if m.group("mod"):
+        mod = _mod(m)
+        if mod not in ("past", "this"):
+            return []
+        return [Cand(start, m.end(), "rel", unit="CE", n=_MOD_STEP[mod])]
+    nth = lx.day_ordinals[m.group("ordday")] if m.group("ordday") else int(m.group("n"))
+    if not 1 <= nth <= 21:
+        return []
+    return [Cand(start, m.end(), "const", value=f"{nth - 1:02d}")]
+
+
+def holiday(m: re.Match[str], norm: str) -> list[Cand]:
+    month_, day = lexicon().holidays[m.group("holiday")]
+    return [Cand(_core(m), m.end(), "holiday", month=month_, day=day)]
+
+
+def fixed(m: re.Match[str], norm: str) -> list[Cand]:
+    lx = lexicon()
+    start = _core(m)
+    entry = lx.fixed[m.group("fixed")]
+    if entry.guard == "notfirst":
+        if m.group("cl"):
+            return []
+        before = norm[max(0, start - 3):start].strip(" ")
+        if not before or before[-1] in ".!?؟\n*:":
+            return []
+    elif entry.guard == "notmin" and norm.startswith(" من ", m.end()):
+        return []
+    elif entry.guard == "afterdef" and not re.match(r"(?:[وفبلك]{0,2})ال", prev_word(norm, start)):
+        return []
+    return [Cand(start, m.end(), "const", entry.type, value=entry.value)]
+
+
+_PAIRED_YEAR = re.compile(r"(?:1[89]|20)[0-9]{2} *(?:م *)?$")
+_YEAR_AFTER = re.compile(r" *(?:و|الي|حتي|-) *(?:1[89]|20)[0-9]{2}(?![0-9])")
+
+
+def bareyear(m: re.Match[str], norm: str) -> list[Cand]:
+    lx = lexicon()
+    start = _core(m)
+    nxt = norm[m.end():m.end() + 2]
+    if nxt[:1] in ("%", "/", "-") or (nxt[:1] in ".," and nxt[1:2].isdigit()):
+        return []
+    prev = prev_word(norm, start)
+    ok = bare_in(prev, lx.context["year"])
+    if not ok and m.group("cl") == "و" and _PAIRED_YEAR.search(norm, max(0, start - 10), start - 1):
+        ok = True  # "2014 و2015"
+    if not ok and prev in ("بين", "من"):
+        ok = _YEAR_AFTER.match(norm, m.end()) is not None
+    if not ok:
+        return []
+    return [Cand(start, m.end(), "const", value=m.group("year"))]
+
+
+HANDLERS: dict[str, Handler] = {
+    "numeric": numeric, "hijri": hijri, "dmy": dmy, "dayrel": dayrel, "quarter": quarter,
+    "month": month, "season": season, "year": year, "anaphor": anaphor, "earlier": earlier,
+    "relunit": relunit, "deictic": deictic, "weekday": weekday, "clock": clock, "period": period,
+    "pastlen": pastlen, "ago": ago, "every": every, "length": length, "single": single,
+    "decade": decade, "century": century, "holiday": holiday, "fixed": fixed, "bareyear": bareyear,
+}

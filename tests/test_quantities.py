@@ -1,0 +1,248 @@
+"""Quantity extraction: amounts, qualifiers, ranges, units, and what is not an amount."""
+
+from __future__ import annotations
+
+import pytest
+
+from rawi.extract.quantities import QuantityMatch, extract_quantities
+from rawi.text.normalize import fold, normalize
+
+Row = tuple[str, int | float, str, int | float | None, str | None]
+
+
+def quantities(text: str, exclude: tuple[tuple[int, int], ...] = ()) -> list[Row]:
+    """(span text, value, qualifier, high, unit text), all folded."""
+    norm = normalize(text).norm
+    out = []
+    for q in extract_quantities(norm, exclude):
+        unit = norm[q.unit[0] : q.unit[1]] if q.unit else None
+        out.append((norm[q.start : q.end], q.value, q.qualifier, q.high, unit))
+    return out
+
+
+def row(
+    span: str, value: float, qualifier: str = "eq", high: float | None = None, unit: str | None = None
+) -> Row:
+    return (fold(span), value, qualifier, high, fold(unit) if unit is not None else None)
+
+
+def only(text: str) -> Row:
+    got = quantities(text)
+    assert len(got) == 1, got
+    return got[0]
+
+
+# --- plain amounts -------------------------------------------------------------
+
+
+def test_digits_with_counted_noun() -> None:
+    assert quantities("قتل 27 شخصا وأصيب 227 آخرون في الانفجار") == [
+        row("27", 27, unit="شخصا"),
+        row("227", 227, unit="آخرون"),
+    ]
+
+
+def test_thousands_separator_and_indic_digits() -> None:
+    assert only("يعمل في المصنع 10,000 عامل") == row("10,000", 10000, unit="عامل")
+    assert only("نشرت البلاد ١٠٬٠٠٠ جندي على الحدود") == row("10,000", 10000, unit="جندي")
+
+
+def test_number_words_span_only_the_number() -> None:
+    assert only("اعتقلت الشرطة أربعة أفراد من الخلية") == row("أربعة", 4, unit="أفراد")
+
+
+def test_clitic_is_left_outside_the_span() -> None:
+    assert only("وجهت النيابة اتهامات لتسعة وعشرين شخصا") == row("تسعة وعشرين", 29, unit="شخصا")
+
+
+def test_definite_number_after_definite_noun() -> None:
+    assert only("نشرت الوزارة أسماء المتهمين الخمسة أمس") == row("الخمسة", 5, unit="المتهمين")
+
+
+def test_digits_and_magnitude_words() -> None:
+    assert only("ستنشر أنقرة 5 آلاف عنصر في القاعدة") == row("5 آلاف", 5000, unit="عنصر")
+    assert only("وقعت الشركة عقدا بقيمة 2.5 مليار ريال") == row("2.5 مليار", 2500000000, unit="ريال")
+    assert only("خصصت الحكومة 5 ملايين دولار للإغاثة") == row("5 ملايين", 5000000, unit="دولار")
+
+
+def test_compound_number_words() -> None:
+    assert only("تضم المدينة ثلاثة آلاف وخمسمائة منزل") == row("ثلاثة آلاف وخمسمائة", 3500, unit="منزل")
+
+
+def test_thousands_dot_with_count_noun() -> None:
+    assert only("نفذت الطائرات 5.964 طلعة جوية") == row("5.964", 5964, unit="طلعة")
+
+
+# --- duals ---------------------------------------------------------------------
+
+
+def test_dual_nouns_count_two() -> None:
+    assert only("وعثرت الشرطة على جثتين قرب النهر") == row("جثتين", 2, unit="جثتين")
+    assert only("قتل طفلان في القصف") == row("طفلان", 2, unit="طفلان")
+
+
+def test_dual_with_explicit_two_is_one_amount() -> None:
+    assert only("أصيب شخصين اثنين بجروح") == row("شخصين اثنين", 2, unit="شخصين")
+
+
+def test_plurals_and_definite_duals_are_not_duals() -> None:
+    assert quantities("استمع المحققين إلى الفلسطينيين في لبنان") == []
+    assert quantities("وقعت الحكومتين التركية والقطرية اتفاقا بين الدولتين") == []
+
+
+# --- vague plurals -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("سقط عشرات القتلى في المعارك", "عشرات", 10),
+        ("نزح مئات السكان من القرية", "مئات", 100),
+        ("تظاهر آلاف الطلاب أمام الوزارة", "آلاف", 1000),
+        ("فر عشرات الآلاف من المدنيين", "عشرات الآلاف", 10000),
+        ("شارك عشرات آلاف المحتجين", "عشرات آلاف", 10000),
+        ("استقبلت البلاد مئات الآلاف من اللاجئين", "مئات الآلاف", 100000),
+        ("أنفقت الحكومة ملايين الدولارات", "ملايين", 1000000),
+    ],
+)
+def test_vague_plurals_are_lower_bounds(text: str, span: str, value: int) -> None:
+    got = only(text)
+    assert got[:4] == row(span, value, "ge")[:4]
+
+
+def test_vague_words_that_are_not_amounts() -> None:
+    assert quantities("التقى الوزير عددا من السفراء وعدة مسؤولين وبعض الخبراء") == []
+
+
+def test_vague_plural_of_time_is_not_an_amount() -> None:
+    assert quantities("بنيت المدينة قبل آلاف السنين") == []
+
+
+# --- qualifiers ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "qualifier"),
+    [
+        ("نشرت كوريا أكثر من 10000 جندي", "أكثر من 10000", 10000, "gt"),
+        ("اعتقل ما يزيد على 300 شخص", "ما يزيد على 300", 300, "gt"),
+        ("وصل أزيد من 50 مهاجرا", "أزيد من 50", 50, "gt"),
+        ("تضم ما يربو على 70 شركة", "ما يربو على 70", 70, "gt"),
+        ("قتل حوالي 2000 جندي", "حوالي 2000", 2000, "approx"),
+        ("سلم التنظيم نحو 11 جثة", "نحو 11", 11, "approx"),
+        ("حضر قرابة 400 ضيف", "قرابة 400", 400, "approx"),
+        ("شارك زهاء 600 متطوع", "زهاء 600", 600, "approx"),
+        ("خسرت الشركة ما يقارب 40 مليون دولار", "ما يقارب 40 مليون", 40000000, "approx"),
+        ("أصيب ما يقرب من 90 شخصا", "ما يقرب من 90", 90, "approx"),
+        ("قتل ما لا يقل عن 40 مدنيا", "ما لا يقل عن 40", 40, "ge"),
+        ("تبلغ الغرامة لا يقل عن 500 ريال", "لا يقل عن 500", 500, "ge"),
+        ("نجا أقل من 100 راكب", "أقل من 100", 100, "lt"),
+        ("تستوعب القاعة حتى 500 شخص", "حتى 500", 500, "le"),
+        ("يسجن المخالف مدة تصل وغرامة ما يصل إلى 300 ألف ريال", "ما يصل إلى 300 ألف", 300000, "le"),
+        ("على ألا يتجاوز العدد لا يزيد على 20 سيارة", "لا يزيد على 20", 20, "le"),
+        ("بغرامة لا تتجاوز 1000 دينار", "لا تتجاوز 1000", 1000, "le"),
+        ("قدرت الخسائر بنحو 5 ملايين دولار", "نحو 5 ملايين", 5000000, "approx"),
+    ],
+)
+def test_qualifier_before(text: str, span: str, value: int, qualifier: str) -> None:
+    got = only(text)
+    assert got[:3] == (fold(span), value, qualifier)
+
+
+def test_qualifier_after_the_number_or_its_noun() -> None:
+    assert only("قتل خمسة مقاتلين على الأقل في الاشتباكات")[:3] == (fold("خمسة"), 5, "ge")
+    assert only("حضر 500 شخص تقريبا")[:3] == ("500", 500, "approx")
+    assert only("يدفع 100 ألف على الأقل")[:3] == (fold("100 ألف على الأقل"), 100000, "ge")
+
+
+# --- ranges --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high"),
+    [
+        ("اعتقل بين 10 و20 شخصا", "بين 10 و20", 10, 20),
+        ("يتراوح العدد ما بين 10 إلى 20 شخصا", "ما بين 10 إلى 20", 10, 20),
+        ("يضم الفوج من 30 إلى 40 جنديا", "من 30 إلى 40", 30, 40),
+        ("وصل 15-20 مهاجرا إلى الشاطئ", "15-20", 15, 20),
+        ("يقدر عددهم بين 5 و10 آلاف مقاتل", "بين 5 و10 آلاف", 5000, 10000),
+    ],
+)
+def test_ranges(text: str, span: str, low: int, high: int) -> None:
+    assert only(text)[:4] == (fold(span), low, "range", high)
+
+
+# --- units ---------------------------------------------------------------------
+
+
+def test_unit_after_من() -> None:
+    assert only("انتشر أكثر من 10000 من الجنود")[4] == fold("الجنود")
+
+
+def test_percentages_keep_the_written_value() -> None:
+    assert only("ارتفع المؤشر 0.3 %") == row("0.3", 0.3, unit="%")
+    assert only("تراجعت الصادرات 15 في المائة") == row("15", 15, unit="في المائة")
+    assert only("نما الاقتصاد بنسبة 4 بالمئة") == row("4", 4, unit="بالمئة")
+
+
+def test_measures_and_currencies() -> None:
+    assert only("تقع القرية على بعد 40 كلم من المدينة")[4] == fold("كلم")
+    assert only("صدرت البلاد 200 طن من القمح")[4] == fold("طن")
+    assert only("بلغت قيمة الصفقة 300 يورو")[4] == fold("يورو")
+
+
+# --- what is not a quantity ----------------------------------------------------
+
+
+def test_excluded_time_spans() -> None:
+    text = "قتل 12 شخصا منذ عام 2015 في 33 هجوما"
+    norm = normalize(text).norm
+    year = (norm.index("عام"), norm.index("2015") + 4)
+    assert [r[0] for r in quantities(text, (year,))] == ["12", "33"]
+    assert [r[0] for r in quantities(text, ((norm.index("12"), norm.index("12") + 2),))] == ["33"]
+
+
+def test_years_without_exclude() -> None:
+    assert quantities("ولد عام 1990 وانتقل في 2015، ومن مواليد 1986 أيضا") == []
+
+
+def test_durations_dates_and_ages() -> None:
+    assert quantities("استمرت المعارك 4 أشهر وانتهت في 23 مايو") == []
+    assert quantities("اعتقلت الشرطة رجلا (33 عاما)") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "انعقدت القمة في دورتها الـ 27 بالعاصمة",
+        "حل الفريق في المرة الثالثة والمركز الأول",
+        "دعا إلى تنفيذ القرار 2216 فورا",
+        "طالب بتنفيذ قرار مجلس الأمن الدولي 2216، دون تأخير",
+        "يطبق القرار رقم 2216 على الجميع",
+        "تنص المادة 92 من الدستور على ذلك",
+        "للاستفسار يرجى الاتصال على 0501234567",
+        "التقديم عبر الرابط https://example.com/jobs/2015 حتى نهاية الشهر",
+        "اجتمع قادة مجموعة العشرين في قمة G20",
+        "قالت قناة فرنسا 24 إن الاجتماع انتهى",
+        "بدأ الاجتماع في الساعة 10:30 صباحا",
+        "فاز الهلال على النصر 2-1 في المباراة",
+        "سيبقى شهر واحد قبل الانتخابات",
+        "قال أحد المسؤولين إن إحدى الوزارات رفضت",
+        "وصل الوزير يوم الاثنين إلى العاصمة",
+        "وقع الاتفاق في 21/10/1436 هـ",
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert quantities(text) == []
+
+
+def test_fraction_word_before_definite_noun_is_not_a_count() -> None:
+    assert quantities("يعيش خمس السكان تحت خط الفقر") == []
+
+
+def test_sorted_and_typed() -> None:
+    norm = normalize("وصل 20 جنديا ثم عشرات المدنيين و3 ملايين دولار").norm
+    got = extract_quantities(norm)
+    assert [q.start for q in got] == sorted(q.start for q in got)
+    assert all(isinstance(q, QuantityMatch) for q in got)
+    assert [q.value for q in got] == [20, 10, 3000000]
