@@ -80,7 +80,9 @@ def _attributions(doc: Doc) -> Doc:
     assert doc.seg is not None
     blocked = [(t.start, t.end) for t in doc.times]
     subjects = sorted((m.start, m.end) for m in doc.mentions if m.type in ("PERSON", "ORG", "GPE"))
-    return replace(doc, attributions=tuple(extract_attributions(doc.nt.norm, doc.seg, blocked, subjects)))
+    agencies = sorted((m.start, m.end) for m in doc.mentions if m.entry and m.entry.kind == "news_agency")
+    found = extract_attributions(doc.nt.norm, doc.seg, blocked, subjects, agencies)
+    return replace(doc, attributions=tuple(found))
 
 
 def _coref(doc: Doc) -> Doc:

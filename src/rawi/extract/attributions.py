@@ -27,7 +27,7 @@ from functools import cache
 
 from rawi.extract.np import adverbs, np_end, stopwords, strip_clitic
 from rawi.lexicon import load_tsv
-from rawi.lexicon.cues import CueForm, lookup, phrases
+from rawi.lexicon.cues import CueForm, cue_forms, lookup, phrases
 from rawi.text.segment import Quote, Segmentation, Sentence, Token
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -97,7 +97,8 @@ class _Sent:
     """One sentence's tokens with the lookups the rules need."""
 
     def __init__(self, norm: str, sent: Sentence, tokens: Sequence[Token], lo: int, hi: int,
-                 quotes: Sequence[Quote], blocked_spans: Sequence[tuple[int, int]]) -> None:
+                 quotes: Sequence[Quote], blocked_spans: Sequence[tuple[int, int]], state: _State) -> None:
+        self.state = state
         self.norm = norm
         self.sent = sent
         self.toks = tokens
@@ -144,6 +145,9 @@ class _Sent:
                 return q
         return None
 
+    def inside_content(self, pos: int) -> bool:
+        return any(a.content[0] <= pos < a.content[1] for a in self.state.out)
+
     def is_complementiser(self, k: int) -> bool:
         return self.toks[k].text in _complementisers()
 
@@ -168,11 +172,13 @@ def _sentence_tokens(tokens: Sequence[Token], starts: Sequence[int], sent: Sente
 
 def extract_attributions(norm: str, seg: Segmentation,
                          blocked_spans: Sequence[tuple[int, int]],
-                         subjects: Sequence[tuple[int, int]] = ()) -> list[AttrMatch]:
+                         subjects: Sequence[tuple[int, int]] = (),
+                         agencies: Sequence[tuple[int, int]] = ()) -> list[AttrMatch]:
     """All attributions of one article, in text order.
 
     `blocked_spans` are folded spans no source may cross (time expressions);
-    `subjects` are entity mention spans, used to find who a participle's clause is about.
+    `subjects` are entity mention spans, used to find who a participle's clause is about;
+    `agencies` are spans of news agencies, which relay the words they are told.
     """
     tokens = seg.tokens
     starts = [t.start for t in tokens]
@@ -186,8 +192,8 @@ def extract_attributions(norm: str, seg: Segmentation,
         lo, hi = _sentence_tokens(tokens, starts, sent)
         if lo >= hi:
             continue
-        s = _Sent(norm, sent, tokens, lo, hi, seg.quotes, spans)
-        _scan_sentence(s, state, subjects)
+        s = _Sent(norm, sent, tokens, lo, hi, seg.quotes, spans, state)
+        _scan_sentence(s, state, subjects, agencies)
     return state.out
 
 
@@ -244,6 +250,8 @@ def _content_end(s: _Sent, k: int, prep_content: bool) -> int:
             return s.toks[j].start
         if _continues_speaker(s, j):
             return s.toks[j].start
+        if prep_content and w in ("الا", "لكن", "ولكن", "غير") and j + 1 < s.hi:
+            return pos  # "متعهدا بقيادة … إلا أنه يواجه …": the contrast is the narrator's
         if w in ("،", ",") and j + 1 < s.hi:
             ph = s.phrase_at(j + 1)
             if ph is not None and ph.kind == "according_to":
@@ -253,40 +261,100 @@ def _content_end(s: _Sent, k: int, prep_content: bool) -> int:
     return s.sent.end
 
 
-def _skip_to_content(s: _Sent, k: int, prep: str) -> tuple[int, list[tuple[int, int]], str]:
+# Prepositions that open a setting between a verb and its content: "في بيان",
+# "خلال مؤتمر صحفي", "أمام البرلمان", "لدى الجامعة".
+_SETTING_PREPS = frozenset(("في", "خلال", "امام", "عبر", "لدي", "ضمن", "اثناء", "عقب", "بعد", "قبل", "مع",
+                            "علي", "من"))
+
+
+def _relay_np(s: _Sent, m: int) -> tuple[int, tuple[int, int] | None]:
+    """The noun phrase after an "according to" phrase, past relay verbs and pronouns."""
+    while m < s.hi and (s.cue(m) or s.word(m) in ("عنه", "عنها", "عنهم", "ما")):
+        m += 1
+    e = np_end(s.toks, m, s.hi, s.in_time, limit=8)
+    return e, ((s.toks[m].start, s.toks[e - 1].end) if e > m else None)
+
+
+def _marker_ahead(s: _Sent, j: int, limit: int) -> tuple[int, str] | None:
+    """A complementiser or a quotation a few words on, before any other clause's cue."""
+    for m in range(j, limit):
+        if s.is_complementiser(m):
+            return m + 1, "compl"
+        if s.word(m) in _QUOTE_MARKS and s.quote_opening_at(m) is not None:
+            return m, "quote"
+        if m > j and s.cue(m) and (s.word(m)[0] in "وف" or s.word(m - 1) in ("،", ",", ":")):
+            return None
+        if s.word(m) in (".", "؛", ";", ":"):
+            return None
+    return None
+
+
+def _skip_to_content(s: _Sent, k: int, form: CueForm, object_verb: bool,
+                     agencies: Sequence[tuple[int, int]]) -> tuple[int, list[tuple[int, int]], str]:
     """From token k (after the verb and its source), find where the content starts.
 
-    Returns (token index, relays met on the way, how the content was marked:
-    'compl', 'colon', 'quote', 'prep' or '' when nothing marked it).
+    Between a verb and its content stand settings ("في بيان", "خلال مؤتمر صحفي"),
+    times, adverbs, appositions between commas, an audience or outlet ("لـ«رويترز»",
+    a relay when it is a news agency) and relays ("بحسب ما نقلت عنه وكالة …").
+    Returns (token index, relays met, the marker: 'compl', 'colon', 'quote',
+    'prep', 'object', or '' when nothing marked a content).
     """
     via: list[tuple[int, int]] = []
+    prep = form.prep
     j = k
-    limit = min(s.hi, k + 30)
+    limit = min(s.hi, k + 24)
     while j < limit:
         w = s.word(j)
         if s.is_complementiser(j):
             return j + 1, via, "compl"
-        if w == ":":
-            return j + 1, via, "colon"
+        if w == ":" and (not object_verb or j == k):
+            return (j + 2 if j + 1 < s.hi and s.is_complementiser(j + 1) else j + 1), via, "colon"
         if w in _QUOTE_MARKS and s.quote_opening_at(j) is not None:
             return j, via, "quote"
-        if prep and j == k and (w == prep or (len(prep) == 1 and w.startswith(prep) and len(w) > 2)):
+        if prep and (w == prep or (len(prep) == 1 and w.startswith(prep) and len(w) > 2)):
             if w == prep and j + 1 < s.hi and s.is_complementiser(j + 1):
                 return j + 2, via, "compl"  # "أشار إلى أن …"
             return (j + 1 if w == prep else j), via, "prep"
         ph = s.phrase_at(j)
         if ph is not None and ph.kind == "according_to":
-            # A relay: "بحسب ما نقلت عنه وكالة الأنباء …" — skip relay verbs and pronouns.
-            m = ph.end_tok
-            while m < s.hi and (s.cue(m) or s.word(m) in ("عنه", "عنها", "عنهم", "ما")):
-                m += 1
-            e = np_end(s.toks, m, s.hi, s.in_time, limit=8)
-            if e > m:
-                via.append((s.toks[m].start, s.toks[e - 1].end))
+            e, span = _relay_np(s, ph.end_tok)
+            if span is not None:
+                via.append(span)
             j = max(e, j + 1)
             continue
-        if j > k and s.cue(j) and (s.word(j)[0] in "وف" or s.word(j - 1) in ("،", ",", ":")):
+        if w in ("،", ",") or s.in_time(j) or w in adverbs():
+            j += 1
+            continue
+        if w == "ل" or (w.startswith("ل") and not w.startswith("ال") and len(w) > 2):
+            # An audience or an outlet: "لـ«رويترز»", "للمحققين", "لوكالة الأنباء".
+            m = j + 1 if w == "ل" else j
+            while m < s.hi and s.word(m) in _QUOTE_MARKS:
+                m += 1
+            e = max(np_end(s.toks, m, s.hi, s.blocked, limit=5), m + 1 if w == "ل" else j + 1)
+            pos = s.toks[m].start if m < s.hi else s.toks[j].start
+            if any(a <= pos < b for a, b in agencies):
+                via.append((pos, s.toks[min(e, s.hi) - 1].end))
+            while e < s.hi and s.word(e) in _QUOTE_MARKS and s.quote_opening_at(e) is None:
+                e += 1
+            j = e
+            continue
+        if w in _SETTING_PREPS and not (object_verb and w == "عن"):
+            e = np_end(s.toks, j + 1, s.hi, s.blocked, limit=6)
+            j = max(e, j + 1)
+            continue
+        if w == "عن" and object_verb:
+            return j + 1, via, "prep"  # "أعلن عن …", "كشف عن …", "أعرب عن …"
+        if j > k and s.cue(j) and (w[0] in "وف" or s.word(j - 1) in ("،", ",", ":")):
             break  # another clause with its own cue: this verb had no content marker
+        if object_verb and _WORD.fullmatch(w):
+            e = np_end(s.toks, j, s.hi, s.blocked, limit=8)
+            if e > j and e < s.hi and s.word(e) in ("،", ",") and j > k and s.word(j - 1) in ("،", ","):
+                j = e + 1  # an apposition between commas: "…، وداوى سيدي هيبة، …"
+                continue
+            ahead = _marker_ahead(s, j, min(s.hi, j + 12))
+            if ahead is not None:
+                return ahead[0], via, ahead[1]
+            return j, via, "object"
         j += 1
     return k, via, ""
 
@@ -308,6 +376,9 @@ def _subject_before(s: _Sent, k: int) -> tuple[int, int] | None:
     stop = stopwords()
     while start - 1 >= s.lo and end - (start - 1) <= 8:
         w = s.word(start - 1)
+        if w in ("هذا", "هذه", "هؤلاء", "هولاء", "تلك", "ذلك") and start < end:
+            start -= 1  # a demonstrative opens the phrase: "هؤلاء الإرهابيين اعترفوا"
+            break
         if not _WORD.fullmatch(w) or w in stop or s.blocked(start - 1):
             break
         start -= 1
@@ -334,10 +405,31 @@ def _subject_of_sentence(subjects: Sequence[tuple[int, int]], s: _Sent, before: 
     return None
 
 
+def _bare_form(word: str) -> bool:
+    forms = cue_forms()
+    return word in forms or (word[:1] in "وف" and word[1:] in forms)
+
+
+def participle_form(form: CueForm) -> bool:
+    return form.pos == "participle"
+
+
 def _verb_attribution(s: _Sent, k: int, forms: tuple[CueForm, ...], state: _State,
-                      subjects: Sequence[tuple[int, int]]) -> int:
+                      subjects: Sequence[tuple[int, int]], agencies: Sequence[tuple[int, int]]) -> int:
     form = forms[0]
     cue_tok = s.toks[k]
+    if k > s.lo and s.word(k - 1) in ("لم", "ولم", "لن", "ولن", "لا", "ولا", "ما"):
+        return k + 1  # a negated report says nothing was said
+    if k > s.lo and s.word(k - 1) in ("الذي", "التي", "الذين") and not _bare_form(s.word(k)):
+        return k + 1  # "الإجراءات التي أقرتها الوزارة": the verb's object is the antecedent
+    if k + 2 < s.hi and s.word(k + 1) in ("ذلك", "هذا") and not participle_form(form):
+        # "وأوضح ذلك المتحدث …": the demonstrative is what was said, the phrase after it the speaker.
+        e = np_end(s.toks, k + 2, s.hi, s.blocked, limit=9)
+        if e > k + 2:
+            state.out.append(AttrMatch((cue_tok.start, cue_tok.end), (s.toks[k + 1].start, s.toks[k + 1].end),
+                                       SourceRef(s.toks[k + 2].start, s.toks[e - 1].end), "indirect",
+                                       form.stance, (), form.gender))
+            return e
     cue = (cue_tok.start, cue_tok.end)
     participle = form.pos == "participle"
     prep = form.prep
@@ -360,27 +452,21 @@ def _verb_attribution(s: _Sent, k: int, forms: tuple[CueForm, ...], state: _Stat
                 e -= 1
             source = SourceRef(s.toks[j].start, s.toks[e - 1].end)
             j = e
-    start_tok, via, marker = _skip_to_content(s, j, prep)
-    if any(f.ambiguous for f in forms) and marker not in ("compl", "colon"):
+    object_verb = participle or form.lemma in _object_content_lemmas()
+    # A reading found only by removing a pronoun ("تابعة" read as "تابعه") is a guess: it needs
+    # a complementiser or a colon, as ambiguous forms do.
+    ambiguous = any(f.ambiguous for f in forms) or not _bare_form(s.word(k))
+    start_tok, via, marker = _skip_to_content(s, j, form, object_verb and not ambiguous, agencies)
+    if ambiguous and marker not in ("compl", "colon"):
         return k + 1
-    if not marker:
-        if participle or form.lemma in _object_content_lemmas():
-            # An object content: "نافيا التهم", "وتنفي قطر بشدة، هذه الاتهامات".
-            start_tok = j
-            while start_tok < s.hi and (s.word(start_tok) in ("،", ",") or s.in_time(start_tok)
-                                        or s.word(start_tok) in adverbs()):
-                start_tok += 1
-            if start_tok >= s.hi or s.cue(start_tok):
-                return k + 1
-            marker = "object"
-        else:
-            return k + 1
-    if start_tok >= s.hi:
+    if not marker or start_tok >= s.hi:
         return k + 1
     if source is None and not participle:
         subj = _subject_before(s, k)
         if subj is not None:
             source = SourceRef(*subj)
+    if source is None and marker not in ("colon", "quote") and s.inside_content(cue_tok.start):
+        return k + 1  # "رجلا هدد بقتل…": an act told inside someone's words, not a statement
     if source is None:
         if participle:
             # The participle's subject is the speaker of this sentence, else its subject.
@@ -475,16 +561,17 @@ def _according_to(s: _Sent, k: int, ph: _Phrase, state: _State) -> int:
     return e
 
 
-def _scan_sentence(s: _Sent, state: _State, subjects: Sequence[tuple[int, int]]) -> None:
+def _scan_sentence(s: _Sent, state: _State, subjects: Sequence[tuple[int, int]],
+                   agencies: Sequence[tuple[int, int]]) -> None:
     before = len(state.out)
     k = s.lo
     while k < s.hi:
         forms = s.cue(k)
         if forms:
-            k = _verb_attribution(s, k, forms, state, subjects)
+            k = _verb_attribution(s, k, forms, state, subjects, agencies)
             continue
         ph = s.phrase_at(k)
-        if ph is not None and ph.kind == "according_to":
+        if ph is not None and ph.kind == "according_to" and not s.inside_content(s.toks[k].start):
             k = _according_to(s, k, ph, state)
             continue
         k += 1

@@ -141,18 +141,23 @@ def segment(text: str) -> Segmentation:
         pq = pair_quotes(text, ps, pe)
         quotes.extend(pq)
         closed = [(q.start, q.end) for q in pq if q.close_at is not None]
+        # A quotation whose words end a sentence ('… ذلك."') ends the sentence with it.
+        ends = sorted(q.close_at + 1 for q in pq if q.close_at is not None and q.end > q.start
+                      and text[q.end - 1] in ".!?؟…")
         headline = _is_headline(text, paras, k)
         s = ps
-        for m in _SENT_END_RE.finditer(text, ps, pe):
-            cut = m.start()
-            if text[cut] == "." and 0 < cut < len(text) - 1 and text[cut - 1].isdigit() \
-                    and text[cut + 1].isdigit():
-                continue  # a decimal point
+        cuts = [(m.start(), m.end()) for m in _SENT_END_RE.finditer(text, ps, pe)]
+        cuts += [(e, e) for e in ends if e < pe and text[e:e + 1] not in ".!?؟…"]
+        for cut, cut_end in sorted(cuts):
+            if text[cut] == "." and cut_end - cut == 1 and 0 < cut < len(text) - 1 \
+                    and text[cut - 1].isascii() and text[cut - 1].isalnum() \
+                    and text[cut + 1].isascii() and text[cut + 1].isalnum():
+                continue  # a decimal point, an address or an abbreviation: "2.5", "goo.gl"
             if any(a <= cut < b for a, b in closed):
                 continue
             if cut > s and text[s:cut].strip():
                 sentences.append(Sentence(s, cut, k, headline))
-            s = m.end()
+            s = max(s, cut_end)
             while s < pe and text[s] == " ":
                 s += 1
         if s < pe and text[s:pe].strip():
