@@ -104,7 +104,7 @@ class _Sent:
         self.toks = tokens
         self.lo, self.hi = lo, hi
         self.quotes = quotes
-        self._blocked = blocked_spans
+        self.blocked_spans = blocked_spans
         self._cues: dict[int, tuple[CueForm, ...]] = {}
 
     def word(self, k: int) -> str:
@@ -114,14 +114,15 @@ class _Sent:
         hit = self._cues.get(k)
         if hit is None:
             w = self.toks[k].text
-            hit = lookup(w) if _WORD.fullmatch(w) else ()
+            bare = w[1:] if w[:1] in "وف" and len(w) > 3 else w
+            hit = lookup(w) if _WORD.fullmatch(w) and bare not in _impersonal() else ()
             hit = tuple(f for f in hit if f.person == 3 and not f.passive and f.pos != "noun")
             self._cues[k] = hit
         return hit
 
     def in_time(self, k: int) -> bool:
         t = self.toks[k]
-        spans = self._blocked
+        spans = self.blocked_spans
         i = bisect_left(spans, (t.start + 1,)) - 1
         return i >= 0 and spans[i][0] <= t.start < spans[i][1]
 
@@ -150,6 +151,11 @@ class _Sent:
 
     def is_complementiser(self, k: int) -> bool:
         return self.toks[k].text in _complementisers()
+
+
+@cache
+def _impersonal() -> frozenset[str]:
+    return frozenset(r["form"] for r in load_tsv("cue_impersonal", ("form",)))
 
 
 @cache
@@ -275,6 +281,19 @@ def _relay_np(s: _Sent, m: int) -> tuple[int, tuple[int, int] | None]:
     return e, ((s.toks[m].start, s.toks[e - 1].end) if e > m else None)
 
 
+def _quoted_name(s: _Sent, q: Quote) -> bool:
+    """A short quotation in the middle of a clause names something: «رويترز», صحيفة "الحياة"."""
+    if q.close_at is None or len(s.norm[q.start:q.end].split()) > 3:
+        return False
+    rest = s.norm[q.outer_end:s.sent.end].strip(_CONTENT_TRIM)
+    return bool(rest) and not s.norm[q.outer_end:q.outer_end + 2].strip().startswith(("،", ",", ":"))
+
+
+def _token_after(s: _Sent, pos: int) -> int:
+    k = bisect_left([t.start for t in s.toks[s.lo:s.hi]], pos) + s.lo
+    return min(k, s.hi)
+
+
 def _marker_ahead(s: _Sent, j: int, limit: int) -> tuple[int, str] | None:
     """A complementiser or a quotation a few words on, before any other clause's cue."""
     for m in range(j, limit):
@@ -309,8 +328,12 @@ def _skip_to_content(s: _Sent, k: int, form: CueForm, object_verb: bool,
             return j + 1, via, "compl"
         if w == ":" and (not object_verb or j == k):
             return (j + 2 if j + 1 < s.hi and s.is_complementiser(j + 1) else j + 1), via, "colon"
-        if w in _QUOTE_MARKS and s.quote_opening_at(j) is not None:
-            return j, via, "quote"
+        q = s.quote_opening_at(j) if w in _QUOTE_MARKS else None
+        if q is not None:
+            if not _quoted_name(s, q):
+                return j, via, "quote"
+            j = _token_after(s, q.outer_end)
+            continue
         if prep and (w == prep or (len(prep) == 1 and w.startswith(prep) and len(w) > 2)):
             if w == prep and j + 1 < s.hi and s.is_complementiser(j + 1):
                 return j + 2, via, "compl"  # "أشار إلى أن …"
@@ -447,7 +470,12 @@ def _verb_attribution(s: _Sent, k: int, forms: tuple[CueForm, ...], state: _Stat
         starts_with_prep = bool(prep) and (s.word(j) == prep or (len(prep) == 1 and s.word(j).startswith(prep)
                                                                  and len(s.word(j)) > 2))
         if e > j and not starts_with_prep:
-            # An audience or outlet at the end ("للمحققين", "لرويترز") is not the source.
+            # An audience or outlet ("لوكالة الصحافة", "للمحققين" at the end) is not the source.
+            for m in range(j + 1, e):
+                w = s.word(m)
+                if w.startswith("ل") and not w.startswith(("ال", "لل")) and len(w) > 2:
+                    e = m
+                    break
             while e - 1 > j and s.word(e - 1).startswith("ل") and not s.word(e - 1).startswith("ال"):
                 e -= 1
             source = SourceRef(s.toks[j].start, s.toks[e - 1].end)
@@ -491,8 +519,8 @@ def _verb_attribution(s: _Sent, k: int, forms: tuple[CueForm, ...], state: _Stat
         c_end = _content_end(s, start_tok, marker == "prep")
     c_start, c_end = _trim(s.norm, c_start_pos, c_end)
     c_start, c_end = _strip_quote(s, c_start, c_end)
-    if c_end - c_start < 2:
-        return k + 1
+    if c_end - c_start < 2 or any(a <= c_start and c_end <= b for a, b in s.blocked_spans):
+        return k + 1  # nothing but a time ("حذرت أمس") is no content
     state.out.append(AttrMatch(cue, (c_start, c_end), source, _kind(s, c_start, c_end), form.stance,
                                tuple(via), form.gender))
     state.used_cues.add(cue_tok.start)

@@ -59,6 +59,8 @@ def np_end(tokens: Sequence[Token], i: int, stop_at: int, blocked: Callable[[int
             continue
         if not _WORD.fullmatch(w) or w in stop or blocked(j):
             break
+        if j == i and w[0] == "و" and strip_clitic(w) in stop:
+            break  # "ولم", "وحينما"
         if j > i:
             if w[0] == "و" and not coordinate and strip_clitic(w) != w:
                 break

@@ -147,9 +147,12 @@ def _rules() -> list[tuple[str, str]]:
     ordday = rf"(?P<ordday>{dayord}|ال ?[0-3]?[0-9](?![0-9]))"
     head = (
         rf"(?:(?:(?P<deic>اليوم|امس|غدا) +)?(?:(?P<hpart>{pnoun}) +)?(?:(?:يوم|يومي) +)?"
-        rf"(?P<wd>{wd}) *[،,]? +(?:الموافق +)?|يوم +(?:الموافق +)?)?"
+        rf"(?P<wd>{wd}) *[،,]? +(?:الموافق +)?|(?:يوم|يومي) +(?:الموافق +)?)?"
     )
     hsuf = r"(?: ?ه(?!\w)| ?هجري(?:ه)?(?!\w))"
+    days = rf"{day}(?: *(?:و|-|–|الي|حتي) *(?P<day2>[0-3]?[0-9])(?![0-9]))?"
+    # "مارس من العام الماضي": the modifier belongs to the year.
+    ymod = rf"| *[،,]? +(?:من +)?(?:ال|لل)(?:عام|سنه) +(?P<ymod>{mod})"
     gsuf = r"(?: ?م(?!\w)| ?ميلادي(?:ه)?(?!\w))"
     not_date = rf"(?! +(?:{greg}|{hijri}|{wd}|[0-9]))"
     this_unit = (
@@ -159,48 +162,54 @@ def _rules() -> list[tuple[str, str]]:
     seasons = alt(["صيف", "شتاء", "خريف", "ربيع"])
     frac = alt(["النصف", "الربع", "الثلث", "نصف", "ربع", "ثلث"])
     quarter_ord = alt(["الاول", "الثاني", "الثالث", "الرابع", "الاخير"])
+    one = alt(["واحد", "واحده", "واحدا", "كامل", "كاملا", "كامله"])
+    named_units = ["اليوم", "الاسبوع", "الشهر", "العام", "السنه", "الليله", "الوقت", "الفتره"]
+    units_art = alt(named_units)
+    what = alt(["الحين", *named_units])
+    deic = alt(["اليوم", "امس الاول", "اول امس", "اول من امس", "امس", "البارحه", "يوم امس", "غدا",
+                "يوم غد", "بعد غد", "الغد", "غد", "الليله الماضيه", "الليله"])
+    since = alt(["فتره", "مده", "زمن", "وقت"])
     return [
         ("numeric", rf"{head}(?P<date>{_NUMERIC_DATE})(?![0-9/])(?P<hsuf>{hsuf})?(?P<gsuf>{gsuf})?"),
-        ("hijri", rf"{head}(?:{day}|{ordday} +من) +(?:من +)?(?:شهر +)?(?P<hmonth>{hijri})"
-         rf"(?: +(?:(?:عام|سنه|لعام) +)?(?P<hyear>1[34][0-9]{{2}})(?![0-9])(?P<hsuf>{hsuf})?)?"),
-        ("dmy", rf"{head}(?:{day}|{ordday} +من) +(?:من +)?(?:شهر +)?(?P<month>{greg}){pair}"
-         rf"(?:{year_conn}{year}| +(?P<mod>{mod}))?"),
+        ("hijri", rf"{head}(?:{days}|{ordday} +من) +(?:من +)?(?:شهر +)?(?P<hmonth>{hijri})"
+         rf"(?: +(?:(?:عام|سنه|لعام) +)?(?P<hyear>1[34][0-9]{{2}})(?![0-9])(?P<hsuf>{hsuf})?| +(?P<mod>{mod}))?"),
+        ("dmy", rf"{head}(?:{days}|{ordday} +من) +(?:من +)?(?:شهر +)?(?P<month>{greg}){pair}"
+         rf"(?:{year_conn}{year}| +(?P<mod>{mod}){ymod})?"),
         ("dayrel", rf"(?:{day}|{ordday}) +(?:(?P<min>من) +)?(?:(?P<this>هذا) +)?(?P<unit>الشهر)(?!\w)"
          rf"(?: +(?P<mod>{mod}))?"),
         ("quarter", rf"(?P<qh>الربع|النصف) +(?P<ord>{quarter_ord}) +من +(?:(?:هذا +)?(?:ال)?(?:عام|سنه)"
          rf"(?!\w)(?: +(?P<mod>{mod}))?(?: +{year})?|{_year('year2')})"),
         ("month", rf"(?:(?P<period>{period}) +(?:شهر +)?|(?P<shahr>شهر) +)?(?P<month>{greg}){pair}"
-         rf"(?:{year_conn}{year}| +(?P<mod>{mod}))?"),
+         rf"(?:{year_conn}{year}| +(?P<mod>{mod}){ymod})?"),
         ("season", rf"(?:(?P<season>{seasons})(?: +(?:عام|العام|سنه))? +{year}"
          rf"|(?:(?P<this>هذا) +)?ال(?P<aseason>{seasons})(?: +(?P<mod>{mod}))?)"),
         ("year", rf"(?:(?P<period>{period}) +(?:من +)?)?(?:ال|لل?)?(?:عام|سنه|عامي) +{year}"
          rf"(?P<second> *(?:و|-|/) *(?:1[89]|20)[0-9]{{2}}(?![0-9]))?"),
-        ("anaphor", r"(?:(?P<dem>ذلك|تلك) +(?P<what>الوقت|الحين|الفتره|اليوم|الاسبوع|الشهر|العام|السنه|الليله)"
-         r"|(?P<adv>انذاك|حينها|حينذاك|وقتها|وقتئذ|يومها)"
-         r"|(?:نفس|ذات) +(?P<what2>اليوم|الاسبوع|الشهر|العام|السنه|الليله|الوقت|الفتره)"
-         r"|(?P<sunit>اليوم|الاسبوع|الشهر|العام|السنه|الليله|الوقت|الفتره) +(?P<same>نفسه|ذاته|نفسها|ذاتها))(?!\w)"),
+        ("anaphor", rf"(?:(?P<dem>ذلك|تلك) +(?P<what>{what})"
+         r"|(?P<adv>انذاك|حينها|حينذاك|وقتها|وقتئذ|يومها)(?!\w)"
+         rf"|(?:نفس|ذات) +(?P<what2>{units_art})"
+         rf"|(?P<sunit>{units_art}) +(?P<same>{alt(['نفسه', 'ذاته', 'نفسها', 'ذاتها'])}))"),
         ("earlier", rf"(?P<when>وقت +(?:سابق|لاحق)) +(?:من|في) +(?:{this_unit}|(?P<deic>اليوم|امس)(?!\w))"),
         ("relunit", rf"(?:(?P<period>{period}) +(?:من +)?)?{this_unit}"),
-        ("deictic", rf"(?:(?P<part>{pnoun}) +(?:يوم +)?)?(?P<deic>اليوم|امس +الاول|اول +(?:من +)?امس|امس"
-         rf"|البارحه|يوم +امس|غدا|يوم +غد|بعد +غد|الغد|غد|الليله +الماضيه|الليله)(?!\w)(?: *\(? *(?P<wd>{wd})(?: *\))?)?"
-         rf"(?: +(?P<padv>{padv}))?"),
+        ("deictic", rf"(?:(?P<part>{pnoun}) +(?:يوم +)?)?(?P<deic>{deic})"
+         rf"(?: *\(? *(?P<wd>{wd})(?: *\))?)?(?: +(?P<padv>{padv}))?"),
         ("weekday", rf"(?:(?P<part>{pnoun}) +)?(?:(?P<yawm>يوم|يومي) +)?(?P<wd>{wd})(?: +(?P<mod>{mod}))?"
          rf"(?: +(?P<padv>{padv}))?"),
         ("clock", rf"(?=الساعه +|[0-2]?[0-9](?::[0-5][0-9])?(?: +و ?{frac})? +{padv})"
          rf"(?:(?P<saa>الساعه) +)?(?:(?P<hour>[0-2]?[0-9])(?::(?P<minute>[0-5][0-9]))?(?![0-9.,])"
          rf"|(?P<hword>{hourord}))(?: +و ?(?P<frac>{frac}))?(?: +(?P<padv>{padv}))?"),
-        ("period", rf"(?P<period>{period}) +(?P<punit>{ART}(?:اسبوع|شهر|عام|سنه))(?!\w)(?! +(?:{mod}|ال|[0-9]))"),
-        ("pastlen", rf"(?:(?P<unitpl>{art_units})(?: +(?P<num>{numw}))?|ال ?(?P<n>[0-9]{{1,3}}) +(?P<unit>{units}))"
-         rf" +(?P<mod>{mod})"),
+        ("period", rf"(?P<period>{period}) +(?P<punit>{ART}(?:اسبوع|شهر|عام|سنه))(?!\w)"
+         rf"(?! +(?:{mod}|ال|[0-9]))"),
+        ("pastlen", rf"(?:(?P<unitpl>{art_units})(?: +(?P<num>{numw}))?"
+         rf"|ال ?(?P<n>[0-9]{{1,3}}) +(?P<unit>{units})) +(?P<mod>{mod})"),
         ("ago", rf"(?P<dir>قبل|بعد|منذ) +(?:(?P<qual>{qual}) +)?(?:{num} +(?P<unit>{units})|(?P<dual>{dual})"
-         rf"|(?P<sing>{sing})(?: +(?P<one>واحد|واحده|واحدا|كامل|كاملا|كامله)(?!\w))?{not_date}|(?:(?P<few>{few}) +)?(?P<plural>{plural})"
-         rf"|(?P<vague>فتره|مده|زمن|وقت)(?!\w)(?: +(?P<long>{longw}))?)"),
+         rf"|(?P<sing>{sing})(?: +(?P<one>{one}))?{not_date}|(?:(?P<few>{few}) +)?(?P<plural>{plural})"
+         rf"|(?P<vague>{since})(?: +(?P<long>{longw}))?)"),
         ("every", rf"كل +(?:{num} +(?P<unit>{units})|(?P<dual>{dual})|(?P<sing>{sing})){not_date}"),
         ("length", rf"(?:(?P<qual>{qual}) +)?(?:{num} +(?P<unit>{units})"
-         rf"|\( *(?P<pnum>[0-9]{{1,3}}) *\) *(?P<punit>{units})|(?P<dual>{dual})|(?P<few>{few}) +(?P<plural>{plural}))"
-         rf"(?: +و ?(?P<half>نصف|النصف)(?!\w))?"),
-        ("single", rf"(?:(?P<qual>{qual}) +)?(?P<sing>{sing})(?: +(?P<one>واحد|واحده|واحدا|كامل|كاملا|كامله)(?!\w))?"
-         rf"{not_date}"),
+         rf"|\( *(?P<pnum>[0-9]{{1,3}}) *\) *(?P<punit>{units})|(?P<dual>{dual})"
+         rf"|(?P<few>{few}) +(?P<plural>{plural}))(?: +و ?(?P<half>نصف|النصف)(?!\w))?"),
+        ("single", rf"(?:(?P<qual>{qual}) +)?(?P<sing>{sing})(?: +(?P<one>{one}))?{not_date}"),
         ("decade", rf"(?:(?P<period>{period}) +)?(?P<dec>{alt(lx.decades)})"
          rf"(?: +(?:من +)?القرن +(?:الماضي|العشرين|المنصرم|الفائت)(?!\w))?"),
         ("century", rf"القرن +(?:(?P<mod>{mod})|(?P<ordday>{dayord})|ال ?(?P<n>[0-9]{{1,2}})(?![0-9]))"),
@@ -246,11 +255,12 @@ def master() -> re.Pattern[str]:
 
 
 # First words of the rules that do not come from a lexicon above.
-_LEADS = (
-    "اليوم امس غدا غد الغد البارحه الليله اول يوم يومي بعد قبل منذ كل هذا هذه ذلك تلك نفس ذات وقت الوقت الساعه"
-    " القرن الربع النصف صيف شتاء خريف ربيع الصيف الشتاء الخريف الربيع عامي انذاك حينها حينذاك وقتها"
-    " وقتئذ يومها"
-).split()
+_LEADS = [
+    "اليوم", "امس", "غدا", "غد", "الغد", "البارحه", "الليله", "اول", "يوم", "يومي", "بعد", "قبل", "منذ",
+    "كل", "هذا", "هذه", "ذلك", "تلك", "نفس", "ذات", "وقت", "الوقت", "الساعه", "القرن", "الربع", "النصف",
+    "صيف", "شتاء", "خريف", "ربيع", "الصيف", "الشتاء", "الخريف", "الربيع", "عامي", "انذاك", "حينها",
+    "حينذاك", "وقتها", "وقتئذ", "يومها",
+]
 
 
 @cache

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rawi.extract.timecalendar import duration_value, hijri_to_gregorian, pm_hour, safe_date
 from rawi.extract.timegrammar import Lexicon, lexicon
@@ -25,7 +25,8 @@ class Cand:
 
     kind: const (fixed value), date (calendar fields, some missing), deictic
     (days from today), rel (units from today), anarel (units from the last
-    time mentioned), after ("بعد شهر": anarel, rel or a length), same (the last time mentioned, at a granularity),
+    time mentioned), after ("بعد شهر": anarel, rel or a length), same (the
+    last time mentioned, at a granularity),
     dayrel (a day of a month counted from today's), holiday, season, clock;
     skip marks words that look like a time but are not (a date in a street name).
     """
@@ -49,6 +50,7 @@ class Cand:
     sub: str = ""
     ahead: bool = False
     inner: int = -1
+    yoff: int | None = None  # "مارس من العام الماضي": the year counted from the dateline's
 
 
 Handler = Callable[[re.Match[str], str], list[Cand]]
@@ -60,6 +62,7 @@ _FUTURE_VERB = re.compile(r"(?<!\w)[وف]?(س[يتن]\w{2,})")
 _WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"[0-9]+")
 _DIGITS_BEFORE = re.compile(r"[0-9] *$")
+_DEFINITE = re.compile(r"[وفبلك]{0,2}ال")
 _OFFSETS = {
     "اليوم": 0, "الليله": 0, "امس": -1, "يوم امس": -1, "البارحه": -1, "امس الاول": -2, "اول امس": -2,
     "اول من امس": -2, "الليله الماضيه": -1, "غدا": 1, "غد": 1, "الغد": 1, "يوم غد": 1, "بعد غد": 2,
@@ -84,11 +87,9 @@ def _ahead(norm: str, start: int, lx: Lexicon) -> bool:
     """Whether the clause before `start` speaks of the future (سوف، المقرر، سيعقد ...)."""
     lo = max(0, start - 80)
     window = norm[lo:start]
-    cut = None
-    for cut in _SENTENCE_END.finditer(window):
-        pass
-    if cut is not None:
-        window = window[cut.end():]
+    cuts = [m.end() for m in _SENTENCE_END.finditer(window)]
+    if cuts:
+        window = window[cuts[-1]:]
     words = _WORD.findall(window)
     if "كان" in words or "كانت" in words:
         return False  # "كان من المقرر": planned, in the past
@@ -184,12 +185,32 @@ def hijri(m: re.Match[str], norm: str) -> list[Cand]:
     part = _part(m, "hpart")
     typ = "TIME" if part else "DATE"
     if m.group("hyear"):
-        date = hijri_to_gregorian(int(m.group("hyear")), month, day)
-        if date is None:
-            return []
-        return [Cand(start, m.end(), "date", typ, year=date.year, month=date.month, day=date.day, part=part)]
-    return [Cand(start, m.end(), "date", typ, month=month, day=day, hijri=True, part=part,
-                 ahead=_ahead(norm, start, lx))]
+        year = int(m.group("hyear"))
+        out = []
+        for c in _days(m, Cand(start, m.end(), "date", typ, day=day, part=part)):
+            date = hijri_to_gregorian(year, month, c.day or day)
+            if date is None:
+                return []
+            out.append(replace(c, year=date.year, month=date.month, day=date.day))
+        return out
+    return _days(m, Cand(start, m.end(), "date", typ, month=month, day=day, hijri=True, mod=_mod(m),
+                         part=part, ahead=_ahead(norm, start, lx)))
+
+
+def _days(m: re.Match[str], c: Cand) -> list[Cand]:
+    """"17 و18 رمضان", "من 3 إلى 5 مارس": one date per day, the month shared."""
+    if m.group("day2") is None or c.day is None:
+        return [c]
+    day2 = int(m.group("day2"))
+    if not 1 <= day2 <= 31 or day2 <= c.day:
+        return [c]
+    return [replace(c, end=m.end("day")), replace(c, start=m.start("day2"), day=day2)]
+
+
+def _yoff(m: re.Match[str]) -> int | None:
+    w = m.groupdict().get("ymod")
+    role = lexicon().modifiers[w] if w else None
+    return {"past": -1, "next": 1, "this": 0}.get(role or "")
 
 
 def _year(m: re.Match[str], group: str = "year") -> int | None:
@@ -213,8 +234,8 @@ def dmy(m: re.Match[str], norm: str) -> list[Cand]:
     if day is None or safe_date(year or 2000, month, day) is None:
         return []
     part = _part(m, "hpart")
-    return [Cand(start, m.end(), "date", "TIME" if part else "DATE", year=year, month=month, day=day,
-                 mod=_mod(m), part=part, ahead=_ahead(norm, start, lx))]
+    return _days(m, Cand(start, m.end(), "date", "TIME" if part else "DATE", year=year, month=month, day=day,
+                         mod=_mod(m), part=part, ahead=_ahead(norm, start, lx), yoff=_yoff(m)))
 
 
 def dayrel(m: re.Match[str], norm: str) -> list[Cand]:
@@ -253,13 +274,13 @@ def month(m: re.Match[str], norm: str) -> list[Cand]:
     strong = paired or year is not None or mod is not None or bool(m.group("shahr"))
     if info.need == "strong" and not strong:
         return []
-    if info.need == "prep" and not (strong or m.group("period")):
-        if not bare_in(prev_word(norm, start), lx.context["prep"]):
-            return []
+    after_prep = bare_in(prev_word(norm, start), lx.context["prep"])
+    if info.need == "prep" and not (strong or m.group("period") or after_prep):
+        return []
     if _named(norm, start, lx) or mod in ("prev", "following", "last"):
         return []
     return [Cand(start, m.end(), "date", year=year, month=info.month, mod=mod,
-                 ahead=_ahead(norm, start, lx))]
+                 ahead=_ahead(norm, start, lx), yoff=_yoff(m))]
 
 
 _SEASONS = {"صيف": "SU", "شتاء": "WI", "خريف": "FA", "ربيع": "SP"}
@@ -337,9 +358,9 @@ def deictic(m: re.Match[str], norm: str) -> list[Cand]:
     end = m.end()
     if word in ("غد", "الغد") and not (m.group("part") or m.group("wd")):
         return []
-    if word in ("اليوم", "الليله") and not (m.group("wd") or m.group("padv")):
-        if norm.startswith(" ال", end) or prev_word(norm, start) in ("هذا", "هذه", "ذلك", "تلك"):
-            return []
+    bare = word in ("اليوم", "الليله") and not (m.group("wd") or m.group("padv"))
+    if bare and (norm.startswith(" ال", end) or prev_word(norm, start) in ("هذا", "هذه", "ذلك", "تلك")):
+        return []
     if word.startswith("الليله"):
         part = part or "NI"
     if word == "امس" and norm.startswith(" الحاجه", end):
@@ -442,7 +463,8 @@ def ago(m: re.Match[str], norm: str) -> list[Cand]:
     if counted is None:
         return []
     n, unit = counted
-    if direction == "بعد" and m.group("sing") and prev_word(norm, start) in (m.group("sing"), m.group("sing") + "ا"):
+    sing = m.group("sing")
+    if direction == "بعد" and sing and prev_word(norm, start) in (sing, sing + "ا"):
         return []  # "يوما بعد يوم": day after day
     if direction == "منذ":
         return [Cand(start, end, "const", "DURATION", value=duration_value(n, unit))]
@@ -466,8 +488,8 @@ def ago(m: re.Match[str], norm: str) -> list[Cand]:
 
 def every(m: re.Match[str], norm: str) -> list[Cand]:
     counted = _count(m, norm)
-    if counted is None or counted[0] is None:
-        return []
+    if counted is None or counted[0] is None or counted[1] in ("DE", "CE"):
+        return []  # "كل عقد" is every contract
     return [Cand(_core(m), m.end(), "const", "SET", value=duration_value(counted[0], counted[1]))]
 
 
@@ -482,7 +504,8 @@ def length(m: re.Match[str], norm: str) -> list[Cand]:
         if counted is None:
             return []
         n, unit = counted
-    if unit in ("DE", "CE") and not m.group("qual") and not bare_in(prev_word(norm, start), lx.context["dur"]):
+    after_dur = bare_in(prev_word(norm, start), lx.context["dur"])
+    if unit in ("DE", "CE") and not (m.group("qual") or after_dur):
         return []  # عقدين / عقود are also contracts
     if m.group("half") and n is not None:
         n += 0.5
@@ -493,9 +516,9 @@ def single(m: re.Match[str], norm: str) -> list[Cand]:
     lx = lexicon()
     start = _core(m)
     unit = lx.units[m.group("sing")].unit
-    if not (m.group("qual") or m.group("one")):
-        if unit in ("DE", "CE") or not bare_in(prev_word(norm, start), lx.context["dur"]):
-            return []
+    marked = m.group("qual") or m.group("one")
+    if not marked and (unit in ("DE", "CE") or not bare_in(prev_word(norm, start), lx.context["dur"])):
+        return []
     return [Cand(start, m.end(), "const", "DURATION", value=duration_value(1, unit))]
 
 
@@ -522,19 +545,23 @@ def holiday(m: re.Match[str], norm: str) -> list[Cand]:
     return [Cand(_core(m), m.end(), "holiday", month=month_, day=day)]
 
 
+def _guarded(guard: str, m: re.Match[str], norm: str, start: int) -> bool:
+    """Whether the guard of a fixed phrase (time_vague.tsv) rules this occurrence out."""
+    if guard == "notfirst":
+        before = norm[max(0, start - 3):start].strip(" ")
+        return bool(m.group("cl")) or not before or before[-1] in ".!?؟\n*:"
+    if guard == "notmin":
+        return norm.startswith(" من ", m.end())
+    if guard == "afterdef":
+        return not _DEFINITE.match(prev_word(norm, start))
+    return False
+
+
 def fixed(m: re.Match[str], norm: str) -> list[Cand]:
     lx = lexicon()
     start = _core(m)
     entry = lx.fixed[m.group("fixed")]
-    if entry.guard == "notfirst":
-        if m.group("cl"):
-            return []
-        before = norm[max(0, start - 3):start].strip(" ")
-        if not before or before[-1] in ".!?؟\n*:":
-            return []
-    elif entry.guard == "notmin" and norm.startswith(" من ", m.end()):
-        return []
-    elif entry.guard == "afterdef" and not re.match(r"(?:[وفبلك]{0,2})ال", prev_word(norm, start)):
+    if _guarded(entry.guard, m, norm, start):
         return []
     return [Cand(start, m.end(), "const", entry.type, value=entry.value)]
 

@@ -104,13 +104,18 @@ def _combine(norm: str, cands: list[Cand]) -> list[Cand]:
     out: list[Cand] = []
     for c in cands:
         prev = out[-1] if out else None
-        if prev is not None and c.kind == "clock" and _is_day(prev) and _CLOCK_GAP.fullmatch(norm, prev.end, c.start):
-            out[-1] = replace(prev, end=c.end, type="TIME", hour=c.hour, minute=c.minute, part=c.part or prev.part)
+        if prev is None:
+            out.append(c)
             continue
-        if prev is not None and prev.kind == "clock" and _is_day(c) and _AFTER_CLOCK.fullmatch(norm, prev.end, c.start):
+        if c.kind == "clock" and _is_day(prev) and _CLOCK_GAP.fullmatch(norm, prev.end, c.start):
+            part = c.part or prev.part
+            out[-1] = replace(prev, end=c.end, type="TIME", hour=c.hour, minute=c.minute, part=part)
+            continue
+        if prev.kind == "clock" and _is_day(c) and _AFTER_CLOCK.fullmatch(norm, prev.end, c.start):
             # "الساعة العاشرة من صباح أمس": the clock belongs to the day after it.
-            hour = pm_hour(prev.hour or 0, c.part) if not prev.part else prev.hour
-            out[-1] = replace(c, start=prev.start, type="TIME", hour=hour, minute=prev.minute, part=prev.part or c.part)
+            hour = prev.hour if prev.part else pm_hour(prev.hour or 0, c.part)
+            part = prev.part or c.part
+            out[-1] = replace(c, start=prev.start, type="TIME", hour=hour, minute=prev.minute, part=part)
             continue
         out.append(c)
     for i in range(len(out) - 1):
@@ -152,6 +157,12 @@ _RANK = {"D": 0, "W": 1, "M": 2, "Y": 3, "CE": 4}
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
 
 
+def _nearest_weekday(d: dt.date, isoweekday: int) -> dt.date:
+    """The day named `isoweekday` within three days of `d` (earlier on a tie)."""
+    back = (d.isoweekday() - isoweekday) % 7
+    return d - dt.timedelta(days=back) if back <= 3 else d + dt.timedelta(days=7 - back)
+
+
 class _Resolver:
     """Places candidates on the calendar in text order, remembering the last time mentioned."""
 
@@ -171,9 +182,7 @@ class _Resolver:
             if c.kind == "deictic" and c.weekday is not None and self._quote(c.start) is None:
                 # The named day nearest the one the dateline implies: a dateline a day
                 # late ("أمس الثلاثاء" on a Tuesday) moves today, it does not move a week.
-                expected = self.dateline + dt.timedelta(days=c.n)
-                back = (expected.isoweekday() - c.weekday) % 7
-                said = expected - dt.timedelta(days=back) if back <= 3 else expected + dt.timedelta(days=7 - back)
+                said = _nearest_weekday(self.dateline + dt.timedelta(days=c.n), c.weekday)
                 self.today = said - dt.timedelta(days=c.n)
                 return
 
@@ -235,7 +244,12 @@ class _Resolver:
         ref = self.today
         if c.kind == "deictic" or c.kind == "clock":
             base = self._clock_day(c) if c.kind == "clock" else self._base(c)
-            return render(base + dt.timedelta(days=c.n), "D") if base else UNKNOWN["D"]
+            if base is None:
+                return UNKNOWN["D"]
+            day = base + dt.timedelta(days=c.n)
+            if c.weekday is not None:
+                day = _nearest_weekday(day, c.weekday)  # "أمس (الجمعة)": the article's own word wins
+            return render(day, "D")
         if c.kind != "date":
             return None
         if c.month is None:
@@ -244,6 +258,8 @@ class _Resolver:
             if ref is None:
                 return f"XXXX-WXX-{c.weekday}"
             return render(weekday_date(c.weekday, ref, c.mod, c.ahead), "D")
+        if c.year is None and c.yoff is not None and ref is not None:
+            c = replace(c, year=ref.year + c.yoff)
         if c.day is None:
             if c.year is not None:
                 return f"{c.year:04d}-{c.month:02d}"
@@ -264,7 +280,8 @@ class _Resolver:
             last = self.last
             if not c.unit:
                 # "آنذاك", "في ذلك الوقت" look back to a time before today, not far back in the text.
-                if last is None or c.start - last.end > ANAPHOR_REACH or (ref is not None and last.date >= ref):
+                far = last is None or c.start - last.end > ANAPHOR_REACH
+                if last is None or far or (ref is not None and last.date >= ref):
                     return "PAST_REF"
                 return last.value
             if last is None:
@@ -295,11 +312,11 @@ class _Resolver:
                 d = safe_date(ref.year - 1, month, day)
             return render(d, "D") if d else UNKNOWN["D"]
         if c.kind == "season":
-            first, final = _SEASON_MONTHS[c.sub]
+            opens, closes = _SEASON_MONTHS[c.sub]
             year = ref.year
-            if c.mod == "past" and ref.month <= final:
+            if c.mod == "past" and ref.month <= closes:
                 year -= 1
-            elif c.mod == "next" and ref.month >= first:
+            elif c.mod == "next" and ref.month >= opens:
                 year += 1
             return f"{year:04d}-{c.sub}"
         return c.value
