@@ -48,7 +48,8 @@ def test_quote_across_sentences_is_one_sentence() -> None:
 
 
 def test_decimal_point_does_not_end_sentence() -> None:
-    assert sentences_of("بلغ النمو 2.5 في المئة. وتراجع التضخم.") == ["بلغ النمو 2.5 في المئه", "وتراجع التضخم"]
+    got = sentences_of("بلغ النمو 2.5 في المئة. وتراجع التضخم.")
+    assert got == ["بلغ النمو 2.5 في المئه", "وتراجع التضخم"]
 
 
 def test_arabic_question_mark_and_double_dot_end_sentences() -> None:

@@ -54,7 +54,7 @@ def _records(path: str, max_chars: int) -> Iterator[Record]:
         return
     try:
         with open(path, "rb") as fh:
-            yield from iter_jsonl(fh, name, max_chars)  # type: ignore[arg-type]
+            yield from iter_jsonl(fh, name, max_chars)
     except OSError as exc:
         yield Record(name, None, RawiError("E009", name, exc.strerror or str(exc)))
 

@@ -74,7 +74,9 @@ def _article_from(obj: object, input_name: str, max_chars: int) -> Article:
 def iter_jsonl(stream: IO[bytes], name: str, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Record]:
     """Records of a JSON Lines stream (plain or gzip); a bad line becomes an error record."""
     magic = stream.peek(2)[:2] if hasattr(stream, "peek") else b""
-    src: IO[bytes] = gzip.GzipFile(fileobj=stream) if magic == b"\x1f\x8b" else stream
+    src: IO[bytes] = stream
+    if magic == b"\x1f\x8b":
+        src = gzip.GzipFile(fileobj=stream)  # type: ignore[assignment]
     lineno = 0
     try:
         for raw in src:

@@ -68,8 +68,9 @@ class _State:
 
 @dataclass(frozen=True, slots=True)
 class _Phrase:
-    end_tok: int  # index just past the phrase's tokens
+    end_tok: int  # index of the first token after the phrase
     kind: str
+    clitic: int = 0  # characters of end_tok that still belong to the phrase ("ل" of "وفقا للبيان")
 
 
 def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
@@ -136,7 +137,13 @@ class _Sent:
                 n = len(words)
                 if k + n <= self.hi and all(self.toks[k + m].text == words[m] for m in range(1, n)):
                     return _Phrase(k + n, kind)
-            # "وفقا لـ" folds to "وفقا ل" + a separate "ل"; "لل" + noun also occurs.
+                # "وفقا لـ" is mostly written onto its noun: "وفقا للبيان", "طبقا لمصادر".
+                last = words[-1]
+                if n > 1 and len(last) == 1 and last in "لب" and k + n <= self.hi \
+                        and all(self.toks[k + m].text == words[m] for m in range(1, n - 1)):
+                    nxt = self.toks[k + n - 1].text
+                    if nxt.startswith(last) and len(nxt) > 2:
+                        return _Phrase(k + n - 1, kind, 0 if nxt.startswith("لل") else 1)
         return None
 
     def quote_opening_at(self, k: int) -> Quote | None:
@@ -273,11 +280,15 @@ _SETTING_PREPS = frozenset(("في", "خلال", "امام", "عبر", "لدي", 
                             "علي", "من"))
 
 
-def _relay_np(s: _Sent, m: int) -> tuple[int, tuple[int, int] | None]:
+def _relay_np(s: _Sent, ph: _Phrase, limit: int = 8) -> tuple[int, tuple[int, int] | None]:
     """The noun phrase after an "according to" phrase, past relay verbs and pronouns."""
+    m = ph.end_tok
+    if ph.clitic:
+        e = np_end(s.toks, m + 1, s.hi, s.in_time, limit=limit - 1) if m < s.hi else m
+        return max(e, m + 1), (s.toks[m].start + ph.clitic, s.toks[max(e, m + 1) - 1].end)
     while m < s.hi and (s.cue(m) or s.word(m) in ("عنه", "عنها", "عنهم", "ما")):
         m += 1
-    e = np_end(s.toks, m, s.hi, s.in_time, limit=8)
+    e = np_end(s.toks, m, s.hi, s.in_time, limit=limit)
     return e, ((s.toks[m].start, s.toks[e - 1].end) if e > m else None)
 
 
@@ -292,6 +303,20 @@ def _quoted_name(s: _Sent, q: Quote) -> bool:
 def _token_after(s: _Sent, pos: int) -> int:
     k = bisect_left([t.start for t in s.toks[s.lo:s.hi]], pos) + s.lo
     return min(k, s.hi)
+
+
+def _quote_before(s: _Sent, k: int) -> Quote | None:
+    """A closed quotation that ends just before token k, with only punctuation between."""
+    m = k - 1
+    while m >= s.lo and s.word(m) in ("،", ",", "-", "–"):
+        m -= 1
+    if m < s.lo or s.word(m) not in _QUOTE_MARKS:
+        return None
+    pos = s.toks[m].start
+    q = next((q for q in s.quotes if q.close_at == pos), None)
+    if q is None or len(s.norm[q.start:q.end].split()) < 3:
+        return None
+    return q
 
 
 def _marker_ahead(s: _Sent, j: int, limit: int) -> tuple[int, str] | None:
@@ -340,7 +365,7 @@ def _skip_to_content(s: _Sent, k: int, form: CueForm, object_verb: bool,
             return (j + 1 if w == prep else j), via, "prep"
         ph = s.phrase_at(j)
         if ph is not None and ph.kind == "according_to":
-            e, span = _relay_np(s, ph.end_tok)
+            e, span = _relay_np(s, ph)
             if span is not None:
                 via.append(span)
             j = max(e, j + 1)
@@ -421,7 +446,8 @@ def _subject_before(s: _Sent, k: int) -> tuple[int, int] | None:
     return st, s.toks[end - 1].end
 
 
-def _subject_of_sentence(subjects: Sequence[tuple[int, int]], s: _Sent, before: int) -> tuple[int, int] | None:
+def _subject_of_sentence(subjects: Sequence[tuple[int, int]], s: _Sent,
+                         before: int) -> tuple[int, int] | None:
     i = bisect_left(subjects, (s.sent.start,))
     if i < len(subjects) and subjects[i][0] < before:
         return subjects[i]
@@ -487,6 +513,16 @@ def _verb_attribution(s: _Sent, k: int, forms: tuple[CueForm, ...], state: _Stat
     start_tok, via, marker = _skip_to_content(s, j, form, object_verb and not ambiguous, agencies)
     if ambiguous and marker not in ("compl", "colon"):
         return k + 1
+    if not marker and not participle:
+        before = _quote_before(s, k)
+        if before is not None:
+            # '"…"، قال الوزير' — the quotation before the cue is what was said.
+            if source is None:
+                source = _antecedent(state, form.gender)
+            if source is not None:
+                state.out.append(AttrMatch(cue, (before.start, before.end), source, "direct", form.stance,
+                                           tuple(via), form.gender))
+                return max(j, k + 1)
     if not marker or start_tok >= s.hi:
         return k + 1
     if source is None and not participle:
@@ -553,14 +589,11 @@ def _antecedent(state: _State, gender: str) -> SourceRef | None:
 
 def _according_to(s: _Sent, k: int, ph: _Phrase, state: _State) -> int:
     """ "بحسب X" with no verb of its own: X is the source of the clause it qualifies."""
-    m = ph.end_tok
-    while m < s.hi and (s.cue(m) or s.word(m) in ("عنه", "عنها", "عنهم", "ما")):
-        m += 1
-    e = np_end(s.toks, m, s.hi, s.in_time, limit=6)
-    if e <= m:
+    e, found = _relay_np(s, ph, limit=6)
+    if found is None or ph.end_tok >= s.hi:
         return k + 1
-    src = (s.toks[m].start, s.toks[e - 1].end)
-    cue = (s.toks[k].start, s.toks[ph.end_tok - 1].end)
+    src = found
+    cue = (s.toks[k].start, s.toks[ph.end_tok].start + ph.clitic if ph.clitic else s.toks[ph.end_tok - 1].end)
     if s.word(k).startswith(("و", "ف")) and s.word(k) not in ("وفق", "وفقا"):
         cue = (cue[0] + 1, cue[1])
     # After a quotation: "«…»، حسبما ذكرت X" — the quotation is the content.

@@ -172,7 +172,8 @@ def _rules() -> list[tuple[str, str]]:
     return [
         ("numeric", rf"{head}(?P<date>{_NUMERIC_DATE})(?![0-9/])(?P<hsuf>{hsuf})?(?P<gsuf>{gsuf})?"),
         ("hijri", rf"{head}(?:{days}|{ordday} +من) +(?:من +)?(?:شهر +)?(?P<hmonth>{hijri})"
-         rf"(?: +(?:(?:عام|سنه|لعام) +)?(?P<hyear>1[34][0-9]{{2}})(?![0-9])(?P<hsuf>{hsuf})?| +(?P<mod>{mod}))?"),
+         rf"(?: +(?:(?:عام|سنه|لعام) +)?(?P<hyear>1[34][0-9]{{2}})(?![0-9])(?P<hsuf>{hsuf})?"
+         rf"| +(?P<mod>{mod}))?"),
         ("dmy", rf"{head}(?:{days}|{ordday} +من) +(?:من +)?(?:شهر +)?(?P<month>{greg}){pair}"
          rf"(?:{year_conn}{year}| +(?P<mod>{mod}){ymod})?"),
         ("dayrel", rf"(?:{day}|{ordday}) +(?:(?P<min>من) +)?(?:(?P<this>هذا) +)?(?P<unit>الشهر)(?!\w)"

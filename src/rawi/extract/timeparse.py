@@ -2,7 +2,9 @@
 
 Each handler takes the match of its rule (`rawi.extract.timegrammar`) and
 returns the candidates it stands for, or an empty list when the context shows
-the words are not a time after all ("مارس" the verb, "صلاة الجمعة").
+the words are not a time after all ("مارس" the verb, "صلاة الجمعة"). This
+module reads calendar expressions; `timelengths` reads lengths, sets and
+vague references.
 Placing a candidate on the calendar (against the dateline, the text's earlier
 times, the day a quote was said) is `rawi.extract.times`' job.
 """
@@ -14,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from rawi.extract.timecalendar import duration_value, hijri_to_gregorian, pm_hour, safe_date
+from rawi.extract.timecalendar import hijri_to_gregorian, pm_hour, safe_date
 from rawi.extract.timegrammar import Lexicon, lexicon
 from rawi.text.numbers import parse_number
 
@@ -60,15 +62,13 @@ _CLITICS = ("وب", "ول", "فب", "فل", "وك", "فك", "و", "ف", "ب", "�
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _FUTURE_VERB = re.compile(r"(?<!\w)[وف]?(س[يتن]\w{2,})")
 _WORD = re.compile(r"\w+")
-_DIGITS = re.compile(r"[0-9]+")
-_DIGITS_BEFORE = re.compile(r"[0-9] *$")
-_DEFINITE = re.compile(r"[وفبلك]{0,2}ال")
+DIGITS = re.compile(r"[0-9]+")
 _OFFSETS = {
     "اليوم": 0, "الليله": 0, "امس": -1, "يوم امس": -1, "البارحه": -1, "امس الاول": -2, "اول امس": -2,
     "اول من امس": -2, "الليله الماضيه": -1, "غدا": 1, "غد": 1, "الغد": 1, "يوم غد": 1, "بعد غد": 2,
 }
 _UNIT_OF = {"يوم": "D", "اسبوع": "W", "شهر": "M", "عام": "Y", "سنه": "Y", "ليله": "D"}
-_MOD_STEP = {"past": -1, "next": 1, "this": 0, "last": -1}
+MOD_STEP = {"past": -1, "next": 1, "this": 0, "last": -1}
 
 
 def prev_word(norm: str, pos: int) -> str:
@@ -83,7 +83,7 @@ def bare_in(word: str, words: frozenset[str]) -> bool:
     return any(word.startswith(c) and word[len(c):] in words for c in _CLITICS)
 
 
-def _ahead(norm: str, start: int, lx: Lexicon) -> bool:
+def ahead(norm: str, start: int, lx: Lexicon) -> bool:
     """Whether the clause before `start` speaks of the future (سوف، المقرر، سيعقد ...)."""
     lo = max(0, start - 80)
     window = norm[lo:start]
@@ -100,26 +100,17 @@ def _ahead(norm: str, start: int, lx: Lexicon) -> bool:
     return any(not any(v.startswith(p) for p in notf) for v in _FUTURE_VERB.findall(window))
 
 
-def _core(m: re.Match[str]) -> int:
+def core(m: re.Match[str]) -> int:
     return m.end("cl")
 
 
-def _number(norm: str, m: re.Match[str], group: str = "num") -> int | float | None:
+def number(norm: str, m: re.Match[str], group: str = "num") -> int | float | None:
     if m.start(group) < 0:
         return None
     hit = parse_number(norm, m.start(group))
     if hit is None or hit.end != m.end(group):
         return None
     return hit.value
-
-
-def _unit(m: re.Match[str], *groups: str) -> str:
-    lx = lexicon()
-    for g in groups:
-        w = m.group(g)
-        if w:
-            return lx.units[w].unit
-    return ""
 
 
 def _day(m: re.Match[str]) -> int | None:
@@ -131,7 +122,7 @@ def _day(m: re.Match[str]) -> int | None:
         return None
     if od in lx.day_ordinals:
         return lx.day_ordinals[od]
-    digits = _DIGITS.search(od)
+    digits = DIGITS.search(od)
     return int(digits.group()) if digits else None
 
 
@@ -150,11 +141,11 @@ def _part(m: re.Match[str], *groups: str) -> str:
 
 
 def numeric(m: re.Match[str], norm: str) -> list[Cand]:
-    start = _core(m)
+    start = core(m)
     before = norm[start - 1] if start else " "
     if before in "/.-:_" or norm[max(0, start - 12):start].find("http") >= 0:
         return []
-    parts = [int(x) for x in _DIGITS.findall(m.group("date"))]
+    parts = [int(x) for x in DIGITS.findall(m.group("date"))]
     if parts[0] >= 1000:
         y, mo, d = parts
     else:
@@ -177,7 +168,7 @@ def numeric(m: re.Match[str], norm: str) -> list[Cand]:
 
 def hijri(m: re.Match[str], norm: str) -> list[Cand]:
     lx = lexicon()
-    start = _core(m)
+    start = core(m)
     day = _day(m)
     month = lx.months[m.group("hmonth")].month
     if day is None or not 1 <= day <= 30:
@@ -193,8 +184,8 @@ def hijri(m: re.Match[str], norm: str) -> list[Cand]:
                 return []
             out.append(replace(c, year=date.year, month=date.month, day=date.day))
         return out
-    return _days(m, Cand(start, m.end(), "date", typ, month=month, day=day, hijri=True, mod=_mod(m),
-                         part=part, ahead=_ahead(norm, start, lx)))
+    return _days(m, Cand(start, m.end(), "date", typ, month=month, day=day, hijri=True, mod=modifier(m),
+                         part=part, ahead=ahead(norm, start, lx)))
 
 
 def _days(m: re.Match[str], c: Cand) -> list[Cand]:
@@ -218,14 +209,14 @@ def _year(m: re.Match[str], group: str = "year") -> int | None:
     return int(y) if y else None
 
 
-def _mod(m: re.Match[str]) -> str | None:
+def modifier(m: re.Match[str]) -> str | None:
     w = m.groupdict().get("mod")
     return lexicon().modifiers[w] if w else None
 
 
 def dmy(m: re.Match[str], norm: str) -> list[Cand]:
     lx = lexicon()
-    start = _core(m)
+    start = core(m)
     day = _day(m)
     month = lx.months[m.group("month")].month
     year = _year(m)
@@ -235,17 +226,17 @@ def dmy(m: re.Match[str], norm: str) -> list[Cand]:
         return []
     part = _part(m, "hpart")
     return _days(m, Cand(start, m.end(), "date", "TIME" if part else "DATE", year=year, month=month, day=day,
-                         mod=_mod(m), part=part, ahead=_ahead(norm, start, lx), yoff=_yoff(m)))
+                         mod=modifier(m), part=part, ahead=ahead(norm, start, lx), yoff=_yoff(m)))
 
 
 def dayrel(m: re.Match[str], norm: str) -> list[Cand]:
     day = _day(m)
-    mod = _mod(m)
+    mod = modifier(m)
     if day is None or not 1 <= day <= 31 or not (m.group("min") or m.group("this") or mod):
         return []
     if mod not in (None, "past", "next", "this"):
         return []
-    return [Cand(_core(m), m.end(), "dayrel", day=day, n=_MOD_STEP.get(mod or "this", 0))]
+    return [Cand(core(m), m.end(), "dayrel", day=day, n=MOD_STEP.get(mod or "this", 0))]
 
 
 def quarter(m: re.Match[str], norm: str) -> list[Cand]:
@@ -257,19 +248,19 @@ def quarter(m: re.Match[str], norm: str) -> list[Cand]:
     sub = f"{letter}{k}"
     year = _year(m) or _year(m, "year2")
     if year is not None:
-        return [Cand(_core(m), m.end(), "const", value=f"{year:04d}-{sub}")]
-    mod = _mod(m)
+        return [Cand(core(m), m.end(), "const", value=f"{year:04d}-{sub}")]
+    mod = modifier(m)
     if mod not in (None, "past", "next", "this"):
         return []
-    return [Cand(_core(m), m.end(), "rel", unit="Y", n=_MOD_STEP.get(mod or "this", 0), sub=sub)]
+    return [Cand(core(m), m.end(), "rel", unit="Y", n=MOD_STEP.get(mod or "this", 0), sub=sub)]
 
 
 def month(m: re.Match[str], norm: str) -> list[Cand]:
     lx = lexicon()
-    start = _core(m)
+    start = core(m)
     info = lx.months[m.group("month")]
     year = _year(m)
-    mod = _mod(m)
+    mod = modifier(m)
     paired = bool(m.group("month2") or m.group("month3"))
     strong = paired or year is not None or mod is not None or bool(m.group("shahr"))
     if info.need == "strong" and not strong:
@@ -280,7 +271,7 @@ def month(m: re.Match[str], norm: str) -> list[Cand]:
     if _named(norm, start, lx) or mod in ("prev", "following", "last"):
         return []
     return [Cand(start, m.end(), "date", year=year, month=info.month, mod=mod,
-                 ahead=_ahead(norm, start, lx), yoff=_yoff(m))]
+                 ahead=ahead(norm, start, lx), yoff=_yoff(m))]
 
 
 _SEASONS = {"صيف": "SU", "شتاء": "WI", "خريف": "FA", "ربيع": "SP"}
@@ -289,12 +280,12 @@ _SEASONS = {"صيف": "SU", "شتاء": "WI", "خريف": "FA", "ربيع": "SP"
 def season(m: re.Match[str], norm: str) -> list[Cand]:
     year = _year(m)
     if year is not None:
-        return [Cand(_core(m), m.end(), "const", value=f"{year:04d}-{_SEASONS[m.group('season')]}")]
-    mod = _mod(m)
+        return [Cand(core(m), m.end(), "const", value=f"{year:04d}-{_SEASONS[m.group('season')]}")]
+    mod = modifier(m)
     code = _SEASONS[m.group("aseason")]
     if code == "WI" or not (m.group("this") or mod in ("past", "next", "this")):
         return []
-    return [Cand(_core(m), m.end(), "season", sub=code, mod=mod or "this")]
+    return [Cand(core(m), m.end(), "season", sub=code, mod=mod or "this")]
 
 
 def year(m: re.Match[str], norm: str) -> list[Cand]:
@@ -303,18 +294,18 @@ def year(m: re.Match[str], norm: str) -> list[Cand]:
         return []
     second = m.group("second")
     if not second:
-        return [Cand(_core(m), m.end(), "const", value=f"{y:04d}")]
+        return [Cand(core(m), m.end(), "const", value=f"{y:04d}")]
     # "عامي 2014 و2015", "2015-2016": two years, two expressions.
     first_end = m.start("second")
-    digits = _DIGITS.search(second)
+    digits = DIGITS.search(second)
     assert digits is not None
     s2 = m.start("second") + digits.start()
-    return [Cand(_core(m), first_end, "const", value=f"{y:04d}"),
+    return [Cand(core(m), first_end, "const", value=f"{y:04d}"),
             Cand(s2, s2 + 4, "const", value=digits.group())]
 
 
 def anaphor(m: re.Match[str], norm: str) -> list[Cand]:
-    start = _core(m)
+    start = core(m)
     if bare_in(prev_word(norm, start), frozenset({"منذ", "قبل", "بعد"})):
         return []
     what = m.group("what") or m.group("sunit") or m.group("what2")
@@ -331,28 +322,28 @@ def _this_unit(m: re.Match[str], start: int, end: int) -> list[Cand]:
         unit = _UNIT_OF[m.group("tunit")[2:]]
         return [] if unit == "D" else [Cand(start, end, "rel", unit=unit, n=0)]
     unit = _UNIT_OF[m.group("munit")[2:]]
-    mod = _mod(m)
+    mod = modifier(m)
     if mod in ("prev", "following"):
         return [Cand(start, end, "anarel", unit=unit, n=-1 if mod == "prev" else 1)]
     if unit == "D" or mod == "last" or mod is None:
         return []
-    return [Cand(start, end, "rel", unit=unit, n=_MOD_STEP[mod])]
+    return [Cand(start, end, "rel", unit=unit, n=MOD_STEP[mod])]
 
 
 def earlier(m: re.Match[str], norm: str) -> list[Cand]:
-    start = _core(m)
+    start = core(m)
     if m.group("deic"):
         return [Cand(start, m.end(), "deictic", n=_OFFSETS[m.group("deic")])]
     return _this_unit(m, start, m.end())
 
 
 def relunit(m: re.Match[str], norm: str) -> list[Cand]:
-    return _this_unit(m, _core(m), m.end())
+    return _this_unit(m, core(m), m.end())
 
 
 def deictic(m: re.Match[str], norm: str) -> list[Cand]:
     lx = lexicon()
-    start = _core(m)
+    start = core(m)
     word = " ".join(m.group("deic").split())
     part = _part(m, "part", "padv")
     end = m.end()
@@ -375,9 +366,9 @@ _NOT_MONDAY = frozenset({"بين", "كلا", "كلتا", "هذين", "هذان"}
 
 def weekday(m: re.Match[str], norm: str) -> list[Cand]:
     lx = lexicon()
-    start = _core(m)
+    start = core(m)
     wd_word = m.group("wd")
-    mod = _mod(m)
+    mod = modifier(m)
     marked = bool(m.group("yawm") or m.group("part") or mod)
     if not marked:
         prev = prev_word(norm, start)
@@ -391,7 +382,7 @@ def weekday(m: re.Match[str], norm: str) -> list[Cand]:
         mod = "past"
     part = _part(m, "part", "padv")
     return [Cand(start, m.end(), "date", "TIME" if part else "DATE", weekday=lx.weekdays[wd_word], mod=mod,
-                 part=part, ahead=_ahead(norm, start, lx))]
+                 part=part, ahead=ahead(norm, start, lx))]
 
 
 def clock(m: re.Match[str], norm: str) -> list[Cand]:
@@ -407,133 +398,25 @@ def clock(m: re.Match[str], norm: str) -> list[Cand]:
     if hour > 24 or (hour == 0 and not m.group("saa")):
         return []
     hour = pm_hour(hour, part)
-    return [Cand(_core(m), m.end(), "clock", "TIME", hour=hour % 24, minute=minute, part=part)]
+    return [Cand(core(m), m.end(), "clock", "TIME", hour=hour % 24, minute=minute, part=part)]
 
 
 def period(m: re.Match[str], norm: str) -> list[Cand]:
-    return [Cand(_core(m), m.end(), "rel", unit=_UNIT_OF[m.group("punit")[2:]], n=0)]
-
-
-def pastlen(m: re.Match[str], norm: str) -> list[Cand]:
-    lx = lexicon()
-    mod = _mod(m)
-    if mod not in ("past", "next", "last"):
-        return []
-    if m.group("unitpl"):
-        u = lx.units[m.group("unitpl")[2:]]
-        n: float | None = 2 if u.count == 2 else None
-        if m.group("num"):
-            n = _number(norm, m)
-            if n is None:
-                return []
-        unit = u.unit
-    else:
-        n, unit = int(m.group("n")), lx.units[m.group("unit")].unit
-    return [Cand(_core(m), m.end(), "const", "DURATION", value=duration_value(n, unit))]
-
-
-def _count(m: re.Match[str], norm: str) -> tuple[float | None, str] | None:
-    """The count and unit of a length: (None, unit) when vague; None when unreadable."""
-    lx = lexicon()
-    if m.group("unit"):
-        if _DIGITS_BEFORE.search(norm, max(0, m.start("num") - 8), m.start("num")):
-            return None  # "100 ألف ساعة": the number starts earlier
-        n = _number(norm, m)
-        if n is None or n <= 0 or n > 5000:
-            return None
-        return float(n), lx.units[m.group("unit")].unit
-    if m.group("dual"):
-        return 2.0, lx.units[m.group("dual")].unit
-    if m.groupdict().get("sing"):
-        return 1.0, lx.units[m.group("sing")].unit
-    if m.group("plural"):
-        return None, lx.units[m.group("plural")].unit
-    return None
-
-
-def ago(m: re.Match[str], norm: str) -> list[Cand]:
-    start = _core(m)
-    direction = m.group("dir")
-    end = m.end()
-    if m.group("vague"):
-        if direction != "منذ" or (m.group("vague") == "وقت" and not m.group("long")):
-            return []
-        return [Cand(start, end, "const", "DURATION", value="PXX")]
-    counted = _count(m, norm)
-    if counted is None:
-        return []
-    n, unit = counted
-    sing = m.group("sing")
-    if direction == "بعد" and sing and prev_word(norm, start) in (sing, sing + "ا"):
-        return []  # "يوما بعد يوم": day after day
-    if direction == "منذ":
-        return [Cand(start, end, "const", "DURATION", value=duration_value(n, unit))]
-    # "قبل ثلاثة أيام من الانتخابات": a length before an event, not a date.
-    if norm.startswith((" من ", " علي "), end) and not norm.startswith(" من اجل", end) and n is not None:
-        inner = min(m.start(g) for g in ("qual", "num", "dual", "sing") if m.start(g) >= 0)
-        return [Cand(inner, end, "const", "DURATION", value=duration_value(n, unit))]
-    if n is None:
-        return [Cand(start, end, "const", value="PAST_REF")] if direction == "قبل" else []
-    step = int(n) if n == int(n) else 0
-    if step == 0:
-        return []
-    if direction == "قبل":
-        return [Cand(start, end, "rel", unit=unit, n=-step)]
-    # "بعد شهر واحد" counts from the time just mentioned, or from the dateline in a
-    # clause about the future; otherwise it is a length ("بعد 8 سنوات قضاها في السجن").
-    inner = min(m.start(g) for g in ("qual", "num", "dual", "sing") if m.start(g) >= 0)
-    return [Cand(start, end, "after", unit=unit, n=step, ahead=_ahead(norm, start, lexicon()),
-                 value=duration_value(n, unit), inner=inner)]
-
-
-def every(m: re.Match[str], norm: str) -> list[Cand]:
-    counted = _count(m, norm)
-    if counted is None or counted[0] is None or counted[1] in ("DE", "CE"):
-        return []  # "كل عقد" is every contract
-    return [Cand(_core(m), m.end(), "const", "SET", value=duration_value(counted[0], counted[1]))]
-
-
-def length(m: re.Match[str], norm: str) -> list[Cand]:
-    lx = lexicon()
-    start = _core(m)
-    if m.group("punit"):
-        n: float | None = float(m.group("pnum"))
-        unit = lx.units[m.group("punit")].unit
-    else:
-        counted = _count(m, norm)
-        if counted is None:
-            return []
-        n, unit = counted
-    after_dur = bare_in(prev_word(norm, start), lx.context["dur"])
-    if unit in ("DE", "CE") and not (m.group("qual") or after_dur):
-        return []  # عقدين / عقود are also contracts
-    if m.group("half") and n is not None:
-        n += 0.5
-    return [Cand(start, m.end(), "const", "DURATION", value=duration_value(n, unit))]
-
-
-def single(m: re.Match[str], norm: str) -> list[Cand]:
-    lx = lexicon()
-    start = _core(m)
-    unit = lx.units[m.group("sing")].unit
-    marked = m.group("qual") or m.group("one")
-    if not marked and (unit in ("DE", "CE") or not bare_in(prev_word(norm, start), lx.context["dur"])):
-        return []
-    return [Cand(start, m.end(), "const", "DURATION", value=duration_value(1, unit))]
+    return [Cand(core(m), m.end(), "rel", unit=_UNIT_OF[m.group("punit")[2:]], n=0)]
 
 
 def decade(m: re.Match[str], norm: str) -> list[Cand]:
-    return [Cand(_core(m), m.end(), "const", value=lexicon().decades[m.group("dec")])]
+    return [Cand(core(m), m.end(), "const", value=lexicon().decades[m.group("dec")])]
 
 
 def century(m: re.Match[str], norm: str) -> list[Cand]:
     lx = lexicon()
-    start = _core(m)
+    start = core(m)
     if m.group("mod"):
-        mod = _mod(m)
+        mod = modifier(m)
         if mod not in ("past", "this"):
             return []
-        return [Cand(start, m.end(), "rel", unit="CE", n=_MOD_STEP[mod])]
+        return [Cand(start, m.end(), "rel", unit="CE", n=MOD_STEP[mod])]
     nth = lx.day_ordinals[m.group("ordday")] if m.group("ordday") else int(m.group("n"))
     if not 1 <= nth <= 21:
         return []
@@ -542,55 +425,4 @@ def century(m: re.Match[str], norm: str) -> list[Cand]:
 
 def holiday(m: re.Match[str], norm: str) -> list[Cand]:
     month_, day = lexicon().holidays[m.group("holiday")]
-    return [Cand(_core(m), m.end(), "holiday", month=month_, day=day)]
-
-
-def _guarded(guard: str, m: re.Match[str], norm: str, start: int) -> bool:
-    """Whether the guard of a fixed phrase (time_vague.tsv) rules this occurrence out."""
-    if guard == "notfirst":
-        before = norm[max(0, start - 3):start].strip(" ")
-        return bool(m.group("cl")) or not before or before[-1] in ".!?؟\n*:"
-    if guard == "notmin":
-        return norm.startswith(" من ", m.end())
-    if guard == "afterdef":
-        return not _DEFINITE.match(prev_word(norm, start))
-    return False
-
-
-def fixed(m: re.Match[str], norm: str) -> list[Cand]:
-    lx = lexicon()
-    start = _core(m)
-    entry = lx.fixed[m.group("fixed")]
-    if _guarded(entry.guard, m, norm, start):
-        return []
-    return [Cand(start, m.end(), "const", entry.type, value=entry.value)]
-
-
-_PAIRED_YEAR = re.compile(r"(?:1[89]|20)[0-9]{2} *(?:م *)?$")
-_YEAR_AFTER = re.compile(r" *(?:و|الي|حتي|-) *(?:1[89]|20)[0-9]{2}(?![0-9])")
-
-
-def bareyear(m: re.Match[str], norm: str) -> list[Cand]:
-    lx = lexicon()
-    start = _core(m)
-    nxt = norm[m.end():m.end() + 2]
-    if nxt[:1] in ("%", "/", "-") or (nxt[:1] in ".," and nxt[1:2].isdigit()):
-        return []
-    prev = prev_word(norm, start)
-    ok = bare_in(prev, lx.context["year"])
-    if not ok and m.group("cl") == "و" and _PAIRED_YEAR.search(norm, max(0, start - 10), start - 1):
-        ok = True  # "2014 و2015"
-    if not ok and prev in ("بين", "من"):
-        ok = _YEAR_AFTER.match(norm, m.end()) is not None
-    if not ok:
-        return []
-    return [Cand(start, m.end(), "const", value=m.group("year"))]
-
-
-HANDLERS: dict[str, Handler] = {
-    "numeric": numeric, "hijri": hijri, "dmy": dmy, "dayrel": dayrel, "quarter": quarter,
-    "month": month, "season": season, "year": year, "anaphor": anaphor, "earlier": earlier,
-    "relunit": relunit, "deictic": deictic, "weekday": weekday, "clock": clock, "period": period,
-    "pastlen": pastlen, "ago": ago, "every": every, "length": length, "single": single,
-    "decade": decade, "century": century, "holiday": holiday, "fixed": fixed, "bareyear": bareyear,
-}
+    return [Cand(core(m), m.end(), "holiday", month=month_, day=day)]

@@ -18,6 +18,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from rawi.extract import timelengths as tl
+from rawi.extract import timeparse as tp
 from rawi.extract.timecalendar import (
     UNKNOWN,
     coarser,
@@ -31,7 +33,7 @@ from rawi.extract.timecalendar import (
     weekday_date,
 )
 from rawi.extract.timegrammar import anchors, master, rules
-from rawi.extract.timeparse import HANDLERS, Cand
+from rawi.extract.timeparse import Cand, Handler
 
 __all__ = ["TimeMatch", "extract_times"]
 
@@ -60,6 +62,17 @@ class _Point:
     gran: str
     date: dt.date
     value: str
+
+
+# Each rule of `timegrammar` and the function that reads its matches.
+HANDLERS: dict[str, Handler] = {
+    "numeric": tp.numeric, "hijri": tp.hijri, "dmy": tp.dmy, "dayrel": tp.dayrel, "quarter": tp.quarter,
+    "month": tp.month, "season": tp.season, "year": tp.year, "anaphor": tp.anaphor, "earlier": tp.earlier,
+    "relunit": tp.relunit, "deictic": tp.deictic, "weekday": tp.weekday, "clock": tp.clock,
+    "period": tp.period, "decade": tp.decade, "century": tp.century, "holiday": tp.holiday,
+    "pastlen": tl.pastlen, "ago": tl.ago, "every": tl.every, "length": tl.length, "single": tl.single,
+    "fixed": tl.fixed, "bareyear": tl.bareyear,
+}
 
 
 def _match_at(norm: str, pos: int) -> list[Cand]:
@@ -258,20 +271,21 @@ class _Resolver:
             if ref is None:
                 return f"XXXX-WXX-{c.weekday}"
             return render(weekday_date(c.weekday, ref, c.mod, c.ahead), "D")
-        if c.year is None and c.yoff is not None and ref is not None:
-            c = replace(c, year=ref.year + c.yoff)
+        month, year = c.month, c.year
+        if year is None and c.yoff is not None and ref is not None:
+            year = ref.year + c.yoff
         if c.day is None:
-            if c.year is not None:
-                return f"{c.year:04d}-{c.month:02d}"
+            if year is not None:
+                return f"{year:04d}-{month:02d}"
             if ref is None:
-                return f"XXXX-{c.month:02d}"
-            return f"{month_year(c.month, ref, c.mod, c.ahead):04d}-{c.month:02d}"
-        if c.year is not None:
-            return f"{c.year:04d}-{c.month:02d}-{c.day:02d}"
+                return f"XXXX-{month:02d}"
+            return f"{month_year(month, ref, c.mod, c.ahead):04d}-{month:02d}"
+        if year is not None:
+            return f"{year:04d}-{month:02d}-{c.day:02d}"
         if ref is None:
-            return UNKNOWN["D"] if c.hijri else f"XXXX-{c.month:02d}-{c.day:02d}"
+            return UNKNOWN["D"] if c.hijri else f"XXXX-{month:02d}-{c.day:02d}"
         pick = hijri_day_month_date if c.hijri else day_month_date
-        d = pick(c.month, c.day, ref, c.mod, c.ahead)
+        d = pick(month, c.day, ref, c.mod, c.ahead)
         return render(d, "D") if d else UNKNOWN["D"]
 
     def _other(self, c: Cand) -> str:

@@ -131,10 +131,7 @@ class NormText:
         if i <= 0:
             return 0
         k = bisect_right(self.seg_norm, i - 1) - 1
-        if self.seg_linear[k]:
-            end = self.seg_orig[k] + (i - self.seg_norm[k])
-        else:
-            end = self.seg_orig[k] + 1
+        end = self.seg_orig[k] + (i - self.seg_norm[k]) if self.seg_linear[k] else self.seg_orig[k] + 1
         # Keep harakat and tatweel that follow the last letter inside the span:
         # a span never splits a letter from its marks.
         orig = self.orig
