@@ -280,14 +280,21 @@ _SETTING_PREPS = frozenset(("في", "خلال", "امام", "عبر", "لدي", 
                             "علي", "من"))
 
 
+def _relay_verbs_end(s: _Sent, ph: _Phrase) -> int:
+    """Index past the relay verbs of "بحسب ما نقلت عنه", "حسبما ذكرت"."""
+    m = ph.end_tok
+    while m < s.hi and not ph.clitic and (s.cue(m) or s.word(m) in ("عنه", "عنها", "عنهم", "ما")):
+        m += 1
+    return m
+
+
 def _relay_np(s: _Sent, ph: _Phrase, limit: int = 8) -> tuple[int, tuple[int, int] | None]:
     """The noun phrase after an "according to" phrase, past relay verbs and pronouns."""
     m = ph.end_tok
     if ph.clitic:
         e = np_end(s.toks, m + 1, s.hi, s.in_time, limit=limit - 1) if m < s.hi else m
         return max(e, m + 1), (s.toks[m].start + ph.clitic, s.toks[max(e, m + 1) - 1].end)
-    while m < s.hi and (s.cue(m) or s.word(m) in ("عنه", "عنها", "عنهم", "ما")):
-        m += 1
+    m = _relay_verbs_end(s, ph)
     e = np_end(s.toks, m, s.hi, s.in_time, limit=limit)
     return e, ((s.toks[m].start, s.toks[e - 1].end) if e > m else None)
 
@@ -392,7 +399,8 @@ def _skip_to_content(s: _Sent, k: int, form: CueForm, object_verb: bool,
             continue
         if w == "عن" and object_verb:
             return j + 1, via, "prep"  # "أعلن عن …", "كشف عن …", "أعرب عن …"
-        if j > k and s.cue(j) and (w[0] in "وف" or s.word(j - 1) in ("،", ",", ":")):
+        if s.cue(j) and ((j > k and (w[0] in "وف" or s.word(j - 1) in ("،", ",", ":")))
+                         or any(f.pos == "participle" for f in s.cue(j))):
             break  # another clause with its own cue: this verb had no content marker
         if object_verb and _WORD.fullmatch(w):
             e = np_end(s.toks, j, s.hi, s.blocked, limit=8)
@@ -410,12 +418,14 @@ def _skip_to_content(s: _Sent, k: int, form: CueForm, object_verb: bool,
 def _subject_before(s: _Sent, k: int) -> tuple[int, int] | None:
     """Subject-first clauses: "الهيئة أكدت أن", "الرئيس التركي، …، الذي أكد"."""
     j = k - 1
-    if j >= s.lo and s.word(j) in ("الذي", "التي", "الذين"):
+    relative = j >= s.lo and s.word(j) in ("الذي", "التي", "الذين")
+    if relative:
         j -= 1
-        # skip an apposition between commas: "الرئيس التركي، رجب طيب أردوغان، الذي"
         if j >= s.lo and s.word(j) in ("،", ","):
-            m = j - 1
-            while m >= s.lo and s.word(m) not in ("،", ",") and j - m < 8:
+            j -= 1
+            # An apposition between commas: "الرئيس التركي، رجب طيب أردوغان، الذي".
+            m = j
+            while m >= s.lo and s.word(m) not in ("،", ",") and j - m < 6:
                 m -= 1
             if m >= s.lo and s.word(m) in ("،", ","):
                 j = m - 1
@@ -432,16 +442,23 @@ def _subject_before(s: _Sent, k: int) -> tuple[int, int] | None:
         start -= 1
     if start >= end:
         return None
-    # A clause-initial subject: the phrase must open its clause.
-    before = s.word(start - 1) if start - 1 >= s.lo else ""
-    if start > s.lo and before not in ("،", ",", ":", "«", "\"", "“") and not s.is_complementiser(start - 1):
+    if relative:
+        # After "وزار": the phrase runs from the verb's object, not the clause start.
+        while start < end and s.cue(start):
+            start += 1
+    else:
+        # A clause-initial subject: the phrase must open its clause.
+        before = s.word(start - 1) if start - 1 >= s.lo else ""
+        if start > s.lo and before not in ("،", ",", ":", "«", "\"", "“") \
+                and not s.is_complementiser(start - 1):
+            return None
+    if start >= end:
         return None
     first = s.word(start)
     if first in ("و", "ف") or (strip_clitic(first) != first and strip_clitic(first) in stop):
         return None
     st = s.toks[start].start
-    if first[0] == "و" and len(first) > 3 and not first.startswith("وزار") and not first.startswith("وكال") \
-            and not first.startswith("وحد"):
+    if first[0] == "و" and len(first) > 3 and not first.startswith(("وزار", "وكال", "وحد")):
         st += 1  # the conjunction is not part of the subject
     return st, s.toks[end - 1].end
 
@@ -593,7 +610,14 @@ def _according_to(s: _Sent, k: int, ph: _Phrase, state: _State) -> int:
     if found is None or ph.end_tok >= s.hi:
         return k + 1
     src = found
-    cue = (s.toks[k].start, s.toks[ph.end_tok].start + ph.clitic if ph.clitic else s.toks[ph.end_tok - 1].end)
+    if ph.clitic:
+        cue = (s.toks[k].start, s.toks[ph.end_tok].start + ph.clitic)
+    else:
+        # The relay verb belongs to the cue: "حسبما ذكرت", "بحسب ما أفادت".
+        last = _relay_verbs_end(s, ph) - 1
+        while last >= ph.end_tok and not s.cue(last):
+            last -= 1
+        cue = (s.toks[k].start, s.toks[max(last, ph.end_tok - 1)].end)
     if s.word(k).startswith(("و", "ف")) and s.word(k) not in ("وفق", "وفقا"):
         cue = (cue[0] + 1, cue[1])
     # After a quotation: "«…»، حسبما ذكرت X" — the quotation is the content.

@@ -53,6 +53,7 @@ class Lexicon:
     decades: dict[str, str]
     holidays: dict[str, tuple[int, int]]
     number_words: frozenset[str]
+    count_words: frozenset[str]  # the number words a count of units can open with
 
 
 @cache
@@ -67,6 +68,7 @@ def lexicon() -> Lexicon:
     ordinals = load_tsv("time_ordinals", ("word",))
     parts = load_tsv("time_day_parts", ("word",))
     vague = load_tsv("time_vague", ("phrase", "before"))
+    numbers = load_tsv("number_words", ("word",))
     return Lexicon(
         months=months,
         weekdays={r["name"]: int(r["isoweekday"]) for r in load_tsv("weekdays", ("name",))},
@@ -83,9 +85,16 @@ def lexicon() -> Lexicon:
         holidays={
             r["name"]: (int(r["month"]), int(r["day"])) for r in load_tsv("time_holidays", ("name",))
         },
-        number_words=frozenset(r["word"] for r in load_tsv("number_words", ("word",))),
+        number_words=frozenset(r["word"] for r in numbers),
+        # "أحد"/"إحدى" open "one of" far more often than "أحد عشر".
+        count_words=frozenset(
+            r["word"] for r in numbers if r["kind"] in _COUNT_KINDS and r["word"] not in _ONE_OF
+        ),
     )
 
+
+_COUNT_KINDS = ("unit", "teenhead", "ten", "tens", "hundred")
+_ONE_OF = frozenset({"احد", "احدي"})
 
 _Trie = dict[str, "_Trie"]
 
@@ -139,7 +148,9 @@ def _rules() -> list[tuple[str, str]]:
     units = alt(lx.units)
     art_units = alt("ال" + w for w, u in lx.units.items() if u.count != 1)
     numw = alt(lx.number_words | {"ال" + w for w in lx.number_words})
-    num = rf"(?P<num>[0-9]{{1,4}}(?:\.[0-9])?(?![0-9])|{numw}(?: +(?:و ?)?{numw}){{0,3}})"
+    # A count of units; with the article only below a hundred ("بالمائة سنة 2015" is a percentage).
+    count_w = alt(lx.number_words | {"ال" + w for w in lx.number_words if "مائ" not in w and "مئ" not in w})
+    num = rf"(?P<num>[0-9]{{1,4}}(?:\.[0-9])?(?![0-9])|{count_w}(?: +(?:و ?)?{count_w}){{0,3}})"
     year = _year("year")
     year_conn = r"(?: *[،,]? +(?:من +)?(?:(?:ال|لل?)?(?:عام|سنه) +)?)"
     pair = rf"(?:(?: ?[/\-–] ?| +)(?P<month2>{greg})| ?\( ?(?P<month3>{greg}) ?\))?"
@@ -150,7 +161,7 @@ def _rules() -> list[tuple[str, str]]:
         rf"(?P<wd>{wd}) *[،,]? +(?:الموافق +)?|(?:يوم|يومي) +(?:الموافق +)?)?"
     )
     hsuf = r"(?: ?ه(?!\w)| ?هجري(?:ه)?(?!\w))"
-    days = rf"{day}(?: *(?:و|-|–|الي|حتي) *(?P<day2>[0-3]?[0-9])(?![0-9]))?"
+    days = rf"{day}(?P<more>(?: *(?:و|-|–|الي|حتي|،) *[0-3]?[0-9](?![0-9:.,/]))*)"
     # "مارس من العام الماضي": the modifier belongs to the year.
     ymod = rf"| *[،,]? +(?:من +)?(?:ال|لل)(?:عام|سنه) +(?P<ymod>{mod})"
     gsuf = r"(?: ?م(?!\w)| ?ميلادي(?:ه)?(?!\w))"
@@ -207,7 +218,7 @@ def _rules() -> list[tuple[str, str]]:
          rf"|(?P<sing>{sing})(?: +(?P<one>{one}))?{not_date}|(?:(?P<few>{few}) +)?(?P<plural>{plural})"
          rf"|(?P<vague>{since})(?: +(?P<long>{longw}))?)"),
         ("every", rf"كل +(?:{num} +(?P<unit>{units})|(?P<dual>{dual})|(?P<sing>{sing})){not_date}"),
-        ("length", rf"(?:(?P<qual>{qual}) +)?(?:{num} +(?P<unit>{units})"
+        ("length", rf"(?:(?P<qual>{qual}) +)?(?:{num} +(?P<unit>{units})(?! +(?:1[89]|20)[0-9]{{2}}(?![0-9]))"
          rf"|\( *(?P<pnum>[0-9]{{1,3}}) *\) *(?P<punit>{units})|(?P<dual>{dual})"
          rf"|(?P<few>{few}) +(?P<plural>{plural}))(?: +و ?(?P<half>نصف|النصف)(?!\w))?"),
         ("single", rf"(?:(?P<qual>{qual}) +)?(?P<sing>{sing})(?: +(?P<one>{one}))?{not_date}"),
@@ -270,15 +281,20 @@ def anchors() -> re.Pattern[str]:
 
     Trying every rule at every word start costs more than the rest of the
     extractor together; a time expression always opens with one of these.
+    Very common openers that seldom start a time are left out: "ما" (of "ما
+    يقرب من": the length is then found at its number) and magnitudes ("مليون").
     """
     lx = lexicon()
     words: set[str] = set(_LEADS)
     for group in (
         lx.weekdays, lx.months, lx.units, lx.part_nouns, lx.part_adverbs, lx.day_ordinals,
-        lx.hour_ordinals, lx.decades, lx.holidays, lx.fixed, lx.number_words,
+        lx.hour_ordinals, lx.decades, lx.holidays, lx.fixed, lx.count_words,
         lx.context["period"], lx.context["qual"], lx.context["few"],
     ):
         words.update(w.split()[0] for w in group)
+    words.discard("ما")
     words.update("ال" + w for w in lx.units)
-    words.update("ال" + w for w in lx.number_words)
-    return re.compile(r"(?<!\w)[وف]?(?:[بك]|ل(?!ل))?(?:لل)?(?:" + alt(words) + r"|[0-9(]|ال ?[0-9])")
+    words.update("ال" + w for w in lx.count_words)
+    return re.compile(
+        r"(?<!\w)[وف]?(?:[بك]|ل(?!ل))?(?:لل)?(?:" + alt(words) + r"|[0-9]|\((?= *[0-9])|ال(?= ?[0-9]))"
+    )

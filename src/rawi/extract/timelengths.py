@@ -40,8 +40,11 @@ def _count(m: re.Match[str], norm: str) -> tuple[float | None, str] | None:
     """The count and unit of a length: (None, unit) when vague; None when unreadable."""
     lx = lexicon()
     if m.group("unit"):
-        if _DIGITS_BEFORE.search(norm, max(0, m.start("num") - 8), m.start("num")):
-            return None  # "100 ألف ساعة": the number starts earlier
+        before = prev_word(norm, m.start("num"))
+        if _DIGITS_BEFORE.search(norm, max(0, m.start("num") - 8), m.start("num")) or bare_in(
+            before, lx.number_words
+        ) or bare_in(before.removeprefix("ال"), lx.number_words):
+            return None  # "100 ألف ساعة", "أحد عشر عاما": the number starts earlier
         n = number(norm, m)
         if n is None or n <= 0 or n > 5000:
             return None
@@ -86,7 +89,7 @@ def ago(m: re.Match[str], norm: str) -> list[Cand]:
     # "بعد شهر واحد" counts from the time just mentioned, or from the dateline in a
     # clause about the future; otherwise it is a length ("بعد 8 سنوات قضاها في السجن").
     inner = min(m.start(g) for g in ("qual", "num", "dual", "sing") if m.start(g) >= 0)
-    return [Cand(start, end, "after", unit=unit, n=step, ahead=ahead(norm, start, lexicon()),
+    return [Cand(start, end, "after", unit=unit, n=step, ahead=ahead(norm, start),
                  value=duration_value(n, unit), inner=inner)]
 
 

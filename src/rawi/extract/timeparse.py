@@ -12,12 +12,14 @@ times, the day a quote was said) is `rawi.extract.times`' job.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 
 from rawi.extract.timecalendar import hijri_to_gregorian, pm_hour, safe_date
-from rawi.extract.timegrammar import Lexicon, lexicon
+from rawi.extract.timegrammar import Lexicon, alt, lexicon
 from rawi.text.numbers import parse_number
 
 
@@ -83,21 +85,29 @@ def bare_in(word: str, words: frozenset[str]) -> bool:
     return any(word.startswith(c) and word[len(c):] in words for c in _CLITICS)
 
 
-def ahead(norm: str, start: int, lx: Lexicon) -> bool:
+@cache
+def _future() -> re.Pattern[str]:
+    """A future cue: a listed word, or س + ي/ت/ن + a verb stem that is not a listed noun."""
+    lx = lexicon()
+    words = alt(lx.context["future"])
+    nouns = alt(lx.context["notfuture"]).removesuffix("(?!\\w)")
+    nouns = "(?:" + nouns.replace("(?!\\w)", "") + ")"
+    return re.compile(rf"(?<!\w)[وف]?(?:[بل]?{words}|(?!{nouns})س[يتن]\w{{2,}})")
+
+
+_CLAUSE_END = re.compile(r"[.!?؟\n،:؛]")
+_PAST_FRAME = re.compile(r"(?<!\w)[وف]?كانت?(?!\w)")
+
+
+def ahead(norm: str, start: int) -> bool:
     """Whether the clause before `start` speaks of the future (سوف، المقرر، سيعقد ...)."""
-    lo = max(0, start - 80)
-    window = norm[lo:start]
-    cuts = [m.end() for m in _SENTENCE_END.finditer(window)]
+    lo = max(0, start - 60)
+    cuts = [m.end() for m in _CLAUSE_END.finditer(norm, lo, start)]
     if cuts:
-        window = window[cuts[-1]:]
-    words = _WORD.findall(window)
-    if "كان" in words or "كانت" in words:
+        lo = cuts[-1]
+    if _PAST_FRAME.search(norm, lo, start):
         return False  # "كان من المقرر": planned, in the past
-    for w in words:
-        if bare_in(w, lx.context["future"]):
-            return True
-    notf = lx.context["notfuture"]
-    return any(not any(v.startswith(p) for p in notf) for v in _FUTURE_VERB.findall(window))
+    return _future().search(norm, lo, start) is not None
 
 
 def core(m: re.Match[str]) -> int:
@@ -185,17 +195,22 @@ def hijri(m: re.Match[str], norm: str) -> list[Cand]:
             out.append(replace(c, year=date.year, month=date.month, day=date.day))
         return out
     return _days(m, Cand(start, m.end(), "date", typ, month=month, day=day, hijri=True, mod=modifier(m),
-                         part=part, ahead=ahead(norm, start, lx)))
+                         part=part, ahead=ahead(norm, start)))
 
 
 def _days(m: re.Match[str], c: Cand) -> list[Cand]:
-    """"17 و18 رمضان", "من 3 إلى 5 مارس": one date per day, the month shared."""
-    if m.group("day2") is None or c.day is None:
+    """"17 و18 رمضان", "أيام 28 و29 و30 أفريل": one date per day, the month shared."""
+    more = m.groupdict().get("more")
+    if not more or c.day is None:
         return [c]
-    day2 = int(m.group("day2"))
-    if not 1 <= day2 <= 31 or day2 <= c.day:
-        return [c]
-    return [replace(c, end=m.end("day")), replace(c, start=m.start("day2"), day=day2)]
+    base = m.start("more")
+    days = [(c.start, m.end("day"), c.day)]
+    days += [(base + d.start(), base + d.end(), int(d.group())) for d in DIGITS.finditer(more)]
+    if any(not 1 <= d <= 31 for _, _, d in days) or any(a[2] >= b[2] for a, b in itertools.pairwise(days)):
+        return [c]  # not a rising run of days: leave it whole
+    last = days[-1]
+    days[-1] = (last[0], c.end, last[2])  # the last day carries the month and year
+    return [replace(c, start=s, end=e, day=d) for s, e, d in days]
 
 
 def _yoff(m: re.Match[str]) -> int | None:
@@ -226,7 +241,7 @@ def dmy(m: re.Match[str], norm: str) -> list[Cand]:
         return []
     part = _part(m, "hpart")
     return _days(m, Cand(start, m.end(), "date", "TIME" if part else "DATE", year=year, month=month, day=day,
-                         mod=modifier(m), part=part, ahead=ahead(norm, start, lx), yoff=_yoff(m)))
+                         mod=modifier(m), part=part, ahead=ahead(norm, start), yoff=_yoff(m)))
 
 
 def dayrel(m: re.Match[str], norm: str) -> list[Cand]:
@@ -271,7 +286,7 @@ def month(m: re.Match[str], norm: str) -> list[Cand]:
     if _named(norm, start, lx) or mod in ("prev", "following", "last"):
         return []
     return [Cand(start, m.end(), "date", year=year, month=info.month, mod=mod,
-                 ahead=ahead(norm, start, lx), yoff=_yoff(m))]
+                 ahead=ahead(norm, start), yoff=_yoff(m))]
 
 
 _SEASONS = {"صيف": "SU", "شتاء": "WI", "خريف": "FA", "ربيع": "SP"}
@@ -382,7 +397,7 @@ def weekday(m: re.Match[str], norm: str) -> list[Cand]:
         mod = "past"
     part = _part(m, "part", "padv")
     return [Cand(start, m.end(), "date", "TIME" if part else "DATE", weekday=lx.weekdays[wd_word], mod=mod,
-                 part=part, ahead=ahead(norm, start, lx))]
+                 part=part, ahead=ahead(norm, start))]
 
 
 def clock(m: re.Match[str], norm: str) -> list[Cand]:

@@ -7,7 +7,7 @@ dateline and, for anaphoric expressions ("بعد شهر واحد", "في ذلك 
 "أمس" and "غدا" inside a quotation count from the day the words were said:
 the nearest day named before the quote, else the dateline.
 
-Finding is in `timegrammar` (patterns) and `timeparse` (what a match says);
+Finding is in `timegrammar` (patterns), `timeparse` and `timelengths` (what a match says);
 this module orders the pieces and places them on the calendar.
 """
 

@@ -1,0 +1,187 @@
+"""Attribution patterns, each on a sentence of its own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from rawi.api import extract
+
+
+@dataclass(frozen=True)
+class A:
+    cue: str | None
+    source: str | None  # the source span's text, else the name of the entity it resolves to
+    content: str
+    kind: str
+    via: tuple[str, ...]
+    stance: str
+
+
+def attrs(text: str) -> list[A]:
+    res = extract(text, published="2025-10-24")
+    names = {e.id: e for e in res.entities}
+    out = []
+    for a in res.attributions:
+        if a.source.span is not None:
+            src: str | None = a.source.span.text
+        else:
+            ent = names.get(a.source.entity or "")
+            src = f"={ent.mentions[0].text}" if ent else None
+        out.append(A(a.cue.text if a.cue else None, src, a.content.text, a.kind,
+                     tuple(v.span.text for v in a.via), a.stance))
+    return out
+
+
+def one(text: str) -> A:
+    found = attrs(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_verb_first_with_complementiser() -> None:
+    a = one("وقال وزير الخارجية إن المحادثات ستستأنف الأسبوع المقبل.")
+    assert a.cue == "وقال" and a.source == "وزير الخارجية"
+    assert a.content == "المحادثات ستستأنف الأسبوع المقبل" and a.kind == "indirect"
+
+
+def test_subject_first() -> None:
+    a = one("الوزارة أكدت أن الوضع الأمني مستقر في العاصمة.")
+    assert a.source == "الوزارة" and a.cue == "أكدت" and a.stance == "confirm"
+    assert a.content == "الوضع الأمني مستقر في العاصمة"
+
+
+def test_subject_before_relative_pronoun() -> None:
+    a = one("وزار الرئيس المصري، الذي أكد أن بلاده تدعم الحل السياسي، العاصمة الفرنسية.")
+    assert a.source is not None and "الرئيس المصري" in a.source
+    assert a.content.startswith("بلاده تدعم الحل السياسي")
+
+
+def test_according_to_before_content() -> None:
+    a = one("وبحسب وزارة الصحة، فإن عدد المصابين ارتفع إلى مئة.")
+    assert a.cue == "بحسب" and a.source is not None and a.source.startswith("وزارة الصحة")
+    assert a.content == "عدد المصابين ارتفع إلى مئة"
+
+
+def test_according_to_after_content() -> None:
+    a = one("ارتفع عدد المصابين إلى مئة، بحسب وزارة الصحة.")
+    assert a.cue == "بحسب" and a.source is not None and a.source.startswith("وزارة الصحة")
+    assert "ارتفع عدد المصابين إلى مئة" in a.content
+
+
+def test_wafqan_li_written_onto_its_noun() -> None:
+    a = one("ووفقا للبيان، فإن الاجتماع سيعقد في الرياض.")
+    assert a.cue is not None and a.cue.startswith("وفقا")
+    assert a.source == "للبيان" and a.content == "الاجتماع سيعقد في الرياض"
+
+
+def test_hasbama_dhakarat_after_a_quotation() -> None:
+    a = one('"اعترضت قواتنا اتصالات بين الوحدات المعادية"، حسبما ذكرت هيئة الأركان العامة.')
+    assert a.cue == "حسبما ذكرت" and a.source is not None and a.source.startswith("هيئة الأركان")
+    assert a.content == "اعترضت قواتنا اتصالات بين الوحدات المعادية" and a.kind == "direct"
+
+
+def test_direct_quote_after_colon() -> None:
+    a = one('وقال الوزير: "سنواصل العمل حتى النهاية".')
+    assert a.source == "الوزير" and a.content == "سنواصل العمل حتى النهاية" and a.kind == "direct"
+
+
+def test_direct_quote_before_its_cue() -> None:
+    a = one('"سنواصل العمل حتى النهاية"، قال الوزير.')
+    assert a.source == "الوزير" and a.content == "سنواصل العمل حتى النهاية" and a.kind == "direct"
+
+
+def test_mixed_quote_fragment() -> None:
+    a = one("وقال وزير الداخلية إن بلاده «في حالة حرب» مع المتشددين.")
+    assert a.kind == "mixed" and a.content == "بلاده «في حالة حرب» مع المتشددين"
+
+
+def test_quote_across_sentences_is_one_content() -> None:
+    a = one('وقال الوزير: "الاتفاق نهائي. ولن نتراجع عنه".')
+    assert a.content == "الاتفاق نهائي. ولن نتراجع عنه"
+
+
+def test_free_standing_quote_continues_last_speaker() -> None:
+    found = attrs('وقال الرئيس إن الحرب ستنتهي قريبا.\n"اليوم نبدأ مرحلة جديدة من البناء والتنمية في بلادنا".')
+    assert len(found) == 2
+    assert found[1].cue is None and found[1].source == "=الرئيس" and found[1].kind == "direct"
+
+
+@pytest.mark.parametrize("participle", ["مضيفا", "مؤكدا", "مشيرا إلى"])
+def test_participial_continuation(participle: str) -> None:
+    found = attrs(f"وقال الوزير إن الاتفاق نهائي، {participle} أن التنفيذ سيبدأ قريبا.")
+    assert len(found) == 2
+    assert found[0].content == "الاتفاق نهائي"
+    assert found[1].cue == participle.split()[0] and found[1].source == "=الوزير"
+    assert found[1].content == "التنفيذ سيبدأ قريبا"
+
+
+def test_qailan_with_quote() -> None:
+    found = attrs('وواصل الوزير حديثه قائلا: "المهم أن نحافظ على الاستقرار".')
+    assert found[-1].cue == "قائلا" and found[-1].content == "المهم أن نحافظ على الاستقرار"
+    assert found[-1].kind == "direct"
+
+
+def test_nominal_setting_between_verb_and_content() -> None:
+    a = one("وقالت وزارة الداخلية في بيان إن الشرطة اعتقلت ثلاثة مشتبه بهم.")
+    assert a.source == "وزارة الداخلية" and a.content == "الشرطة اعتقلت ثلاثة مشتبه بهم"
+
+
+def test_relay_chain_via_agency() -> None:
+    a = one("وقال كيم، بحسب ما نقلت عنه وكالة الأنباء المركزية الكورية، إن التحالف لا يقهر.")
+    assert a.source == "كيم" and a.via == ("وكالة الأنباء المركزية الكورية",)
+    assert a.content == "التحالف لا يقهر"
+
+
+def test_outlet_after_source_is_a_relay_when_an_agency() -> None:
+    a = one("وقال المصدر لـ«رويترز» إن الخلية جديدة.")
+    assert a.source == "المصدر" and a.via == ("رويترز",) and a.content == "الخلية جديدة"
+
+
+def test_audience_is_not_the_source() -> None:
+    a = one("وقال المتهم للمحققين: إن السفير هدف رمزي.")
+    assert a.source == "المتهم" and a.content == "السفير هدف رمزي" and a.via == ()
+
+
+def test_pro_drop_continuation_resolves_to_speaker() -> None:
+    found = attrs("وقال وزير الخارجية إن المحادثات مستمرة. وأضاف أن الوفد سيعود غدا.")
+    assert found[1].cue == "وأضاف" and found[1].source == "=وزير الخارجية"
+    assert found[1].content == "الوفد سيعود غدا"
+
+
+def test_pro_drop_skips_speakers_quoted_inside_content() -> None:
+    found = attrs("وقالت الهيئة إن الإجراءات التي أقرتها الوزارة قللت المخالفات. وأضافت أن الحملة مستمرة.")
+    assert found[-1].source == "=الهيئة"
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("ونفى المتحدث أن تكون القوات انسحبت من المدينة.", "deny"),
+    ("وحذر الوزير من أن الأزمة قد تتفاقم خلال الشتاء.", "warn"),
+    ("ودعا الأمين العام إلى وقف فوري لإطلاق النار.", "call"),
+    ("وأشاد الرئيس بالدور الذي تقوم به القوات المسلحة.", "praise"),
+    ("وتقدر المنظمة أن عدد النازحين تجاوز المليون.", "estimate"),
+    ("وزعمت الوزارة أن الهجوم انطلق من الأراضي المجاورة.", "claim"),
+])
+def test_stances(sentence: str, stance: str) -> None:
+    assert one(sentence).stance == stance
+
+
+def test_praise_content_is_the_object_phrase() -> None:
+    a = one("أشاد الرئيس بتحالف بلاده مع روسيا، في الوقت الذي يحتفل فيه بالذكرى.")
+    assert a.content == "بتحالف بلاده مع روسيا"
+
+
+@pytest.mark.parametrize("text", [
+    "هل قال الوزير إن الاتفاق انتهى؟",
+    "ولم تفصح الشرطة عن أي تفاصيل حول الحادث.",
+    "وتبين أن الحريق اندلع بسبب تماس كهربائي.",
+    "وزار الوزير المستشفى والتقى المرضى.",
+])
+def test_not_attributions(text: str) -> None:
+    assert attrs(text) == []
+
+
+def test_headline_is_not_an_attribution() -> None:
+    found = attrs("الرئيس يشيد بالتحالف مع روسيا\nوقال الرئيس إن التحالف قوي.")
+    assert [a.cue for a in found] == ["وقال"]
