@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from rawi.extract.np import adverbs, np_end, stopwords, strip_clitic
 from rawi.lexicon import load_tsv
@@ -88,6 +88,11 @@ def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 _PHRASES: list[dict[str, list[tuple[tuple[str, ...], str]]]] = []
 
 
+@cache
+def _phrase_heads() -> frozenset[str]:
+    return frozenset(_phrases())
+
+
 def _phrases() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     if not _PHRASES:
         _PHRASES.append(_phrase_index())
@@ -106,20 +111,12 @@ class _Sent:
         self.lo, self.hi = lo, hi
         self.quotes = quotes
         self.blocked_spans = blocked_spans
-        self._cues: dict[int, tuple[CueForm, ...]] = {}
 
     def word(self, k: int) -> str:
         return self.toks[k].text
 
     def cue(self, k: int) -> tuple[CueForm, ...]:
-        hit = self._cues.get(k)
-        if hit is None:
-            w = self.toks[k].text
-            bare = w[1:] if w[:1] in "وف" and len(w) > 3 else w
-            hit = lookup(w) if _WORD.fullmatch(w) and bare not in _impersonal() else ()
-            hit = tuple(f for f in hit if f.person == 3 and not f.passive and f.pos != "noun")
-            self._cues[k] = hit
-        return hit
+        return _cue_readings(self.toks[k].text)
 
     def in_time(self, k: int) -> bool:
         t = self.toks[k]
@@ -132,6 +129,8 @@ class _Sent:
 
     def phrase_at(self, k: int) -> _Phrase | None:
         w = self.toks[k].text
+        if w not in _phrase_heads() and (w[:1] not in "وف" or strip_clitic(w) not in _phrase_heads()):
+            return None
         for key in (w, strip_clitic(w)) if w[:1] in "وف" else (w,):
             for words, kind in _phrases().get(key, ()):
                 n = len(words)
@@ -158,6 +157,17 @@ class _Sent:
 
     def is_complementiser(self, k: int) -> bool:
         return self.toks[k].text in _complementisers()
+
+
+@lru_cache(maxsize=65536)
+def _cue_readings(word: str) -> tuple[CueForm, ...]:
+    """Third-person, active readings of a token as a verb or participle cue."""
+    if not _WORD.fullmatch(word):
+        return ()
+    bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    if bare in _impersonal():
+        return ()
+    return tuple(f for f in lookup(word) if f.person == 3 and not f.passive and f.pos != "noun")
 
 
 @cache

@@ -147,9 +147,15 @@ class NormText:
         return self.orig_start(start), self.orig_end(end)
 
 
+@lru_cache(maxsize=1024)
+def _irregular_re(chars: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
 def normalize(text: str) -> NormText:
     """Fold `text` for matching and keep the offset map back to it."""
-    if not any(_is_irregular(c) for c in set(text)):
+    irregular = frozenset(c for c in set(text) if _is_irregular(c))
+    if not irregular:
         return NormText(text, text.translate(_TABLE))
     parts: list[str] = []
     seg_norm: list[int] = []
@@ -157,13 +163,8 @@ def normalize(text: str) -> NormText:
     seg_linear: list[bool] = []
     npos = 0
     run_start = 0  # start of the current one-to-one run in the original
-    n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
-        if not _is_irregular(ch):
-            i += 1
-            continue
+    for m in _irregular_re(irregular).finditer(text):
+        i = m.start()
         if i > run_start:
             chunk = text[run_start:i].translate(_TABLE)
             seg_norm.append(npos)
@@ -171,15 +172,15 @@ def normalize(text: str) -> NormText:
             seg_linear.append(True)
             parts.append(chunk)
             npos += len(chunk)
-        folded = _fold_char(ch)
+        folded = _fold_char(m.group())
         if folded:
             seg_norm.append(npos)
             seg_orig.append(i)
             seg_linear.append(False)
             parts.append(folded)
             npos += len(folded)
-        i += 1
-        run_start = i
+        run_start = i + 1
+    n = len(text)
     if run_start < n:
         chunk = text[run_start:].translate(_TABLE)
         seg_norm.append(npos)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 _OPENERS = "«“„‹"
 _CLOSERS = "»”‟›"
@@ -41,8 +42,10 @@ class Sentence:
     headline: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word, number or punctuation mark. A NamedTuple, not a dataclass: an article
+    has hundreds of tokens and this is the cheapest immutable record to build."""
+
     start: int
     end: int
     text: str
@@ -162,5 +165,5 @@ def segment(text: str) -> Segmentation:
                 s += 1
         if s < pe and text[s:pe].strip():
             sentences.append(Sentence(s, pe, k, headline))
-    tokens = tuple(Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text))
+    tokens = tuple(map(Token._make, ((m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text))))
     return Segmentation(tuple(quotes), tuple(sentences), tokens)
