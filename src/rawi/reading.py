@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from typing import IO
 from rawi.errors import RawiError
 from rawi.model import Article
 
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f]")
 DEFAULT_MAX_CHARS = 1_000_000  # a long feature is ~50,000; a book is not an article
 
 
@@ -38,7 +40,7 @@ def check_text(text: str, input_name: str, max_chars: int = DEFAULT_MAX_CHARS) -
     if len(text) > max_chars:
         raise RawiError("E004", input_name, f"{len(text):,} characters, limit {max_chars:,}")
     sample = text[:4096]
-    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f\v")
+    controls = len(_CONTROL_RE.findall(sample))
     if controls > max(8, len(sample) // 50):
         raise RawiError("E002", input_name, f"{controls} control characters in the first {len(sample)}")
     return text

@@ -76,6 +76,8 @@ class _Phrase:
 def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     idx: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for kind, items in phrases().items():
+        if kind != "according_to":
+            continue
         for ph in items:
             words = tuple(ph.phrase.split())
             if words:
@@ -207,6 +209,9 @@ def extract_attributions(norm: str, seg: Segmentation,
     starts = [t.start for t in tokens]
     state = _State()
     spans = sorted(blocked_spans)
+    heads = _phrase_heads()
+    candidates = [k for k, t in enumerate(tokens)
+                  if _cue_readings(t.text) or t.text in heads or strip_clitic(t.text) in heads]
     for sent in seg.sentences:
         if sent.headline:
             continue
@@ -216,7 +221,7 @@ def extract_attributions(norm: str, seg: Segmentation,
         if lo >= hi:
             continue
         s = _Sent(norm, sent, tokens, lo, hi, seg.quotes, spans, state)
-        _scan_sentence(s, state, subjects, agencies)
+        _scan_sentence(s, state, subjects, agencies, candidates)
     return state.out
 
 
@@ -262,7 +267,8 @@ def _continues_speaker(s: _Sent, k: int) -> bool:
 
 def _content_end(s: _Sent, k: int, prep_content: bool) -> int:
     """Folded offset where a content that starts at token k ends."""
-    quotes_closed = [(q.open_at, q.outer_end) for q in s.quotes]
+    quotes_closed = [(q.open_at, q.outer_end) for q in s.quotes
+                     if q.open_at < s.sent.end and q.outer_end > s.toks[k].start]
     for j in range(k + 1, s.hi):
         pos = s.toks[j].start
         if any(a < pos < b for a, b in quotes_closed):
@@ -657,10 +663,16 @@ def _according_to(s: _Sent, k: int, ph: _Phrase, state: _State) -> int:
 
 
 def _scan_sentence(s: _Sent, state: _State, subjects: Sequence[tuple[int, int]],
-                   agencies: Sequence[tuple[int, int]]) -> None:
+                   agencies: Sequence[tuple[int, int]], candidates: Sequence[int]) -> None:
+    """Every cue of one sentence, in order; `candidates` are the article's possible cue tokens."""
     before = len(state.out)
+    i = bisect_left(candidates, s.lo)
     k = s.lo
-    while k < s.hi:
+    while i < len(candidates) and candidates[i] < s.hi:
+        if candidates[i] < k:
+            i += 1
+            continue
+        k = candidates[i]
         forms = s.cue(k)
         if forms:
             k = _verb_attribution(s, k, forms, state, subjects, agencies)
