@@ -164,12 +164,20 @@ class _Sent:
 @lru_cache(maxsize=65536)
 def _cue_readings(word: str) -> tuple[CueForm, ...]:
     """Third-person, active readings of a token as a verb or participle cue."""
+    prefixes = _cue_prefixes()
+    if word[:3] not in prefixes and (word[:1] not in "وف" or word[1:4] not in prefixes):
+        return ()  # no cue form starts like this: skip the costlier lookup
     if not _WORD.fullmatch(word):
         return ()
     bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
     if bare in _impersonal():
         return ()
     return tuple(f for f in lookup(word) if f.person == 3 and not f.passive and f.pos != "noun")
+
+
+@cache
+def _cue_prefixes() -> frozenset[str]:
+    return frozenset(form[:3] for form in cue_forms())
 
 
 @cache
@@ -210,8 +218,10 @@ def extract_attributions(norm: str, seg: Segmentation,
     state = _State()
     spans = sorted(blocked_spans)
     heads = _phrase_heads()
-    candidates = [k for k, t in enumerate(tokens)
-                  if _cue_readings(t.text) or t.text in heads or strip_clitic(t.text) in heads]
+    # Decide once per distinct word, then pick tokens by set membership: most words are no cue.
+    words = {t.text for t in tokens}
+    cue_words = {w for w in words if _cue_readings(w) or w in heads or strip_clitic(w) in heads}
+    candidates = [k for k, t in enumerate(tokens) if t.text in cue_words]
     for sent in seg.sentences:
         if sent.headline:
             continue

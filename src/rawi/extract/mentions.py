@@ -28,9 +28,15 @@ def find_mentions(norm: str, tokens: tuple[Token, ...]) -> list[Mention]:
              for m in gazetteer().find(norm)]
     taken = [(m.start, m.end) for m in found]
     title_map = titles()
-    i = 0
+    # Decide once per distinct word which ones open a title: most words do not.
+    title_words = {w for w in {t.text for t in tokens} if w in title_map or strip_clitic(w) in title_map}
     n = len(tokens)
-    while i < n:
+    heads = [k for k, t in enumerate(tokens) if t.text in title_words]
+    i = 0
+    for k in heads:
+        if k < i:
+            continue
+        i = k
         tok = tokens[i]
         word = tok.text
         title = title_map.get(word) or title_map.get(strip_clitic(word))
@@ -50,6 +56,6 @@ def find_mentions(norm: str, tokens: tuple[Token, ...]) -> list[Mention]:
                      None)
         found.append(Mention(start, end, title.type, entry, titled=True))
         taken.append((start, end))
-        i = j
+        i = max(j, i + 1)
     found.sort(key=lambda m: (m.start, -m.end))
     return found
