@@ -529,7 +529,7 @@ def _verb_attribution(s: _Sent, k: int, forms: tuple[CueForm, ...], state: _Stat
     source: SourceRef | None = None
     # Verb first: the noun phrase after the verb is its subject.
     if not participle and j < s.hi and not s.is_complementiser(j):
-        e = np_end(s.toks, j, s.hi, s.blocked, limit=9)
+        e = np_end(s.toks, j, s.hi, s.blocked, limit=12)
         if e > j and prep and len(prep) == 1:
             # "أشاد زعيم … بتحالف": the verb's own preposition ends the subject.
             for m in range(j + 1, e):
@@ -554,8 +554,8 @@ def _verb_attribution(s: _Sent, k: int, forms: tuple[CueForm, ...], state: _Stat
     # a complementiser or a colon, as ambiguous forms do.
     ambiguous = any(f.ambiguous for f in forms) or not _bare_form(s.word(k))
     start_tok, via, marker = _skip_to_content(s, j, form, object_verb and not ambiguous, agencies)
-    if ambiguous and marker not in ("compl", "colon"):
-        return k + 1
+    if ambiguous and (marker not in ("compl", "colon") or start_tok - j > 3):
+        return k + 1  # an ambiguous word is a cue only when "أن" or a colon follows it closely
     if not marker and not participle:
         before = _quote_before(s, k)
         if before is not None:
