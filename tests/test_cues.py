@@ -28,10 +28,7 @@ def analyses(token: str) -> tuple[CueForm, ...]:
 
 def has(token: str, lemma: str, **fields: object) -> bool:
     """Some analysis of `token` has this lemma and these field values."""
-    for f in analyses(token):
-        if f.lemma == fold(lemma) and all(getattr(f, k) == v for k, v in fields.items()):
-            return True
-    return False
+    return any(f.lemma == fold(lemma) and all(getattr(f, k) == v for k, v in fields.items()) for f in analyses(token))
 
 
 # ---------------------------------------------------------------- data
