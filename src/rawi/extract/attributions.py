@@ -420,7 +420,9 @@ def _skip_to_content(s: _Sent, k: int, form: CueForm, object_verb: bool,
             j = e
             continue
         if w in _SETTING_PREPS and not (object_verb and w == "عن"):
-            e = np_end(s.toks, j + 1, s.hi, s.blocked, limit=6)
+            # "في بيانها أسماء المتهمين": after a verb whose object is its content the
+            # setting is one word, or it would swallow the object.
+            e = np_end(s.toks, j + 1, s.hi, s.blocked, limit=1 if object_verb else 6)
             j = max(e, j + 1)
             continue
         if w == "عن" and object_verb:
@@ -514,6 +516,9 @@ def _verb_attribution(s: _Sent, k: int, forms: tuple[CueForm, ...], state: _Stat
         return k + 1  # a negated report says nothing was said
     if k > s.lo and s.word(k - 1) in ("الذي", "التي", "الذين") and not _bare_form(s.word(k)):
         return k + 1  # "الإجراءات التي أقرتها الوزارة": the verb's object is the antecedent
+    if k > s.lo and form.gender and form.gender != {"الذي": "m", "التي": "f"}.get(s.word(k - 1), form.gender) \
+            and (k + 1 >= s.hi or not _WORD.fullmatch(s.word(k + 1)) or s.word(k + 1) in stopwords()):
+        return k + 1  # "الشبكة التي أعلن عن كشفها": the antecedent is not who speaks
     if k + 2 < s.hi and s.word(k + 1) in ("ذلك", "هذا") and not participle_form(form):
         # "وأوضح ذلك المتحدث …": the demonstrative is what was said, the phrase after it the speaker.
         e = np_end(s.toks, k + 2, s.hi, s.blocked, limit=9)
