@@ -31,6 +31,7 @@ from rawi.lexicon.cues import CueForm, cue_forms, lookup, phrases
 from rawi.text.segment import Quote, Segmentation, Sentence, Token
 
 _WORD = re.compile(r"[^\W\d_]+")
+_NUMBERISH = re.compile(r"(?:ب\s*)?(?:\d|(?:ب)?(?:اكثر|حوالي|نحو|قرابه)\b)")
 _QUOTE_MARKS = set("\"«»“”„‟‹›'")
 _CONTENT_TRIM = " \t\n.,،;؛:!?؟-–—…"
 
@@ -76,7 +77,7 @@ class _Phrase:
 def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     idx: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for kind, items in phrases().items():
-        if kind != "according_to":
+        if kind not in ("according_to", "nominal"):
             continue
         for ph in items:
             words = tuple(ph.phrase.split())
@@ -392,10 +393,6 @@ def _skip_to_content(s: _Sent, k: int, form: CueForm, object_verb: bool,
                 return j, via, "quote"
             j = _token_after(s, q.outer_end)
             continue
-        if prep and (w == prep or (len(prep) == 1 and w.startswith(prep) and len(w) > 2)):
-            if w == prep and j + 1 < s.hi and s.is_complementiser(j + 1):
-                return j + 2, via, "compl"  # "أشار إلى أن …"
-            return (j + 1 if w == prep else j), via, "prep"
         ph = s.phrase_at(j)
         if ph is not None and ph.kind == "according_to":
             e, span = _relay_np(s, ph)
@@ -403,6 +400,19 @@ def _skip_to_content(s: _Sent, k: int, form: CueForm, object_verb: bool,
                 via.append(span)
             j = max(e, j + 1)
             continue
+        if ph is not None and ph.kind == "nominal":
+            # A setting: "في بيان", "في مؤتمر صحفي", "على هامش اجتماع …".
+            j = max(np_end(s.toks, ph.end_tok, s.hi, s.blocked, limit=1 if object_verb else 6), ph.end_tok)
+            continue
+        if prep and (w == prep or (len(prep) == 1 and w.startswith(prep) and len(w) > 2)):
+            if w == prep and j + 1 < s.hi and s.is_complementiser(j + 1):
+                return j + 2, via, "compl"  # "أشار إلى أن …"
+            if w != prep:
+                # Many words start with ب: "أفاد مصدر بالحماية المدنية أنه …" has its content after أنه.
+                ahead = _marker_ahead(s, j, min(s.hi, j + 6))
+                if ahead is not None and ahead[1] == "compl":
+                    return ahead[0], via, "compl"
+            return (j + 1 if w == prep else j), via, "prep"
         if w in ("،", ",") or s.in_time(j) or w in adverbs():
             j += 1
             continue
@@ -605,6 +615,8 @@ def _verb_attribution(s: _Sent, k: int, forms: tuple[CueForm, ...], state: _Stat
     c_start, c_end = _strip_quote(s, c_start, c_end)
     if c_end - c_start < 2 or any(a <= c_start and c_end <= b for a, b in s.blocked_spans):
         return k + 1  # nothing but a time ("حذرت أمس") is no content
+    if form.stance == "estimate" and marker in ("prep", "object") and _NUMBERISH.match(s.norm, c_start):
+        return k + 1  # "وتقدر الاعتمادات بـ 5 ملايين": a measure, not an estimate someone made
     state.out.append(AttrMatch(cue, (c_start, c_end), source, _kind(s, c_start, c_end), form.stance,
                                tuple(via), form.gender))
     state.used_cues.add(cue_tok.start)
