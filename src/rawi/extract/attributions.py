@@ -303,6 +303,8 @@ def _content_end(s: _Sent, k: int, prep_content: bool) -> int:
 
 # Prepositions that open a setting between a verb and its content: "في بيان",
 # "خلال مؤتمر صحفي", "أمام البرلمان", "لدى الجامعة".
+# Words between a relay verb and its source: "بحسب ما نقلت عنه", "وفق ما صرح به".
+_RELAY_FILLERS = frozenset(("عنه", "عنها", "عنهم", "ما", "به", "بها", "له", "لها"))
 _SETTING_PREPS = frozenset(("في", "خلال", "امام", "عبر", "لدي", "ضمن", "اثناء", "عقب", "بعد", "قبل", "مع",
                             "علي", "من"))
 
@@ -310,7 +312,7 @@ _SETTING_PREPS = frozenset(("في", "خلال", "امام", "عبر", "لدي", 
 def _relay_verbs_end(s: _Sent, ph: _Phrase) -> int:
     """Index past the relay verbs of "بحسب ما نقلت عنه", "حسبما ذكرت"."""
     m = ph.end_tok
-    while m < s.hi and not ph.clitic and (s.cue(m) or s.word(m) in ("عنه", "عنها", "عنهم", "ما")):
+    while m < s.hi and not ph.clitic and (s.cue(m) or s.word(m) in _RELAY_FILLERS):
         m += 1
     return m
 
