@@ -74,32 +74,31 @@ class _Phrase:
     clitic: int = 0  # characters of end_tok that still belong to the phrase ("ل" of "وفقا للبيان")
 
 
-def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    idx: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+PhraseIndex = dict[str, dict[str, list[tuple[tuple[str, ...], str]]]]
+
+
+@cache
+def _phrases() -> PhraseIndex:
+    """according-to and nominal phrases by first word, then by second word ("" for one-word
+    phrases and for phrases whose second word is a clitic written onto the next token)."""
+    idx: PhraseIndex = {}
     for kind, items in phrases().items():
         if kind not in ("according_to", "nominal"):
             continue
         for ph in items:
             words = tuple(ph.phrase.split())
             if words:
-                idx.setdefault(words[0], []).append((words, kind))
-    for cands in idx.values():
-        cands.sort(key=lambda c: -len(c[0]))
+                second = words[1] if len(words) > 1 and len(words[1]) > 1 else ""
+                idx.setdefault(words[0], {}).setdefault(second, []).append((words, kind))
+    for by_second in idx.values():
+        for cands in by_second.values():
+            cands.sort(key=lambda c: -len(c[0]))
     return idx
-
-
-_PHRASES: list[dict[str, list[tuple[tuple[str, ...], str]]]] = []
 
 
 @cache
 def _phrase_heads() -> frozenset[str]:
     return frozenset(_phrases())
-
-
-def _phrases() -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    if not _PHRASES:
-        _PHRASES.append(_phrase_index())
-    return _PHRASES[0]
 
 
 class _Sent:
@@ -132,10 +131,15 @@ class _Sent:
 
     def phrase_at(self, k: int) -> _Phrase | None:
         w = self.toks[k].text
-        if w not in _phrase_heads() and (w[:1] not in "وف" or strip_clitic(w) not in _phrase_heads()):
+        heads = _phrase_heads()
+        if w not in heads and (w[:1] not in "وف" or strip_clitic(w) not in heads):
             return None
+        nxt = self.toks[k + 1].text if k + 1 < self.hi else ""
         for key in (w, strip_clitic(w)) if w[:1] in "وف" else (w,):
-            for words, kind in _phrases().get(key, ()):
+            by_second = _phrases().get(key)
+            if not by_second:
+                continue
+            for words, kind in (*by_second.get(nxt, ()), *by_second.get("", ())):
                 n = len(words)
                 if k + n <= self.hi and all(self.toks[k + m].text == words[m] for m in range(1, n)):
                     return _Phrase(k + n, kind)
@@ -143,9 +147,9 @@ class _Sent:
                 last = words[-1]
                 if n > 1 and len(last) == 1 and last in "لب" and k + n <= self.hi \
                         and all(self.toks[k + m].text == words[m] for m in range(1, n - 1)):
-                    nxt = self.toks[k + n - 1].text
-                    if nxt.startswith(last) and len(nxt) > 2:
-                        return _Phrase(k + n - 1, kind, 0 if nxt.startswith("لل") else 1)
+                    glued = self.toks[k + n - 1].text
+                    if glued.startswith(last) and len(glued) > 2:
+                        return _Phrase(k + n - 1, kind, 0 if glued.startswith("لل") else 1)
         return None
 
     def quote_opening_at(self, k: int) -> Quote | None:
