@@ -29,6 +29,7 @@ from rawi.extract.np import adverbs, np_end, stopwords, strip_clitic
 from rawi.lexicon import load_tsv
 from rawi.lexicon.cues import CueForm, cue_forms, lookup, phrases
 from rawi.text.segment import Quote, Segmentation, Sentence, Token
+from rawi.text.wordfilter import WordFilter
 
 _WORD = re.compile(r"[^\W\d_]+")
 _NUMBERISH = re.compile(r"(?:ب\s*)?(?:\d|(?:ب)?(?:اكثر|حوالي|نحو|قرابه)\b)")
@@ -99,6 +100,12 @@ def _phrases() -> PhraseIndex:
 @cache
 def _phrase_heads() -> frozenset[str]:
     return frozenset(_phrases())
+
+
+@cache
+def _cue_words() -> WordFilter:
+    heads = _phrase_heads()
+    return WordFilter(lambda w: bool(_cue_readings(w)) or w in heads or strip_clitic(w) in heads)
 
 
 class _Sent:
@@ -222,10 +229,8 @@ def extract_attributions(norm: str, seg: Segmentation,
     starts = [t.start for t in tokens]
     state = _State()
     spans = sorted(blocked_spans)
-    heads = _phrase_heads()
     # Decide once per distinct word, then pick tokens by set membership: most words are no cue.
-    words = {t.text for t in tokens}
-    cue_words = {w for w in words if _cue_readings(w) or w in heads or strip_clitic(w) in heads}
+    cue_words = _cue_words().select(t.text for t in tokens)
     candidates = [k for k, t in enumerate(tokens) if t.text in cue_words]
     for sent in seg.sentences:
         if sent.headline:

@@ -7,10 +7,12 @@ hits, the entry it names; clustering into entities happens in `coref`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from rawi.extract.np import np_end, strip_clitic
 from rawi.lexicon.gazetteer import GazEntry, gazetteer, titles
 from rawi.text.segment import Token
+from rawi.text.wordfilter import WordFilter
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,14 +24,20 @@ class Mention:
     titled: bool = False  # headed by a title or an organisation noun, not a bare name
 
 
+@cache
+def _title_words() -> WordFilter:
+    title_map = titles()
+    return WordFilter(lambda w: w in title_map or strip_clitic(w) in title_map)
+
+
 def find_mentions(norm: str, tokens: tuple[Token, ...]) -> list[Mention]:
     """Gazetteer hits plus title-headed noun phrases ("وزير الدفاع الكوري الجنوبي")."""
     found = [Mention(m.start, m.end, "NORP" if m.via_adjective else m.entry.type, m.entry)
-             for m in gazetteer().find(norm)]
+             for m in gazetteer().find(norm, [t for t in tokens if t.text.isalpha()])]
     taken = [(m.start, m.end) for m in found]
     title_map = titles()
     # Decide once per distinct word which ones open a title: most words do not.
-    title_words = {w for w in {t.text for t in tokens} if w in title_map or strip_clitic(w) in title_map}
+    title_words = _title_words().select(t.text for t in tokens)
     n = len(tokens)
     heads = [k for k, t in enumerate(tokens) if t.text in title_words]
     i = 0

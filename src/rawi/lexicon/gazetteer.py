@@ -6,13 +6,14 @@ scripts/build_countries.py), curated entities (gazetteer.tsv) and title words
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from rawi.lexicon import load_tsv
 from rawi.text.normalize import fold
+from rawi.text.wordfilter import WordFilter
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -68,6 +69,8 @@ def _adjective_forms(adj: str) -> set[str]:
 class Gazetteer:
     def __init__(self, entries: list[GazEntry], adjectives: dict[str, GazEntry]) -> None:
         self._entries = {e.key: e for e in entries}
+        self._head_cache: dict[str, tuple[tuple[str, int], ...]] = {}
+        self._useful = WordFilter(lambda w: bool(self._heads_in_index(w)))
         # first word -> [(words, entry, via_adjective)], longest first
         self._index: dict[str, list[tuple[tuple[str, ...], GazEntry, bool]]] = {}
         for e in entries:
@@ -87,6 +90,15 @@ class Gazetteer:
     def by_key(self, key: str) -> GazEntry | None:
         return self._entries.get(key)
 
+    def _heads_in_index(self, word: str) -> tuple[tuple[str, int], ...]:
+        """The readings of a word (without clitics) that start some alias; cached per word."""
+        hit = self._head_cache.get(word)
+        if hit is None:
+            hit = tuple(h for h in self._heads(word) if h[0] in self._index)
+            if len(self._head_cache) < 200_000:
+                self._head_cache[word] = hit
+        return hit
+
     def _heads(self, word: str) -> list[tuple[str, int]]:
         """(form to look up, characters of clitic before it) for a word."""
         out = [(word, 0)]
@@ -101,11 +113,15 @@ class Gazetteer:
                         out.append(("ا" + word[2:], 2))
         return out
 
-    def find(self, norm: str) -> list[GazMatch]:
-        toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
+    def find(self, norm: str, tokens: Sequence[tuple[int, int, str]] | None = None) -> list[GazMatch]:
+        """Longest alias matches, left to right, without overlaps.
+
+        `tokens` (start, end, text) may be passed when the caller has them already.
+        """
+        toks = tokens if tokens is not None else [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
         index = self._index
-        distinct = {w for _, _, w in toks}
-        useful = {w for w in distinct if any(h in index for h, _ in self._heads(w))}
+        heads_of = self._heads_in_index
+        useful = self._useful.select(t[2] for t in toks)
         out: list[GazMatch] = []
         i = 0
         n = len(toks)
@@ -115,8 +131,8 @@ class Gazetteer:
                 i += 1
                 continue
             best: tuple[int, GazMatch] | None = None
-            for head, skip in self._heads(w):
-                for words, entry, adj in index.get(head, ()):
+            for head, skip in heads_of(w):
+                for words, entry, adj in index[head]:
                     m = len(words)
                     if i + m > n or (best is not None and m <= best[0]):
                         continue
