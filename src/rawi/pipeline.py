@@ -73,7 +73,7 @@ def _quantities(doc: Doc) -> Doc:
 
 def _mentions(doc: Doc) -> Doc:
     assert doc.seg is not None
-    return replace(doc, mentions=tuple(find_mentions(doc.nt.norm, doc.seg.tokens)))
+    return replace(doc, mentions=tuple(find_mentions(doc.nt.norm, doc.seg.tokens, doc.seg.words)))
 
 
 def _attributions(doc: Doc) -> Doc:

@@ -230,7 +230,7 @@ def extract_attributions(norm: str, seg: Segmentation,
     state = _State()
     spans = sorted(blocked_spans)
     # Decide once per distinct word, then pick tokens by set membership: most words are no cue.
-    cue_words = _cue_words().select(t.text for t in tokens)
+    cue_words = _cue_words().select(seg.words)
     candidates = [k for k, t in enumerate(tokens) if t.text in cue_words]
     for sent in seg.sentences:
         if sent.headline:

@@ -30,14 +30,14 @@ def _title_words() -> WordFilter:
     return WordFilter(lambda w: w in title_map or strip_clitic(w) in title_map)
 
 
-def find_mentions(norm: str, tokens: tuple[Token, ...]) -> list[Mention]:
+def find_mentions(norm: str, tokens: tuple[Token, ...], words: frozenset[str] | None = None) -> list[Mention]:
     """Gazetteer hits plus title-headed noun phrases ("وزير الدفاع الكوري الجنوبي")."""
     found = [Mention(m.start, m.end, "NORP" if m.via_adjective else m.entry.type, m.entry)
-             for m in gazetteer().find(norm, [t for t in tokens if t.text.isalpha()])]
+             for m in gazetteer().find(norm, tokens, words)]
     taken = [(m.start, m.end) for m in found]
     title_map = titles()
     # Decide once per distinct word which ones open a title: most words do not.
-    title_words = _title_words().select(t.text for t in tokens)
+    title_words = _title_words().select(words if words is not None else {t.text for t in tokens})
     n = len(tokens)
     heads = [k for k, t in enumerate(tokens) if t.text in title_words]
     i = 0

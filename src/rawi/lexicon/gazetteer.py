@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -72,14 +73,14 @@ class Gazetteer:
         self._head_cache: dict[str, tuple[tuple[str, int], ...]] = {}
         self._useful = WordFilter(lambda w: bool(self._heads_in_index(w)))
         # first word -> [(words, entry, via_adjective)], longest first
-        self._index: dict[str, list[tuple[tuple[str, ...], GazEntry, bool]]] = {}
+        self._index: dict[str, list[tuple[list[str], GazEntry, bool]]] = {}
         for e in entries:
             for alias in e.aliases:
-                words = tuple(alias.split())
+                words = alias.split()
                 if words:
                     self._index.setdefault(words[0], []).append((words, e, False))
         for form, e in adjectives.items():
-            words = tuple(form.split())
+            words = form.split()
             self._index.setdefault(words[0], []).append((words, e, True))
         for cands in self._index.values():
             cands.sort(key=lambda c: -len(c[0]))
@@ -113,38 +114,38 @@ class Gazetteer:
                         out.append(("ا" + word[2:], 2))
         return out
 
-    def find(self, norm: str, tokens: Sequence[tuple[int, int, str]] | None = None) -> list[GazMatch]:
+    def find(self, norm: str, tokens: Sequence[tuple[int, int, str]] | None = None,
+             words: AbstractSet[str] | None = None) -> list[GazMatch]:
         """Longest alias matches, left to right, without overlaps.
 
-        `tokens` (start, end, text) may be passed when the caller has them already.
+        `tokens` (start, end, text) and their distinct `words` may be passed when the
+        caller has them already.
         """
         toks = tokens if tokens is not None else [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
+        useful = self._useful.select(words if words is not None else {t[2] for t in toks})
+        if not useful:
+            return []
+        texts = [t[2] for t in toks]
         index = self._index
-        heads_of = self._heads_in_index
-        useful = self._useful.select(t[2] for t in toks)
         out: list[GazMatch] = []
-        i = 0
         n = len(toks)
-        while i < n:
-            start, _, w = toks[i]
-            if w not in useful:
-                i += 1
+        after = 0  # matches may not overlap
+        for i in [i for i, w in enumerate(texts) if w in useful]:
+            if i < after:
                 continue
             best: tuple[int, GazMatch] | None = None
-            for head, skip in heads_of(w):
-                for words, entry, adj in index[head]:
-                    m = len(words)
+            for head, skip in self._heads_in_index(texts[i]):
+                for alias, entry, adj in index[head]:
+                    m = len(alias)
                     if i + m > n or (best is not None and m <= best[0]):
                         continue
-                    if all(toks[i + x][2] == words[x] for x in range(1, m)) \
+                    if (m == 1 or texts[i + 1:i + m] == alias[1:]) \
                             and all(toks[i + x][0] - toks[i + x - 1][1] <= 1 for x in range(1, m)):
-                        best = (m, GazMatch(start + skip, toks[i + m - 1][1], entry, adj))
+                        best = (m, GazMatch(toks[i][0] + skip, toks[i + m - 1][1], entry, adj))
                         break
-            if best is None:
-                i += 1
-                continue
-            out.append(best[1])
-            i += best[0]
+            if best is not None:
+                out.append(best[1])
+                after = i + best[0]
         return out
 
 

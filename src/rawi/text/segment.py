@@ -56,6 +56,7 @@ class Segmentation:
     quotes: tuple[Quote, ...]
     sentences: tuple[Sentence, ...]
     tokens: tuple[Token, ...]
+    words: frozenset[str]  # the distinct token texts, for per-word decisions
 
 
 def _is_letter(ch: str) -> bool:
@@ -166,4 +167,4 @@ def segment(text: str) -> Segmentation:
         if s < pe and text[s:pe].strip():
             sentences.append(Sentence(s, pe, k, headline))
     tokens = tuple(map(Token._make, ((m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text))))
-    return Segmentation(tuple(quotes), tuple(sentences), tokens)
+    return Segmentation(tuple(quotes), tuple(sentences), tokens, frozenset(t.text for t in tokens))

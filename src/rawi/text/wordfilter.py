@@ -10,6 +10,7 @@ pays only for words never seen before.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 
 
 class WordFilter:
@@ -21,7 +22,7 @@ class WordFilter:
 
     def select(self, words: Iterable[str]) -> set[str]:
         """The words for which the predicate holds."""
-        distinct = set(words)
+        distinct: AbstractSet[str] = words if isinstance(words, set | frozenset) else set(words)
         unknown = distinct - self._yes - self._no
         if unknown:
             pred = self._predicate
@@ -29,5 +30,5 @@ class WordFilter:
             if len(self._no) < self._limit:
                 self._yes |= yes
                 self._no |= unknown - yes
-            return (distinct & self._yes) | yes
-        return distinct & self._yes
+            return (self._yes & distinct) | yes
+        return self._yes & distinct
