@@ -54,7 +54,9 @@ class _Clusterer:
         self.by_key: dict[str, Cluster] = {}
         self.by_words: dict[tuple[str, ...], Cluster] = {}
         self.at: dict[tuple[int, int], Cluster] = {}
-        self.recent: list[Cluster] = []
+        self.by_suffix: dict[tuple[str, ...], Cluster] = {}
+        self.by_prefix: dict[tuple[str, ...], Cluster] = {}
+        self.by_head: dict[str, Cluster] = {}
 
     def _new(self, type_: str, link: str | None, name: str | None, key: str | None) -> Cluster:
         c = Cluster(f"e{len(self.clusters) + 1}", type_, link, name, key=key)
@@ -68,18 +70,25 @@ class _Clusterer:
         if hit is not None:
             return hit
         if len(words) <= 2:
-            for c in reversed(self.recent):
-                for ws in c.words:
-                    if len(ws) > len(words) and (ws[-len(words):] == words or
-                                                 (c.type == "PERSON" and ws[:len(words)] == words)):
-                        return c
-        if len(words) <= 2 and words[0].startswith("ال"):
-            head = _head(words[0])
-            if head in titles() or ("ال" + head) in titles():
-                for c in reversed(self.recent):
-                    if any(_head(ws[0]) == head for ws in c.words):
-                        return c
+            hit = self.by_suffix.get(words) or self.by_prefix.get(words)
+            if hit is not None:
+                return hit
+            if words[0].startswith("ال"):
+                head = _head(words[0])
+                if head in titles() or ("ال" + head) in titles():
+                    return self.by_head.get(head)
         return None
+
+    def _remember(self, c: Cluster, words: tuple[str, ...]) -> None:
+        """Index a mention's words so later short mentions find it (latest mention wins)."""
+        self.by_words.setdefault(words, c)
+        for n in (1, 2):
+            if len(words) > n:
+                self.by_suffix[words[-n:]] = c
+                if c.type == "PERSON":
+                    self.by_prefix[words[:n]] = c
+        if words:
+            self.by_head[_head(words[0])] = c
 
     def add(self, start: int, end: int, type_: str, entry_key: str | None = None,
             link: str | None = None, name: str | None = None) -> Cluster:
@@ -93,11 +102,8 @@ class _Clusterer:
             c = self._new(type_, link, name, entry_key)
         c.spans.append((start, end))
         c.words.append(words)
-        self.by_words.setdefault(words, c)
+        self._remember(c, words)
         self.at[(start, end)] = c
-        if c in self.recent:
-            self.recent.remove(c)
-        self.recent.append(c)
         return c
 
     def covering(self, start: int, end: int) -> Cluster | None:
