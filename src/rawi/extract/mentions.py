@@ -6,6 +6,7 @@ hits, the entry it names; clustering into entities happens in `coref`.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -34,7 +35,9 @@ def find_mentions(norm: str, tokens: tuple[Token, ...], words: frozenset[str] | 
     """Gazetteer hits plus title-headed noun phrases ("وزير الدفاع الكوري الجنوبي")."""
     found = [Mention(m.start, m.end, "NORP" if m.via_adjective else m.entry.type, m.entry)
              for m in gazetteer().find(norm, tokens, words)]
-    taken = [(m.start, m.end) for m in found]
+    # Gazetteer matches are sorted and do not overlap: a title inside one is part of a name.
+    gaz_starts = [m.start for m in found]
+    gaz_ends = [m.end for m in found]
     title_map = titles()
     # Decide once per distinct word which ones open a title: most words do not.
     title_words = _title_words().select(words if words is not None else {t.text for t in tokens})
@@ -48,7 +51,8 @@ def find_mentions(norm: str, tokens: tuple[Token, ...], words: frozenset[str] | 
         tok = tokens[i]
         word = tok.text
         title = title_map.get(word) or title_map.get(strip_clitic(word))
-        if title is None or any(a <= tok.start < b for a, b in taken):
+        g = bisect_right(gaz_starts, tok.start) - 1
+        if title is None or (g >= 0 and gaz_ends[g] > tok.start):
             i += 1
             continue
         start = tok.start
@@ -63,7 +67,6 @@ def find_mentions(norm: str, tokens: tuple[Token, ...], words: frozenset[str] | 
         entry = next((m.entry for m in inner if m.end == end and m.entry and m.entry.type == "PERSON"),
                      None)
         found.append(Mention(start, end, title.type, entry, titled=True))
-        taken.append((start, end))
         i = max(j, i + 1)
     found.sort(key=lambda m: (m.start, -m.end))
     return found

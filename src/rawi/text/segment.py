@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 from typing import NamedTuple
 
 _OPENERS = "«“„‹"
@@ -49,6 +50,10 @@ class Token(NamedTuple):
     start: int
     end: int
     text: str
+
+
+# Builds a Token from a (start, end, text) triple without a Python-level call per token.
+_new_token = partial(tuple.__new__, Token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,5 +171,5 @@ def segment(text: str) -> Segmentation:
                 s += 1
         if s < pe and text[s:pe].strip():
             sentences.append(Sentence(s, pe, k, headline))
-    tokens = tuple(map(Token._make, ((m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text))))
+    tokens = tuple(map(_new_token, [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]))
     return Segmentation(tuple(quotes), tuple(sentences), tokens, frozenset(t.text for t in tokens))
