@@ -112,8 +112,10 @@ class _Sent:
     """One sentence's tokens with the lookups the rules need."""
 
     def __init__(self, norm: str, sent: Sentence, tokens: Sequence[Token], lo: int, hi: int,
-                 quotes: Sequence[Quote], blocked_spans: Sequence[tuple[int, int]], state: _State) -> None:
+                 quotes: Sequence[Quote], blocked_spans: Sequence[tuple[int, int]], state: _State,
+                 marks: Sequence[int]) -> None:
         self.state = state
+        self.marks = marks  # token indices where a content may end: cues, commas, contrasts
         self.norm = norm
         self.sent = sent
         self.toks = tokens
@@ -232,6 +234,8 @@ def extract_attributions(norm: str, seg: Segmentation,
     # Decide once per distinct word, then pick tokens by set membership: most words are no cue.
     cue_words = _cue_words().select(seg.words)
     candidates = [k for k, t in enumerate(tokens) if t.text in cue_words]
+    mark_words = cue_words | _CONTENT_BREAKS
+    marks = [k for k, t in enumerate(tokens) if t.text in mark_words]
     for sent in seg.sentences:
         if sent.headline:
             continue
@@ -240,7 +244,7 @@ def extract_attributions(norm: str, seg: Segmentation,
         lo, hi = _sentence_tokens(tokens, starts, sent)
         if lo >= hi:
             continue
-        s = _Sent(norm, sent, tokens, lo, hi, seg.quotes, spans, state)
+        s = _Sent(norm, sent, tokens, lo, hi, seg.quotes, spans, state, marks)
         _scan_sentence(s, state, subjects, agencies, candidates)
     return state.out
 
@@ -289,7 +293,8 @@ def _content_end(s: _Sent, k: int, prep_content: bool) -> int:
     """Folded offset where a content that starts at token k ends."""
     quotes_closed = [(q.open_at, q.outer_end) for q in s.quotes
                      if q.open_at < s.sent.end and q.outer_end > s.toks[k].start]
-    for j in range(k + 1, s.hi):
+    marks = s.marks
+    for j in marks[bisect_left(marks, k + 1):bisect_left(marks, s.hi)]:
         pos = s.toks[j].start
         if any(a < pos < b for a, b in quotes_closed):
             continue
@@ -310,10 +315,12 @@ def _content_end(s: _Sent, k: int, prep_content: bool) -> int:
     return s.sent.end
 
 
-# Prepositions that open a setting between a verb and its content: "في بيان",
-# "خلال مؤتمر صحفي", "أمام البرلمان", "لدى الجامعة".
 # Words between a relay verb and its source: "بحسب ما نقلت عنه", "وفق ما صرح به".
 _RELAY_FILLERS = frozenset(("عنه", "عنها", "عنهم", "ما", "به", "بها", "له", "لها"))
+# Words where a content may end (besides cues): commas and the narrator's contrasts.
+_CONTENT_BREAKS = frozenset(("،", ",", "الا", "لكن", "ولكن", "غير"))
+# Prepositions that open a setting between a verb and its content: "في بيان",
+# "خلال مؤتمر صحفي", "أمام البرلمان", "لدى الجامعة".
 _SETTING_PREPS = frozenset(("في", "خلال", "امام", "عبر", "لدي", "ضمن", "اثناء", "عقب", "بعد", "قبل", "مع",
                             "علي", "من"))
 
