@@ -8,6 +8,7 @@ not change half way.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
@@ -27,20 +28,21 @@ def _detector() -> LanguageDetector:
 _NOT_ARABIC = frozenset("پچژگکیےںٹڈڑہۃۓڭۆۇۈۋې")
 
 
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_OTHER_LETTER = re.compile("[^\\W\\d_\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_NOT_ARABIC_RE = re.compile("[" + "".join(sorted(_NOT_ARABIC)) + "]")
+
+
 def _plainly_arabic(sample: str) -> bool:
     """Three letters in four in the Arabic block, and none that only other languages use.
 
     This settles most news articles without asking the detector, which costs a
     millisecond; anything less clear-cut goes to lingua.
     """
-    arabic = other = 0
-    for c in sample:
-        if "\u0621" <= c <= "\u064a":
-            arabic += 1
-        elif c in _NOT_ARABIC:
-            return False
-        elif c.isalpha():
-            other += 1
+    if _NOT_ARABIC_RE.search(sample):
+        return False
+    arabic = len(_ARABIC_LETTER.findall(sample))
+    other = len(_OTHER_LETTER.findall(sample))
     return arabic >= 20 and other * 3 <= arabic
 
 

@@ -540,6 +540,9 @@ def _verb_attribution(s: _Sent, k: int, forms: tuple[CueForm, ...], state: _Stat
                       subjects: Sequence[tuple[int, int]], agencies: Sequence[tuple[int, int]]) -> int:
     form = forms[0]
     cue_tok = s.toks[k]
+    guess = any(f.ambiguous for f in forms) or not _bare_form(s.word(k))
+    if guess and not any(s.is_complementiser(m) or s.word(m) == ":" for m in range(k + 1, min(s.hi, k + 16))):
+        return k + 1  # an ambiguous word ("بين", "عبر") needs "أن" or a colon soon after it
     if k > s.lo and s.word(k - 1) in ("لم", "ولم", "لن", "ولن", "لا", "ولا", "ما"):
         return k + 1  # a negated report says nothing was said
     if k > s.lo and s.word(k - 1) in ("الذي", "التي", "الذين") and not _bare_form(s.word(k)):
@@ -585,7 +588,7 @@ def _verb_attribution(s: _Sent, k: int, forms: tuple[CueForm, ...], state: _Stat
     object_verb = participle or form.lemma in _object_content_lemmas()
     # A reading found only by removing a pronoun ("تابعة" read as "تابعه") is a guess: it needs
     # a complementiser or a colon, as ambiguous forms do.
-    ambiguous = any(f.ambiguous for f in forms) or not _bare_form(s.word(k))
+    ambiguous = guess
     start_tok, via, marker = _skip_to_content(s, j, form, object_verb and not ambiguous, agencies)
     if ambiguous and (marker not in ("compl", "colon") or start_tok - j > 3):
         return k + 1  # an ambiguous word is a cue only when "أن" or a colon follows it closely
