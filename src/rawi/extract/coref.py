@@ -43,8 +43,11 @@ class Resolved:
 
 
 def _head(word: str) -> str:
-    w = strip_clitic(word)
-    return w[2:] if w.startswith("ال") and len(w) > 3 else w
+    """A head noun without its article: "الوزارة" and "وزارة" share the head "وزارة".
+
+    Mentions come without clitics already, so no و/ب/ل is stripped here ("وزارة" keeps its و).
+    """
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
 
 class _Clusterer:
