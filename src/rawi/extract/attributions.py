@@ -471,6 +471,19 @@ def _skip_to_content(s: _Sent, k: int, form: CueForm, object_verb: bool,
     return k, via, ""
 
 
+def _cut_after_name(s: _Sent, j: int, e: int, names: Sequence[tuple[int, int]]) -> int:
+    """A known name at the head of a phrase ends it before an indefinite word:
+    "وأعلن تنظيم داعش مسؤوليته عنه" has the subject "تنظيم داعش", not "… مسؤوليته"."""
+    i = bisect_left(names, (s.toks[j].start,))
+    if i >= len(names) or names[i][0] != s.toks[j].start:
+        return e
+    end = names[i][1]
+    for m in range(j + 1, e):
+        if s.toks[m].start >= end:
+            return m if not s.word(m).startswith(("ال", "وال")) else e
+    return e
+
+
 def _subject_before(s: _Sent, k: int) -> tuple[int, int] | None:
     """Subject-first clauses: "الهيئة أكدت أن", "الرئيس التركي، …، الذي أكد"."""
     j = k - 1
@@ -493,7 +506,8 @@ def _subject_before(s: _Sent, k: int) -> tuple[int, int] | None:
         if w in ("هذا", "هذه", "هؤلاء", "هولاء", "تلك", "ذلك") and start < end:
             start -= 1  # a demonstrative opens the phrase: "هؤلاء الإرهابيين اعترفوا"
             break
-        if not _WORD.fullmatch(w) or w in stop or s.blocked(start - 1):
+        if not _WORD.fullmatch(w) or w in stop or s.blocked(start - 1) or w in _phrase_heads() \
+                or strip_clitic(w) in _phrase_heads():
             break
         start -= 1
     if start >= end:
@@ -566,6 +580,7 @@ def _verb_attribution(s: _Sent, k: int, forms: tuple[CueForm, ...], state: _Stat
     # Verb first: the noun phrase after the verb is its subject.
     if not participle and j < s.hi and not s.is_complementiser(j):
         e = np_end(s.toks, j, s.hi, s.blocked, limit=12)
+        e = _cut_after_name(s, j, e, subjects)
         if e > j and prep and len(prep) == 1:
             # "أشاد زعيم … بتحالف": the verb's own preposition ends the subject.
             for m in range(j + 1, e):
@@ -615,10 +630,15 @@ def _verb_attribution(s: _Sent, k: int, forms: tuple[CueForm, ...], state: _Stat
             # The participle's subject is the speaker of this sentence, else its subject.
             here = [i for i, a in enumerate(state.out) if a.content[0] >= s.sent.start or
                     (a.cue is not None and a.cue[0] >= s.sent.start)]
+            subj_span = _subject_of_sentence(subjects, s, cue_tok.start)
+            # A subject named at the head of the sentence ("وكانت السعودية … متهمة الدوحة")
+            # owns the participle; otherwise it goes on with the speaker just quoted.
+            opening = subj_span is not None and subj_span[0] <= s.toks[min(s.lo + 2, s.hi - 1)].start
             if here:
                 source = SourceRef(antecedent=here[-1])
+            elif not opening and state.out and s.sent.start - state.out[-1].content[1] < 400:
+                source = _antecedent(state, "")
             else:
-                subj_span = _subject_of_sentence(subjects, s, cue_tok.start)
                 source = SourceRef(subject=subj_span) if subj_span else None
         if source is None:
             source = _antecedent(state, form.gender)
@@ -634,7 +654,8 @@ def _verb_attribution(s: _Sent, k: int, forms: tuple[CueForm, ...], state: _Stat
         c_end = _content_end(s, start_tok, marker == "prep")
     c_start, c_end = _trim(s.norm, c_start_pos, c_end)
     c_start, c_end = _strip_quote(s, c_start, c_end)
-    if c_end - c_start < 2 or any(a <= c_start and c_end <= b for a, b in s.blocked_spans):
+    if c_end - c_start < 2 or any(a <= c_start and c_end <= b for a, b in s.blocked_spans) \
+            or s.norm[c_start:c_end] in stopwords():
         return k + 1  # nothing but a time ("حذرت أمس") is no content
     if form.stance == "estimate" and marker in ("prep", "object") and _NUMBERISH.match(s.norm, c_start):
         return k + 1  # "وتقدر الاعتمادات بـ 5 ملايين": a measure, not an estimate someone made

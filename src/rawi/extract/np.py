@@ -57,8 +57,8 @@ def np_end(tokens: Sequence[Token], i: int, stop_at: int, blocked: Callable[[int
                 and tok.start == tokens[j - 1].end:
             j += 1  # a hyphenated name: "كي-جونغ"
             continue
-        if not _WORD.fullmatch(w) or w in stop or blocked(j):
-            break
+        if not _WORD.fullmatch(w) or w in stop or blocked(j) or len(w) == 1:
+            break  # a lone letter is a clitic written apart ("لـ «رويترز»"), never a noun
         if j == i and w[0] == "و" and strip_clitic(w) in stop:
             break  # "ولم", "وحينما"
         if j > i:
