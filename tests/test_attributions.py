@@ -185,3 +185,14 @@ def test_not_attributions(text: str) -> None:
 def test_headline_is_not_an_attribution() -> None:
     found = attrs("الرئيس يشيد بالتحالف مع روسيا\nوقال الرئيس إن التحالف قوي.")
     assert [a.cue for a in found] == ["وقال"]
+
+
+def test_relay_verb_naqalat_an_speaker() -> None:
+    a = one("ونقلت وكالة رويترز عن مسؤول أمريكي قوله إن الهجوم كان متوقعا.")
+    assert a.source == "مسؤول أمريكي" and a.via == ("وكالة رويترز",)
+    assert a.content == "الهجوم كان متوقعا"
+
+
+def test_participle_as_adjective_does_not_cut_content() -> None:
+    a = one("وقال المتحدث إن الهجوم كان متوقعا منذ أيام.")
+    assert a.content == "الهجوم كان متوقعا منذ أيام"

@@ -278,6 +278,33 @@ def _strip_quote(s: _Sent, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_RELAY_LEMMAS = frozenset(("نقل", "اورد", "روي"))
+
+
+def _relayed_speaker(s: _Sent, j: int, form: CueForm, source: SourceRef | None) -> tuple[tuple[int, int], int] | None:
+    """For "نقل X عن Y قوله": Y's span and the token after it, when the pattern holds."""
+    if form.lemma not in _RELAY_LEMMAS or source is None or j >= s.hi or s.word(j) != "عن":
+        return None
+    e = np_end(s.toks, j + 1, s.hi, s.blocked, limit=10)
+    if e <= j + 1:
+        return None
+    nxt = s.word(e) if e < s.hi else ""
+    if nxt in ("قوله", "قولها", "قولهم", ":") or (e < s.hi and s.is_complementiser(e)):
+        return (s.toks[j + 1].start, s.toks[e - 1].end), (e + 1 if nxt.startswith("قول") else e)
+    return None
+
+
+def _opens_clause(s: _Sent, j: int) -> bool:
+    """A participle opens a continuation after a comma or before its own content marker
+    ("، مضيفا أن", "قائلا:"); "كان الهجوم متوقعا." is only an adjective."""
+    if j > s.lo and s.word(j - 1) in ("،", ",", "-"):
+        return True
+    for m in range(j + 1, min(s.hi, j + 3)):
+        if s.is_complementiser(m) or s.word(m) in (":", "الي", "علي", "ان") or s.word(m) in _QUOTE_MARKS:
+            return True
+    return False
+
+
 def _continues_speaker(s: _Sent, k: int) -> bool:
     """A و/ف-verb with no subject of its own ("وأضاف أن") opens a new attribution
     of the same speaker, so it ends the content before it."""
@@ -300,7 +327,7 @@ def _content_end(s: _Sent, k: int, prep_content: bool) -> int:
             continue
         w = s.word(j)
         forms = s.cue(j)
-        if forms and any(f.pos == "participle" for f in forms):
+        if forms and any(f.pos == "participle" for f in forms) and _opens_clause(s, j):
             return s.toks[j].start
         if _continues_speaker(s, j):
             return s.toks[j].start
@@ -604,7 +631,17 @@ def _verb_attribution(s: _Sent, k: int, forms: tuple[CueForm, ...], state: _Stat
     # A reading found only by removing a pronoun ("تابعة" read as "تابعه") is a guess: it needs
     # a complementiser or a colon, as ambiguous forms do.
     ambiguous = guess
+    relayed = _relayed_speaker(s, j, form, source)
+    if relayed is not None:
+        # "ونقلت وكالة رويترز عن مسؤول قوله إن …": the agency relays, the official speaks.
+        assert source is not None and source.start is not None and source.end is not None
+        via_first = (source.start, source.end)
+        source, j = SourceRef(*relayed[0]), relayed[1]
+    else:
+        via_first = None
     start_tok, via, marker = _skip_to_content(s, j, form, object_verb and not ambiguous, agencies)
+    if via_first is not None:
+        via = [via_first, *via]
     if ambiguous and (marker not in ("compl", "colon") or start_tok - j > 3):
         return k + 1  # an ambiguous word is a cue only when "أن" or a colon follows it closely
     if not marker and not participle:
