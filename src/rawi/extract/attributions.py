@@ -511,6 +511,25 @@ def _cut_after_name(s: _Sent, j: int, e: int, names: Sequence[tuple[int, int]]) 
     return e
 
 
+def _cut_before_object(s: _Sent, j: int, e: int, names: Sequence[tuple[int, int]]) -> int:
+    """"أعلنت وزارة الصحة ارتفاع عدد الإصابات": when the object follows the subject directly, an
+    indefinite word after a definite one starts the object, unless a known name or a title
+    phrase covers it ("الرئيس الأمريكي باراك أوباما", "الناطق باسم الجيش")."""
+    seen_definite = False
+    for m in range(j, e):
+        pos = s.toks[m].start
+        i = bisect_left(names, (pos + 1,)) - 1
+        if i >= 0 and names[i][0] <= pos < names[i][1]:
+            seen_definite = True
+            continue
+        w = s.word(m)
+        definite = w.startswith(("ال", "وال", "لل"))
+        if seen_definite and not definite and m > j:
+            return m
+        seen_definite = seen_definite or definite
+    return e
+
+
 def _subject_before(s: _Sent, k: int) -> tuple[int, int] | None:
     """Subject-first clauses: "الهيئة أكدت أن", "الرئيس التركي، …، الذي أكد"."""
     j = k - 1
@@ -608,6 +627,8 @@ def _verb_attribution(s: _Sent, k: int, forms: tuple[CueForm, ...], state: _Stat
     if not participle and j < s.hi and not s.is_complementiser(j):
         e = np_end(s.toks, j, s.hi, s.blocked, limit=12)
         e = _cut_after_name(s, j, e, subjects)
+        if form.lemma in _object_content_lemmas() and _marker_ahead(s, e, min(s.hi, e + 12)) is None:
+            e = _cut_before_object(s, j, e, subjects)
         if e > j and prep and len(prep) == 1:
             # "أشاد زعيم … بتحالف": the verb's own preposition ends the subject.
             for m in range(j + 1, e):
