@@ -1,0 +1,256 @@
+"""Where a reported content starts and ends, and what stands between a cue and it
+(settings, audiences, relays, quoted names).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from rawi.extract.attrview import (
+    CONTENT_TRIM,
+    QUOTE_MARKS,
+    WORD,
+    Phrase,
+    Sent,
+)
+from rawi.extract.np import adverbs, np_end
+from rawi.lexicon.cues import CueForm
+from rawi.text.segment import Quote
+
+
+def content_kind(s: Sent, start: int, end: int) -> str:
+    """direct when the content is one quotation, mixed when it holds one, else indirect."""
+    for q in s.quotes:
+        if q.start <= start and end <= q.end:
+            return "direct"
+    for q in s.quotes:
+        if start <= q.open_at < end or start < q.end <= end:
+            return "mixed"
+    return "indirect"
+
+
+def trim_content(norm: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and norm[start] in CONTENT_TRIM:
+        start += 1
+    while end > start and norm[end - 1] in CONTENT_TRIM:
+        end -= 1
+    return start, end
+
+
+def strip_quote(s: Sent, start: int, end: int) -> tuple[int, int]:
+    """A content that is exactly one quotation loses its marks."""
+    for q in s.quotes:
+        if q.open_at == start and q.close_at is not None and q.close_at + 1 >= end:
+            return q.start, q.end
+        if q.open_at == start and q.close_at is None:
+            return q.start, min(end, q.end)
+    return start, end
+
+
+def opens_clause(s: Sent, j: int) -> bool:
+    """A participle opens a continuation after a comma or before its own content marker
+    ("، مضيفا أن", "قائلا:"); "كان الهجوم متوقعا." is only an adjective."""
+    if j > s.lo and s.word(j - 1) in ("،", ",", "-"):
+        return True
+    for m in range(j + 1, min(s.hi, j + 3)):
+        if s.is_complementiser(m) or s.word(m) in (":", "الي", "علي", "ان") or s.word(m) in QUOTE_MARKS:
+            return True
+    return False
+
+
+def continues_speaker(s: Sent, k: int) -> bool:
+    """A و/ف-verb with no subject of its own ("وأضاف أن") opens a new attribution
+    of the same speaker, so it ends the content before it."""
+    w = s.word(k)
+    if w[0] not in "وف" or not s.cue(k):
+        return False
+    nxt = k + 1
+    return nxt < s.hi and (s.is_complementiser(nxt) or s.word(nxt) in (":", "،", ",")
+                           or s.word(nxt) in QUOTE_MARKS)
+
+
+def content_end(s: Sent, k: int, prep_content: bool) -> int:
+    """Folded offset where a content that starts at token k ends."""
+    quotes_closed = [(q.open_at, q.outer_end) for q in s.quotes
+                     if q.open_at < s.sent.end and q.outer_end > s.toks[k].start]
+    marks = s.marks
+    for j in marks[bisect_left(marks, k + 1):bisect_left(marks, s.hi)]:
+        pos = s.toks[j].start
+        if any(a < pos < b for a, b in quotes_closed):
+            continue
+        w = s.word(j)
+        forms = s.cue(j)
+        if forms and any(f.pos == "participle" for f in forms) and opens_clause(s, j):
+            return s.toks[j].start
+        if continues_speaker(s, j):
+            return s.toks[j].start
+        if prep_content and w in ("الا", "لكن", "ولكن", "غير") and j + 1 < s.hi:
+            return pos  # "متعهدا بقيادة … إلا أنه يواجه …": the contrast is the narrator's
+        if w in ("،", ",") and j + 1 < s.hi:
+            ph = s.phrase_at(j + 1)
+            if ph is not None and ph.kind == "according_to":
+                return pos  # "…، حسبما ذكرت X": the phrase belongs to the cue, not the content
+            if prep_content and not s.word(j + 1).startswith("و"):
+                return pos
+    return s.sent.end
+
+
+# Words between a relay verb and its source: "بحسب ما نقلت عنه", "وفق ما صرح به".
+RELAY_FILLERS = frozenset(("عنه", "عنها", "عنهم", "ما", "به", "بها", "له", "لها"))
+
+
+# Words where a content may end (besides cues): commas and the narrator's contrasts.
+CONTENT_BREAKS = frozenset(("،", ",", "الا", "لكن", "ولكن", "غير"))
+
+
+# Prepositions that open a setting between a verb and its content: "في بيان",
+# "خلال مؤتمر صحفي", "أمام البرلمان", "لدى الجامعة".
+SETTING_PREPS = frozenset(("في", "خلال", "امام", "عبر", "لدي", "ضمن", "اثناء", "عقب", "بعد", "قبل", "مع",
+                            "علي", "من"))
+
+
+def relay_verbs_end(s: Sent, ph: Phrase) -> int:
+    """Index past the relay verbs of "بحسب ما نقلت عنه", "حسبما ذكرت"."""
+    m = ph.end_tok
+    while m < s.hi and not ph.clitic and (s.cue(m) or s.word(m) in RELAY_FILLERS):
+        m += 1
+    return m
+
+
+def relay_np(s: Sent, ph: Phrase, limit: int = 8) -> tuple[int, tuple[int, int] | None]:
+    """The noun phrase after an "according to" phrase, past relay verbs and pronouns."""
+    m = ph.end_tok
+    if ph.clitic:
+        e = np_end(s.toks, m + 1, s.hi, s.in_time, limit=limit - 1) if m < s.hi else m
+        return max(e, m + 1), (s.toks[m].start + ph.clitic, s.toks[max(e, m + 1) - 1].end)
+    m = relay_verbs_end(s, ph)
+    e = np_end(s.toks, m, s.hi, s.in_time, limit=limit)
+    return e, ((s.toks[m].start, s.toks[e - 1].end) if e > m else None)
+
+
+def quoted_name(s: Sent, q: Quote) -> bool:
+    """A short quotation in the middle of a clause names something: «رويترز», صحيفة "الحياة"."""
+    if q.close_at is None or len(s.norm[q.start:q.end].split()) > 3:
+        return False
+    rest = s.norm[q.outer_end:s.sent.end].strip(CONTENT_TRIM)
+    return bool(rest) and not s.norm[q.outer_end:q.outer_end + 2].strip().startswith(("،", ",", ":"))
+
+
+def token_after(s: Sent, pos: int) -> int:
+    k = bisect_left([t.start for t in s.toks[s.lo:s.hi]], pos) + s.lo
+    return min(k, s.hi)
+
+
+def quote_before(s: Sent, k: int) -> Quote | None:
+    """A closed quotation that ends just before token k, with only punctuation between."""
+    m = k - 1
+    while m >= s.lo and s.word(m) in ("،", ",", "-", "–"):
+        m -= 1
+    if m < s.lo or s.word(m) not in QUOTE_MARKS:
+        return None
+    pos = s.toks[m].start
+    q = next((q for q in s.quotes if q.close_at == pos), None)
+    if q is None or len(s.norm[q.start:q.end].split()) < 3:
+        return None
+    return q
+
+
+def marker_ahead(s: Sent, j: int, limit: int) -> tuple[int, str] | None:
+    """A complementiser or a quotation a few words on, before any other clause's cue."""
+    for m in range(j, limit):
+        if s.is_complementiser(m):
+            return m + 1, "compl"
+        if s.word(m) in QUOTE_MARKS and s.quote_opening_at(m) is not None:
+            return m, "quote"
+        if m > j and s.cue(m) and (s.word(m)[0] in "وف" or s.word(m - 1) in ("،", ",", ":")):
+            return None
+        if s.word(m) in (".", "؛", ";", ":"):
+            return None
+    return None
+
+
+def skip_to_content(s: Sent, k: int, form: CueForm, object_verb: bool,
+                     agencies: Sequence[tuple[int, int]]) -> tuple[int, list[tuple[int, int]], str]:
+    """From token k (after the verb and its source), find where the content starts.
+
+    Between a verb and its content stand settings ("في بيان", "خلال مؤتمر صحفي"),
+    times, adverbs, appositions between commas, an audience or outlet ("لـ«رويترز»",
+    a relay when it is a news agency) and relays ("بحسب ما نقلت عنه وكالة …").
+    Returns (token index, relays met, the marker: 'compl', 'colon', 'quote',
+    'prep', 'object', or '' when nothing marked a content).
+    """
+    via: list[tuple[int, int]] = []
+    prep = form.prep
+    j = k
+    limit = min(s.hi, k + 24)
+    while j < limit:
+        w = s.word(j)
+        if s.is_complementiser(j):
+            return j + 1, via, "compl"
+        if w == ":" and (not object_verb or j == k):
+            return (j + 2 if j + 1 < s.hi and s.is_complementiser(j + 1) else j + 1), via, "colon"
+        q = s.quote_opening_at(j) if w in QUOTE_MARKS else None
+        if q is not None:
+            if not quoted_name(s, q):
+                return j, via, "quote"
+            j = token_after(s, q.outer_end)
+            continue
+        ph = s.phrase_at(j)
+        if ph is not None and ph.kind == "according_to":
+            e, span = relay_np(s, ph)
+            if span is not None:
+                via.append(span)
+            j = max(e, j + 1)
+            continue
+        if ph is not None and ph.kind == "nominal":
+            # A setting: "في بيان", "في مؤتمر صحفي", "على هامش اجتماع …".
+            j = max(np_end(s.toks, ph.end_tok, s.hi, s.blocked, limit=1 if object_verb else 6), ph.end_tok)
+            continue
+        if prep and (w == prep or (len(prep) == 1 and w.startswith(prep) and len(w) > 2)):
+            if w == prep and j + 1 < s.hi and s.is_complementiser(j + 1):
+                return j + 2, via, "compl"  # "أشار إلى أن …"
+            if w != prep:
+                # Many words start with ب: "أفاد مصدر بالحماية المدنية أنه …" has its content after أنه.
+                ahead = marker_ahead(s, j, min(s.hi, j + 6))
+                if ahead is not None and ahead[1] == "compl":
+                    return ahead[0], via, "compl"
+            return (j + 1 if w == prep else j), via, "prep"
+        if w in ("،", ",") or s.in_time(j) or w in adverbs():
+            j += 1
+            continue
+        if w == "ل" or (w.startswith("ل") and not w.startswith("ال") and len(w) > 2):
+            # An audience or an outlet: "لـ«رويترز»", "للمحققين", "لوكالة الأنباء".
+            m = j + 1 if w == "ل" else j
+            while m < s.hi and s.word(m) in QUOTE_MARKS:
+                m += 1
+            e = max(np_end(s.toks, m, s.hi, s.blocked, limit=5), m + 1 if w == "ل" else j + 1)
+            pos = s.toks[m].start if m < s.hi else s.toks[j].start
+            if any(a <= pos < b for a, b in agencies):
+                via.append((pos, s.toks[min(e, s.hi) - 1].end))
+            while e < s.hi and s.word(e) in QUOTE_MARKS and s.quote_opening_at(e) is None:
+                e += 1
+            j = e
+            continue
+        if w in SETTING_PREPS and not (object_verb and w == "عن"):
+            # "في بيانها أسماء المتهمين": after a verb whose object is its content the
+            # setting is one word, or it would swallow the object.
+            e = np_end(s.toks, j + 1, s.hi, s.blocked, limit=1 if object_verb else 6)
+            j = max(e, j + 1)
+            continue
+        if w == "عن" and object_verb:
+            return j + 1, via, "prep"  # "أعلن عن …", "كشف عن …", "أعرب عن …"
+        if s.cue(j) and ((j > k and (w[0] in "وف" or s.word(j - 1) in ("،", ",", ":")))
+                         or any(f.pos == "participle" for f in s.cue(j))):
+            break  # another clause with its own cue: this verb had no content marker
+        if object_verb and WORD.fullmatch(w):
+            e = np_end(s.toks, j, s.hi, s.blocked, limit=8)
+            if e > j and e < s.hi and s.word(e) in ("،", ",") and j > k and s.word(j - 1) in ("،", ","):
+                j = e + 1  # an apposition between commas: "…، وداوى سيدي هيبة، …"
+                continue
+            ahead = marker_ahead(s, j, min(s.hi, j + 12))
+            if ahead is not None:
+                return ahead[0], via, ahead[1]
+            return j, via, "object"
+        j += 1
+    return k, via, ""

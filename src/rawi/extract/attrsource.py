@@ -1,0 +1,146 @@
+"""Who speaks: subjects after and before the verb, relayed speakers ("نقلت X عن Y"),
+and the speaker a subjectless verb continues.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from rawi.extract.attrview import (
+    WORD,
+    Sent,
+    SourceRef,
+    State,
+    phrase_heads,
+)
+from rawi.extract.np import np_end, stopwords, strip_clitic
+from rawi.lexicon.cues import CueForm
+
+RELAY_LEMMAS = frozenset(("نقل", "اورد", "روي"))
+
+
+def relayed_speaker(s: Sent, j: int, form: CueForm, source: SourceRef | None) -> tuple[tuple[int, int], int] | None:
+    """For "نقل X عن Y قوله": Y's span and the token after it, when the pattern holds."""
+    if form.lemma not in RELAY_LEMMAS or source is None or j >= s.hi or s.word(j) != "عن":
+        return None
+    e = np_end(s.toks, j + 1, s.hi, s.blocked, limit=10)
+    if e <= j + 1:
+        return None
+    nxt = s.word(e) if e < s.hi else ""
+    if nxt in ("قوله", "قولها", "قولهم", ":") or (e < s.hi and s.is_complementiser(e)):
+        return (s.toks[j + 1].start, s.toks[e - 1].end), (e + 1 if nxt.startswith("قول") else e)
+    return None
+
+
+def cut_after_name(s: Sent, j: int, e: int, names: Sequence[tuple[int, int]]) -> int:
+    """A known name at the head of a phrase ends it before an indefinite word:
+    "وأعلن تنظيم داعش مسؤوليته عنه" has the subject "تنظيم داعش", not "… مسؤوليته"."""
+    i = bisect_left(names, (s.toks[j].start,))
+    if i >= len(names) or names[i][0] != s.toks[j].start:
+        return e
+    end = names[i][1]
+    for m in range(j + 1, e):
+        if s.toks[m].start >= end:
+            return m if not s.word(m).startswith(("ال", "وال")) else e
+    return e
+
+
+def cut_before_object(s: Sent, j: int, e: int, names: Sequence[tuple[int, int]]) -> int:
+    """"أعلنت وزارة الصحة ارتفاع عدد الإصابات": when the object follows the subject directly, an
+    indefinite word after a definite one starts the object, unless a known name or a title
+    phrase covers it ("الرئيس الأمريكي باراك أوباما", "الناطق باسم الجيش")."""
+    seen_definite = False
+    for m in range(j, e):
+        pos = s.toks[m].start
+        i = bisect_left(names, (pos + 1,)) - 1
+        if i >= 0 and names[i][0] <= pos < names[i][1]:
+            seen_definite = True
+            continue
+        w = s.word(m)
+        definite = w.startswith(("ال", "وال", "لل"))
+        if seen_definite and not definite and m > j:
+            return m
+        seen_definite = seen_definite or definite
+    return e
+
+
+def subject_before(s: Sent, k: int) -> tuple[int, int] | None:
+    """Subject-first clauses: "الهيئة أكدت أن", "الرئيس التركي، …، الذي أكد"."""
+    j = k - 1
+    relative = j >= s.lo and s.word(j) in ("الذي", "التي", "الذين")
+    if relative:
+        j -= 1
+        if j >= s.lo and s.word(j) in ("،", ","):
+            j -= 1
+            # An apposition between commas: "الرئيس التركي، رجب طيب أردوغان، الذي".
+            m = j
+            while m >= s.lo and s.word(m) not in ("،", ",") and j - m < 6:
+                m -= 1
+            if m >= s.lo and s.word(m) in ("،", ","):
+                j = m - 1
+    end = j + 1
+    start = end
+    stop = stopwords()
+    while start - 1 >= s.lo and end - (start - 1) <= 8:
+        w = s.word(start - 1)
+        if w in ("هذا", "هذه", "هؤلاء", "هولاء", "تلك", "ذلك") and start < end:
+            start -= 1  # a demonstrative opens the phrase: "هؤلاء الإرهابيين اعترفوا"
+            break
+        if not WORD.fullmatch(w) or w in stop or s.blocked(start - 1) or w in phrase_heads() \
+                or strip_clitic(w) in phrase_heads():
+            break
+        start -= 1
+    if start >= end:
+        return None
+    if relative:
+        # After "وزار": the phrase runs from the verb's object, not the clause start.
+        while start < end and s.cue(start):
+            start += 1
+    else:
+        # A clause-initial subject: the phrase must open its clause.
+        before = s.word(start - 1) if start - 1 >= s.lo else ""
+        if start > s.lo and before not in ("،", ",", ":", "«", "\"", "“") \
+                and not s.is_complementiser(start - 1):
+            return None
+    if start >= end:
+        return None
+    first = s.word(start)
+    if first in ("و", "ف") or (strip_clitic(first) != first and strip_clitic(first) in stop):
+        return None
+    st = s.toks[start].start
+    if first[0] == "و" and len(first) > 3 and not first.startswith(("وزار", "وكال", "وحد")):
+        st += 1  # the conjunction is not part of the subject
+    return st, s.toks[end - 1].end
+
+
+def subject_of_sentence(subjects: Sequence[tuple[int, int]], s: Sent,
+                         before: int) -> tuple[int, int] | None:
+    i = bisect_left(subjects, (s.sent.start,))
+    if i < len(subjects) and subjects[i][0] < before:
+        return subjects[i]
+    return None
+
+
+def is_nested(state: State, i: int) -> bool:
+    """Whether attribution i was reported inside another one's content."""
+    cue = state.out[i].cue
+    pos = cue[0] if cue else state.out[i].content[0]
+    return any(a.content[0] <= pos < a.content[1] for j, a in enumerate(state.out) if j != i)
+
+
+def antecedent(state: State, gender: str) -> SourceRef | None:
+    """The speaker a subjectless verb continues: the latest top-level one that agrees with it.
+
+    Speakers quoted inside someone's words do not take over the narration.
+    """
+    fallback = None
+    for i in range(len(state.out) - 1, max(-1, len(state.out) - 8), -1):
+        if is_nested(state, i):
+            continue
+        a = state.out[i]
+        if fallback is None:
+            fallback = i
+        if not gender or not a.gender or a.gender == gender:
+            return SourceRef(antecedent=i)
+    return SourceRef(antecedent=fallback) if fallback is not None else None

@@ -1,0 +1,206 @@
+"""The sentence view the attribution rules read: tokens, cue readings, phrases, quotes.
+
+Also the match types (`AttrMatch`, `SourceRef`) and the per-article `State`. Offsets
+are folded-text offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+from rawi.extract.np import strip_clitic
+from rawi.lexicon import load_tsv
+from rawi.lexicon.cues import CueForm, cue_forms, lookup, phrases
+from rawi.text.segment import Quote, Sentence, Token
+from rawi.text.wordfilter import WordFilter
+
+WORD = re.compile(r"[^\W\d_]+")
+
+
+NUMBERISH = re.compile(r"(?:ب\s*)?(?:\d|(?:ب)?(?:اكثر|حوالي|نحو|قرابه)\b)")
+
+
+QUOTE_MARKS = set("\"«»“”„‟‹›'")
+
+
+CONTENT_TRIM = " \t\n.,،;؛:!?؟-–—…"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """A source as the text gives it: a span, or a pointer to whoever speaks."""
+
+    start: int | None = None
+    end: int | None = None
+    # When the span is None: the attribution whose source this one continues,
+    # or a mention span (start, end) standing for the subject of the sentence.
+    antecedent: int | None = None
+    subject: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AttrMatch:
+    cue: tuple[int, int] | None
+    content: tuple[int, int]
+    source: SourceRef
+    kind: str
+    stance: str
+    via: tuple[tuple[int, int], ...] = ()
+    gender: str = ""  # agreement of the cue ("f" for وقالت), to pick an antecedent
+
+
+@dataclass
+class State:
+    """What the scan of one article has seen so far."""
+
+    out: list[AttrMatch] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    end_tok: int  # index of the first token after the phrase
+    kind: str
+    clitic: int = 0  # characters of end_tok that still belong to the phrase ("ل" of "وفقا للبيان")
+
+
+PhraseIndex = dict[str, dict[str, list[tuple[tuple[str, ...], str]]]]
+
+
+@cache
+def phrase_index() -> PhraseIndex:
+    """according-to and nominal phrases by first word, then by second word ("" for one-word
+    phrases and for phrases whose second word is a clitic written onto the next token)."""
+    idx: PhraseIndex = {}
+    for kind, items in phrases().items():
+        if kind not in ("according_to", "nominal"):
+            continue
+        for ph in items:
+            words = tuple(ph.phrase.split())
+            if words:
+                second = words[1] if len(words) > 1 and len(words[1]) > 1 else ""
+                idx.setdefault(words[0], {}).setdefault(second, []).append((words, kind))
+    for by_second in idx.values():
+        for cands in by_second.values():
+            cands.sort(key=lambda c: -len(c[0]))
+    return idx
+
+
+@cache
+def phrase_heads() -> frozenset[str]:
+    return frozenset(phrase_index())
+
+
+@cache
+def cue_words() -> WordFilter:
+    heads = phrase_heads()
+    return WordFilter(lambda w: bool(cue_readings(w)) or w in heads or strip_clitic(w) in heads)
+
+
+class Sent:
+    """One sentence's tokens with the lookups the rules need."""
+
+    def __init__(self, norm: str, sent: Sentence, tokens: Sequence[Token], lo: int, hi: int,
+                 quotes: Sequence[Quote], blocked_spans: Sequence[tuple[int, int]], state: State,
+                 marks: Sequence[int]) -> None:
+        self.state = state
+        self.marks = marks  # token indices where a content may end: cues, commas, contrasts
+        self.norm = norm
+        self.sent = sent
+        self.toks = tokens
+        self.lo, self.hi = lo, hi
+        self.quotes = quotes
+        self.blocked_spans = blocked_spans
+
+    def word(self, k: int) -> str:
+        return self.toks[k].text
+
+    def cue(self, k: int) -> tuple[CueForm, ...]:
+        return cue_readings(self.toks[k].text)
+
+    def in_time(self, k: int) -> bool:
+        t = self.toks[k]
+        spans = self.blocked_spans
+        i = bisect_left(spans, (t.start + 1,)) - 1
+        return i >= 0 and spans[i][0] <= t.start < spans[i][1]
+
+    def blocked(self, k: int) -> bool:
+        return bool(self.cue(k)) or self.in_time(k)
+
+    def phrase_at(self, k: int) -> Phrase | None:
+        w = self.toks[k].text
+        heads = phrase_heads()
+        if w not in heads and (w[:1] not in "وف" or strip_clitic(w) not in heads):
+            return None
+        nxt = self.toks[k + 1].text if k + 1 < self.hi else ""
+        for key in (w, strip_clitic(w)) if w[:1] in "وف" else (w,):
+            by_second = phrase_index().get(key)
+            if not by_second:
+                continue
+            for words, kind in (*by_second.get(nxt, ()), *by_second.get("", ())):
+                n = len(words)
+                if k + n <= self.hi and all(self.toks[k + m].text == words[m] for m in range(1, n)):
+                    return Phrase(k + n, kind)
+                # "وفقا لـ" is mostly written onto its noun: "وفقا للبيان", "طبقا لمصادر".
+                last = words[-1]
+                if n > 1 and len(last) == 1 and last in "لب" and k + n <= self.hi \
+                        and all(self.toks[k + m].text == words[m] for m in range(1, n - 1)):
+                    glued = self.toks[k + n - 1].text
+                    if glued.startswith(last) and len(glued) > 2:
+                        return Phrase(k + n - 1, kind, 0 if glued.startswith("لل") else 1)
+        return None
+
+    def quote_opening_at(self, k: int) -> Quote | None:
+        pos = self.toks[k].start
+        for q in self.quotes:
+            if q.open_at == pos:
+                return q
+        return None
+
+    def inside_content(self, pos: int) -> bool:
+        return any(a.content[0] <= pos < a.content[1] for a in self.state.out)
+
+    def is_complementiser(self, k: int) -> bool:
+        return self.toks[k].text in complementisers()
+
+
+@lru_cache(maxsize=65536)
+def cue_readings(word: str) -> tuple[CueForm, ...]:
+    """Third-person, active readings of a token as a verb or participle cue."""
+    prefixes = cue_prefixes()
+    if word[:3] not in prefixes and (word[:1] not in "وف" or word[1:4] not in prefixes):
+        return ()  # no cue form starts like this: skip the costlier lookup
+    if not WORD.fullmatch(word):
+        return ()
+    bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    if bare in impersonal():
+        return ()
+    return tuple(f for f in lookup(word) if f.person == 3 and not f.passive and f.pos != "noun")
+
+
+@cache
+def cue_prefixes() -> frozenset[str]:
+    return frozenset(form[:3] for form in cue_forms())
+
+
+@cache
+def impersonal() -> frozenset[str]:
+    return frozenset(r["form"] for r in load_tsv("cue_impersonal", ("form",)))
+
+
+@cache
+def object_content_lemmas() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in load_tsv("cue_object_content", ("lemma",)))
+
+
+@cache
+def complementisers() -> frozenset[str]:
+    return frozenset(p.phrase for p in phrases().get("complementiser", ()))
+
+
+def bare_form(word: str) -> bool:
+    forms = cue_forms()
+    return word in forms or (word[:1] in "وف" and word[1:] in forms)
