@@ -56,7 +56,7 @@ from rawi.extract.attrview import (
     cue_words,
     object_content_lemmas,
 )
-from rawi.extract.np import np_end, stopwords
+from rawi.extract.np import np_end, stopwords, strip_clitic
 from rawi.lexicon.cues import CueForm
 from rawi.text.segment import Segmentation, Sentence, Token
 
@@ -97,6 +97,16 @@ def extract_attributions(norm: str, seg: Segmentation,
         s = Sent(norm, sent, tokens, lo, hi, seg.quotes, spans, state, marks)
         _scan_sentence(s, state, subjects, agencies, candidates)
     return state.out
+
+
+def _may_drop_subject(s: Sent, k: int) -> bool:
+    """A verb continues the last speaker only where a clause starts: after و/ف, at the
+    head of the sentence, after punctuation, or after a particle ("حيث قال", "كما أكد")."""
+    if (s.word(k)[0] in "وف" and len(s.word(k)) > 3) or k == s.lo:
+        return True
+    prev = s.word(k - 1)
+    return (not WORD.fullmatch(prev) or prev in stopwords() or strip_clitic(prev) in stopwords()
+            or s.in_time(k - 1) or s.is_complementiser(k - 1))
 
 
 def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
@@ -202,6 +212,8 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
             else:
                 source = SourceRef(subject=subj_span) if subj_span else None
         if source is None:
+            if not participle and not _may_drop_subject(s, k):
+                return k + 1  # "… من الدول تشير إلى أن": a subject we could not read, not a continuation
             source = antecedent(state, form.gender)
         if source is None:
             return k + 1
