@@ -266,7 +266,7 @@ def _according_to(s: Sent, k: int, ph: Phrase, state: State) -> int:
     # At the head of the sentence: "وبحسب الوزارة، فإن …" — the rest is the content.
     if k == s.lo:
         j = e
-        while j < s.hi and (s.word(j) in ("،", ",") or s.word(j) in ("فان", "ان", "فانه", "فانها")):
+        while j < s.hi and (s.word(j) in ("،", ",", ":") or s.is_complementiser(j)):
             j += 1
         if j >= s.hi:
             return e
