@@ -196,3 +196,23 @@ def test_relay_verb_naqalat_an_speaker() -> None:
 def test_participle_as_adjective_does_not_cut_content() -> None:
     a = one("وقال المتحدث إن الهجوم كان متوقعا منذ أيام.")
     assert a.content == "الهجوم كان متوقعا منذ أيام"
+
+
+def test_subject_after_auxiliary_and_comma() -> None:
+    a = one("وكانت القيادة العامة لقوة دفاع البحرين، أكدت في مارس إن قوات الأمن بدأت عملية التطهير.")
+    assert a.source == "القيادة العامة لقوة دفاع البحرين" and a.content == "قوات الأمن بدأت عملية التطهير"
+
+
+def test_name_starting_with_lam_is_not_an_outlet() -> None:
+    a = one("قال بنك أوف أميركا ميريل لينش، أمس، إن المستثمرين سحبوا أموالهم.")
+    assert a.source == "بنك أوف أميركا ميريل لينش"
+
+
+def test_agency_written_onto_lam_is_a_relay() -> None:
+    a = one("وقال الناطق باسم الهيئة لوكالة الصحافة الفرنسية إن الوضع هادئ.")
+    assert a.source == "الناطق باسم الهيئة" and a.via == ("وكالة الصحافة الفرنسية",)
+
+
+def test_verb_after_an_unread_subject_is_not_a_continuation() -> None:
+    found = attrs("وقال الوزير إن الدعم مستمر. إلا أن 80% من الدول تشير إلى أن التمويل غير كاف.")
+    assert [a.cue for a in found] == ["وقال"]

@@ -225,8 +225,9 @@ def skip_to_content(s: Sent, k: int, form: CueForm, object_verb: bool,
             while m < s.hi and s.word(m) in QUOTE_MARKS:
                 m += 1
             e = max(np_end(s.toks, m, s.hi, s.blocked, limit=5), m + 1 if w == "ل" else j + 1)
-            pos = s.toks[m].start if m < s.hi else s.toks[j].start
-            if any(a <= pos < b for a, b in agencies):
+            # The relay's span starts after a ل written onto it ("لوكالة الصحافة").
+            pos = s.toks[m].start + (1 if m == j and w != "ل" else 0) if m < s.hi else s.toks[j].start
+            if any(a < s.toks[min(e, s.hi) - 1].end and pos < b for a, b in agencies):
                 via.append((pos, s.toks[min(e, s.hi) - 1].end))
             while e < s.hi and s.word(e) in QUOTE_MARKS and s.quote_opening_at(e) is None:
                 e += 1

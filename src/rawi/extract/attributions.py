@@ -58,6 +58,7 @@ from rawi.extract.attrview import (
 )
 from rawi.extract.np import np_end, stopwords, strip_clitic
 from rawi.lexicon.cues import CueForm
+from rawi.lexicon.gazetteer import titles
 from rawi.text.segment import Segmentation, Sentence, Token
 
 __all__ = ["AttrMatch", "SourceRef", "extract_attributions"]
@@ -97,6 +98,12 @@ def extract_attributions(norm: str, seg: Segmentation,
         s = Sent(norm, sent, tokens, lo, hi, seg.quotes, spans, state, marks)
         _scan_sentence(s, state, subjects, agencies, candidates)
     return state.out
+
+
+def _outlet_word(w: str) -> bool:
+    """ل written onto an outlet or a body ("لوكالة", "لصحيفة", "لقناة"), not a name that starts
+    with ل ("لينش", "ليبرت")."""
+    return w.startswith("ل") and not w.startswith(("ال", "لل")) and len(w) > 2 and w[1:] in titles()
 
 
 def _may_drop_subject(s: Sent, k: int) -> bool:
@@ -153,12 +160,11 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
         if e > j and not starts_with_prep:
             # An audience or outlet ("لوكالة الصحافة", "للمحققين" at the end) is not the source.
             for m in range(j + 1, e):
-                w = s.word(m)
-                if w.startswith("ل") and not w.startswith(("ال", "لل")) and len(w) > 2:
+                if _outlet_word(s.word(m)):
                     e = m
                     break
-            while e - 1 > j and s.word(e - 1).startswith("ل") and not s.word(e - 1).startswith("ال"):
-                e -= 1
+            while e - 1 > j and (s.word(e - 1).startswith("لل") or _outlet_word(s.word(e - 1))):
+                e -= 1  # "للمحققين" at the end is the audience
             source = SourceRef(s.toks[j].start, s.toks[e - 1].end)
             j = e
     object_verb = participle or form.lemma in object_content_lemmas()

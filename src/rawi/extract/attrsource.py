@@ -65,10 +65,22 @@ def cut_before_object(s: Sent, j: int, e: int, names: Sequence[tuple[int, int]])
     return e
 
 
+_AUXILIARIES = frozenset(("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"))
+
+
 def subject_before(s: Sent, k: int) -> tuple[int, int] | None:
     """Subject-first clauses: "الهيئة أكدت أن", "الرئيس التركي، …، الذي أكد"."""
     j = k - 1
     relative = j >= s.lo and s.word(j) in ("الذي", "التي", "الذين")
+    auxiliary = False
+    if not relative and j > s.lo and s.word(j) in ("،", ","):
+        # "وكانت القيادة العامة، أكدت …": an auxiliary opens the clause, a comma closes the subject.
+        m = j - 1
+        while m >= s.lo and WORD.fullmatch(s.word(m)) and s.word(m) not in _AUXILIARIES and j - m < 9:
+            m -= 1
+        if m >= s.lo and s.word(m) in _AUXILIARIES and m + 1 < j:
+            auxiliary = True
+            j -= 1
     if relative:
         j -= 1
         if j >= s.lo and s.word(j) in ("،", ","):
@@ -87,13 +99,13 @@ def subject_before(s: Sent, k: int) -> tuple[int, int] | None:
         if w in ("هذا", "هذه", "هؤلاء", "هولاء", "تلك", "ذلك") and start < end:
             start -= 1  # a demonstrative opens the phrase: "هؤلاء الإرهابيين اعترفوا"
             break
-        if not WORD.fullmatch(w) or w in stop or s.blocked(start - 1) or w in phrase_heads() \
+        if not WORD.fullmatch(w) or w in stop or w in _AUXILIARIES or s.blocked(start - 1) or w in phrase_heads() \
                 or strip_clitic(w) in phrase_heads():
             break
         start -= 1
     if start >= end:
         return None
-    if relative:
+    if relative or auxiliary:
         # After "وزار": the phrase runs from the verb's object, not the clause start.
         while start < end and s.cue(start):
             start += 1
