@@ -6,8 +6,6 @@ with the input's name and details.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 CATALOGUE: dict[str, tuple[str, str]] = {
     # code: (what happened, what to do)
     "E001": ("{input}: the text is empty",
@@ -37,13 +35,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
 class RawiError(Exception):
-    """An error about one input that the user can fix."""
+    """An error about one input that the user can fix.
 
-    code: str
-    input: str
-    detail: str = ""
+    A plain exception class, not a frozen dataclass: Python and contextlib assign
+    `__traceback__` to exceptions, which a frozen dataclass refuses.
+    """
+
+    def __init__(self, code: str, input: str, detail: str = "") -> None:
+        super().__init__(code, input, detail)
+        self.code = code
+        self.input = input
+        self.detail = detail
+
+    def with_input(self, input: str) -> RawiError:
+        """The same error, naming another input (a record inside a file, a redirected URL)."""
+        return RawiError(self.code, input, self.detail)
 
     def __str__(self) -> str:
         what, fix = CATALOGUE[self.code]

@@ -55,7 +55,7 @@ class Record:
     error: RawiError | None
 
 
-def _article_from(obj: object, input_name: str, max_chars: int) -> Article:
+def article_from(obj: object, input_name: str, max_chars: int) -> Article:
     if not isinstance(obj, dict):
         raise RawiError("E006", input_name, "the line is not a JSON object")
     text = obj.get("text")
@@ -97,7 +97,7 @@ def iter_jsonl(stream: IO[bytes], name: str, max_chars: int = DEFAULT_MAX_CHARS)
                 yield Record(where, None, RawiError("E005", where, exc.msg))
                 continue
             try:
-                yield Record(where, _article_from(obj, where, max_chars), None)
+                yield Record(where, article_from(obj, where, max_chars), None)
             except RawiError as err:
                 yield Record(where, None, err)
     except (OSError, EOFError, zlib.error) as exc:
