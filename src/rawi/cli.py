@@ -145,3 +145,12 @@ def _extract_jsonl(input: str, fmt: str, lang: str, output: str | None, max_char
         if fmt == "json":
             out.write("\n]\n")
     return failed
+
+
+def _register_ledger_commands() -> None:
+    from rawi.cli_ledger import register
+
+    register(main)
+
+
+_register_ledger_commands()

@@ -1,0 +1,87 @@
+"""Named, ordered schema migrations, each in its own transaction, recorded in `schema_migrations`.
+
+A migration is a function of an open connection. `migrate` applies, in list
+order, those whose names the database has not recorded, each together with its
+record in one transaction: a crash leaves a migration either applied and
+recorded or neither. Running it again does nothing.
+
+Adding one: append `Migration("000N_what", fn)` to `MIGRATIONS` and change
+`schema.py` to the new shape. Never edit or reorder a released migration: the
+first one creates the tables as `schema.py` first shipped them; a later change
+to those tables is a new migration (an ALTER, or a batch rebuild on SQLite).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, insert, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.schema import CreateTable
+
+from rawi.ledger.engine import writer
+from rawi.ledger.schema import INITIAL_TABLES, metadata, schema_migrations
+
+
+class LedgerError(RuntimeError):
+    """The database cannot be used by this version of rawi."""
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    name: str
+    apply: Callable[[Connection], None]
+
+
+def _initial(conn: Connection) -> None:
+    metadata.create_all(conn, tables=list(INITIAL_TABLES), checkfirst=False)
+
+
+MIGRATIONS: list[Migration] = [
+    Migration("0001_initial", _initial),
+]
+
+
+def applied(engine: Engine) -> list[str]:
+    """Names of the migrations the database has recorded, oldest first."""
+    with engine.connect() as conn:
+        if not engine.dialect.has_table(conn, schema_migrations.name):
+            return []
+        rows = conn.execute(select(schema_migrations.c.name)
+                            .order_by(schema_migrations.c.applied_at, schema_migrations.c.name))
+        return [r.name for r in rows]
+
+
+def migrate(engine: Engine, migrations: Sequence[Migration] | None = None) -> list[str]:
+    """Apply the missing migrations in order; returns the names applied now."""
+    todo = list(MIGRATIONS if migrations is None else migrations)
+    names = [m.name for m in todo]
+    if len(set(names)) != len(names):
+        raise ValueError(f"duplicate migration names in {names}")
+    # Read first: an up-to-date ledger is opened without taking the write lock, so
+    # `rawi claims` does not wait behind a running ingest.
+    done_before = set(applied(engine))
+    unknown = done_before - set(names)
+    if unknown:
+        raise LedgerError(f"the ledger was written by a newer rawi (migrations {sorted(unknown)}); upgrade rawi")
+    if done_before >= set(names):
+        return []
+    w = writer(engine)
+    with w.begin() as conn:
+        conn.execute(CreateTable(schema_migrations, if_not_exists=True))
+    done: list[str] = []
+    for m in todo:
+        with w.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # Two processes opening a fresh ledger at once: the second waits, then sees it done.
+                conn.exec_driver_sql("LOCK TABLE schema_migrations IN EXCLUSIVE MODE")
+            # Checked inside the transaction (SQLite: under BEGIN IMMEDIATE) for the same reason.
+            if conn.execute(select(schema_migrations.c.name)
+                            .where(schema_migrations.c.name == m.name)).first() is not None:
+                continue
+            m.apply(conn)
+            conn.execute(insert(schema_migrations).values(name=m.name, applied_at=datetime.now(UTC)))
+        done.append(m.name)
+    return done

@@ -1,0 +1,164 @@
+"""The ledger's tables: SQLAlchemy Core, one definition for SQLite and PostgreSQL.
+
+Every child row points to its article with ON DELETE CASCADE and keeps the
+character offsets of its evidence into `articles.text` (half-open, code points),
+so any stored item can be shown in its article. Span columns are named
+`span_start`/`span_end`/`span_text` (not `start`/`end`, which are SQL keywords
+and trip hand-written queries).
+
+Only `migrations.py` creates or changes tables; this module is the current shape.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+# Named constraints keep future ALTERs (and SQLite batch rebuilds) predictable.
+metadata = MetaData(naming_convention={
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+})
+
+
+def _article_fk() -> Column[int]:
+    return Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False)
+
+
+schema_migrations = Table(
+    "schema_migrations", metadata,
+    Column("name", String(200), primary_key=True),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    # The article's URL when it has one (stable across feeds and re-crawls), else its id.
+    Column("doc_key", Text, nullable=False, unique=True),
+    Column("given_id", Text, nullable=False),  # Article.id / Analysis.id as the input named it
+    Column("content_hash", String(64), nullable=False),  # sha256 of the text exactly as given
+    # sha256 of the folded, whitespace-collapsed text: equal for copies of one wire story.
+    Column("norm_hash", String(64), nullable=False, index=True),
+    Column("text", Text, nullable=False),
+    Column("lang", String(16), nullable=False),
+    Column("published", String(40), index=True),  # ISO date or datetime, as given
+    Column("title", Text),
+    Column("url", Text),
+    Column("source", Text, index=True),  # the outlet that published it
+    Column("meta", Text, nullable=False, default="{}"),  # Analysis.meta as JSON
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    # The first stored article with the same normalised text under another key.
+    Column("syndicated_of", Integer, ForeignKey("articles.id", ondelete="SET NULL"), index=True),
+)
+
+entities = Table(
+    "entities", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("local_id", String(32), nullable=False),  # "e1" within its article
+    Column("ord", Integer, nullable=False),  # position in Analysis.entities
+    Column("name", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("link", String(64)),  # Wikidata QID or None
+    # The link if any, else the folded name: the same key in two articles is one referent.
+    Column("global_key", Text, nullable=False, index=True),
+    UniqueConstraint("article_id", "local_id"),  # also serves lookups by article
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("ord", Integer, nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("span_text", Text, nullable=False),
+    Index("ix_mentions_article_id", "article_id"),
+)
+
+attributions = Table(
+    "attributions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("local_id", String(32), nullable=False),  # "a1" within its article
+    Column("ord", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("stance", String(16), nullable=False),
+    # The source span is null when the text drops the subject; the entity may still say who.
+    Column("source_start", Integer),
+    Column("source_end", Integer),
+    Column("source_text", Text),
+    Column("source_entity_id", Integer, ForeignKey("entities.id", ondelete="SET NULL"), index=True),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("cue_text", Text),
+    Column("content_start", Integer, nullable=False),
+    Column("content_end", Integer, nullable=False),
+    Column("content_text", Text, nullable=False),
+    UniqueConstraint("article_id", "local_id"),
+)
+
+relays = Table(
+    "relays", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("attribution_id", Integer, ForeignKey("attributions.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("ord", Integer, nullable=False),  # 0 = nearest to the source
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("span_text", Text, nullable=False),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="SET NULL")),
+    Index("ix_relays_article_id", "article_id"),
+)
+
+times = Table(
+    "times", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("ord", Integer, nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("span_text", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("value", String(64), nullable=False),  # TIMEX3 value
+    Index("ix_times_article_id", "article_id"),
+)
+
+quantities = Table(
+    "quantities", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("ord", Integer, nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("span_text", Text, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("qualifier", String(16), nullable=False),
+    Column("high", Float),
+    Column("unit", Text),
+    # Floats lose int-ness; this gives `Quantity.value`/`high` back exactly as extracted.
+    Column("integral", Boolean, nullable=False),
+    # The innermost attribution whose content holds this amount: who claims the figure.
+    Column("attribution_id", Integer, ForeignKey("attributions.id", ondelete="SET NULL"), index=True),
+    Index("ix_quantities_article_id", "article_id"),
+)
+
+# Created by migration 0001, in this order (parents first).
+INITIAL_TABLES: tuple[Table, ...] = (articles, entities, mentions, attributions, relays, times, quantities)

@@ -1,0 +1,131 @@
+"""`Ledger`: the claims store, one transaction per article (or per batch of whole articles)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from itertools import islice
+from types import TracebackType
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
+
+from rawi.ledger import engine as _engine
+from rawi.ledger import read
+from rawi.ledger.keys import doc_key
+from rawi.ledger.migrations import migrate
+from rawi.ledger.records import ArticleRow, ClaimRow, EntityRow, Ingested, QuantityRow, Stats, StoredArticle
+from rawi.ledger.write import is_stored, write_article
+from rawi.model import Analysis, Article
+
+Pair = tuple[Article, Analysis]
+
+
+class Ledger:
+    """Articles and their extractions in SQLite (default) or PostgreSQL.
+
+    `Ledger.open()` creates and migrates the database; use it as a context
+    manager or call `close()`. Ingest is idempotent: an article is identified by
+    its URL (else its id) and its text's hash.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._writer = _engine.writer(engine)
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Ledger:
+        """Open (creating and migrating) the ledger at `url`: a SQLAlchemy URL, a file path,
+        or None for `rawi.sqlite` in the user's data directory."""
+        engine = _engine.create(url)
+        try:
+            migrate(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine)
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------
+
+    def seen(self, article: Article) -> bool:
+        """True when ingesting this article would change nothing: skip extracting it."""
+        with self.engine.connect() as conn:
+            return is_stored(conn, article)
+
+    def ingest(self, article: Article, analysis: Analysis) -> str:
+        """Store one article in one transaction: "added", "unchanged" or "replaced"."""
+        return self._write_batch([(article, analysis)])[0].status
+
+    def ingest_stream(self, pairs: Iterable[Pair], batch_size: int = 64) -> Iterator[Ingested]:
+        """Store articles, `batch_size` whole articles per transaction, yielding each outcome
+        once its batch is committed (so a consumer that stops early loses nothing it was told)."""
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        it = iter(pairs)
+        while batch := list(islice(it, batch_size)):
+            yield from self._write_batch(batch)
+
+    def ingest_many(self, pairs: Iterable[Pair], batch_size: int = 64) -> list[str]:
+        """`ingest` for many articles, batched for speed; each article stays all-or-nothing."""
+        return [r.status for r in self.ingest_stream(pairs, batch_size)]
+
+    def _write_batch(self, batch: list[Pair]) -> list[Ingested]:
+        for attempt in range(2):
+            try:
+                now = datetime.now(UTC)
+                with self._writer.begin() as conn:
+                    return [Ingested(doc_key(art), write_article(conn, art, ana, now)) for art, ana in batch]
+            except IntegrityError:
+                # PostgreSQL: another process added the same key since we looked. The
+                # whole batch was rolled back; once more, it now reads as stored.
+                if attempt:
+                    raise
+        raise AssertionError("unreachable")
+
+    # -- reading -------------------------------------------------------------
+
+    def articles(self, limit: int = 50, offset: int = 0) -> list[ArticleRow]:
+        with self.engine.connect() as conn:
+            return read.list_articles(conn, limit, offset)
+
+    def article(self, doc_key: str) -> StoredArticle | None:
+        """The stored article with its extraction (`.analysis.to_json()` is what was ingested)."""
+        with self.engine.connect() as conn:
+            return read.get_article(conn, doc_key)
+
+    def claims(self, entity: str | None = None, source: str | None = None, since: str | None = None,
+               until: str | None = None, limit: int = 100, offset: int = 0) -> list[ClaimRow]:
+        """Attributions with their article. `entity`: the speaker's global key, link or name;
+        `source`: the outlet; `since`/`until`: inclusive bounds on the dateline (ISO prefixes)."""
+        with self.engine.connect() as conn:
+            return read.list_claims(conn, entity, source, since, until, limit, offset)
+
+    def quantities(self, entity: str | None = None, source: str | None = None, since: str | None = None,
+                   until: str | None = None, unit: str | None = None, limit: int = 100,
+                   offset: int = 0) -> list[QuantityRow]:
+        """Amounts with their article and claimant; filters as in `claims`, plus the unit."""
+        with self.engine.connect() as conn:
+            return read.list_quantities(conn, entity, source, since, until, unit, limit, offset)
+
+    def entities(self, type: str | None = None, limit: int = 100, offset: int = 0) -> list[EntityRow]:
+        """Referents resolved across articles (by link, else folded name), most reported first."""
+        with self.engine.connect() as conn:
+            return read.list_entities(conn, type, limit, offset)
+
+    def stats(self) -> Stats:
+        with self.engine.connect() as conn:
+            return read.stats(conn)

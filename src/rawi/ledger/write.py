@@ -1,0 +1,155 @@
+"""Storing one article and its extraction, inside a transaction the caller holds.
+
+`write_article` never commits: the caller's transaction makes the article
+all-or-nothing (a crash or an error anywhere leaves the previous state).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Connection
+
+from rawi.ledger.keys import content_hash, doc_key, global_key, norm_hash
+from rawi.ledger.schema import articles, attributions, entities, mentions, metadata, quantities, relays, times
+from rawi.model import Analysis, Article, Attribution, Quantity
+
+ADDED, UNCHANGED, REPLACED = "added", "unchanged", "replaced"
+
+
+def is_stored(conn: Connection, article: Article) -> bool:
+    """True when this key already holds this exact text (ingesting it would change nothing)."""
+    found = conn.execute(select(articles.c.content_hash)
+                         .where(articles.c.doc_key == doc_key(article))).scalar_one_or_none()
+    return found == content_hash(article.text)
+
+
+def write_article(conn: Connection, article: Article, analysis: Analysis, now: datetime) -> str:
+    """Add, keep or replace one article; returns "added", "unchanged" or "replaced"."""
+    if analysis.text != article.text:
+        raise ValueError(f"{article.id}: the analysis is not of this article's text")
+    key = doc_key(article)
+    digest = content_hash(analysis.text)
+    old = conn.execute(select(articles.c.id, articles.c.content_hash, articles.c.norm_hash)
+                       .where(articles.c.doc_key == key)).first()
+    if old is not None and old.content_hash == digest:
+        return UNCHANGED
+    nhash = norm_hash(analysis.text)
+    values: dict[str, Any] = {
+        "given_id": article.id, "content_hash": digest, "norm_hash": nhash, "text": analysis.text,
+        "lang": analysis.lang, "published": analysis.published, "title": article.title, "url": article.url,
+        "source": article.source, "meta": json.dumps(analysis.meta, ensure_ascii=False, sort_keys=True),
+        "ingested_at": now,
+    }
+    if old is None:
+        values["syndicated_of"] = _original_of(conn, nhash, None)
+        art_id: int = conn.execute(insert(articles).values(doc_key=key, **values)
+                                   .returning(articles.c.id)).scalar_one()
+        status = ADDED
+    else:
+        art_id = old.id
+        delete_children(conn, art_id)
+        if nhash != old.norm_hash:
+            _release_copies(conn, art_id)
+            values["syndicated_of"] = _original_of(conn, nhash, art_id)
+        conn.execute(update(articles).where(articles.c.id == art_id).values(**values))
+        status = REPLACED
+    _write_children(conn, art_id, analysis)
+    return status
+
+
+def delete_children(conn: Connection, art_id: int) -> None:
+    """Delete every row that hangs off the article, in any table that has an `article_id`.
+
+    Found from the metadata, children before parents, so tables added later
+    (claims, conflicts) are cleared too without touching this function.
+    """
+    for table in reversed(metadata.sorted_tables):
+        if table is not articles and "article_id" in table.c:
+            conn.execute(delete(table).where(table.c.article_id == art_id))
+
+
+def _original_of(conn: Connection, nhash: str, self_id: int | None) -> int | None:
+    """The first stored article with the same normalised text, other than `self_id`."""
+    query = select(articles.c.id, articles.c.syndicated_of).where(articles.c.norm_hash == nhash)
+    if self_id is not None:
+        query = query.where(articles.c.id != self_id)
+    row = conn.execute(query.order_by(articles.c.id).limit(1)).first()
+    if row is None:
+        return None
+    original: int = row.syndicated_of if row.syndicated_of is not None else row.id
+    return None if original == self_id else original
+
+
+def _release_copies(conn: Connection, art_id: int) -> None:
+    """The article's text changed: its former copies now point to the oldest of themselves."""
+    copies = list(conn.execute(select(articles.c.id).where(articles.c.syndicated_of == art_id)
+                               .order_by(articles.c.id)).scalars())
+    if not copies:
+        return
+    head, rest = copies[0], copies[1:]
+    conn.execute(update(articles).where(articles.c.id == head).values(syndicated_of=None))
+    if rest:
+        conn.execute(update(articles).where(articles.c.id.in_(rest)).values(syndicated_of=head))
+
+
+def _write_children(conn: Connection, art_id: int, a: Analysis) -> None:
+    ent_ids: dict[str, int] = {}
+    if a.entities:
+        rows = [{"article_id": art_id, "local_id": e.id, "ord": i, "name": e.name, "type": e.type,
+                 "link": e.link, "global_key": global_key(e)} for i, e in enumerate(a.entities)]
+        result = conn.execute(insert(entities).returning(entities.c.id, entities.c.local_id,
+                                                         sort_by_parameter_order=True), rows)
+        ent_ids = {r.local_id: r.id for r in result}
+        mention_rows = [{"article_id": art_id, "entity_id": ent_ids[e.id], "ord": j, "span_start": m.start,
+                         "span_end": m.end, "span_text": m.text}
+                        for e in a.entities for j, m in enumerate(e.mentions)]
+        if mention_rows:
+            conn.execute(insert(mentions), mention_rows)
+    att_ids: list[int] = []
+    if a.attributions:
+        result = conn.execute(insert(attributions).returning(attributions.c.id, sort_by_parameter_order=True),
+                              [_attribution_row(art_id, i, t, ent_ids) for i, t in enumerate(a.attributions)])
+        att_ids = [r.id for r in result]
+        relay_rows = [{"article_id": art_id, "attribution_id": att_id, "ord": j, "span_start": v.span.start,
+                       "span_end": v.span.end, "span_text": v.span.text, "entity_id": ent_ids.get(v.entity or "")}
+                      for att_id, t in zip(att_ids, a.attributions, strict=True) for j, v in enumerate(t.via)]
+        if relay_rows:
+            conn.execute(insert(relays), relay_rows)
+    if a.times:
+        conn.execute(insert(times), [{"article_id": art_id, "ord": i, "span_start": t.span.start,
+                                      "span_end": t.span.end, "span_text": t.span.text, "type": t.type,
+                                      "value": t.value} for i, t in enumerate(a.times)])
+    if a.quantities:
+        conn.execute(insert(quantities), [_quantity_row(art_id, i, q, a.attributions, att_ids)
+                                          for i, q in enumerate(a.quantities)])
+
+
+def _attribution_row(art_id: int, i: int, t: Attribution, ent_ids: dict[str, int]) -> dict[str, Any]:
+    src = t.source.span
+    return {"article_id": art_id, "local_id": t.id, "ord": i, "kind": t.kind, "stance": t.stance,
+            "source_start": src.start if src else None, "source_end": src.end if src else None,
+            "source_text": src.text if src else None,
+            "source_entity_id": ent_ids.get(t.source.entity) if t.source.entity else None,
+            "cue_start": t.cue.start if t.cue else None, "cue_end": t.cue.end if t.cue else None,
+            "cue_text": t.cue.text if t.cue else None,
+            "content_start": t.content.start, "content_end": t.content.end, "content_text": t.content.text}
+
+
+def _quantity_row(art_id: int, i: int, q: Quantity, atts: tuple[Attribution, ...],
+                  att_ids: list[int]) -> dict[str, Any]:
+    # The innermost content that holds the amount names who claims it (nested reports included).
+    holder: int | None = None
+    best = -1
+    for att_id, t in zip(att_ids, atts, strict=True):
+        c = t.content
+        if c.start <= q.span.start and q.span.end <= c.end and (holder is None or c.end - c.start < best):
+            holder, best = att_id, c.end - c.start
+    integral = isinstance(q.value, int) and (q.high is None or isinstance(q.high, int))
+    return {"article_id": art_id, "ord": i, "span_start": q.span.start, "span_end": q.span.end,
+            "span_text": q.span.text, "value": float(q.value), "qualifier": q.qualifier,
+            "high": None if q.high is None else float(q.high), "unit": q.unit, "integral": integral,
+            "attribution_id": holder}
