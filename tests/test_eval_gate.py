@@ -1,6 +1,6 @@
 """The evaluation gate: dev gold scored by the reference scorer must not fall below pinned minimums.
 
-The minimums sit a little under today's figures (attribution 0.899, time 1.000,
+The minimums sit a little under today's figures (attribution 0.910, time 1.000,
 quantity 0.976 on 11 dev articles). Raise them when the figures rise; lowering
 one needs a reason written next to it. Skipped when ../shared is not beside the
 checkout: the tests never depend on it, CI has it.
