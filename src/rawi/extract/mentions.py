@@ -10,6 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
+from rawi.extract.attrview import cue_readings
 from rawi.extract.np import np_end, strip_clitic
 from rawi.lexicon.gazetteer import GazEntry, gazetteer, titles
 from rawi.text.segment import Token
@@ -58,8 +59,10 @@ def find_mentions(norm: str, tokens: tuple[Token, ...], words: frozenset[str] | 
         start = tok.start
         if title.title != word and word[0] in "وفبلك" and not word.startswith("ال"):
             start += 1  # the clitic is not part of the mention
-        j = np_end(tokens, i + 1, n, lambda k: strip_clitic(tokens[k].text) in title_map
-                   and tokens[k].text[0] == "و", limit=7)
+        # A description stops at a reporting word ("قناة لبنانية متهمة …") or at a second title
+        # joined by و ("الرئيس ووزير الخارجية" are two people).
+        j = np_end(tokens, i + 1, n, lambda k: bool(cue_readings(tokens[k].text))
+                   or (strip_clitic(tokens[k].text) in title_map and tokens[k].text[0] == "و"), limit=7)
         end = tokens[j - 1].end
         # A gazetteer name inside the description names the same referent
         # only when it ends it ("الرئيس الروسي فلاديمير بوتين").
