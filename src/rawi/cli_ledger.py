@@ -63,7 +63,7 @@ def ingest_sources(ledger: Ledger, sources: Sequence[str], lang: str = "auto", p
     return summary
 
 
-def _emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str]) -> None:
+def emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str]) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
@@ -143,7 +143,7 @@ def register(main: click.Group) -> None:
         """Attributed claims: who said what, in which article."""
         with Ledger.open(db) as ledger:
             rows = [r.to_json() for r in ledger.claims(entity, source, since, until, limit, offset)]
-        _emit(rows, fmt, ("published", "doc_key", "speaker", "cue", "stance", "content"))
+        emit(rows, fmt, ("published", "doc_key", "speaker", "cue", "stance", "content"))
 
     @main.command()
     @click.option("--db", help=DB_HELP)
@@ -164,7 +164,7 @@ def register(main: click.Group) -> None:
             return
         flat = [{"kind": r["kind"], "key": r["key"], "reason": r["reason"],
                  **{f"{side}_{k}": v for side in ("a", "b") for k, v in r[side].items()}} for r in rows]
-        _emit(rows if fmt == "json" else flat, fmt, list(flat[0]) if flat else ["kind"])
+        emit(rows if fmt == "json" else flat, fmt, list(flat[0]) if flat else ["kind"])
 
     @main.command("timeline")
     @click.argument("entity")
@@ -175,7 +175,7 @@ def register(main: click.Group) -> None:
         with Ledger.open(db) as ledger:
             claims, _ = all_claims(ledger)
         rows = [_claim_json(c) for c in timeline(claims, entity=entity)]
-        _emit(rows, fmt, ("window", "key", "source", "evidence", "doc_key"))
+        emit(rows, fmt, ("window", "key", "source", "evidence", "doc_key"))
 
     @main.command()
     def demo() -> None:
