@@ -57,3 +57,16 @@ def test_demo_shows_a_conflict_and_a_revision() -> None:
     revisions = out.split("\nRevisions\n")[1].split("\nTimeline")[0]
     assert "أكثر من 4000" in conflicts and "cannot both hold" in conflicts
     assert "revised" in revisions
+
+
+def test_two_texts_under_one_key_keep_the_first_and_reruns_settle(tmp_path: Path) -> None:
+    f = tmp_path / "dup.jsonl"
+    rows = [{"id": "same", "text": "قال الوزير إن الاجتماع انتهى."},
+            {"id": "same", "text": "قال الوزير إن الاجتماع تأجل."}]
+    f.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    db = str(tmp_path / "ledger.sqlite")
+    code, out, err = run(["ingest", str(f), "--db", db])
+    assert code == 0 and "added 1, unchanged 0, replaced 0, rejected 1" in out and "E012" in err
+    for _ in range(2):
+        code, out, _ = run(["ingest", str(f), "--db", db])
+        assert code == 0 and "added 0, unchanged 1, replaced 0, rejected 1" in out

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ import click
 from rawi.api import extract_article, prepare_batch
 from rawi.errors import RawiError
 from rawi.ingest import Input, iter_inputs
-from rawi.ledger import Ledger
+from rawi.ledger import Ledger, content_hash, doc_key
 from rawi.ledger.claims import QuantityClaim, quantity_claims
 from rawi.ledger.conflicts import Conflict, find_conflicts, timeline
 from rawi.model import Analysis, Article
@@ -34,19 +35,33 @@ class Summary:
     rejected: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _pairs(inputs: Iterable[Input], ledger: Ledger, summary: Summary, lang: str) -> Iterator[tuple[Article, Analysis]]:
-    for item in inputs:
-        if item.error is not None or item.article is None:
-            err = item.error or RawiError("E006", item.origin, "no article")
-            summary.rejected.append((item.origin, str(err)))
-            continue
-        if ledger.seen(item.article):
-            summary.counts["unchanged"] += 1  # same key, same text: nothing to extract or write
-            continue
-        try:
-            yield item.article, extract_article(item.article, item.origin, lang)
-        except RawiError as err:
-            summary.rejected.append((item.origin, str(err)))
+def _pairs(inputs: Iterable[Input], ledger: Ledger, summary: Summary, lang: str,
+           block: int = 64) -> Iterator[tuple[Article, Analysis]]:
+    """Articles to extract and store: not rejected, not already stored as they are, and
+    only the first of several articles that share an id or URL in this input (otherwise
+    every run would swap which version is stored)."""
+    taken: set[str] = set()
+    it = iter(inputs)
+    while chunk := list(islice(it, block)):
+        good = [i for i in chunk if i.error is None and i.article is not None]
+        stored = ledger.stored_hashes([doc_key(i.article) for i in good if i.article is not None])
+        for item in chunk:
+            if item.error is not None or item.article is None:
+                err = item.error or RawiError("E006", item.origin, "no article")
+                summary.rejected.append((item.origin, str(err)))
+                continue
+            key = doc_key(item.article)
+            if key in taken:
+                summary.rejected.append((item.origin, str(RawiError("E012", item.origin, key))))
+                continue
+            taken.add(key)
+            if stored.get(key) == content_hash(item.article.text):
+                summary.counts["unchanged"] += 1  # same key, same text: nothing to extract or write
+                continue
+            try:
+                yield item.article, extract_article(item.article, item.origin, lang)
+            except RawiError as err:
+                summary.rejected.append((item.origin, str(err)))
 
 
 def ingest_sources(ledger: Ledger, sources: Sequence[str], lang: str = "auto", progress: bool = False) -> Summary:

@@ -28,6 +28,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
              "check that the path exists and is readable"),
     "E011": ("{input}: {detail}",
              "pass a file path, `-` for standard input, or a .jsonl/.jsonl.gz corpus"),
+    "E012": ("{input}: an earlier article in this input has the same id or URL ({detail})",
+             "give each article its own id or URL; the first one was kept"),
     "E100": ("{input}: rawi failed on this article ({detail})",
              "this is a bug in rawi; the other articles were processed. Please report it with the article"),
     "E010": ("{input}: the gzip stream is corrupt ({detail})",

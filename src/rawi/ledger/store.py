@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from itertools import islice
 from types import TracebackType
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 
 from rawi.ledger import engine as _engine
-from rawi.ledger import read
+from rawi.ledger import read, schema
 from rawi.ledger.keys import doc_key
 from rawi.ledger.migrations import migrate
 from rawi.ledger.records import ArticleRow, ClaimRow, EntityRow, Ingested, QuantityRow, Stats, StoredArticle
@@ -65,6 +65,15 @@ class Ledger:
         """True when ingesting this article would change nothing: skip extracting it."""
         with self.engine.connect() as conn:
             return is_stored(conn, article)
+
+    def stored_hashes(self, keys: Sequence[str]) -> dict[str, str]:
+        """doc_key -> content hash for those of `keys` already stored (one query for a block)."""
+        if not keys:
+            return {}
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(schema.articles.c.doc_key, schema.articles.c.content_hash)
+                                .where(schema.articles.c.doc_key.in_(list(keys))))
+            return {k: h for k, h in rows}
 
     def ingest(self, article: Article, analysis: Analysis) -> str:
         """Store one article in one transaction: "added", "unchanged" or "replaced"."""
