@@ -70,3 +70,19 @@ def test_two_texts_under_one_key_keep_the_first_and_reruns_settle(tmp_path: Path
     for _ in range(2):
         code, out, _ = run(["ingest", str(f), "--db", db])
         assert code == 0 and "added 0, unchanged 1, replaced 0, rejected 1" in out
+
+
+def test_contradiction_and_filters(tmp_path: Path) -> None:
+    rows = [{"id": "c1", "published": "2025-09-10", "source": "وكالة أ",
+             "text": "قالت وزارة الصحة إن 50 شخصا قتلوا في القصف على المدينة."},
+            {"id": "c2", "published": "2025-09-10", "source": "وكالة ب",
+             "text": "ونفى الجيش أن 50 شخصا قتلوا في القصف على المدينة."}]
+    f = tmp_path / "c.jsonl"
+    f.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    db = str(tmp_path / "ledger.sqlite")
+    run(["ingest", str(f), "--db", db])
+    code, out, _ = run(["conflicts", "--db", db, "--kind", "contradiction", "--format", "json"])
+    found = json.loads(out)
+    assert code == 0 and [c["kind"] for c in found] == ["contradiction"]
+    code, out, _ = run(["conflicts", "--db", db, "--since", "2025-10-01", "--format", "json"])
+    assert json.loads(out) == []

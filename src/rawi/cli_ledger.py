@@ -22,7 +22,7 @@ from rawi.errors import RawiError
 from rawi.ingest import Input, iter_inputs
 from rawi.ledger import Ledger, content_hash, doc_key
 from rawi.ledger.claims import QuantityClaim, quantity_claims
-from rawi.ledger.conflicts import Conflict, find_conflicts, timeline
+from rawi.ledger.conflicts import Conflict, contradictions, find_conflicts, timeline
 from rawi.model import Analysis, Article
 
 DB_HELP = "Ledger URL: a SQLite path or sqlite:///…, or postgresql://… (default: rawi.sqlite in the user data dir)."
@@ -117,6 +117,11 @@ def all_claims(ledger: Ledger) -> tuple[list[QuantityClaim], dict[str, str]]:
     return claims, syndicated
 
 
+def _published_in(c: QuantityClaim, since: str | None, until: str | None) -> bool:
+    day = (c.published or "")[:10]
+    return (not since or (bool(day) and day >= since)) and (not until or (bool(day) and day <= until))
+
+
 def _claim_json(c: QuantityClaim) -> dict[str, Any]:
     return {"doc_key": c.doc_key, "published": c.published, "key": str(c.key), "source": c.source,
             "value": c.value, "qualifier": c.qualifier, "high": c.high,
@@ -162,13 +167,25 @@ def register(main: click.Group) -> None:
 
     @main.command()
     @click.option("--db", help=DB_HELP)
-    @click.option("--kind", type=click.Choice(["all", "conflict", "revision"]), default="all", show_default=True)
+    @click.option("--kind", type=click.Choice(["all", "conflict", "revision", "contradiction"]), default="all",
+                  show_default=True)
+    @click.option("--entity", help="Only figures about or from this entity (name, key or Wikidata id).")
+    @click.option("--since", help="Only pairs with a side published on or after (ISO date).")
+    @click.option("--until", help="Only pairs with a side published on or before (ISO date).")
+    @click.option("--limit", type=int, default=50, show_default=True)
+    @click.option("--offset", type=int, default=0)
     @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
-    def conflicts(db: str | None, kind: str, fmt: str) -> None:
-        """Figures that cannot both hold (conflicts) and sources changing their figure (revisions)."""
+    def conflicts(db: str | None, kind: str, entity: str | None, since: str | None, until: str | None,
+                  limit: int, offset: int, fmt: str) -> None:
+        """Figures that cannot both hold (conflicts), sources changing their figure (revisions),
+        and one source denying what another asserts (contradictions)."""
         with Ledger.open(db) as ledger:
-            found = find_conflicts(*all_claims(ledger))
-        rows = [_conflict_json(x) for x in found if kind in ("all", x.kind)]
+            claims, syndicated = all_claims(ledger)
+        if entity:
+            claims = timeline(claims, entity=entity)
+        claims = [c for c in claims if _published_in(c, since, until)]
+        found = find_conflicts(claims, syndicated) + contradictions(claims, syndicated)
+        rows = [_conflict_json(x) for x in found if kind in ("all", x.kind)][offset:offset + limit]
         if fmt == "table":
             for r in rows:
                 click.echo(f"{r['kind']} {r['key']}: {r['reason']}")
@@ -184,12 +201,18 @@ def register(main: click.Group) -> None:
     @main.command("timeline")
     @click.argument("entity")
     @click.option("--db", help=DB_HELP)
+    @click.option("--since", help="Only claims published on or after (ISO date).")
+    @click.option("--until", help="Only claims published on or before (ISO date).")
+    @click.option("--limit", type=int, default=100, show_default=True)
+    @click.option("--offset", type=int, default=0)
     @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
-    def timeline_cmd(entity: str, db: str | None, fmt: str) -> None:
+    def timeline_cmd(entity: str, db: str | None, since: str | None, until: str | None, limit: int, offset: int,
+                     fmt: str) -> None:
         """The figures about or from ENTITY, ordered by the time they refer to."""
         with Ledger.open(db) as ledger:
             claims, _ = all_claims(ledger)
-        rows = [_claim_json(c) for c in timeline(claims, entity=entity)]
+        ordered = [c for c in timeline(claims, entity=entity) if _published_in(c, since, until)]
+        rows = [_claim_json(c) for c in ordered[offset:offset + limit]]
         emit(rows, fmt, ("window", "key", "source", "evidence", "doc_key"))
 
     @main.command()
