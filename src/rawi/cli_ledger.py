@@ -8,7 +8,7 @@ import json
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from itertools import islice
@@ -134,6 +134,14 @@ def _conflict_json(x: Conflict) -> dict[str, Any]:
             "a": _claim_json(x.a), "b": _claim_json(x.b)}
 
 
+def paging(default: int) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """The --limit/--offset pair every listing command takes."""
+    def wrap(fn: Callable[..., None]) -> Callable[..., None]:
+        fn = click.option("--offset", type=int, default=0, help="Skip this many rows first.")(fn)
+        return click.option("--limit", type=int, default=default, show_default=True)(fn)
+    return wrap
+
+
 def register(main: click.Group) -> None:
     @main.command()
     @click.argument("sources", nargs=-1, required=True)
@@ -155,8 +163,7 @@ def register(main: click.Group) -> None:
     @click.option("--source", help="Only articles from this outlet.")
     @click.option("--since", help="Published on or after (ISO date).")
     @click.option("--until", help="Published on or before (ISO date).")
-    @click.option("--limit", type=int, default=50, show_default=True)
-    @click.option("--offset", type=int, default=0)
+    @paging(50)
     @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
     def claims(db: str | None, entity: str | None, source: str | None, since: str | None, until: str | None,
                limit: int, offset: int, fmt: str) -> None:
@@ -172,8 +179,7 @@ def register(main: click.Group) -> None:
     @click.option("--entity", help="Only figures about or from this entity (name, key or Wikidata id).")
     @click.option("--since", help="Only pairs with a side published on or after (ISO date).")
     @click.option("--until", help="Only pairs with a side published on or before (ISO date).")
-    @click.option("--limit", type=int, default=50, show_default=True)
-    @click.option("--offset", type=int, default=0)
+    @paging(50)
     @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
     def conflicts(db: str | None, kind: str, entity: str | None, since: str | None, until: str | None,
                   limit: int, offset: int, fmt: str) -> None:
@@ -203,8 +209,7 @@ def register(main: click.Group) -> None:
     @click.option("--db", help=DB_HELP)
     @click.option("--since", help="Only claims published on or after (ISO date).")
     @click.option("--until", help="Only claims published on or before (ISO date).")
-    @click.option("--limit", type=int, default=100, show_default=True)
-    @click.option("--offset", type=int, default=0)
+    @paging(100)
     @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
     def timeline_cmd(entity: str, db: str | None, since: str | None, until: str | None, limit: int, offset: int,
                      fmt: str) -> None:

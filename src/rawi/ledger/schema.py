@@ -39,6 +39,12 @@ def _article_fk() -> Column[int]:
     return Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False)
 
 
+def _span_columns() -> tuple[Column[int], Column[int], Column[str]]:
+    """A span of the article's text: half-open code-point offsets and the text they cover."""
+    return (Column("span_start", Integer, nullable=False), Column("span_end", Integer, nullable=False),
+            Column("span_text", Text, nullable=False))
+
+
 schema_migrations = Table(
     "schema_migrations", metadata,
     Column("name", String(200), primary_key=True),
@@ -86,9 +92,7 @@ mentions = Table(
     _article_fk(),
     Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("ord", Integer, nullable=False),
-    Column("span_start", Integer, nullable=False),
-    Column("span_end", Integer, nullable=False),
-    Column("span_text", Text, nullable=False),
+    *_span_columns(),
     Index("ix_mentions_article_id", "article_id"),
 )
 
@@ -121,9 +125,7 @@ relays = Table(
     Column("attribution_id", Integer, ForeignKey("attributions.id", ondelete="CASCADE"), nullable=False,
            index=True),
     Column("ord", Integer, nullable=False),  # 0 = nearest to the source
-    Column("span_start", Integer, nullable=False),
-    Column("span_end", Integer, nullable=False),
-    Column("span_text", Text, nullable=False),
+    *_span_columns(),
     Column("entity_id", Integer, ForeignKey("entities.id", ondelete="SET NULL")),
     Index("ix_relays_article_id", "article_id"),
 )
@@ -133,9 +135,7 @@ times = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     _article_fk(),
     Column("ord", Integer, nullable=False),
-    Column("span_start", Integer, nullable=False),
-    Column("span_end", Integer, nullable=False),
-    Column("span_text", Text, nullable=False),
+    *_span_columns(),
     Column("type", String(16), nullable=False),
     Column("value", String(64), nullable=False),  # TIMEX3 value
     Index("ix_times_article_id", "article_id"),
@@ -146,9 +146,7 @@ quantities = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     _article_fk(),
     Column("ord", Integer, nullable=False),
-    Column("span_start", Integer, nullable=False),
-    Column("span_end", Integer, nullable=False),
-    Column("span_text", Text, nullable=False),
+    *_span_columns(),
     Column("value", Float, nullable=False),
     Column("qualifier", String(16), nullable=False),
     Column("high", Float),
