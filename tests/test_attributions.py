@@ -216,3 +216,12 @@ def test_agency_written_onto_lam_is_a_relay() -> None:
 def test_verb_after_an_unread_subject_is_not_a_continuation() -> None:
     found = attrs("وقال الوزير إن الدعم مستمر. إلا أن 80% من الدول تشير إلى أن التمويل غير كاف.")
     assert [a.cue for a in found] == ["وقال"]
+
+
+def test_ambiguous_verb_opening_its_sentence_with_its_preposition() -> None:
+    a = one("وطالب المتظاهرون بإسقاط الحكومة.")
+    assert a.source == "المتظاهرون" and a.content == "بإسقاط الحكومة" and a.stance == "call"
+
+
+def test_ambiguous_verb_with_an_object_before_the_preposition_is_not_a_cue() -> None:
+    assert attrs("ووجهت السلطات الكويتية اتهامات بالإرهاب لتسعة وعشرين شخصا.") == []

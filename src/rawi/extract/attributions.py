@@ -106,6 +106,23 @@ def _outlet_word(w: str) -> bool:
     return w.startswith("ل") and not w.startswith(("ال", "لل")) and len(w) > 2 and w[1:] in titles()
 
 
+def _subject_then_prep(s: Sent, k: int, prep: str) -> bool:
+    """The verb's preposition right after a definite subject ("وطالب المتظاهرون بإسقاط"), with
+    no object in between ("ووجهت السلطات اتهامات بالإرهاب" has one: an indefinite word)."""
+    seen_definite = False
+    for m in range(k + 1, min(s.hi, k + 10)):
+        w = s.word(m)
+        if m > k + 1 and w.startswith(prep) and len(w) > 2:
+            return seen_definite
+        if not WORD.fullmatch(w):
+            return False
+        definite = w.startswith(("ال", "لل"))
+        if seen_definite and not definite:
+            return False
+        seen_definite = seen_definite or definite
+    return False
+
+
 def _may_drop_subject(s: Sent, k: int) -> bool:
     """A verb continues the last speaker only where a clause starts: after و/ف, at the
     head of the sentence, after punctuation, or after a particle ("حيث قال", "كما أكد")."""
@@ -121,7 +138,12 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
     form = forms[0]
     cue_tok = s.toks[k]
     guess = any(f.ambiguous for f in forms) or not bare_form(s.word(k))
-    if guess and not any(s.is_complementiser(m) or s.word(m) == ":" for m in range(k + 1, min(s.hi, k + 16))):
+    # "وطالب المتظاهرون بإسقاط …": an ambiguous verb that opens its sentence with و and meets
+    # its own preposition reads as the verb ("and a student" rarely opens a news sentence).
+    opens_with_prep = guess and k == s.lo and s.word(k)[0] in "وف" and len(form.prep) == 1 \
+        and _subject_then_prep(s, k, form.prep)
+    if guess and not opens_with_prep and \
+            not any(s.is_complementiser(m) or s.word(m) == ":" for m in range(k + 1, min(s.hi, k + 16))):
         return k + 1  # an ambiguous word ("بين", "عبر") needs "أن" or a colon soon after it
     if k > s.lo and s.word(k - 1) in ("لم", "ولم", "لن", "ولن", "لا", "ولا", "ما"):
         return k + 1  # a negated report says nothing was said
@@ -182,7 +204,8 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
     start_tok, via, marker = skip_to_content(s, j, form, object_verb and not ambiguous, agencies)
     if via_first is not None:
         via = [via_first, *via]
-    if ambiguous and (marker not in ("compl", "colon") or start_tok - j > 3):
+    if ambiguous and not (opens_with_prep and marker == "prep") \
+            and (marker not in ("compl", "colon") or start_tok - j > 3):
         return k + 1  # an ambiguous word is a cue only when "أن" or a colon follows it closely
     if not marker and not participle:
         before = quote_before(s, k)
