@@ -150,9 +150,11 @@ def _extract_jsonl(input: str, fmt: str, lang: str, output: str | None, max_char
 def _register_ledger_commands() -> None:
     from rawi.cli_export import register as register_exports
     from rawi.cli_ledger import register
+    from rawi.cli_serve import register as register_serve
 
     register(main)
     register_exports(main)
+    register_serve(main)
 
 
 _register_ledger_commands()
