@@ -18,7 +18,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-from rawi.export.common import doc_iri, entity_of, relay_names, speaker_name, wikidata_url
+from rawi.export.common import doc_iri, entity_of, relay_names, speaker_name, stream_array, wikidata_url
 from rawi.ledger.queries_export import ArticleRef, ExportedArticle
 from rawi.model import Analysis, Attribution
 
@@ -75,11 +75,5 @@ def reviews(item: ExportedArticle) -> Iterator[dict[str, Any]]:
 
 
 def write(items: Iterable[ExportedArticle], out: IO[str]) -> int:
-    out.write('{"@context": ' + json.dumps(CONTEXT) + ', "@graph": [')
-    n = 0
-    for item in items:
-        for review in reviews(item):
-            out.write(("\n" if n == 0 else ",\n") + json.dumps(review, ensure_ascii=False))
-            n += 1
-    out.write("\n]}\n")
-    return n
+    head = '{"@context": ' + json.dumps(CONTEXT) + ', "@graph": ['
+    return stream_array((r for item in items for r in reviews(item)), head, "]}\n", out)

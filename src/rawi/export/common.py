@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 from urllib.parse import quote
 
 from rawi.model import Analysis, Attribution, Entity
@@ -60,6 +61,18 @@ def containing(attributions: tuple[Attribution, ...], start: int, end: int) -> A
                 best is None or c.end - c.start < best.content.end - best.content.start):
             best = att
     return best
+
+
+def stream_array(objects: Iterable[dict[str, Any]], head: str, tail: str, out: IO[str]) -> int:
+    """Write `head`, the objects as the items of a JSON array, then `tail`, one object at a
+    time (a large ledger is never held in memory); returns how many were written."""
+    out.write(head)
+    n = 0
+    for obj in objects:
+        out.write(("\n" if n == 0 else ",\n") + json.dumps(obj, ensure_ascii=False))
+        n += 1
+    out.write("\n" + tail)
+    return n
 
 
 @contextlib.contextmanager

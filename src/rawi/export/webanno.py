@@ -26,7 +26,15 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from rawi import __version__
-from rawi.export.common import containing, doc_iri, entity_of, relay_names, speaker_name, wikidata_url
+from rawi.export.common import (
+    containing,
+    doc_iri,
+    entity_of,
+    relay_names,
+    speaker_name,
+    stream_array,
+    wikidata_url,
+)
 from rawi.ledger.queries_export import ExportedArticle
 from rawi.model import Analysis, Attribution, Span
 
@@ -118,11 +126,5 @@ def annotations_of(item: ExportedArticle) -> Iterator[dict[str, Any]]:
 def write(items: Iterable[ExportedArticle], out: IO[str]) -> int:
     head = {"@context": CONTEXT, "id": "urn:rawi:export", "type": "AnnotationCollection",
             "label": "rawi extractions"}
-    out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "first": {"type": "AnnotationPage", "items": [')
-    n = 0
-    for item in items:
-        for anno in annotations_of(item):
-            out.write(("\n" if n == 0 else ",\n") + json.dumps(anno, ensure_ascii=False))
-            n += 1
-    out.write("\n]}}\n")
-    return n
+    opening = json.dumps(head, ensure_ascii=False)[:-1] + ', "first": {"type": "AnnotationPage", "items": ['
+    return stream_array((a for item in items for a in annotations_of(item)), opening, "]}}\n", out)
