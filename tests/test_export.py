@@ -19,13 +19,12 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from ledger_support import drop_all
 from rawi import export as export_pkg
 from rawi.api import extract_article
 from rawi.cli_export import register
 from rawi.export import csvfile
 from rawi.ledger import Ledger, queries_export
-from rawi.ledger import engine as ledger_engine
-from rawi.ledger.schema import metadata
 from rawi.model import Article
 
 KIM = ("قال كيم جونغ أون، بحسب ما نقلت عنه وكالة الأنباء المركزية الكورية، "
@@ -61,12 +60,7 @@ def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory)
         if not pg_url:
             pytest.skip("RAWI_TEST_PG_URL is not set")
         url = pg_url
-        eng = ledger_engine.create(url)
-        try:
-            with eng.begin() as conn:
-                metadata.drop_all(conn)
-        finally:
-            eng.dispose()
+        drop_all(url)
     with Ledger.open(url) as ledger:
         assert ledger.ingest_many([(a, extract_article(a)) for a in ARTICLES]) == ["added"] * 4
     return url

@@ -19,11 +19,11 @@ import platformdirs
 import pytest
 from sqlalchemy import Engine, inspect, text
 
+from ledger_support import drop_all
 from rawi.api import extract_article
 from rawi.ledger import Ledger, LedgerError, Migration, applied, migrate
 from rawi.ledger import engine as ledger_engine
 from rawi.ledger import write as ledger_write
-from rawi.ledger.schema import metadata
 from rawi.model import Analysis, Article
 
 PG_URL = os.environ.get("RAWI_TEST_PG_URL")
@@ -43,22 +43,13 @@ def pair(id: str, body: str, published: str | None = "2025-03-10", **kw: str) ->
     return art, extract_article(art)
 
 
-def _drop_all(url: str) -> None:
-    eng = ledger_engine.create(url)
-    try:
-        with eng.begin() as conn:
-            metadata.drop_all(conn)
-    finally:
-        eng.dispose()
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def url(request: pytest.FixtureRequest) -> str:
     if request.param == "sqlite":
         return "sqlite://"
     if not PG_URL:
         pytest.skip("RAWI_TEST_PG_URL is not set")
-    _drop_all(PG_URL)
+    drop_all(PG_URL)
     return PG_URL
 
 

@@ -39,10 +39,10 @@ def _article_fk() -> Column[int]:
     return Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False)
 
 
-def _span_columns() -> tuple[Column[int], Column[int], Column[str]]:
+def _span_columns(prefix: str = "span", nullable: bool = False) -> tuple[Column[int], Column[int], Column[str]]:
     """A span of the article's text: half-open code-point offsets and the text they cover."""
-    return (Column("span_start", Integer, nullable=False), Column("span_end", Integer, nullable=False),
-            Column("span_text", Text, nullable=False))
+    return (Column(f"{prefix}_start", Integer, nullable=nullable), Column(f"{prefix}_end", Integer, nullable=nullable),
+            Column(f"{prefix}_text", Text, nullable=nullable))
 
 
 schema_migrations = Table(
@@ -105,16 +105,10 @@ attributions = Table(
     Column("kind", String(16), nullable=False),
     Column("stance", String(16), nullable=False),
     # The source span is null when the text drops the subject; the entity may still say who.
-    Column("source_start", Integer),
-    Column("source_end", Integer),
-    Column("source_text", Text),
+    *_span_columns("source", nullable=True),
     Column("source_entity_id", Integer, ForeignKey("entities.id", ondelete="SET NULL"), index=True),
-    Column("cue_start", Integer),
-    Column("cue_end", Integer),
-    Column("cue_text", Text),
-    Column("content_start", Integer, nullable=False),
-    Column("content_end", Integer, nullable=False),
-    Column("content_text", Text, nullable=False),
+    *_span_columns("cue", nullable=True),
+    *_span_columns("content"),
     UniqueConstraint("article_id", "local_id"),
 )
 
