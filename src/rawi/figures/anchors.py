@@ -1,0 +1,137 @@
+"""What event a figure is about, as evidence two figures can share: places and words.
+
+Two figures are about the same real-world amount only when they are about the same
+event; the text says which by its places ("في الكويت", "بمدينة سوسة", "الطائرات التركية")
+and its words ("تفجير مسجد الإمام الصادق"). A frame keeps both for the figure's sentence:
+
+- places: the Wikidata id or gazetteer key of every place (and the country of every city
+  and nisba) the sentence names, except its speakers, relays and the figure's own noun;
+- terms: the sentence's content words without their clitics, minus function words, numbers,
+  predicate words and counted nouns (they are the measure, not the event);
+- scope: the places the whole article names most (a sentence may name none).
+
+Which shared word matters is decided when figures are compared, by how rare it is
+among the figures compared (`rawi.figures.compare`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from rawi.figures.lexicon import groups, predicates, variants
+from rawi.figures.sentence import Sentence, Sentences
+from rawi.lexicon import load_tsv
+from rawi.lexicon.gazetteer import gazetteer
+from rawi.model import Entity
+from rawi.text.numbers import is_number_word
+
+_PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
+# Words too common in news reports to tell one event from another (beyond function words).
+_GENERIC = frozenset({
+    "قال", "قالت", "اضاف", "اضافت", "اكد", "اكدت", "ذكر", "ذكرت", "افاد", "افادت", "اعلن", "اعلنت", "وفق",
+    "حسب", "بحسب", "نقل", "نقلت", "عدد", "اكثر", "اقل", "نحو", "حوالي", "حوالى", "قرابه", "ما", "لا", "يقل",
+    "الاقل", "اخرين", "اخرون", "اخر", "اخري", "بينهم", "منهم", "كان", "كانت", "تم", "الذي", "التي", "الذين",
+    "يوم", "امس", "اليوم", "العام", "الماضي", "الماضيه", "الحالي", "الشهر", "الاسبوع", "وكاله", "مصادر",
+    "مصدر", "انه", "انها", "ذلك", "هذا", "هذه", "خلال", "منذ", "حتي", "بعد", "قبل", "ايضا", "فقط", "حيث",
+})
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(r["word"] for r in load_tsv("np_stopwords", ("word",)))
+
+
+def _stem(word: str) -> str:
+    """The shortest form of a word without its clitics (at least three letters)."""
+    forms = [v for v in variants(word) if len(v) >= 3]
+    return min(forms, key=len) if forms else word
+
+
+def _is_measure_word(word: str) -> bool:
+    if word in groups() or is_number_word(word):
+        return True
+    preds = predicates().words
+    return any(v in preds for v in variants(word))
+
+
+def terms(sentence: Sentence, skip: Sequence[tuple[int, int]], lo: int = 0, hi: int | None = None) -> frozenset[str]:
+    """Content words of a sentence (of its tokens lo:hi), without the spans in `skip` (speakers, the figures)."""
+    out: set[str] = set()
+    stop = _function_words()
+    for t in sentence.tokens[lo:hi]:
+        if not t.is_word or len(t.word) < 3 or t.word.isdigit() or any(a <= t.start < b for a, b in skip):
+            continue
+        w = _stem(t.word)
+        if w in stop or w in _GENERIC or t.word in stop or _is_measure_word(t.word) or _is_measure_word(w):
+            continue
+        out.add(w)
+    return frozenset(out)
+
+
+def topic(sentences: Sentences, size: int = 20) -> frozenset[str]:
+    """The words an article uses most (its story, beyond any one sentence), at most `size`."""
+    counts: Counter[str] = Counter()
+    for sentence in sentences.all():
+        counts.update(terms(sentence, ()))
+    return frozenset(w for w, _ in counts.most_common(size))
+
+
+def entity_keys(entity: Entity) -> list[str]:
+    """A place's keys: a country's ISO code; a city's or region's gazetteer key (else its Wikidata
+    id, else its name) and its country's ISO code, so that a city agrees with its country."""
+    entry = gazetteer().lookup(entity.name)
+    if entry is not None and entry.key.startswith("country-"):
+        return [entry.key[8:].upper()]
+    keys = []
+    if entry is not None:
+        keys.append(entry.key)
+        if entry.affiliation and len(entry.affiliation) == 2:
+            keys.append(entry.affiliation)
+    elif entity.link:
+        keys.append(entity.link)
+    else:
+        keys.append(" ".join(entity.name.split()))
+    return keys
+
+
+def places(entities: Iterable[Entity], lo: int, hi: int, skip: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """Keys of the places named in text[lo:hi], outside the spans in `skip`."""
+    out: set[str] = set()
+    for e in entities:
+        if e.type not in _PLACE_TYPES:
+            continue
+        if any(lo <= m.start < hi and not any(a <= m.start < b for a, b in skip) for m in e.mentions):
+            out.update(entity_keys(e))
+    return frozenset(out)
+
+
+def near_places(entities: Iterable[Entity], lo: int, hi: int, pos: int, skip: Sequence[tuple[int, int]],
+                reach: int = 80) -> frozenset[str]:
+    """Keys of the places named within `reach` characters of `pos` in text[lo:hi] (its sentence),
+    else of the nearest place the sentence names: the place of the figure's own event."""
+    found: list[tuple[int, Entity]] = []
+    for e in entities:
+        if e.type not in ("GPE", "LOC"):  # a nisba names the victims or the attackers as often as the place
+            continue
+        for m in e.mentions:
+            if lo <= m.start < hi and not any(a <= m.start < b for a, b in skip):
+                found.append((min(abs(m.start - pos), abs(m.end - pos)), e))
+    if not found:
+        return frozenset()
+    close = [e for d, e in found if d <= reach] or [min(found, key=lambda de: de[0])[1]]
+    return frozenset(k for e in close for k in entity_keys(e))
+
+
+def scope(entities: Iterable[Entity], top: int = 3) -> frozenset[str]:
+    """The places an article names most (by mentions), at most `top` of them."""
+    counts: Counter[str] = Counter()
+    for e in entities:
+        if e.type in ("GPE", "LOC"):
+            for k in entity_keys(e):
+                counts[k] += len(e.mentions)
+    return frozenset(k for k, _ in counts.most_common(top))
+
+
+__all__ = ["entity_keys", "near_places", "places", "scope", "terms", "topic"]

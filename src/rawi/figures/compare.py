@@ -1,0 +1,364 @@
+"""Comparing stored figure frames across articles: links, conflicts, revisions, contradictions.
+
+Two figures are **about the same amount** (linked) when
+- their measures are equal and known (predicate, group, unit class), both frames are
+  comparable (`FigureFrame.comparable`), and they are in different articles;
+- they are about the same event: the words and places their sentences share, weighted by
+  how rare each is among the figures of that measure, reach `RELATED`; a place named by one
+  sentence and a different country named by the other, with nothing shared, rules it out;
+- they are close in time: said within `LINK_DAYS` of each other, or dated to the same day
+  by their own text (an event's date, however long after it is recalled).
+Links are transitive for display: a measure key is the linked figures' connected component.
+
+A **conflict** is a linked pair whose values cannot both hold, from independent sources
+(different speakers, the outlet's narration counting as the outlet; syndicated copies of one
+text are one source), that describe the same time: a one-off amount said at most
+`SAME_EVENT_DAYS` apart; running totals counted at most `RUNNING_DAYS` apart, or a later total
+below an earlier one (a running total cannot fall; one that rises is an update, not a conflict).
+A **revision** is a named source (never an outlet's narration, never an anonymous one) giving
+values that cannot both hold on different days, ordered by the day each was said.
+A **contradiction** is a linked pair where one source denies a figure that another asserts.
+Every pair carries a confidence (the frames' and the event evidence's) and is ranked by it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from rawi.figures.frames import FigureFrame
+from rawi.figures.values import days_between
+
+LINK_DAYS = 10
+SAME_EVENT_DAYS = 2
+RUNNING_DAYS = 7
+PAIR_RELATED = 0.15
+RELATED = 0.1
+# What sharing the figure's own place, or only its article's, adds to relatedness.
+PLACE_BONUS = 0.4
+SCOPE_BONUS = 0.1
+PLACE_CLASH = 0.3
+# What a running total and a one-off count of the same measure lose: usually two amounts.
+RUNNING_CLASH = 0.15
+# How much the words two articles use most (their stories) count beside their sentences.
+TOPIC_WEIGHT = 0.2
+# What relatedness a pair said more than LINK_DAYS apart loses.
+# How many clusters far in time a figure is tried against (per place), and how many members
+# of a cluster it is compared with.
+FAR_CANDIDATES = 30
+NEAR_MEMBERS = 12
+FAR_MEMBERS = 4
+FAR_PENALTY = 0.0
+# A running total over more days than this is not the count of one event.
+LONG_RUN = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A stored frame with its article."""
+
+    id: int  # unique in the ledger (the row id)
+    article: str  # the article's key (doc_key)
+    article_id: str  # the id the input gave it
+    original: str  # the key of the article it is a syndicated copy of (its own key if none)
+    outlet: str | None
+    published: str | None
+    frame: FigureFrame
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    kind: str  # conflict | revision | contradiction
+    a: Figure  # the earlier (by said_on), or the denier for a contradiction
+    b: Figure
+    confidence: float
+    reason: str
+
+
+def _said(f: Figure) -> str:
+    s = f.frame.said_on
+    return s[1] if s else (f.published or "")[:10]
+
+
+def _said_gap(a: Figure, b: Figure) -> int | None:
+    sa, sb = a.frame.said_on, b.frame.said_on
+    if sa is None or sb is None:
+        return None
+    if sa[0] <= sb[1] and sb[0] <= sa[1]:
+        return 0
+    return min(abs(days_between(sa[1], sb[0])), abs(days_between(sb[1], sa[0])))
+
+
+def weights(figures: Iterable[Figure]) -> dict[str, float]:
+    """Inverse document frequency of every event word and place among `figures`' sentences."""
+    df: dict[str, int] = defaultdict(int)
+    n = 0
+    seen: set[tuple[str, int]] = set()
+    for f in figures:
+        if (f.article, f.frame.context_start) in seen:
+            continue
+        seen.add((f.article, f.frame.context_start))
+        n += 1
+        for t in {*f.frame.terms, *f.frame.topic}:
+            df[t] += 1
+    return {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+
+
+def _where(f: FigureFrame) -> set[str]:
+    """The places a figure is about: its sentence's, else its article's."""
+    return set(f.places) or set(f.scope)
+
+
+def places_agree(a: FigureFrame, b: FigureFrame) -> bool:
+    """False when two figures have nothing in common at all: placed, and neither figure's place
+    is named anywhere in the other's sentence or article (another country, another story)."""
+    pa, pb = _where(a), _where(b)
+    if not pa or not pb:
+        return True
+    return bool(pa & (set(b.places) | set(b.scope))) or bool(pb & (set(a.places) | set(a.scope)))
+
+
+def _overlap(ta: set[str], tb: set[str], w: Mapping[str, float]) -> float:
+    """The weight of the words two sets share, over the lighter set's weight."""
+    shared = ta & tb
+    if not shared:
+        return 0.0
+    norm = min(sum(w.get(t, 1.0) for t in ta), sum(w.get(t, 1.0) for t in tb))
+    return sum(w.get(t, 1.0) for t in shared) / norm if norm else 0.0
+
+
+def relatedness(a: FigureFrame, b: FigureFrame, w: Mapping[str, float]) -> float:
+    """How surely two figures are about the same event, 0..1: the rare words their sentences
+    share, and the places they share (near the figure, or at least in their articles); two
+    figures placed in different places near them lose `PLACE_CLASH`."""
+    if not places_agree(a, b):
+        return 0.0
+    sim = _overlap(set(a.terms), set(b.terms), w)
+    near_a, near_b = set(a.places), set(b.places)
+    if near_a & near_b:
+        sim += PLACE_BONUS
+    elif near_a and near_b:
+        sim -= PLACE_CLASH
+    elif _where(a) & _where(b):
+        sim += SCOPE_BONUS
+    if a.running != b.running:
+        sim -= RUNNING_CLASH
+    sim += TOPIC_WEIGHT * _overlap(set(a.topic), set(b.topic), w)
+    return max(0.0, min(1.0, sim))
+
+
+def _event_days_clash(a: FigureFrame, b: FigureFrame) -> bool:
+    """Both figures' own text dates the event, to days at least a week apart."""
+    if a.as_of_basis != "event" or b.as_of_basis != "event" or a.as_of is None or b.as_of is None:
+        return False
+    x, y = a.as_of, b.as_of
+    if x[0] <= y[1] and y[0] <= x[1]:
+        return False
+    return min(abs(days_between(x[1], y[0])), abs(days_between(y[1], x[0]))) > RUNNING_DAYS
+
+
+def _same_event_day(a: FigureFrame, b: FigureFrame) -> bool:
+    return (a.as_of_basis == b.as_of_basis == "event" and a.as_of is not None and b.as_of is not None
+            and a.as_of[0] == a.as_of[1] == b.as_of[0] == b.as_of[1])
+
+
+def _span_days(f: FigureFrame) -> int | None:
+    if f.running and f.as_of is not None and f.as_of[0]:
+        return days_between(f.as_of[0], f.as_of[1])
+    return None
+
+
+def _compatible(a: Figure, b: Figure) -> bool:
+    """Nothing in the two frames says they are different amounts: the same part-of relation,
+    places that agree, no event dates a week apart, and not a long running total against
+    a one-off count ("40 ألف منذ 1984" is not the toll of a strike)."""
+    fa, fb = a.frame, b.frame
+    if fa.part != fb.part or _event_days_clash(fa, fb) or not places_agree(fa, fb):
+        return False
+    la, lb = _span_days(fa), _span_days(fb)
+    long_run = (la or 0) > LONG_RUN or (lb or 0) > LONG_RUN
+    return not long_run or (fa.running and fb.running and la is not None and lb is not None
+                            and abs(la - lb) <= LONG_RUN)
+
+
+def blocks(figures: Iterable[Figure]) -> dict[str, list[Figure]]:
+    """Comparable figures by measure, each block in said_on order."""
+    out: dict[str, list[Figure]] = defaultdict(list)
+    for f in figures:
+        if f.frame.comparable:
+            out[f.frame.measure].append(f)
+    for block in out.values():
+        block.sort(key=lambda f: (_said(f), f.id))
+    return out
+
+
+@dataclass(slots=True)
+class _Cluster:
+    id: int
+    members: list[Figure]
+    last: str  # the latest said_on day of its members
+
+
+def _candidates(f: Figure, recent: Sequence[_Cluster], by_day: Mapping[str, list[_Cluster]],
+                by_place: Mapping[str, list[_Cluster]]) -> list[_Cluster]:
+    """Clusters a figure may join: those said about the same days, those its text dates to the
+    same event day, and (far in time) those about a place its sentence names near it."""
+    seen: dict[int, _Cluster] = {c.id: c for c in recent}
+    fr = f.frame
+    if fr.as_of_basis == "event" and fr.as_of is not None and fr.as_of[0] == fr.as_of[1]:
+        for c in by_day.get(fr.as_of[0], ()):
+            seen.setdefault(c.id, c)
+    for p in _where(fr):
+        for c in by_place.get(p, ())[-FAR_CANDIDATES:]:
+            seen.setdefault(c.id, c)
+    return list(seen.values())
+
+
+def _score(f: Figure, c: _Cluster, w: Mapping[str, float]) -> float | None:
+    """The average relatedness of `f` to a cluster's members in other articles (those near in
+    time, and a few far ones), or None when a member rules it out or none can be compared."""
+    scores = []
+    near = [m for m in c.members if (g := _said_gap(m, f)) is not None and g <= LINK_DAYS]
+    far = [m for m in c.members if m not in near][:FAR_MEMBERS]
+    for m in (*near[-NEAR_MEMBERS:], *far):
+        if m.article == f.article:
+            continue
+        if not _compatible(m, f):
+            return None
+        r = relatedness(m.frame, f.frame, w)
+        if m in far and not _same_event_day(m.frame, f.frame):
+            r -= FAR_PENALTY  # long after: only a closely worded recall of the same event
+        scores.append(r)
+    return sum(scores) / len(scores) if scores else None
+
+
+def _cluster(block: Sequence[Figure], w: Mapping[str, float]) -> dict[int, int]:
+    """figure id -> cluster id for one measure's block (in said_on order).
+
+    Average linkage, one pass: a figure joins the cluster whose members it relates to best on
+    average, when that average reaches `RELATED` and no member rules it out (another place,
+    another event date); else it starts a cluster. Single linkage would let one loose pair
+    merge two stories. Only clusters said about the same days, dated to the same event day,
+    or placed where the figure is placed are tried, so a block of any size takes one pass.
+    """
+    clusters: list[_Cluster] = []
+    recent: list[_Cluster] = []
+    by_day: dict[str, list[_Cluster]] = defaultdict(list)
+    by_place: dict[str, list[_Cluster]] = defaultdict(list)
+    out: dict[int, int] = {}
+    for f in block:
+        said = _said(f)
+        recent = [c for c in recent if not c.last or not said or days_between(c.last, said) <= LINK_DAYS]
+        best: _Cluster | None = None
+        best_score = 0.0
+        for c in _candidates(f, recent, by_day, by_place):
+            score = _score(f, c, w)
+            if score is not None and score > best_score:
+                best, best_score = c, score
+        if best is None or best_score < RELATED:
+            best = _Cluster(f.id, [], said)
+            clusters.append(best)
+        best.members.append(f)
+        best.last = max(best.last, said)
+        if best not in recent:
+            recent.append(best)
+        fr = f.frame
+        if (fr.as_of_basis == "event" and fr.as_of is not None and fr.as_of[0] == fr.as_of[1]
+                and best not in by_day[fr.as_of[0]]):
+            by_day[fr.as_of[0]].append(best)
+        for p in _where(fr):
+            if best not in by_place[p]:
+                by_place[p].append(best)
+        out[f.id] = best.id
+    return out
+
+
+def _clustered_pairs(block: Sequence[Figure], w: Mapping[str, float]) -> Iterator[tuple[Figure, Figure, float]]:
+    """Pairs of figures in different articles that share a cluster and relate on their own."""
+    clusters = _cluster(block, w)
+    grouped: dict[int, list[Figure]] = defaultdict(list)
+    for f in block:
+        grouped[clusters[f.id]].append(f)
+    for group in grouped.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if a.article != b.article and _compatible(a, b) and \
+                        (r := relatedness(a.frame, b.frame, w)) >= PAIR_RELATED:
+                    yield a, b, r
+
+
+def measure_keys(figures: Sequence[Figure]) -> dict[int, str]:
+    """figure id -> the key of the amount it states: figures clustered together share one; a
+    comparable figure alone keeps a key of its own; a figure that is not comparable gets none."""
+    out: dict[int, str] = {}
+    for measure, block in blocks(figures).items():
+        for fid, cid in _cluster(block, weights(block)).items():
+            out[fid] = f"{measure}#{cid}"
+    return out
+
+
+def _independent(a: Figure, b: Figure) -> bool:
+    if a.original == b.original:
+        return False  # one text, syndicated: one source
+    return a.frame.source_key != b.frame.source_key
+
+
+def _running_conflict(a: Figure, b: Figure) -> str | None:
+    """Two running totals that disagree: a conflict when counted within a week, or when the later falls."""
+    ea = a.frame.as_of[1] if a.frame.as_of else _said(a)
+    eb = b.frame.as_of[1] if b.frame.as_of else _said(b)
+    early, late = (a, b) if ea <= eb else (b, a)
+    gap = abs(days_between(min(ea, eb), max(ea, eb)))
+    if gap <= RUNNING_DAYS:
+        return f"running totals counted {gap} days apart"
+    if late.frame.interval.high < early.frame.interval.low:
+        return "a running total cannot fall"
+    return None
+
+
+def _describe(f: Figure) -> str:
+    who = f.frame.source_name or (f.outlet or f.article)
+    return f"{who} «{f.frame.text}» ({_said(f)})"
+
+
+def find_pairs(figures: Sequence[Figure]) -> list[Pair]:
+    """Conflicts, revisions and contradictions among `figures`, most confident first."""
+    out: list[Pair] = []
+    for measure, block in blocks(figures).items():
+        w = weights(block)
+        for a, b, r in _clustered_pairs(block, w):
+            fa, fb = a.frame, b.frame
+            conf = round(min(fa.confidence, fb.confidence) * (0.5 + r / 2), 3)
+            both = fa.interval.overlaps(fb.interval)
+            if (fa.stance == "deny") != (fb.stance == "deny"):
+                if both and _independent(a, b) and (_said_gap(a, b) or 0) <= SAME_EVENT_DAYS:
+                    denier, other = (a, b) if fa.stance == "deny" else (b, a)
+                    out.append(Pair("contradiction", denier, other, conf,
+                                    f"{measure}: {_describe(denier)} denies what {_describe(other)} states"))
+                continue
+            if both or fa.stance == "deny":
+                continue
+            if (fa.source_kind == fb.source_kind == "named" and fa.source_key == fb.source_key
+                    and (_said_gap(a, b) or 0) >= 1):
+                first, then = (a, b) if _said(a) <= _said(b) else (b, a)
+                out.append(Pair("revision", first, then, conf,
+                                f"{measure}: {fa.source_name} said {_describe(first)}, then {_describe(then)}"))
+                continue
+            if not _independent(a, b):
+                continue
+            if fa.running and fb.running:
+                why = _running_conflict(a, b)
+            else:
+                gap = _said_gap(a, b)
+                why = f"said {gap} days apart" if gap is not None and gap <= SAME_EVENT_DAYS else None
+            if why is not None:
+                out.append(Pair("conflict", a, b, conf,
+                                f"{measure}: {_describe(a)} vs {_describe(b)}: cannot both hold ({why})"))
+    out.sort(key=lambda p: (-p.confidence, p.kind, _said(p.a), p.a.id, p.b.id))
+    return out
+
+
+__all__ = ["LINK_DAYS", "RELATED", "RUNNING_DAYS", "SAME_EVENT_DAYS", "Figure", "Pair", "blocks", "find_pairs",
+           "measure_keys", "relatedness", "weights"]

@@ -1,0 +1,163 @@
+"""Figure frames: every quantity of an article read as a claim about the world.
+
+`figure_frames(analysis)` is a pure function of one extraction (the public contract), run
+once when an article is stored. A frame says what the figure counts (`measure`: predicate,
+group, unit class), who gives it, when it was said and what time it describes, what event it
+is about (places and words), and how sure rawi is of all that (`confidence`). A frame whose
+measure is not known is kept (it is still a figure in its article) but never compared.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rawi.figures.anchors import near_places, places, scope, terms, topic
+from rawi.figures.lexicon import MONEY, PEOPLE
+from rawi.figures.measure import Reading, read_sentence
+from rawi.figures.sentence import Sentences
+from rawi.figures.values import Interval, interval, time_window
+from rawi.figures.when import When, when
+from rawi.figures.who import Who, holder_of, who
+from rawi.model import Analysis, Attribution, Quantity
+
+# How much each way of finding the predicate is worth. A predicate read from the clause
+# only ("the nearest death word") is right often enough to show, not to compare.
+_BASIS_CONFIDENCE = {"before": 1.0, "unit": 1.0, "across": 0.9, "after": 0.9, "joined": 0.9, "count": 0.9,
+                     "clause": 0.5, "": 0.0}
+# Frames below this are shown but never compared.
+COMPARABLE = 0.6
+WINDOW = 24
+
+
+@dataclass(frozen=True, slots=True)
+class FigureFrame:
+    ord: int  # the quantity's position in Analysis.quantities
+    start: int  # the quantity span in the article text
+    end: int
+    text: str
+    value: float
+    qualifier: str
+    high: float | None
+    unit: str | None
+    measure: str  # predicate/group[/part][/currency]; "" when not known
+    predicate: str
+    group: str
+    part: bool
+    unit_class: str
+    source_key: str
+    source_name: str | None
+    source_kind: str  # named | anonymous | outlet
+    relay: str | None
+    attribution: str | None
+    stance: str
+    said_on: tuple[str, str] | None
+    said_basis: str
+    as_of: tuple[str, str] | None  # (start or "", end) for running totals
+    as_of_basis: str
+    running: bool
+    places: tuple[str, ...]
+    terms: tuple[str, ...]
+    scope: tuple[str, ...]
+    topic: tuple[str, ...]
+    confidence: float
+    context_start: int  # the sentence
+    context_end: int
+
+    @property
+    def interval(self) -> Interval:
+        return interval(self.value, self.qualifier, self.high)
+
+    @property
+    def comparable(self) -> bool:
+        return bool(self.measure) and self.confidence >= COMPARABLE
+
+
+def measure_key(r: Reading) -> str:
+    """predicate/group, "/part" for a part of a figure before it, "/currency" for money."""
+    if not r.predicate:
+        return ""
+    if r.unit_class == PEOPLE and r.group:
+        return f"{r.predicate}/{r.group}" + ("/part" if r.part else "")
+    if r.unit_class == MONEY and r.currency:
+        return f"{r.predicate}/money/{r.currency}"
+    return ""
+
+
+def _confidence(r: Reading, w: When, anchored: bool) -> float:
+    c = _BASIS_CONFIDENCE.get(r.basis, 0.0)
+    if not anchored:
+        c *= 0.8
+    if w.said_on is None:
+        c *= 0.5
+    return round(c, 2)
+
+
+def _unit_end(text: str, q: Quantity) -> int:
+    if q.unit:
+        at = text.find(q.unit, q.span.end, q.span.end + len(q.unit) + 8)
+        if at >= 0:
+            return at + len(q.unit)
+    return q.span.end
+
+
+def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | None = None) -> list[FigureFrame]:
+    """A frame for every quantity of `analysis`, in the order of `analysis.quantities`."""
+    if not analysis.quantities:
+        return []
+    text = analysis.text
+    outlet = outlet or analysis.meta.get("source")
+    doc_key = doc_key or analysis.id
+    dateline = time_window(analysis.published[:10]) if analysis.published else None
+    sentences = Sentences(text)
+    entities = {e.id: e for e in analysis.entities}
+    speakers = [(s.start, s.end) for a in analysis.attributions
+                for s in ([a.source.span] if a.source.span else []) + [v.span for v in a.via]]
+    article_scope = tuple(sorted(scope(analysis.entities)))
+    article_topic = tuple(sorted(topic(sentences)))
+    by_sentence: dict[tuple[int, int], list[tuple[int, Quantity]]] = defaultdict(list)
+    for i, q in enumerate(analysis.quantities):
+        by_sentence[sentences.bounds(q.span.start)].append((i, q))
+    out: dict[int, FigureFrame] = {}
+    for (s_start, _), items in by_sentence.items():
+        items.sort(key=lambda iq: iq[1].span.start)
+        sent = sentences.at(s_start)
+        holders: list[Attribution | None] = [holder_of(q.span, analysis.attributions) for _, q in items]
+        bounds = []
+        for h in holders:
+            if h is None:
+                bounds.append((0, len(sent.tokens)))
+            else:
+                bounds.append((sent.index_at(max(h.content.start, sent.start)),
+                               sent.index_at(min(h.content.end, sent.end) - 1) + 1))
+        readings = read_sentence(sent, [q for _, q in items], text, bounds)
+        # The figures and their nouns ("30 بريطانيا" counts Britons; it does not place the event).
+        figure_spans = [(q.span.start, _unit_end(text, q)) for _, q in items]
+        sent_places = places(analysis.entities, sent.start, sent.end, speakers)
+        sent_terms = tuple(sorted(terms(sent, speakers + figure_spans) | sent_places))
+        prev_end = 0
+        for (i, q), r, h, bound in zip(items, readings, holders, bounds, strict=True):
+            # The clause a running-total marker or an event date may sit in: from the figure
+            # before (or the start of what was said) to this one.
+            hi = sent.index_at(q.span.end - 1) + 1
+            w = when(analysis.times, sent, (max(bound[0], prev_end), hi), q.span, h, dateline)
+            prev_end = hi
+            src: Who = who(h, entities, outlet, doc_key)
+            key = measure_key(r)
+            own_places = tuple(sorted(near_places(analysis.entities, sent.start, sent.end, q.span.start,
+                                                  speakers + figure_spans)))
+            anchored = bool(own_places or len(sent_terms) >= 3)
+            out[i] = FigureFrame(
+                ord=i, start=q.span.start, end=q.span.end, text=q.span.text, value=float(q.value),
+                qualifier=q.qualifier, high=float(q.high) if q.high is not None else None, unit=q.unit,
+                measure=key, predicate=r.predicate, group=r.group, part=r.part, unit_class=r.unit_class,
+                source_key=src.key, source_name=src.name, source_kind=src.kind, relay=src.relay,
+                attribution=src.attribution, stance=src.stance, said_on=w.said_on, said_basis=w.said_basis,
+                as_of=w.as_of, as_of_basis=w.as_of_basis, running=w.running, places=own_places,
+                terms=sent_terms, scope=article_scope, topic=article_topic,
+                confidence=_confidence(r, w, anchored) if key else 0.0,
+                context_start=sent.start, context_end=sent.end)
+    return [out[i] for i in range(len(analysis.quantities))]
+
+
+__all__ = ["COMPARABLE", "FigureFrame", "figure_frames", "measure_key"]

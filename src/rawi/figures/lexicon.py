@@ -1,0 +1,109 @@
+"""The figure lexicons, loaded once: predicates, counted nouns and their groups, linking words.
+
+All three are TSV files under `rawi/lexicon/data/` (figure_predicates, figure_groups,
+figure_words), folded on load like every lexicon. A word in the text is looked up
+through `variants`: the folded word, and the word without one conjunction, the
+future س, and one preposition or article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
+
+from rawi.lexicon import load_tsv
+from rawi.text.normalize import fold
+
+# What each predicate may count. A predicate word next to a figure of another class is
+# not its predicate: "يمثل 30 في المائة" is a share, not 30 people on trial.
+PEOPLE, MONEY, ANY = "people", "money", "any"
+PREDICATE_CLASS: Mapping[str, str] = MappingProxyType({
+    "killed": PEOPLE, "wounded": PEOPLE, "arrested": PEOPLE, "detained": PEOPLE, "charged": PEOPLE,
+    "tried": PEOPLE, "released": PEOPLE, "fugitive": PEOPLE, "deployed": PEOPLE, "displaced": PEOPLE,
+    "refugees": PEOPLE, "missing": PEOPLE, "kidnapped": PEOPLE, "captured": PEOPLE, "evacuated": PEOPLE,
+    "executed": PEOPLE, "pledged": MONEY, "donated": MONEY, "allocated": MONEY, "cost": MONEY,
+    "spent": MONEY, "losses": MONEY,
+})
+# Groups of people; anything else a figure counts is named by its noun's lemma.
+PEOPLE_GROUPS = frozenset({"person", "security", "fighter", "child", "woman", "member"})
+
+_PREFIXES = ("", "ال", "بال", "لل", "ب", "ل", "ك")
+
+
+def variants(word: str) -> tuple[str, ...]:
+    """A folded word and its forms without one conjunction (و ف), the future س, and one
+    preposition or article (ب ل ال بال لل ك); every form keeps at least two letters."""
+    stems = [word]
+    if word[:1] in "وف" and len(word) > 3:
+        stems.append(word[1:])
+    for s in list(stems):
+        if s[:1] == "س" and len(s) > 4:
+            stems.append(s[1:])
+    out: list[str] = []
+    for s in stems:
+        for p in _PREFIXES:
+            if s.startswith(p) and len(s) - len(p) >= 2 and s[len(p):] not in out:
+                out.append(s[len(p):])
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Predicates:
+    words: Mapping[str, tuple[str, str]]  # folded word -> (predicate, pos)
+    phrases: Mapping[tuple[str, ...], str]  # folded words -> predicate
+    longest: int  # words in the longest phrase
+
+
+@cache
+def predicates() -> Predicates:
+    words: dict[str, tuple[str, str]] = {}
+    phrases: dict[tuple[str, ...], str] = {}
+    for row in load_tsv("figure_predicates", ("form",)):
+        form, pred, pos = row["form"], row["predicate"], row["pos"]
+        if pred not in PREDICATE_CLASS:
+            raise ValueError(f"figure_predicates.tsv: unknown predicate {pred!r}")
+        if " " in form:
+            phrases.setdefault(tuple(form.split()), pred)
+        else:
+            words.setdefault(form, (pred, pos))
+    longest = max((len(p) for p in phrases), default=1)
+    return Predicates(MappingProxyType(words), MappingProxyType(phrases), longest)
+
+
+@cache
+def groups() -> Mapping[str, str]:
+    """Folded counted noun -> group."""
+    return MappingProxyType({r["form"]: r["group"] for r in load_tsv("figure_groups", ("form",))})
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    by_role: Mapping[str, frozenset[tuple[str, ...]]]  # role -> folded phrases (as word tuples)
+    longest: int
+
+    def has(self, role: str, words: tuple[str, ...]) -> bool:
+        return words in self.by_role.get(role, frozenset())
+
+
+ROLES = ("and", "part", "whole", "skip", "security", "fighter", "ranks", "running", "period")
+
+
+@cache
+def linking_words() -> Words:
+    by_role: dict[str, set[tuple[str, ...]]] = {r: set() for r in ROLES}
+    for row in load_tsv("figure_words", ("form",)):
+        if row["role"] not in by_role:
+            raise ValueError(f"figure_words.tsv: unknown role {row['role']!r}")
+        by_role[row["role"]].add(tuple(row["form"].split()))
+    longest = max(len(p) for phrases in by_role.values() for p in phrases)
+    return Words(MappingProxyType({k: frozenset(v) for k, v in by_role.items()}), longest)
+
+
+def folded(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+__all__ = ["ANY", "MONEY", "PEOPLE", "PEOPLE_GROUPS", "PREDICATE_CLASS", "Predicates", "Words", "folded",
+           "groups", "linking_words", "predicates", "variants"]

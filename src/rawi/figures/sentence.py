@@ -1,0 +1,78 @@
+"""The sentences that hold figures, as folded tokens with offsets into the original text.
+
+Figure frames read a few words either side of each figure, so only the sentences
+that hold a quantity are tokenised, and sentence ends are found with one regex over
+the text (a full segmentation would cost more than the frames themselves).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rawi.text.normalize import fold
+
+# A sentence ends at a line break, or at . ! ? ؟ followed by space, a closing quote or the end;
+# a dot between digits ("3.5") or inside an abbreviation with no space after does not end it.
+_END = re.compile(r"\n+|[.!?؟…]+(?=[\s\"'»”)\]]|$)")
+_TOKEN = re.compile(r"[\w\u0640\u064b-\u065f\u0670]+|[^\w\s]")
+
+
+@lru_cache(maxsize=65536)
+def fold_word(word: str) -> str:
+    return fold(word)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int  # original offsets
+    end: int
+    word: str  # folded; punctuation as written
+    is_word: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+    ends: tuple[int, ...]
+
+    def index_at(self, pos: int) -> int:
+        """The index of the first token that ends after `pos` (len(tokens) if none)."""
+        return bisect_right(self.ends, pos)
+
+
+class Sentences:
+    """Sentence bounds of one text; tokens are made on demand and kept."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        starts = [0]
+        for m in _END.finditer(text):
+            starts.append(m.end())
+        if starts[-1] != len(text):
+            starts.append(len(text))
+        self._starts = starts
+        self._cache: dict[int, Sentence] = {}
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        i = max(0, min(bisect_right(self._starts, pos) - 1, len(self._starts) - 2))
+        return self._starts[i], self._starts[i + 1]
+
+    def all(self) -> list[Sentence]:
+        return [self.at(a) for a, b in zip(self._starts, self._starts[1:], strict=False) if b > a]
+
+    def at(self, pos: int) -> Sentence:
+        start, end = self.bounds(pos)
+        found = self._cache.get(start)
+        if found is None:
+            tokens = tuple(Token(m.start(), m.end(), fold_word(m.group()), m.group()[0].isalnum())
+                           for m in _TOKEN.finditer(self.text, start, end))
+            found = self._cache[start] = Sentence(start, end, tokens, tuple(t.end for t in tokens))
+        return found
+
+
+__all__ = ["Sentence", "Sentences", "Token", "fold_word"]

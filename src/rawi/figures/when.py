@@ -1,0 +1,125 @@
+"""When a figure was said, and what time it describes.
+
+- **said_on**: a date in the reporting clause, outside what was said ("قالت يوم الخميس إن …",
+  "في سبتمبر قالت …", "أفاد شهود عيان أمس بمقتل …"); else the dateline. A figure the outlet
+  states in its own voice is said on the dateline.
+- **as_of** and **running**: a running total ("منذ مارس", "منذ بدء الحرب", "حتى الآن", "إجمالي",
+  "ارتفع عدد القتلى إلى", "خلال أسبوع") describes the span from its start (when the text gives
+  one) to said_on; any other figure describes the date its clause gives ("في 26 يونيو قتل"),
+  else an unknown time (None: compared by said_on only).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rawi.figures.lexicon import linking_words
+from rawi.figures.sentence import Sentence, Token, fold_word
+from rawi.figures.values import shift, time_window
+from rawi.lexicon import load_tsv
+from rawi.model import Attribution, Span, TimeExpr
+
+Days = tuple[str, str]
+_DURATION = re.compile(r"P(\d+(?:\.\d+)?)([DWMY])")
+_DAYS_PER = {"D": 1, "W": 7, "M": 30, "Y": 365}
+_MONTH_NAME = re.compile("|".join(sorted({r["name"] for r in load_tsv("months", ("name",))}, key=len, reverse=True)))
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    said_on: Days | None
+    said_basis: str  # cue | dateline | none
+    as_of: Days | None  # None: the figure's own time is not given
+    as_of_basis: str  # running | event | ""
+    running: bool
+
+
+def _days(t: TimeExpr, published: str | None) -> Days | None:
+    return time_window(t.value, published) if t.type in ("DATE", "TIME") else None
+
+
+def _nearest(times: Sequence[TimeExpr], pos: int) -> TimeExpr | None:
+    return min(times, key=lambda t: min(abs(t.span.start - pos), abs(t.span.end - pos)), default=None)
+
+
+def said_on(times: Sequence[TimeExpr], sentence: tuple[int, int], holder: Attribution | None,
+            dateline: Days | None) -> tuple[Days | None, str]:
+    """The day(s) the figure was said on, and where that came from."""
+    if holder is not None and holder.cue is not None and sentence[0] <= holder.cue.start < sentence[1]:
+        cue = holder.cue
+        content = holder.content
+        # A date of the reporting clause: in the figure's sentence, outside what was said.
+        lo, hi = sentence
+        clause = [t for t in times if lo <= t.span.start < hi and not (content.start <= t.span.start < content.end)
+                  and (t.span.end <= content.start or t.span.start >= content.end)]
+        t = _nearest(clause, cue.start)
+        days = _days(t, dateline[1] if dateline else None) if t is not None else None
+        # A statement is not made after it is printed.
+        if days is not None and (dateline is None or days[0] <= dateline[1]):
+            return (days[0], min(days[1], dateline[1]) if dateline else days[1]), "cue"
+    if dateline is not None:
+        return dateline, "dateline"
+    return None, "none"
+
+
+def _marker(tokens: Sequence[Token], lo: int, hi: int, role: str) -> int | None:
+    """The token index of a `role` word (figure_words.tsv) in tokens[lo:hi], if any."""
+    lw = linking_words()
+    for i in range(max(lo, 0), min(hi, len(tokens))):
+        if not tokens[i].is_word:
+            continue
+        for n in range(lw.longest, 0, -1):
+            words = tuple(t.word for t in tokens[i:i + n])
+            if len(words) == n and (lw.has(role, words) or (words[0][:1] == "و" and
+                                                            lw.has(role, (words[0][1:], *words[1:])))):
+                return i
+    return None
+
+
+_CLAUSE_END = frozenset({"،", ",", ".", ";", "؛", ":", "!", "?", "؟"})
+
+
+def when(times: Sequence[TimeExpr], sent: Sentence, clause: tuple[int, int], figure: Span,
+         holder: Attribution | None, dateline: Days | None, around: int = 16) -> When:
+    """said_on and as_of for the figure whose clause is tokens[clause[0]:clause[1]] of `sent`."""
+    said, basis = said_on(times, (sent.start, sent.end), holder, dateline)
+    tokens = sent.tokens
+    # A marker after the figure counts up to the end of its clause: in "قتل 17 جنديا وأصيب عشرات
+    # منذ أن باشر المتمردون" both figures are running totals.
+    lo, hi = clause[0], clause[1]
+    while hi < len(tokens) and hi < clause[1] + around and tokens[hi].word not in _CLAUSE_END:
+        hi += 1
+    inside = (holder.content.start, holder.content.end) if holder else (sent.start, sent.end)
+    own = [t for t in times if sent.start <= t.span.start < sent.end and inside[0] <= t.span.start < inside[1]]
+    since = _marker(tokens, lo, hi, "running")
+    if since is not None:
+        start = None
+        if tokens[since].word in ("منذ", "ومنذ"):
+            after = [t for t in own if t.span.start >= tokens[since].end and t.span.start - tokens[since].end <= 3]
+            if after and (days := _days(after[0], dateline[1] if dateline else None)) is not None:
+                start = days[0]
+        end = said[1] if said else None
+        return When(said, basis, (start or "", end) if end else None, "running", True)
+    period = _marker(tokens, lo, hi, "period")
+    if period is not None and said is not None:
+        for t in own:
+            if t.type == "DURATION" and t.span.start >= tokens[period].end and \
+                    (m := _DURATION.fullmatch(t.value)) is not None:
+                length = round(float(m[1]) * _DAYS_PER[m[2]])
+                return When(said, basis, (shift(said[1], -length), said[1]), "running", True)
+    # An event date in the figure's clause (or, failing that, its sentence).
+    span_lo = tokens[lo].start if lo < len(tokens) else sent.start
+    span_hi = tokens[hi - 1].end if 0 < hi <= len(tokens) else sent.end
+    near = [t for t in own if span_lo <= t.span.start < span_hi] or own
+    event = _nearest([t for t in near if t.type in ("DATE", "TIME")], figure.start)
+    days = _days(event, dateline[1] if dateline else None) if event is not None else None
+    if event is not None and days is not None and (dateline is None or days[0] <= dateline[1]):
+        # "في 26 يونيو" names its day; "الجمعة" or "أمس" is reckoned, and may be reckoned wrong.
+        named = any(c.isdigit() for c in event.span.text) or _MONTH_NAME.search(fold_word(event.span.text)) is not None
+        return When(said, basis, days, "event" if named else "reckoned", False)
+    return When(said, basis, None, "", False)
+
+
+__all__ = ["Days", "When", "said_on", "when"]
