@@ -33,10 +33,9 @@ from typing import Any
 
 from sqlalchemy import text
 
-from rawi.cli_ledger import Summary, ingest_sources
-from rawi.ledger import Ledger
 from rawi.ledger import engine as ledger_engine
 from rawi.ledger.schema import metadata
+from rawi.service import Service, Summary
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -78,9 +77,9 @@ def _prepare_db(url: str, drop: bool) -> None:
         eng.dispose()
 
 
-def _run(ledger: Ledger, sources: Sequence[str]) -> tuple[Summary, float, float]:
+def _run(service: Service, sources: Sequence[str]) -> tuple[Summary, float, float]:
     t0, c0 = time.perf_counter(), time.process_time()
-    summary = ingest_sources(ledger, sources)
+    summary = service.ingest_sources(sources)
     return summary, time.perf_counter() - t0, time.process_time() - c0
 
 
@@ -109,12 +108,12 @@ def main() -> None:
             _prepare_db(url, a.drop_existing)
         sources = limited(a.corpus, a.limit, Path(tmp)) if a.limit else [str(p) for p in a.corpus]
         t0 = time.perf_counter()
-        with Ledger.open(url) as ledger:
+        with Service.open(url) as service:
             open_s = time.perf_counter() - t0
-            kind = ledger.engine.dialect.name
-            first = _figures(*_run(ledger, sources))
-            again = _figures(*_run(ledger, sources)) if a.rerun else None
-            stats = ledger.stats()
+            kind = service.ledger.engine.dialect.name
+            first = _figures(*_run(service, sources))
+            again = _figures(*_run(service, sources)) if a.rerun else None
+            stats = service.stats()
         size_mb = Path(url).stat().st_size / 1e6 if kind == "sqlite" else None
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result: dict[str, Any] = {

@@ -65,19 +65,19 @@ def chromium_path() -> str:
 def build_demo_ledger(db: Path) -> None:
     """The demo's ledger (the bundled Kursk story) plus one article made of hostile markup."""
     from rawi.api import extract_article
-    from rawi.cli_ledger import ingest_sources
-    from rawi.ledger import Ledger
     from rawi.model import Article
+    from rawi.service import Service
 
     sample = db.parent / "kursk-story.jsonl"
     sample.write_bytes(resources.files("rawi").joinpath("samples", "kursk-story.jsonl").read_bytes())
     hostile = Article(HOSTILE_ID, HOSTILE_TEXT, "2025-10-25", title='<img src=x onerror="window.__pwned=1">عنوان',
                       url=HOSTILE_KEY, source='<script>window.__pwned=1</script>')
-    with Ledger.open(str(db)) as ledger:
-        summary = ingest_sources(ledger, [str(sample)])
+    with Service.open(str(db)) as service:
+        summary = service.ingest_sources([str(sample)])
         assert summary.counts["added"] == 6, summary
         # Straight through the Ledger API: the HTTP ingest is off without a token.
-        ledger.ingest(hostile, extract_article(hostile))
+        service.ledger.ingest(hostile, extract_article(hostile))
+        service.ledger.relink()
 
 
 def seed_analysis(db: Path) -> dict[str, Any]:

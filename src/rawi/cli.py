@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
 import json
 import os
 import sys
@@ -67,7 +68,28 @@ def _progress(items: Iterator[Record]) -> Iterator[Record]:
     return iter(tqdm(items, unit=" articles", file=sys.stderr, dynamic_ncols=True))
 
 
-@click.group()
+# The ledger commands live in modules that load SQLAlchemy, the readers and the web stack;
+# `rawi extract` must not pay for them, so they are imported when first named.
+_LAZY = {name: "rawi.cli_ledger" for name in ("ingest", "claims", "figures", "conflicts", "timeline", "demo")}
+_LAZY.update({"export": "rawi.cli_export", "sources": "rawi.cli_export", "serve": "rawi.cli_serve"})
+
+
+class _LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *_LAZY})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        found = super().get_command(ctx, cmd_name)
+        if found is None and cmd_name in _LAZY:
+            holder = click.Group()
+            importlib.import_module(_LAZY[cmd_name]).register(holder)
+            for name, command in holder.commands.items():
+                self.add_command(command, name)
+            found = super().get_command(ctx, cmd_name)
+        return found
+
+
+@click.group(cls=_LazyGroup)
 @click.version_option(package_name="rawi")
 def main() -> None:
     """rawi: who said what, according to whom, when and how many — in Arabic news."""
@@ -147,14 +169,6 @@ def _extract_jsonl(input: str, fmt: str, lang: str, output: str | None, max_char
     return failed
 
 
-def _register_ledger_commands() -> None:
-    from rawi.cli_export import register as register_exports
-    from rawi.cli_ledger import register
-    from rawi.cli_serve import register as register_serve
 
-    register(main)
-    register_exports(main)
-    register_serve(main)
-
-
-_register_ledger_commands()
+if __name__ == "__main__":
+    main()

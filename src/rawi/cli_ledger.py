@@ -1,4 +1,4 @@
-"""`rawi ingest`, `claims`, `conflicts`, `timeline`, `demo`: thin commands over `rawi.ledger`."""
+"""`rawi ingest`, `claims`, `figures`, `conflicts`, `timeline`, `demo`: thin commands over `rawi.service`."""
 
 from __future__ import annotations
 
@@ -8,89 +8,54 @@ import json
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from importlib import resources
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import click
 
-from rawi.api import extract_article, prepare_batch
-from rawi.errors import RawiError
-from rawi.ingest import Input, iter_inputs
-from rawi.ledger import Ledger, content_hash, doc_key
-from rawi.ledger.claims import QuantityClaim, quantity_claims
-from rawi.ledger.conflicts import Conflict, contradictions, find_conflicts, timeline
-from rawi.model import Analysis, Article
+from rawi.service import Page, Service, Summary
 
 DB_HELP = "Ledger URL: a SQLite path or sqlite:///…, or postgresql://… (default: rawi.sqlite in the user data dir)."
-FORMATS = click.Choice(["table", "json", "csv"])
-
-
-@dataclass
-class Summary:
-    counts: Counter[str] = field(default_factory=Counter)
-    rejected: list[tuple[str, str]] = field(default_factory=list)
-
-
-def _pairs(inputs: Iterable[Input], ledger: Ledger, summary: Summary, lang: str,
-           block: int = 64) -> Iterator[tuple[Article, Analysis]]:
-    """Articles to extract and store: not rejected, not already stored as they are, and
-    only the first of several articles that share an id or URL in this input (otherwise
-    every run would swap which version is stored)."""
-    taken: set[str] = set()
-    it = iter(inputs)
-    while chunk := list(islice(it, block)):
-        good = [i for i in chunk if i.error is None and i.article is not None]
-        stored = ledger.stored_hashes([doc_key(i.article) for i in good if i.article is not None])
-        for item in chunk:
-            if item.error is not None or item.article is None:
-                err = item.error or RawiError("E006", item.origin, "no article")
-                summary.rejected.append((item.origin, str(err)))
-                continue
-            key = doc_key(item.article)
-            if key in taken:
-                summary.rejected.append((item.origin, str(RawiError("E012", item.origin, key))))
-                continue
-            taken.add(key)
-            if stored.get(key) == content_hash(item.article.text):
-                summary.counts["unchanged"] += 1  # same key, same text: nothing to extract or write
-                continue
-            try:
-                yield item.article, extract_article(item.article, item.origin, lang)
-            except RawiError as err:
-                summary.rejected.append((item.origin, str(err)))
-
-
-def ingest_sources(ledger: Ledger, sources: Sequence[str], lang: str = "auto", progress: bool = False) -> Summary:
-    """Read, extract and store every article of `sources`; one transaction per batch of whole articles."""
-    prepare_batch()
-    summary = Summary()
-    inputs: Iterable[Input] = iter_inputs(sources)
-    if progress:
-        from tqdm import tqdm
-
-        inputs = tqdm(inputs, unit=" articles", file=sys.stderr, dynamic_ncols=True)
-    for done in ledger.ingest_stream(_pairs(inputs, ledger, summary, lang)):
-        summary.counts[done.status] += 1
-    return summary
+FORMATS = click.Choice(["table", "json", "jsonl", "csv"])
+TABLE_PAGE = 50
+FIGURE_COLUMNS = ("said_on", "article_id", "text", "key", "source", "as_of", "confidence")
 
 
 def emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str]) -> None:
+    """Rows as a JSON array, JSON Lines, CSV (every column, flattened) or a table (`columns`)."""
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
     if fmt == "csv":
+        flat = [_flatten(r) for r in rows]
+        names = list(dict.fromkeys(k for r in flat for k in r)) or list(columns)
         buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=list(columns), extrasaction="ignore")
+        writer = csv.DictWriter(buf, fieldnames=names, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(flat)
         click.echo(buf.getvalue(), nl=False)
         return
+    click.echo(" | ".join(columns))
     for row in rows:
         click.echo(" | ".join(_cell(row.get(c)) for c in columns))
+
+
+def _flatten(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in row.items():
+        if isinstance(v, dict):
+            out.update(_flatten(v, f"{prefix}{k}_"))
+        elif isinstance(v, list):
+            out[prefix + k] = "|".join(str(x) for x in v)
+        else:
+            out[prefix + k] = v
+    return out
 
 
 def _cell(value: object, width: int = 70) -> str:
@@ -98,48 +63,34 @@ def _cell(value: object, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def all_claims(ledger: Ledger) -> tuple[list[QuantityClaim], dict[str, str]]:
-    """Every quantity claim in the ledger, and the map from syndicated copies to their originals."""
-    claims: list[QuantityClaim] = []
-    syndicated: dict[str, str] = {}
-    offset = 0
-    while True:
-        page = ledger.articles(limit=500, offset=offset)
-        if not page:
-            break
-        for row in page:
-            if row.syndicated_of:
-                syndicated[row.doc_key] = row.syndicated_of
-            stored = ledger.article(row.doc_key)
-            if stored is not None and row.quantities:
-                claims += quantity_claims(row.doc_key, stored.analysis, row.source)
-        offset += len(page)
-    return claims, syndicated
+def _shown(page: Page[Any], offset: int, what: str) -> None:
+    """The paging line under a table: how many of how many, and how to see more."""
+    n = len(page.items)
+    if not n:
+        click.echo(f"no {what}", err=True)
+        return
+    more = f"; next page: --offset {offset + n}" if offset + n < page.total else ""
+    click.echo(f"{offset + 1}-{offset + n} of {page.total} {what}{more}", err=True)
 
 
-def _published_in(c: QuantityClaim, since: str | None, until: str | None) -> bool:
-    day = (c.published or "")[:10]
-    return (not since or (bool(day) and day >= since)) and (not until or (bool(day) and day <= until))
+def paging(fn: Callable[..., None]) -> Callable[..., None]:
+    """The --limit/--offset pair every listing command takes (a table shows 50 rows unless told;
+    json, jsonl and csv give every row unless told)."""
+    fn = click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many rows first.")(fn)
+    return click.option("--limit", type=click.IntRange(min=1), default=None,
+                        help=f"Rows to show (default: {TABLE_PAGE} in a table, all otherwise).")(fn)
 
 
-def _claim_json(c: QuantityClaim) -> dict[str, Any]:
-    return {"doc_key": c.doc_key, "published": c.published, "key": str(c.key), "source": c.source,
-            "value": c.value, "qualifier": c.qualifier, "high": c.high,
-            "window": "/".join(c.window) if c.window else None, "evidence": c.evidence.text,
-            "start": c.evidence.start, "end": c.evidence.end, "context": c.context.text}
+def _limit(limit: int | None, fmt: str) -> int:
+    return limit if limit is not None else (TABLE_PAGE if fmt == "table" else 10**12)
 
 
-def _conflict_json(x: Conflict) -> dict[str, Any]:
-    return {"kind": x.kind, "key": str(x.a.key), "reason": x.reason,
-            "a": _claim_json(x.a), "b": _claim_json(x.b)}
-
-
-def paging(default: int) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """The --limit/--offset pair every listing command takes."""
-    def wrap(fn: Callable[..., None]) -> Callable[..., None]:
-        fn = click.option("--offset", type=int, default=0, help="Skip this many rows first.")(fn)
-        return click.option("--limit", type=int, default=default, show_default=True)(fn)
-    return wrap
+def _print_summary(summary: Summary) -> None:
+    c = summary.counts
+    click.echo(f"added {c['added']}, unchanged {c['unchanged']}, replaced {c['replaced']}, "
+               f"rejected {len(summary.rejected)}")
+    for origin, reason in summary.rejected:
+        click.echo(f"  rejected {origin}: {reason}", err=True)
 
 
 def register(main: click.Group) -> None:
@@ -148,77 +99,96 @@ def register(main: click.Group) -> None:
     @click.option("--db", help=DB_HELP)
     @click.option("--lang", type=click.Choice(["auto", "ar"]), default="auto")
     def ingest(sources: tuple[str, ...], db: str | None, lang: str) -> None:
-        """Ingest files, folders, feeds, WARCs or http(s) URLs into the ledger."""
-        with Ledger.open(db) as ledger:
-            summary = ingest_sources(ledger, sources, lang, progress=sys.stderr.isatty())
-        c = summary.counts
-        click.echo(f"added {c['added']}, unchanged {c['unchanged']}, replaced {c['replaced']}, "
-                   f"rejected {len(summary.rejected)}")
-        for origin, reason in summary.rejected:
-            click.echo(f"  rejected {origin}: {reason}", err=True)
+        """Ingest files, folders, feeds, WARCs or http(s) URLs into the ledger, then link its figures.
+
+        Exits with 1 when any input was rejected (each is listed on stderr with its reason)."""
+        with Service.open(db) as service:
+            summary = service.ingest_sources(sources, lang, progress=sys.stderr.isatty())
+        _print_summary(summary)
+        if summary.rejected:
+            click.echo(f"{len(summary.rejected)} input(s) rejected; the others were stored", err=True)
+            sys.exit(1)
 
     @main.command()
     @click.option("--db", help=DB_HELP)
-    @click.option("--entity", help="Only what this speaker said (name, key or Wikidata id).")
+    @click.option("--entity", help="Only what this speaker said (any name, alias or Wikidata id).")
     @click.option("--source", help="Only articles from this outlet.")
     @click.option("--since", help="Published on or after (ISO date).")
     @click.option("--until", help="Published on or before (ISO date).")
-    @paging(50)
+    @paging
     @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
     def claims(db: str | None, entity: str | None, source: str | None, since: str | None, until: str | None,
-               limit: int, offset: int, fmt: str) -> None:
+               limit: int | None, offset: int, fmt: str) -> None:
         """Attributed claims: who said what, in which article."""
-        with Ledger.open(db) as ledger:
-            rows = [r.to_json() for r in ledger.claims(entity, source, since, until, limit, offset)]
+        with Service.open(db) as service:
+            rows = [r.to_json() for r in service.claims(entity, source, since, until, None, _limit(limit, fmt),
+                                                        offset)]
         emit(rows, fmt, ("published", "doc_key", "speaker", "cue", "stance", "content"))
+
+    @main.command()
+    @click.option("--db", help=DB_HELP)
+    @click.option("--entity", help="Only figures from or about this entity (any name, alias or Wikidata id).")
+    @click.option("--source", help="Only articles from this outlet.")
+    @click.option("--since", help="Only figures said on or after (ISO date).")
+    @click.option("--until", help="Only figures said on or before (ISO date).")
+    @click.option("--key", help="Only figures of this amount (a key from this listing).")
+    @click.option("--measure", help='Only this measure ("killed/person") or predicate ("killed").')
+    @paging
+    @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+    def figures(db: str | None, entity: str | None, source: str | None, since: str | None, until: str | None,
+                key: str | None, measure: str | None, limit: int | None, offset: int, fmt: str) -> None:
+        """Every stored figure claim: the quantity span in its article (article_id, start, end), the
+        amount it states (key: equal keys are the same thing), value, qualifier, source, said_on,
+        as_of, confidence."""
+        with Service.open(db) as service:
+            page = service.figures(entity, source, since, until, key, measure, _limit(limit, fmt), offset)
+        emit([r.to_json() for r in page.items], fmt, FIGURE_COLUMNS)
+        if fmt == "table":
+            _shown(page, offset, "figures")
 
     @main.command()
     @click.option("--db", help=DB_HELP)
     @click.option("--kind", type=click.Choice(["all", "conflict", "revision", "contradiction"]), default="all",
                   show_default=True)
-    @click.option("--entity", help="Only figures about or from this entity (name, key or Wikidata id).")
-    @click.option("--since", help="Only pairs with a side published on or after (ISO date).")
-    @click.option("--until", help="Only pairs with a side published on or before (ISO date).")
-    @paging(50)
+    @click.option("--entity", help="Only pairs with a side from or about this entity (name, alias or Wikidata id).")
+    @click.option("--since", help="Only pairs with a side said on or after (ISO date).")
+    @click.option("--until", help="Only pairs with a side said on or before (ISO date).")
+    @paging
     @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
     def conflicts(db: str | None, kind: str, entity: str | None, since: str | None, until: str | None,
-                  limit: int, offset: int, fmt: str) -> None:
-        """Figures that cannot both hold (conflicts), sources changing their figure (revisions),
-        and one source denying what another asserts (contradictions)."""
-        with Ledger.open(db) as ledger:
-            claims, syndicated = all_claims(ledger)
-        if entity:
-            claims = timeline(claims, entity=entity)
-        claims = [c for c in claims if _published_in(c, since, until)]
-        found = find_conflicts(claims, syndicated) + contradictions(claims, syndicated)
-        rows = [_conflict_json(x) for x in found if kind in ("all", x.kind)][offset:offset + limit]
-        if fmt == "table":
-            for r in rows:
-                click.echo(f"{r['kind']} {r['key']}: {r['reason']}")
-                for side in ("a", "b"):
-                    s = r[side]
-                    click.echo(f"   {s['published']} {s['source']}: «{s['evidence']}» in {s['doc_key']} "
-                               f"[{s['start']}:{s['end']}]")
+                  limit: int | None, offset: int, fmt: str) -> None:
+        """Figures of one amount that cannot both hold (conflicts), a source changing its figure
+        (revisions), one source denying another's figure (contradictions); most confident first."""
+        with Service.open(db) as service:
+            page = service.conflicts(kind, entity, since, until, _limit(limit, fmt), offset)
+        if fmt != "table":
+            emit([p.to_json() for p in page.items], fmt, ("kind", "key", "reason"))
             return
-        flat = [{"kind": r["kind"], "key": r["key"], "reason": r["reason"],
-                 **{f"{side}_{k}": v for side in ("a", "b") for k, v in r[side].items()}} for r in rows]
-        emit(rows if fmt == "json" else flat, fmt, list(flat[0]) if flat else ["kind"])
+        for p in page.items:
+            click.echo(f"{p.kind} {p.a.key} (confidence {p.confidence:.2f}): {p.reason}")
+            for side in (p.a, p.b):
+                click.echo(f"   {side.said_on} {side.source or side.outlet or '(outlet)'}: «{side.text}» "
+                           f"in {side.article_id} [{side.start}:{side.end}]")
+        _shown(page, offset, "pairs")
 
     @main.command("timeline")
-    @click.argument("entity")
+    @click.argument("entity", required=False)
     @click.option("--db", help=DB_HELP)
-    @click.option("--since", help="Only claims published on or after (ISO date).")
-    @click.option("--until", help="Only claims published on or before (ISO date).")
-    @paging(100)
+    @click.option("--key", help="Only figures of this amount (a key from `rawi figures`).")
+    @click.option("--since", help="Only figures said on or after (ISO date).")
+    @click.option("--until", help="Only figures said on or before (ISO date).")
+    @paging
     @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
-    def timeline_cmd(entity: str, db: str | None, since: str | None, until: str | None, limit: int, offset: int,
-                     fmt: str) -> None:
-        """The figures about or from ENTITY, ordered by the time they refer to."""
-        with Ledger.open(db) as ledger:
-            claims, _ = all_claims(ledger)
-        ordered = [c for c in timeline(claims, entity=entity) if _published_in(c, since, until)]
-        rows = [_claim_json(c) for c in ordered[offset:offset + limit]]
-        emit(rows, fmt, ("window", "key", "source", "evidence", "doc_key"))
+    def timeline_cmd(entity: str | None, db: str | None, key: str | None, since: str | None, until: str | None,
+                     limit: int | None, offset: int, fmt: str) -> None:
+        """The figures from or about ENTITY (and/or of amount --key), ordered by the time they describe."""
+        if not entity and not key:
+            raise click.UsageError("give an ENTITY, a --key, or both")
+        with Service.open(db) as service:
+            page = service.timeline(entity, key, since, until, _limit(limit, fmt), offset)
+        emit([r.to_json() for r in page.items], fmt, ("as_of", "said_on", "key", "source", "text", "article_id"))
+        if fmt == "table":
+            _shown(page, offset, "figures")
 
     @main.command()
     def demo() -> None:
@@ -227,32 +197,30 @@ def register(main: click.Group) -> None:
         with tempfile.TemporaryDirectory(prefix="rawi-demo-") as tmp:
             path = Path(tmp) / "kursk-story.jsonl"
             path.write_bytes(sample.read_bytes())
-            with Ledger.open(str(Path(tmp) / "demo.sqlite")) as ledger:
-                summary = ingest_sources(ledger, [str(path)])
-                _report(ledger, summary)
+            with Service.open(str(Path(tmp) / "demo.sqlite")) as service:
+                summary = service.ingest_sources([str(path)])
+                _report(service, summary)
 
 
-def _report(ledger: Ledger, summary: Summary) -> None:
+def _report(service: Service, summary: Summary) -> None:
     c = summary.counts
-    stats = ledger.stats()
+    stats = service.stats()
     click.echo(f"rawi demo: {c['added']} articles ingested ({stats.syndicated} syndicated copy), "
                f"{stats.attributions} attributed claims, {stats.quantities} figures\n")
-    speakers = Counter(r.speaker for r in ledger.claims(limit=10_000) if r.speaker)
+    speakers = Counter(r.speaker for r in service.claims(limit=10_000) if r.speaker)
     click.echo("Top sources")
     for name, n in speakers.most_common(5):
         click.echo(f"  {n:3d}  {name}")
-    claims, syndicated = all_claims(ledger)
-    found = find_conflicts(claims, syndicated)
     for kind, title in (("conflict", "Conflicts"), ("revision", "Revisions")):
         click.echo(f"\n{title}")
-        for x in (x for x in found if x.kind == kind):
-            click.echo(f"  {x.reason}")
-            for side in (x.a, x.b):
-                click.echo(f"    {side.published}  {side.source}: «{side.evidence.text}» ({side.doc_key})")
-    keyed = [q for q in claims if q.key.predicate]
-    if keyed:
-        key = Counter(q.key for q in keyed).most_common(1)[0][0]
+        for p in service.conflicts(kind, limit=20).items:
+            click.echo(f"  {p.reason}")
+            for side in (p.a, p.b):
+                click.echo(f"    said {side.said_on}  {side.source or side.outlet}: «{side.text}» ({side.article_id})")
+    keyed = service.figures(limit=10_000).items
+    counted = Counter(f.key for f in keyed if f.key)
+    if counted:
+        key = counted.most_common(1)[0][0]
         click.echo(f"\nTimeline of {key}")
-        for q in timeline(claims, key=key):
-            window = "/".join(q.window) if q.window else "?"
-            click.echo(f"  {window}  {q.source}: «{q.evidence.text}» ({q.doc_key})")
+        for f in service.timeline(key=key).items:
+            click.echo(f"  {f.as_of or f.said_on}  {f.source or f.outlet}: «{f.text}» ({f.article_id})")

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import cache
 
 from rawi.extract.attrcontent import (
     CONTENT_BREAKS,
@@ -57,6 +58,7 @@ from rawi.extract.attrview import (
     object_content_lemmas,
 )
 from rawi.extract.np import np_end, stopwords, strip_clitic
+from rawi.lexicon import load_tsv
 from rawi.lexicon.cues import CueForm
 from rawi.lexicon.gazetteer import titles
 from rawi.text.segment import Segmentation, Sentence, Token
@@ -133,6 +135,21 @@ def _may_drop_subject(s: Sent, k: int) -> bool:
             or s.in_time(k - 1) or s.is_complementiser(k - 1))
 
 
+@cache
+def _not_speakers() -> frozenset[str]:
+    return frozenset(r["word"] for r in load_tsv("speaker_not_heads", ("word",)))
+
+
+def _cannot_speak(s: Sent, j: int) -> bool:
+    """Whether the noun phrase at token j is the verb's object, never its speaker ("قدرت العدد");
+    a part of a group still speaks ("عزا عدد من المستثمرين")."""
+    word = s.word(j)
+    w = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    if j + 1 < s.hi and s.word(j + 1) == "من":
+        return False
+    return w in _not_speakers() or (w.startswith("ال") and w[2:] in _not_speakers())
+
+
 def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
                       subjects: Sequence[tuple[int, int]], agencies: Sequence[tuple[int, int]]) -> int:
     form = forms[0]
@@ -187,7 +204,8 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
                     break
             while e - 1 > j and (s.word(e - 1).startswith("لل") or _outlet_word(s.word(e - 1))):
                 e -= 1  # "للمحققين" at the end is the audience
-            source = SourceRef(s.toks[j].start, s.toks[e - 1].end)
+            if not _cannot_speak(s, j):
+                source = SourceRef(s.toks[j].start, s.toks[e - 1].end)
             j = e
     object_verb = participle or form.lemma in object_content_lemmas()
     # A reading found only by removing a pronoun ("تابعة" read as "تابعه") is a guess: it needs

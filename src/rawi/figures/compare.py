@@ -23,6 +23,7 @@ Every pair carries a confidence (the frames' and the event evidence's) and is ra
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -190,13 +191,14 @@ def blocks(figures: Iterable[Figure]) -> dict[str, list[Figure]]:
         if f.frame.comparable:
             out[f.frame.measure].append(f)
     for block in out.values():
-        block.sort(key=lambda f: (_said(f), f.id))
+        # The order of the text, not of storage: the same figures cluster alike however ingested.
+        block.sort(key=lambda f: (_said(f), f.published or "", f.article, f.frame.ord))
     return out
 
 
 @dataclass(slots=True)
 class _Cluster:
-    id: int
+    id: str
     members: list[Figure]
     last: str  # the latest said_on day of its members
 
@@ -205,7 +207,7 @@ def _candidates(f: Figure, recent: Sequence[_Cluster], by_day: Mapping[str, list
                 by_place: Mapping[str, list[_Cluster]]) -> list[_Cluster]:
     """Clusters a figure may join: those said about the same days, those its text dates to the
     same event day, and (far in time) those about a place its sentence names near it."""
-    seen: dict[int, _Cluster] = {c.id: c for c in recent}
+    seen: dict[str, _Cluster] = {c.id: c for c in recent}
     fr = f.frame
     if fr.as_of_basis == "event" and fr.as_of is not None and fr.as_of[0] == fr.as_of[1]:
         for c in by_day.get(fr.as_of[0], ()):
@@ -234,7 +236,12 @@ def _score(f: Figure, c: _Cluster, w: Mapping[str, float]) -> float | None:
     return sum(scores) / len(scores) if scores else None
 
 
-def _cluster(block: Sequence[Figure], w: Mapping[str, float]) -> dict[int, int]:
+def _stable_id(f: Figure) -> str:
+    """A cluster's name, from its first figure's article and position (not from storage ids)."""
+    return hashlib.blake2s(f"{f.article}\x00{f.frame.ord}".encode(), digest_size=5).hexdigest()
+
+
+def _cluster(block: Sequence[Figure], w: Mapping[str, float]) -> dict[int, str]:
     """figure id -> cluster id for one measure's block (in said_on order).
 
     Average linkage, one pass: a figure joins the cluster whose members it relates to best on
@@ -247,7 +254,7 @@ def _cluster(block: Sequence[Figure], w: Mapping[str, float]) -> dict[int, int]:
     recent: list[_Cluster] = []
     by_day: dict[str, list[_Cluster]] = defaultdict(list)
     by_place: dict[str, list[_Cluster]] = defaultdict(list)
-    out: dict[int, int] = {}
+    out: dict[int, str] = {}
     for f in block:
         said = _said(f)
         recent = [c for c in recent if not c.last or not said or days_between(c.last, said) <= LINK_DAYS]
@@ -258,7 +265,7 @@ def _cluster(block: Sequence[Figure], w: Mapping[str, float]) -> dict[int, int]:
             if score is not None and score > best_score:
                 best, best_score = c, score
         if best is None or best_score < RELATED:
-            best = _Cluster(f.id, [], said)
+            best = _Cluster(_stable_id(f), [], said)
             clusters.append(best)
         best.members.append(f)
         best.last = max(best.last, said)
@@ -278,7 +285,7 @@ def _cluster(block: Sequence[Figure], w: Mapping[str, float]) -> dict[int, int]:
 def _clustered_pairs(block: Sequence[Figure], w: Mapping[str, float]) -> Iterator[tuple[Figure, Figure, float]]:
     """Pairs of figures in different articles that share a cluster and relate on their own."""
     clusters = _cluster(block, w)
-    grouped: dict[int, list[Figure]] = defaultdict(list)
+    grouped: dict[str, list[Figure]] = defaultdict(list)
     for f in block:
         grouped[clusters[f.id]].append(f)
     for group in grouped.values():
@@ -329,6 +336,8 @@ def find_pairs(figures: Sequence[Figure]) -> list[Pair]:
     for measure, block in blocks(figures).items():
         w = weights(block)
         for a, b, r in _clustered_pairs(block, w):
+            if a.original != a.article or b.original != b.article:
+                continue  # a syndicated copy repeats its original: the original is compared, once
             fa, fb = a.frame, b.frame
             conf = round(min(fa.confidence, fb.confidence) * (0.5 + r / 2), 3)
             both = fa.interval.overlaps(fb.interval)
@@ -344,7 +353,8 @@ def find_pairs(figures: Sequence[Figure]) -> list[Pair]:
                     and (_said_gap(a, b) or 0) >= 1):
                 first, then = (a, b) if _said(a) <= _said(b) else (b, a)
                 out.append(Pair("revision", first, then, conf,
-                                f"{measure}: {fa.source_name} said {_describe(first)}, then {_describe(then)}"))
+                                f"{measure}: {fa.source_name} said «{first.frame.text}» ({_said(first)}), "
+                                f"then «{then.frame.text}» ({_said(then)})"))
                 continue
             if not _independent(a, b):
                 continue

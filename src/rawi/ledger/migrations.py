@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.schema import CreateTable
 
 from rawi.ledger.engine import writer
-from rawi.ledger.schema import INITIAL_TABLES, metadata, schema_migrations
+from rawi.ledger.schema import FIGURE_TABLES, INITIAL_TABLES, articles, metadata, schema_migrations
 
 
 class LedgerError(RuntimeError):
@@ -39,8 +39,24 @@ def _initial(conn: Connection) -> None:
     metadata.create_all(conn, tables=list(INITIAL_TABLES), checkfirst=False)
 
 
+def _figures(conn: Connection) -> None:
+    """Figure frames: the tables, and a frame for every quantity already stored (made from the
+    stored extraction, as ingest makes them). Links are made on the next query or ingest."""
+    from rawi.figures.frames import figure_frames
+    from rawi.ledger.read import get_article
+    from rawi.ledger.write import write_frames
+
+    metadata.create_all(conn, tables=list(FIGURE_TABLES), checkfirst=False)
+    for art_id, key, outlet in list(conn.execute(select(articles.c.id, articles.c.doc_key, articles.c.source)
+                                                  .order_by(articles.c.id))):
+        stored = get_article(conn, key)
+        if stored is not None and stored.analysis.quantities:
+            write_frames(conn, art_id, figure_frames(stored.analysis, outlet, key))
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _initial),
+    Migration("0002_figures", _figures),
 ]
 
 

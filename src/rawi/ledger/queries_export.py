@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection
 
 from rawi.ledger import read
 from rawi.ledger.keys import fold_name, global_key
+from rawi.ledger.read import resolve_entity
 from rawi.ledger.records import StoredArticle
 from rawi.ledger.schema import articles, attributions, entities, mentions, relays
 from rawi.model import Attribution
@@ -79,15 +80,8 @@ class ExportedArticle:
 
 
 def resolve_keys(conn: Connection, entity: str) -> frozenset[str]:
-    """The global keys ENTITY may stand for: itself, its folded form, and the keys of entities so named
-    or so mentioned ("ترامب" alone in some article finds the entity named "دونالد ترامب")."""
-    keys = {entity, fold_name(entity)}
-    keys.update(conn.execute(select(entities.c.global_key).distinct()
-                             .where(or_(entities.c.name == entity, entities.c.link == entity))).scalars())
-    keys.update(conn.execute(select(entities.c.global_key).distinct()
-                             .select_from(mentions.join(entities, mentions.c.entity_id == entities.c.id))
-                             .where(mentions.c.span_text == entity)).scalars())
-    return frozenset(keys)
+    """The global keys ENTITY may stand for (see `rawi.ledger.read.resolve_entity`)."""
+    return resolve_entity(conn, entity)
 
 
 def _article_filters(f: ExportFilter, keys: frozenset[str] | None) -> list[ColumnElement[bool]]:

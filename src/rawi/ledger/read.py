@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection, Row
 from rawi.ledger.keys import fold_name
 from rawi.ledger.records import ArticleRow, ClaimRow, EntityRow, QuantityRow, Stats, StoredArticle
 from rawi.ledger.schema import articles, attributions, entities, mentions, quantities, relays, times
+from rawi.lexicon.gazetteer import gazetteer
 from rawi.model import Analysis, Attribution, Entity, Quantity, Relay, Source, Span, TimeExpr
 
 _orig = articles.alias("orig")
@@ -31,12 +32,12 @@ def _number(value: float | None, integral: bool) -> int | float | None:
     return int(value) if integral else value
 
 
-def _article_row(r: Row[Any]) -> ArticleRow:
+def article_row(r: Row[Any]) -> ArticleRow:
     return ArticleRow(r.doc_key, r.given_id, r.title, r.url, r.source, r.published, r.lang, r.content_hash,
                       _iso(r.ingested_at), r.orig_key, r.n_att, r.n_qty)
 
 
-def _articles_query() -> Select[Any]:
+def articles_query() -> Select[Any]:
     n_att = (select(func.count()).select_from(attributions)
              .where(attributions.c.article_id == articles.c.id).scalar_subquery())
     n_qty = (select(func.count()).select_from(quantities)
@@ -47,17 +48,17 @@ def _articles_query() -> Select[Any]:
 
 def list_articles(conn: Connection, limit: int, offset: int) -> list[ArticleRow]:
     """Newest dateline first; undated articles last, in ingest order."""
-    rows = conn.execute(_articles_query()
+    rows = conn.execute(articles_query()
                         .order_by(articles.c.published.desc().nulls_last(), articles.c.id)
                         .limit(limit).offset(offset))
-    return [_article_row(r) for r in rows]
+    return [article_row(r) for r in rows]
 
 
 def get_article(conn: Connection, key: str) -> StoredArticle | None:
-    r = conn.execute(_articles_query().where(articles.c.doc_key == key)).first()
+    r = conn.execute(articles_query().where(articles.c.doc_key == key)).first()
     if r is None:
         return None
-    return StoredArticle(_article_row(r), _analysis(conn, r))
+    return StoredArticle(article_row(r), _analysis(conn, r))
 
 
 def _span(start: int | None, end: int | None, text: str | None) -> Span | None:
@@ -104,16 +105,42 @@ def _analysis(conn: Connection, art: Row[Any]) -> Analysis:
                     json.loads(art.meta))
 
 
-def _filters(entity: str | None, source: str | None, since: str | None, until: str | None
+def resolve_entity(conn: Connection, entity: str) -> frozenset[str]:
+    """Every key ENTITY may stand for, whatever name, alias or id of it the user typed and however
+    it is spelled (hamza, alef, yaa, taa marbuta): the text and its folded form; for a gazetteer
+    entry, its Wikidata id, key, name and country code; the keys of stored entities so named,
+    so linked or so mentioned ("ترامب" alone in some article finds "دونالد ترامب")."""
+    text = " ".join(entity.split())
+    folded = fold_name(text)
+    keys = {text, folded}
+    entry = gazetteer().lookup(text)
+    if entry is not None:
+        keys.update(k for k in (entry.link, entry.key, fold_name(entry.name_ar)) if k)
+        if entry.key.startswith("country-"):
+            keys.add(entry.key[8:].upper())
+    e = entities
+    names = [text, *((entry.name_ar,) if entry is not None else ())]
+    for r in conn.execute(select(e.c.global_key, e.c.link).distinct()
+                          .where(or_(e.c.name.in_(names), e.c.link.in_(list(keys)), e.c.global_key.in_(list(keys))))):
+        keys.add(r.global_key)
+        if r.link:
+            keys.add(r.link)
+    keys.update(conn.execute(select(e.c.global_key).distinct()
+                             .select_from(mentions.join(e, mentions.c.entity_id == e.c.id))
+                             .where(mentions.c.span_text == text)).scalars())
+    return frozenset(k for k in keys if k)
+
+
+def _filters(conn: Connection, entity: str | None, source: str | None, since: str | None, until: str | None
              ) -> list[ColumnElement[bool]]:
-    """Speaker entity (global key, link or name), outlet, and dateline bounds (inclusive).
+    """Speaker entity (any name, alias or id: `resolve_entity`), outlet, and dateline bounds (inclusive).
 
     `until` compares only as many characters as it has, so until="2025-01-02"
     keeps an article published at "2025-01-02T18:00".
     """
     out: list[ColumnElement[bool]] = []
     if entity is not None:
-        out.append(or_(_speaker.c.global_key == entity, _speaker.c.global_key == fold_name(entity)))
+        out.append(_speaker.c.global_key.in_(sorted(resolve_entity(conn, entity))))
     if source is not None:
         out.append(articles.c.source == source)
     if since is not None:
@@ -133,7 +160,7 @@ def list_claims(conn: Connection, entity: str | None, source: str | None, since:
              .select_from(t.join(articles, t.c.article_id == articles.c.id)
                           .outerjoin(_orig, articles.c.syndicated_of == _orig.c.id)
                           .outerjoin(_speaker, t.c.source_entity_id == _speaker.c.id))
-             .where(*_filters(entity, source, since, until))
+             .where(*_filters(conn, entity, source, since, until))
              .order_by(articles.c.published.asc().nulls_last(), articles.c.id, t.c.ord)
              .limit(limit).offset(offset))
     return [ClaimRow(r.doc_key, r.published, r.source, r.orig_key, r.local_id, r.kind, r.stance,
@@ -152,7 +179,7 @@ def list_quantities(conn: Connection, entity: str | None, source: str | None, si
                           .outerjoin(_orig, articles.c.syndicated_of == _orig.c.id)
                           .outerjoin(t, q.c.attribution_id == t.c.id)
                           .outerjoin(_speaker, t.c.source_entity_id == _speaker.c.id))
-             .where(*_filters(entity, source, since, until)))
+             .where(*_filters(conn, entity, source, since, until)))
     if unit is not None:
         query = query.where(q.c.unit == unit)
     query = query.order_by(articles.c.published.asc().nulls_last(), articles.c.id, q.c.ord).limit(limit).offset(offset)

@@ -90,6 +90,55 @@ class QuantityRow(_Row):
 
 
 @dataclass(frozen=True, slots=True)
+class FigureRow(_Row):
+    """One stored figure claim: the quantity span in its article and what the frame says of it.
+
+    `key` names the amount the figure states (figures with one key are about the same
+    thing); None when the figure is too vague to compare. `said_on`/`as_of` are an ISO day
+    or "first/last" (".." for an open start); `source` is None for the outlet's own voice."""
+
+    article_id: str  # the id the input gave the article
+    doc_key: str
+    start: int
+    end: int
+    text: str
+    key: str | None
+    measure: str | None
+    value: int | float
+    qualifier: str
+    high: int | float | None
+    unit: str | None
+    source: str | None
+    source_key: str
+    source_kind: str  # named | anonymous | outlet
+    relay: str | None
+    stance: str
+    said_on: str | None
+    as_of: str | None
+    running: bool
+    places: list[str]
+    confidence: float
+    published: str | None
+    outlet: str | None
+    context: str  # the sentence
+
+
+@dataclass(frozen=True, slots=True)
+class PairRow(_Row):
+    """A conflict, revision or contradiction between two stored figures, with its evidence."""
+
+    kind: str
+    confidence: float
+    reason: str
+    a: FigureRow  # the earlier said (the denier, for a contradiction)
+    b: FigureRow
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "key": self.a.key, "confidence": self.confidence, "reason": self.reason,
+                "a": self.a.to_json(), "b": self.b.to_json()}
+
+
+@dataclass(frozen=True, slots=True)
 class EntityRow(_Row):
     """One referent across articles: the name and type it is most often given."""
 

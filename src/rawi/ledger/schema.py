@@ -154,3 +154,75 @@ quantities = Table(
 
 # Created by migration 0001, in this order (parents first).
 INITIAL_TABLES: tuple[Table, ...] = (articles, entities, mentions, attributions, relays, times, quantities)
+
+# -- figure frames (migration 0002) ---------------------------------------------------------------
+# One row per quantity: what it counts, who gives it, when, about what event (rawi.figures.frames).
+# Lists (places, terms) are "|"-joined; "" is an empty list. `cluster` is the key of the amount the
+# figure states, shared by the figures linked to it, and set by `Ledger.relink` (None until then,
+# and for figures too vague to compare).
+figures = Table(
+    "figures", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("ord", Integer, nullable=False),  # the quantity's position in its article
+    *_span_columns(),
+    Column("value", Float, nullable=False),
+    Column("qualifier", String(16), nullable=False),
+    Column("high", Float),
+    Column("integral", Boolean, nullable=False),
+    Column("unit", Text),
+    Column("measure", String(120), nullable=False, index=True),  # predicate/group[/part]; "" when unknown
+    Column("predicate", String(32), nullable=False),
+    Column("grp", String(64), nullable=False),
+    Column("part", Boolean, nullable=False),
+    Column("unit_class", String(16), nullable=False),
+    Column("source_key", Text, nullable=False, index=True),
+    Column("source_name", Text),
+    Column("source_kind", String(16), nullable=False),
+    Column("relay", Text),
+    Column("attribution", String(32)),  # the local id of the attribution that holds it
+    Column("stance", String(16), nullable=False),
+    Column("said_from", String(10), index=True),
+    Column("said_to", String(10)),
+    Column("said_basis", String(16), nullable=False),
+    Column("as_of_from", String(10)),
+    Column("as_of_to", String(10)),
+    Column("as_of_basis", String(16), nullable=False),
+    Column("running", Boolean, nullable=False),
+    Column("places", Text, nullable=False),
+    Column("terms", Text, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("context_start", Integer, nullable=False),
+    Column("context_end", Integer, nullable=False),
+    Column("cluster", String(160), index=True),
+    UniqueConstraint("article_id", "ord"),
+)
+
+# What an article is about as a whole, for comparing its figures with other articles'.
+figure_articles = Table(
+    "figure_articles", metadata,
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("scope", Text, nullable=False),  # the places it names most
+    Column("topic", Text, nullable=False),  # the words it uses most
+)
+
+# Conflicts, revisions and contradictions between stored figures, found by `Ledger.relink`.
+figure_pairs = Table(
+    "figure_pairs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),
+    Column("a_id", Integer, ForeignKey("figures.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("b_id", Integer, ForeignKey("figures.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("confidence", Float, nullable=False),
+    Column("reason", Text, nullable=False),
+    Index("ix_figure_pairs_kind_confidence", "kind", "confidence"),
+)
+
+# Small facts about the ledger as a whole: which state of the figures the links were computed for.
+ledger_state = Table(
+    "ledger_state", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+FIGURE_TABLES: tuple[Table, ...] = (figures, figure_articles, figure_pairs, ledger_state)

@@ -10,15 +10,29 @@ from types import TracebackType
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 
+from rawi.figures.frames import FigureFrame
 from rawi.ledger import engine as _engine
-from rawi.ledger import read, schema
+from rawi.ledger import links, read, read_figures, schema
 from rawi.ledger.keys import doc_key
 from rawi.ledger.migrations import migrate
-from rawi.ledger.records import ArticleRow, ClaimRow, EntityRow, Ingested, QuantityRow, Stats, StoredArticle
+from rawi.ledger.read_figures import FigureFilter
+from rawi.ledger.records import (
+    ArticleRow,
+    ClaimRow,
+    EntityRow,
+    FigureRow,
+    Ingested,
+    PairRow,
+    QuantityRow,
+    Stats,
+    StoredArticle,
+)
 from rawi.ledger.write import is_stored, write_article
 from rawi.model import Analysis, Article
 
 Pair = tuple[Article, Analysis]
+# An article, its extraction, and (when a worker made them already) its figure frames.
+Item = tuple[Article, Analysis] | tuple[Article, Analysis, list[FigureFrame]]
 
 
 class Ledger:
@@ -79,7 +93,7 @@ class Ledger:
         """Store one article in one transaction: "added", "unchanged" or "replaced"."""
         return self._write_batch([(article, analysis)])[0].status
 
-    def ingest_stream(self, pairs: Iterable[Pair], batch_size: int = 64) -> Iterator[Ingested]:
+    def ingest_stream(self, pairs: Iterable[Item], batch_size: int = 64) -> Iterator[Ingested]:
         """Store articles, `batch_size` whole articles per transaction, yielding each outcome
         once its batch is committed (so a consumer that stops early loses nothing it was told)."""
         if batch_size < 1:
@@ -88,16 +102,18 @@ class Ledger:
         while batch := list(islice(it, batch_size)):
             yield from self._write_batch(batch)
 
-    def ingest_many(self, pairs: Iterable[Pair], batch_size: int = 64) -> list[str]:
+    def ingest_many(self, pairs: Iterable[Item], batch_size: int = 64) -> list[str]:
         """`ingest` for many articles, batched for speed; each article stays all-or-nothing."""
         return [r.status for r in self.ingest_stream(pairs, batch_size)]
 
-    def _write_batch(self, batch: list[Pair]) -> list[Ingested]:
+    def _write_batch(self, batch: list[Item]) -> list[Ingested]:
         for attempt in range(2):
             try:
                 now = datetime.now(UTC)
                 with self._writer.begin() as conn:
-                    return [Ingested(doc_key(art), write_article(conn, art, ana, now)) for art, ana in batch]
+                    return [Ingested(doc_key(item[0]), write_article(conn, item[0], item[1], now,
+                                                                     item[2] if len(item) > 2 else None))
+                            for item in batch]
             except IntegrityError:
                 # PostgreSQL: another process added the same key since we looked. The
                 # whole batch was rolled back; once more, it now reads as stored.
@@ -105,7 +121,45 @@ class Ledger:
                     raise
         raise AssertionError("unreachable")
 
+    # -- linking figures -------------------------------------------------------
+
+    def relink(self) -> links.LinkStats:
+        """Recompute which amount every stored figure states and every conflict, revision and
+        contradiction, in one transaction (`rawi.ledger.links`)."""
+        with self._writer.begin() as conn:
+            return links.relink(conn)
+
+    def ensure_links(self) -> None:
+        """Relink when figures were added or removed since the links were made."""
+        with self.engine.connect() as conn:
+            current = links.links_current(conn)
+        if not current:
+            with self._writer.begin() as conn:
+                if not links.links_current(conn):  # another process may have just done it
+                    links.relink(conn)
+
     # -- reading -------------------------------------------------------------
+
+    def figures(self, flt: FigureFilter | None = None, limit: int = 100,
+                offset: int = 0) -> tuple[list[FigureRow], int]:
+        """Stored figure claims passing `flt`, and how many do (links are brought up to date first)."""
+        self.ensure_links()
+        with self.engine.connect() as conn:
+            return read_figures.list_figures(conn, flt or FigureFilter(), limit, offset)
+
+    def timeline(self, flt: FigureFilter | None = None, limit: int = 100,
+                 offset: int = 0) -> tuple[list[FigureRow], int]:
+        """Comparable figures passing `flt`, ordered by the time they describe."""
+        self.ensure_links()
+        with self.engine.connect() as conn:
+            return read_figures.timeline(conn, flt or FigureFilter(), limit, offset)
+
+    def pairs(self, kinds: tuple[str, ...] = ("conflict", "revision", "contradiction"),
+              flt: FigureFilter | None = None, limit: int = 100, offset: int = 0) -> tuple[list[PairRow], int]:
+        """Stored conflicts, revisions and contradictions (either side passing `flt`), most confident first."""
+        self.ensure_links()
+        with self.engine.connect() as conn:
+            return read_figures.list_pairs(conn, kinds, flt or FigureFilter(), limit, offset)
 
     def articles(self, limit: int = 50, offset: int = 0) -> list[ArticleRow]:
         with self.engine.connect() as conn:

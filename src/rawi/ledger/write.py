@@ -13,8 +13,20 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
 
+from rawi.figures.frames import FigureFrame, figure_frames
 from rawi.ledger.keys import content_hash, doc_key, global_key, norm_hash
-from rawi.ledger.schema import articles, attributions, entities, mentions, metadata, quantities, relays, times
+from rawi.ledger.schema import (
+    articles,
+    attributions,
+    entities,
+    figure_articles,
+    figures,
+    mentions,
+    metadata,
+    quantities,
+    relays,
+    times,
+)
 from rawi.model import Analysis, Article, Attribution, Quantity
 
 ADDED, UNCHANGED, REPLACED = "added", "unchanged", "replaced"
@@ -27,8 +39,12 @@ def is_stored(conn: Connection, article: Article) -> bool:
     return found == content_hash(article.text)
 
 
-def write_article(conn: Connection, article: Article, analysis: Analysis, now: datetime) -> str:
-    """Add, keep or replace one article; returns "added", "unchanged" or "replaced"."""
+def write_article(conn: Connection, article: Article, analysis: Analysis, now: datetime,
+                  frames: list[FigureFrame] | None = None) -> str:
+    """Add, keep or replace one article; returns "added", "unchanged" or "replaced".
+
+    `frames` are the article's figure frames when the caller made them already (a worker
+    process); otherwise they are made here."""
     if analysis.text != article.text:
         raise ValueError(f"{article.id}: the analysis is not of this article's text")
     key = doc_key(article)
@@ -58,6 +74,9 @@ def write_article(conn: Connection, article: Article, analysis: Analysis, now: d
         conn.execute(update(articles).where(articles.c.id == art_id).values(**values))
         status = REPLACED
     _write_children(conn, art_id, analysis)
+    if frames is None:
+        frames = figure_frames(analysis, article.source, key)
+    write_frames(conn, art_id, frames)
     return status
 
 
@@ -126,6 +145,31 @@ def _write_children(conn: Connection, art_id: int, a: Analysis) -> None:
     if a.quantities:
         conn.execute(insert(quantities), [_quantity_row(art_id, i, q, a.attributions, att_ids)
                                           for i, q in enumerate(a.quantities)])
+
+
+def write_frames(conn: Connection, art_id: int, frames: list[FigureFrame]) -> None:
+    """The article's figure frames, and what the article is about as a whole."""
+    if not frames:
+        return
+    conn.execute(insert(figure_articles).values(article_id=art_id, scope="|".join(frames[0].scope),
+                                                topic="|".join(frames[0].topic)))
+    conn.execute(insert(figures), [frame_row(art_id, f) for f in frames])
+
+
+def frame_row(art_id: int, f: FigureFrame) -> dict[str, Any]:
+    integral = float(f.value).is_integer() and (f.high is None or float(f.high).is_integer())
+    return {
+        "article_id": art_id, "ord": f.ord, "span_start": f.start, "span_end": f.end, "span_text": f.text,
+        "value": f.value, "qualifier": f.qualifier, "high": f.high, "integral": integral, "unit": f.unit,
+        "measure": f.measure, "predicate": f.predicate, "grp": f.group, "part": f.part, "unit_class": f.unit_class,
+        "source_key": f.source_key, "source_name": f.source_name, "source_kind": f.source_kind, "relay": f.relay,
+        "attribution": f.attribution, "stance": f.stance,
+        "said_from": f.said_on[0] if f.said_on else None, "said_to": f.said_on[1] if f.said_on else None,
+        "said_basis": f.said_basis, "as_of_from": f.as_of[0] if f.as_of else None,
+        "as_of_to": f.as_of[1] if f.as_of else None, "as_of_basis": f.as_of_basis, "running": f.running,
+        "places": "|".join(f.places), "terms": "|".join(f.terms), "confidence": f.confidence,
+        "context_start": f.context_start, "context_end": f.context_end, "cluster": None,
+    }
 
 
 def _attribution_row(art_id: int, i: int, t: Attribution, ent_ids: dict[str, int]) -> dict[str, Any]:

@@ -1,10 +1,9 @@
 """The HTTP API and the page: `create_app(db_url)` builds a FastAPI app over one ledger.
 
-Endpoints are thin: each calls the ledger's read helpers or the same functions
-the CLI uses (`all_claims`, `find_conflicts`, `timeline`, `quoted_about`), so
-the API and `rawi claims/conflicts/timeline/sources` cannot disagree. Routes
-are plain `def`: SQLite and the extractor block, and FastAPI runs plain
-functions in its thread pool instead of stalling the event loop.
+Endpoints are thin: each calls `rawi.service.Service`, the object the command
+line calls too, so the API and `rawi claims/figures/conflicts/timeline/sources`
+cannot disagree. Routes are plain `def`: SQLite and the extractor block, and
+FastAPI runs plain functions in its thread pool instead of stalling the event loop.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ import hmac
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -22,17 +20,12 @@ from fastapi import Depends, FastAPI, HTTPException, Query
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
-from sqlalchemy import func, or_, select
 
 from rawi.api import extract_article
-from rawi.cli_ledger import Summary, _claim_json, _conflict_json, _pairs, _published_in, all_claims
 from rawi.errors import RawiError
 from rawi.ingest import Input
-from rawi.ledger import ClaimRow, Ledger, read, schema
-from rawi.ledger.claims import QuantityClaim
-from rawi.ledger.conflicts import contradictions, find_conflicts, timeline
-from rawi.ledger.queries_export import quoted_about
 from rawi.model import Article
+from rawi.service import Service
 from rawi.web import errors
 from rawi.web.guard import Guard
 from rawi.web.schemas import (
@@ -46,6 +39,7 @@ from rawi.web.schemas import (
     EntityList,
     ErrorOut,
     ExtractIn,
+    FigureList,
     HealthOut,
     IngestIn,
     IngestOut,
@@ -89,71 +83,6 @@ def _version() -> str:
         return "0+unknown"
 
 
-@dataclass
-class _Snapshot:
-    mark: tuple[Any, ...]
-    claims: list[QuantityClaim]
-    syndicated: dict[str, str]
-
-
-class ClaimCache:
-    """`all_claims` rebuilds every article's figures: keep the result until the ledger changes.
-
-    The mark (article count, newest ingest time, largest id) changes with every
-    add or replace, whoever writes (this server or `rawi ingest` in a shell).
-    """
-
-    def __init__(self, ledger: Ledger) -> None:
-        self.ledger = ledger
-        self._lock = threading.Lock()
-        self._snap: _Snapshot | None = None
-
-    def _mark(self) -> tuple[Any, ...]:
-        a = schema.articles
-        with self.ledger.engine.connect() as conn:
-            row = conn.execute(select(func.count(), func.max(a.c.ingested_at), func.max(a.c.id))).one()
-        return tuple(row)
-
-    def get(self) -> tuple[list[QuantityClaim], dict[str, str]]:
-        with self._lock:
-            mark = self._mark()
-            if self._snap is None or self._snap.mark != mark:
-                claims, syndicated = all_claims(self.ledger)
-                self._snap = _Snapshot(mark, claims, syndicated)
-            return self._snap.claims, self._snap.syndicated
-
-
-def _search_articles(ledger: Ledger, q: str, limit: int, offset: int) -> tuple[list[Any], int]:
-    """Articles whose title, text, key or outlet contains `q` (literally: % and _ are escaped)."""
-    a = schema.articles
-    where = or_(*(col.contains(q, autoescape=True) for col in (a.c.title, a.c.text, a.c.doc_key, a.c.source)))
-    with ledger.engine.connect() as conn:
-        total = int(conn.execute(select(func.count()).select_from(a).where(where)).scalar_one())
-        rows = conn.execute(read._articles_query().where(where)
-                            .order_by(a.c.published.desc().nulls_last(), a.c.id).limit(limit).offset(offset))
-        return [read._article_row(r) for r in rows], total
-
-
-def _claims_with_stance(ledger: Ledger, stance: str, entity: str | None, source: str | None, since: str | None,
-                        until: str | None, limit: int, offset: int) -> list[ClaimRow]:
-    """The ledger filters claims in SQL except by stance: page through and filter here."""
-    out: list[ClaimRow] = []
-    skipped, at, block = 0, 0, 1_000
-    while len(out) < limit:
-        page = ledger.claims(entity, source, since, until, block, at)
-        for row in page:
-            if row.stance != stance:
-                continue
-            if skipped < offset:
-                skipped += 1
-            elif len(out) < limit:
-                out.append(row)
-        if len(page) < block:
-            break
-        at += block
-    return out
-
-
 def create_app(db_url: str | None, ingest_token: str | None = None, max_chars: int = DEFAULT_MAX_CHARS,
                allowed_hosts: list[str] | None = None) -> FastAPI:
     """The API and page over the ledger at `db_url` (see `Ledger.open`).
@@ -163,19 +92,18 @@ def create_app(db_url: str | None, ingest_token: str | None = None, max_chars: i
     Host header values to answer (rawi serve sets it on a loopback address, so a
     web page cannot reach the ledger through DNS rebinding); None answers any.
     """
-    ledger = Ledger.open(db_url)
-    cache = ClaimCache(ledger)
+    service = Service.open(db_url)
     ingest_lock = threading.Lock()
     version = _version()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
-        ledger.close()
+        service.close()
 
     app = FastAPI(title="rawi", version=version, description=DESCRIPTION, lifespan=lifespan, responses=ERRORS,
                   docs_url=None, redoc_url=None)  # Swagger's page needs a CDN and inline script: not under our CSP
-    app.state.ledger = ledger
+    app.state.service = service
     errors.install(app)
     # One body limit for the JSON around a maximal text (6 bytes per character as \\uXXXX);
     # ingest takes several articles.
@@ -200,16 +128,13 @@ def create_app(db_url: str | None, ingest_token: str | None = None, max_chars: i
     def articles(q: Filter = None, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
                  offset: Offset = 0) -> dict[str, Any]:
         """Stored articles, newest dateline first; `q` keeps those whose title, text, key or outlet contains it."""
-        if q:
-            rows, total = _search_articles(ledger, q, limit, offset)
-        else:
-            rows, total = ledger.articles(limit, offset), ledger.stats().articles
-        return {"items": [r.to_json() for r in rows], "total": total}
+        page = service.articles(q or None, limit, offset)
+        return {"items": [r.to_json() for r in page.items], "total": page.total}
 
     @app.get("/api/articles/{doc_key:path}", response_model=ArticleOut, tags=["ledger"])
     def article(doc_key: str) -> dict[str, Any]:
         """One article and its stored extraction. The key may be a URL (slashes allowed)."""
-        stored = ledger.article(doc_key)
+        stored = service.article(doc_key)
         if stored is None:
             raise HTTPException(404, f"no article with key {doc_key!r}")
         return {"article": stored.row.to_json(), "analysis": stored.analysis.to_json()}
@@ -218,51 +143,49 @@ def create_app(db_url: str | None, ingest_token: str | None = None, max_chars: i
     def claims(entity: Filter = None, source: Filter = None, since: Filter = None, until: Filter = None,
                stance: Stance | None = None, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
                offset: Offset = 0) -> dict[str, Any]:
-        """Attributed claims in dateline order. `entity`: the speaker (name, key or Wikidata id);
+        """Attributed claims in dateline order. `entity`: the speaker (any name, alias or Wikidata id);
         `source`: the outlet; `since`/`until`: inclusive ISO bounds on the dateline."""
-        if stance is None:
-            rows = ledger.claims(entity, source, since, until, limit, offset)
-        else:
-            rows = _claims_with_stance(ledger, stance, entity, source, since, until, limit, offset)
+        rows = service.claims(entity, source, since, until, stance, limit, offset)
         return {"items": [r.to_json() for r in rows]}
+
+    @app.get("/api/figures", response_model=FigureList, tags=["ledger"])
+    def figures(entity: Filter = None, source: Filter = None, since: Filter = None, until: Filter = None,
+                key: Filter = None, measure: Filter = None, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
+                offset: Offset = 0) -> dict[str, Any]:
+        """Stored figure claims (as `rawi figures`): `entity` matches the source or a place of the figure;
+        `since`/`until` bound the day it was said; `key` one amount; `measure` e.g. killed/person."""
+        page = service.figures(entity, source, since, until, key, measure, limit, offset)
+        return {"items": [r.to_json() for r in page.items], "total": page.total}
 
     @app.get("/api/conflicts", response_model=ConflictList, tags=["ledger"])
     def conflicts(kind: Literal["all", "conflict", "revision", "contradiction"] = "all", entity: Filter = None,
                   since: Filter = None, until: Filter = None,
                   limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100, offset: Offset = 0) -> dict[str, Any]:
-        """Figures that cannot both hold, revisions by one source, and denials of another's figure."""
-        found_claims, syndicated = cache.get()
-        if entity:
-            found_claims = timeline(found_claims, entity=entity)
-        found_claims = [c for c in found_claims if _published_in(c, since, until)]
-        found = find_conflicts(found_claims, syndicated) + contradictions(found_claims, syndicated)
-        rows = [_conflict_json(x) for x in found if kind in ("all", x.kind)]
-        return {"items": rows[offset:offset + limit]}
+        """Figures of one amount that cannot both hold, revisions by one source, and denials of another's
+        figure: stored pairs, most confident first."""
+        page = service.conflicts(kind, entity, since, until, limit, offset)
+        return {"items": [p.to_json() for p in page.items], "total": page.total}
 
     @app.get("/api/timeline", response_model=Timeline, tags=["ledger"])
     def timeline_(entity: Filter = None,
                   key: Annotated[str | None, Query(max_length=MAX_FILTER,
-                                                   description="A claim key, subject/predicate/unit")] = None,
+                                                   description="An amount's key, as `/api/figures` gives it")] = None,
                   since: Filter = None, until: Filter = None,
                   limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100, offset: Offset = 0) -> dict[str, Any]:
-        """Figures about or from `entity` and/or with claim key `key`, ordered by the time they refer to."""
-        found_claims, _ = cache.get()
-        if key is not None:
-            found_claims = [c for c in found_claims if str(c.key) == key]
-        ordered = [c for c in timeline(found_claims, entity=entity or None) if _published_in(c, since, until)]
-        return {"items": [_claim_json(c) for c in ordered[offset:offset + limit]]}
+        """Figures from or about `entity` and/or of amount `key`, ordered by the time they describe."""
+        page = service.timeline(entity or None, key, since, until, limit, offset)
+        return {"items": [r.to_json() for r in page.items], "total": page.total}
 
     @app.get("/api/entities", response_model=EntityList, tags=["ledger"])
     def entities(type: Filter = None, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
                  offset: Offset = 0) -> dict[str, Any]:
         """Referents across articles (by Wikidata link, else folded name), most widely reported first."""
-        return {"items": [r.to_json() for r in ledger.entities(type, limit, offset)]}
+        return {"items": [r.to_json() for r in service.entities(type, limit, offset)]}
 
     @app.get("/api/sources", response_model=SourceList, tags=["ledger"])
     def sources(entity: Annotated[str, Query(min_length=1, max_length=MAX_FILTER)]) -> dict[str, Any]:
         """Who is quoted about `entity`, through which relays (as `rawi sources`)."""
-        with ledger.engine.connect() as conn:
-            return {"items": [r.to_json() for r in quoted_about(conn, entity)]}
+        return {"items": [r.to_json() for r in service.sources(entity)]}
 
     def authorised(cred: Bearer) -> None:
         if ingest_token is None:
@@ -282,10 +205,8 @@ def create_app(db_url: str | None, ingest_token: str | None = None, max_chars: i
             art = Article(a.id, a.text, a.published, a.title, a.url, a.source)
             too_big = RawiError("E004", a.id, f"{len(a.text):,} characters, limit {max_chars:,}")
             inputs.append(Input(a.id, None, too_big) if len(a.text) > max_chars else Input(a.id, art, None))
-        summary = Summary()
-        with ingest_lock:  # one writer at a time: _pairs checks stored hashes before writing
-            for done in ledger.ingest_stream(_pairs(inputs, ledger, summary, "auto")):
-                summary.counts[done.status] += 1
+        with ingest_lock:  # one writer at a time: ingest checks stored hashes before writing
+            summary = service.ingest(inputs)
         c = summary.counts
         return {"added": c["added"], "unchanged": c["unchanged"], "replaced": c["replaced"],
                 "rejected": [{"id": origin, "reason": reason} for origin, reason in summary.rejected]}

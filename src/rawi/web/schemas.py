@@ -1,7 +1,7 @@
 """The HTTP API's request and response models: the OpenAPI schema is generated from these.
 
-Responses mirror the ledger's frozen rows (`ArticleRow`, `ClaimRow`, `EntityRow`,
-`SourceRow`) and the CLI's JSON shapes (`cli_ledger._claim_json`), so the page,
+Responses mirror the ledger's frozen rows (`ArticleRow`, `ClaimRow`, `FigureRow`,
+`PairRow`, `EntityRow`, `SourceRow`), which the CLI prints as JSON too, so the page,
 the CLI and exports all speak the same field names. The extraction contract
 itself (`Analysis.to_json()`) is passed through as an object: its schema is
 `../shared/spec/EXTRACTION.md`, and re-declaring it here would be a second truth.
@@ -124,37 +124,58 @@ class ClaimList(Out):
     items: list[ClaimRowOut]
 
 
-class QuantityClaimOut(Out):
-    """A figure as the conflict finder and the timeline see it (`rawi conflicts --format json`)."""
+class FigureOut(Out):
+    """A stored figure claim (`rawi figures --format json`): the quantity span in its article and its frame."""
 
+    article_id: str = Field(description="The id the input gave the article")
     doc_key: str
-    published: str | None
-    key: str = Field(description="subject/predicate/unit, '?' for an unknown part")
-    source: str | None
+    start: int
+    end: int
+    text: str
+    key: str | None = Field(description="The amount the figure states: equal keys are the same thing; "
+                                        "null when the figure is too vague to compare")
+    measure: str | None = Field(description="predicate/group, e.g. killed/person")
     value: float
     qualifier: str
     high: float | None
-    window: str | None = Field(description="first/last ISO day the figure refers to")
-    evidence: str
-    start: int
-    end: int
-    context: str
+    unit: str | None
+    source: str | None = Field(description="Who gives the figure, as written; null for the outlet's own voice")
+    source_key: str
+    source_kind: Literal["named", "anonymous", "outlet"]
+    relay: str | None
+    stance: str
+    said_on: str | None = Field(description="ISO day (or first/last) the figure was said on")
+    as_of: str | None = Field(description="ISO day or first/last the figure describes; '..' opens a running total")
+    running: bool
+    places: list[str]
+    confidence: float
+    published: str | None
+    outlet: str | None
+    context: str = Field(description="The sentence that holds the figure")
+
+
+class FigureList(Out):
+    items: list[FigureOut]
+    total: int = Field(description="Figures matching the filters (all pages).")
 
 
 class ConflictOut(Out):
     kind: Literal["conflict", "revision", "contradiction"]
-    key: str
+    key: str | None
+    confidence: float
     reason: str
-    a: QuantityClaimOut
-    b: QuantityClaimOut
+    a: FigureOut
+    b: FigureOut
 
 
 class ConflictList(Out):
     items: list[ConflictOut]
+    total: int = Field(description="Pairs matching the filters (all pages).")
 
 
 class Timeline(Out):
-    items: list[QuantityClaimOut]
+    items: list[FigureOut]
+    total: int = Field(description="Figures matching the filters (all pages).")
 
 
 class EntityRowOut(Out):

@@ -270,12 +270,13 @@ async function viewClaims(_rest, params) {
 
 function evidenceCard(c, label) {
   return el("article", { class: "card" },
-    el("h3", {}, label, " ", el("span", { dir: "auto" }, c.source || "(unnamed source)")),
+    el("h3", {}, label, " ", el("span", { dir: "auto" }, c.source || c.outlet || "(the outlet)")),
     el("dl", {},
-      el("dt", {}, "published"), el("dd", {}, c.published || "?"),
+      el("dt", {}, "said on"), el("dd", {}, c.said_on || c.published || "?"),
       el("dt", {}, "value"), el("dd", { class: "value" }, claimValue(c)),
-      el("dt", {}, "refers to"), el("dd", {}, c.window || "?")),
-    evidenceSentence(c.context, c.evidence),
+      el("dt", {}, "refers to"), el("dd", {}, c.as_of || "?"),
+      el("dt", {}, "confidence"), el("dd", {}, String(c.confidence))),
+    evidenceSentence(c.context, c.text),
     el("p", {}, articleLink(c.doc_key, "open the article")));
 }
 
@@ -302,16 +303,16 @@ async function viewConflicts(_rest, params) {
 async function viewTimeline(_rest, params) {
   const entity = params.get("entity") || "";
   const key = params.get("key") || "";
-  const form = filterForm([{ name: "entity", label: "Entity" }, { name: "key", label: "Claim key" }],
+  const form = filterForm([{ name: "entity", label: "Entity" }, { name: "key", label: "Amount key" }],
     { entity, key }, (v) => { location.hash = `#/timeline${query(v)}`; }, "Show");
-  if (!entity && !key) return [heading("Timeline"), form, el("p", {}, "Give an entity or a claim key.")];
+  if (!entity && !key) return [heading("Timeline"), form, el("p", {}, "Give an entity or an amount's key.")];
   const data = await api(`/api/timeline${query({ entity, key })}`);
   const items = data.items.map((c) => el("li", {},
-    el("span", { class: "when" }, c.window || "?"),
+    el("span", { class: "when" }, c.as_of || c.said_on || "?"),
     el("div", { class: "what" },
-      el("p", {}, el("strong", { dir: "auto" }, c.source || "(unnamed source)"), ` · ${c.published || "?"} · `,
-        el("span", { dir: "auto" }, c.key), " · ", el("span", { class: "value" }, claimValue(c))),
-      evidenceSentence(c.context, c.evidence),
+      el("p", {}, el("strong", { dir: "auto" }, c.source || c.outlet || "(the outlet)"), ` · said ${c.said_on || "?"} · `,
+        el("span", { dir: "auto" }, c.measure || ""), " · ", el("span", { class: "value" }, claimValue(c))),
+      evidenceSentence(c.context, c.text),
       el("p", {}, articleLink(c.doc_key, "open the article")))));
   return [heading(`Timeline: ${entity || key}`), form,
     items.length ? el("ol", { class: "timeline" }, items) : el("p", {}, "No figures found.")];

@@ -1,0 +1,198 @@
+"""One service over the ledger that both faces call: the command line and the web app.
+
+`Service` holds a `Ledger` and answers what a user asks of it: ingest sources, list
+articles, claims, figures, conflicts, timelines, entities and sources. The faces only
+parse their input and format the answer; neither imports the other.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from types import TracebackType
+from typing import Generic, TypeVar
+
+from sqlalchemy import func, or_, select
+
+from rawi.api import extract_article, prepare_batch
+from rawi.errors import RawiError
+from rawi.ingest import Input, iter_inputs
+from rawi.ledger import ArticleRow, ClaimRow, EntityRow, Ledger, StoredArticle, content_hash, doc_key, read, schema
+from rawi.ledger.queries_export import SourceRow, quoted_about
+from rawi.ledger.read_figures import FigureFilter
+from rawi.ledger.records import FigureRow, PairRow, Stats
+from rawi.model import Analysis, Article
+
+T = TypeVar("T")
+KINDS = ("conflict", "revision", "contradiction")
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    """One page of a listing and how many items match in all."""
+
+    items: list[T]
+    total: int
+
+
+@dataclass
+class Summary:
+    """What an ingest did: counts by outcome, and every rejected input with its reason."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _to_store(inputs: Iterable[Input], ledger: Ledger, summary: Summary, lang: str,
+              block: int = 64) -> Iterator[tuple[Article, Analysis]]:
+    """Articles to extract and store: not rejected, not already stored as they are, and
+    only the first of several articles that share an id or URL in this input (otherwise
+    every run would swap which version is stored)."""
+    taken: set[str] = set()
+    it = iter(inputs)
+    while chunk := list(islice(it, block)):
+        good = [i for i in chunk if i.error is None and i.article is not None]
+        stored = ledger.stored_hashes([doc_key(i.article) for i in good if i.article is not None])
+        for item in chunk:
+            if item.error is not None or item.article is None:
+                err = item.error or RawiError("E006", item.origin, "no article")
+                summary.rejected.append((item.origin, str(err)))
+                continue
+            key = doc_key(item.article)
+            if key in taken:
+                summary.rejected.append((item.origin, str(RawiError("E012", item.origin, key))))
+                continue
+            taken.add(key)
+            if stored.get(key) == content_hash(item.article.text):
+                summary.counts["unchanged"] += 1  # same key, same text: nothing to extract or write
+                continue
+            try:
+                yield item.article, extract_article(item.article, item.origin, lang)
+            except RawiError as err:
+                summary.rejected.append((item.origin, str(err)))
+
+
+class Service:
+    """The ledger as a user sees it. Open with `Service.open(db)`; close, or use `with`."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+
+    @classmethod
+    def open(cls, db: str | None = None) -> Service:
+        return cls(Ledger.open(db))
+
+    def close(self) -> None:
+        self.ledger.close()
+
+    def __enter__(self) -> Service:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------
+
+    def ingest(self, inputs: Iterable[Input], lang: str = "auto", progress: bool = False) -> Summary:
+        """Extract and store every article of `inputs` (one transaction per batch of whole
+        articles), then link the ledger's figures again."""
+        prepare_batch()
+        summary = Summary()
+        if progress:
+            from tqdm import tqdm
+
+            inputs = tqdm(inputs, unit=" articles", file=sys.stderr, dynamic_ncols=True)
+        for done in self.ledger.ingest_stream(_to_store(inputs, self.ledger, summary, lang)):
+            summary.counts[done.status] += 1
+        if summary.counts["added"] or summary.counts["replaced"]:
+            self.ledger.relink()
+        return summary
+
+    def ingest_sources(self, sources: Iterable[str], lang: str = "auto", progress: bool = False) -> Summary:
+        """`ingest` over files, folders, feeds, WARCs or URLs (`rawi.ingest.iter_inputs`)."""
+        return self.ingest(iter_inputs(list(sources)), lang, progress)
+
+    # -- reading ---------------------------------------------------------------
+
+    def stats(self) -> Stats:
+        return self.ledger.stats()
+
+    def articles(self, q: str | None = None, limit: int = 50, offset: int = 0) -> Page[ArticleRow]:
+        """Stored articles, newest dateline first; `q` keeps those whose title, text, key or outlet contains it."""
+        if not q:
+            return Page(self.ledger.articles(limit, offset), self.ledger.stats().articles)
+        a = schema.articles
+        where = or_(*(col.contains(q, autoescape=True) for col in (a.c.title, a.c.text, a.c.doc_key, a.c.source)))
+        with self.ledger.engine.connect() as conn:
+            total = int(conn.execute(select(func.count()).select_from(a).where(where)).scalar_one())
+            rows = conn.execute(read.articles_query().where(where)
+                                .order_by(a.c.published.desc().nulls_last(), a.c.id).limit(limit).offset(offset))
+            return Page([read.article_row(r) for r in rows], total)
+
+    def article(self, key: str) -> StoredArticle | None:
+        return self.ledger.article(key)
+
+    def claims(self, entity: str | None = None, source: str | None = None, since: str | None = None,
+               until: str | None = None, stance: str | None = None, limit: int = 50,
+               offset: int = 0) -> list[ClaimRow]:
+        """Attributed claims in dateline order; `entity` is any name, alias or id of the speaker."""
+        if stance is None:
+            return self.ledger.claims(entity, source, since, until, limit, offset)
+        out: list[ClaimRow] = []
+        skipped, at, block = 0, 0, 1_000
+        while len(out) < limit:
+            page = self.ledger.claims(entity, source, since, until, block, at)
+            for row in page:
+                if row.stance != stance:
+                    continue
+                if skipped < offset:
+                    skipped += 1
+                elif len(out) < limit:
+                    out.append(row)
+            if len(page) < block:
+                break
+            at += block
+        return out
+
+    def _filter(self, entity: str | None, outlet: str | None = None, since: str | None = None,
+                until: str | None = None, key: str | None = None, measure: str | None = None) -> FigureFilter:
+        keys = None
+        if entity:
+            with self.ledger.engine.connect() as conn:
+                keys = read.resolve_entity(conn, entity)
+        return FigureFilter(keys, outlet, since, until, key, measure)
+
+    def figures(self, entity: str | None = None, outlet: str | None = None, since: str | None = None,
+                until: str | None = None, key: str | None = None, measure: str | None = None,
+                limit: int = 100, offset: int = 0) -> Page[FigureRow]:
+        """Every stored figure claim passing the filters; `entity` matches its source or its places."""
+        items, total = self.ledger.figures(self._filter(entity, outlet, since, until, key, measure), limit, offset)
+        return Page(items, total)
+
+    def conflicts(self, kind: str = "all", entity: str | None = None, since: str | None = None,
+                  until: str | None = None, limit: int = 50, offset: int = 0) -> Page[PairRow]:
+        """Conflicts, revisions and contradictions, most confident first."""
+        kinds = KINDS if kind == "all" else (kind,)
+        items, total = self.ledger.pairs(kinds, self._filter(entity, since=since, until=until), limit, offset)
+        return Page(items, total)
+
+    def timeline(self, entity: str | None = None, key: str | None = None, since: str | None = None,
+                 until: str | None = None, limit: int = 100, offset: int = 0) -> Page[FigureRow]:
+        """The comparable figures about or from `entity` and/or stating amount `key`, by the time they describe."""
+        items, total = self.ledger.timeline(self._filter(entity, since=since, until=until, key=key), limit, offset)
+        return Page(items, total)
+
+    def entities(self, type: str | None = None, limit: int = 100, offset: int = 0) -> list[EntityRow]:
+        return self.ledger.entities(type, limit, offset)
+
+    def sources(self, entity: str) -> list[SourceRow]:
+        """Who is quoted about `entity`, through which relays."""
+        with self.ledger.engine.connect() as conn:
+            return quoted_about(conn, entity)
+
+
+__all__ = ["KINDS", "Page", "Service", "Summary"]
