@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
 from rawi.api import extract_article
-from rawi.ledger import Ledger
+from rawi.service import Service
 from rawi.model import Article
 from rawi.web import create_app
 
@@ -43,11 +43,11 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 
 @pytest.fixture(scope="module", autouse=True)
 def seeded() -> Iterator[None]:
-    ledger: Ledger = APP.state.ledger
+    service: Service = APP.state.service
     for art in SEED:
-        ledger.ingest(art, extract_article(art))
+        service.ledger.ingest(art, extract_article(art))
     yield
-    ledger.close()
+    service.close()
 
 
 @schema.parametrize()

@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
@@ -21,7 +22,7 @@ from sqlalchemy import Engine, inspect, text
 
 from ledger_support import drop_all
 from rawi.api import extract_article
-from rawi.ledger import Ledger, LedgerError, Migration, applied, migrate
+from rawi.ledger import MIGRATIONS, Ledger, LedgerError, Migration, applied, migrate
 from rawi.ledger import engine as ledger_engine
 from rawi.ledger import write as ledger_write
 from rawi.model import Analysis, Article
@@ -68,13 +69,35 @@ def _tables(engine: Engine) -> set[str]:
 def test_migrations_are_recorded_and_rerunning_is_a_no_op(url: str) -> None:
     engine = ledger_engine.create(url)
     try:
-        assert migrate(engine) == ["0001_initial"]
+        assert migrate(engine) == ["0001_initial", "0002_figures"]
         assert migrate(engine) == []
-        assert applied(engine) == ["0001_initial"]
+        assert applied(engine) == ["0001_initial", "0002_figures"]
         assert {"articles", "entities", "mentions", "attributions", "relays", "times", "quantities",
-                "schema_migrations"} <= _tables(engine)
+                "figures", "figure_articles", "figure_pairs", "ledger_state", "schema_migrations"} <= _tables(engine)
         with engine.connect() as conn:
-            assert conn.execute(text("SELECT applied_at FROM schema_migrations")).scalar_one() is not None
+            assert all(conn.execute(text("SELECT applied_at FROM schema_migrations")).scalars())
+    finally:
+        engine.dispose()
+
+
+def test_figures_migration_makes_frames_for_articles_already_stored(url: str) -> None:
+    """A ledger written before figure frames existed gets a frame for every stored quantity,
+    made from the stored extraction, and its links on the first query."""
+    engine = ledger_engine.create(url)
+    try:
+        assert migrate(engine, MIGRATIONS[:1]) == ["0001_initial"]
+        art, ana = pair("old", MINISTER)
+        with ledger_engine.writer(engine).begin() as conn:
+            ledger_write.write_article(conn, art, ana, datetime.now(UTC), frames=[])
+        assert "figures" not in _tables(engine)
+        assert migrate(engine) == ["0002_figures"]
+        led = Ledger(engine)
+        page, total = led.figures()
+        assert total == len(ana.quantities) == 2
+        killed = next(f for f in page if f.text == "300")
+        assert (killed.measure, killed.source, killed.said_on) == ("killed/person", "وزير الخارجية المصري",
+                                                                    "2025-03-10")
+        assert killed.key is not None  # linked on the first query
     finally:
         engine.dispose()
 

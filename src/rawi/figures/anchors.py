@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import cache
+import re
+from functools import cache, lru_cache
 
 from rawi.figures.lexicon import groups, predicates, variants
-from rawi.figures.sentence import Sentence, Sentences
+from rawi.figures.sentence import Sentence, Sentences, fold_word
 from rawi.lexicon import load_tsv
 from rawi.lexicon.gazetteer import gazetteer
 from rawi.model import Entity
@@ -43,12 +44,6 @@ def _function_words() -> frozenset[str]:
     return frozenset(r["word"] for r in load_tsv("np_stopwords", ("word",)))
 
 
-def _stem(word: str) -> str:
-    """The shortest form of a word without its clitics (at least three letters)."""
-    forms = [v for v in variants(word) if len(v) >= 3]
-    return min(forms, key=len) if forms else word
-
-
 def _is_measure_word(word: str) -> bool:
     if word in groups() or is_number_word(word):
         return True
@@ -56,25 +51,40 @@ def _is_measure_word(word: str) -> bool:
     return any(v in preds for v in variants(word))
 
 
-def terms(sentence: Sentence, skip: Sequence[tuple[int, int]], lo: int = 0, hi: int | None = None) -> frozenset[str]:
-    """Content words of a sentence (of its tokens lo:hi), without the spans in `skip` (speakers, the figures)."""
-    out: set[str] = set()
+@lru_cache(maxsize=131072)
+def term_of(word: str) -> str | None:
+    """A folded word as an event word: its shortest form without clitics (three letters at least),
+    or None for function words, numbers, predicates and counted nouns. Decided once per word."""
+    if len(word) < 3 or word.isdigit():
+        return None
+    forms = [v for v in variants(word) if len(v) >= 3]
+    w = min(forms, key=len) if forms else word
     stop = _function_words()
-    for t in sentence.tokens[lo:hi]:
-        if not t.is_word or len(t.word) < 3 or t.word.isdigit() or any(a <= t.start < b for a, b in skip):
-            continue
-        w = _stem(t.word)
-        if w in stop or w in _GENERIC or t.word in stop or _is_measure_word(t.word) or _is_measure_word(w):
-            continue
-        out.add(w)
+    if w in stop or w in _GENERIC or word in stop or _is_measure_word(word) or _is_measure_word(w):
+        return None
+    return w
+
+
+def terms(sentence: Sentence, skip: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """Content words of a sentence, without the spans in `skip` (speakers, the figures)."""
+    out: set[str] = set()
+    inside = [(a, b) for a, b in skip if a < sentence.end and b > sentence.start]
+    for t in sentence.tokens:
+        if t.is_word and (w := term_of(t.word)) is not None and \
+                not (inside and any(a <= t.start < b for a, b in inside)):
+            out.add(w)
     return frozenset(out)
 
 
+_WORD = re.compile(r"[\w\u0640\u064b-\u065f\u0670]{3,}")
+
+
 def topic(sentences: Sentences, size: int = 20) -> frozenset[str]:
-    """The words an article uses most (its story, beyond any one sentence), at most `size`."""
+    """The words most of an article's sentences use (its story, beyond any one sentence), at most `size`."""
     counts: Counter[str] = Counter()
-    for sentence in sentences.all():
-        counts.update(terms(sentence, ()))
+    text = sentences.text
+    for lo, hi in sentences.spans():
+        counts.update({w for m in _WORD.finditer(text, lo, hi) if (w := term_of(fold_word(m.group()))) is not None})
     return frozenset(w for w, _ in counts.most_common(size))
 
 

@@ -10,7 +10,7 @@ measure is not known is kept (it is still a figure in its article) but never com
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rawi.figures.anchors import near_places, places, scope, terms, topic
 from rawi.figures.lexicon import MONEY, PEOPLE
@@ -81,6 +81,8 @@ def measure_key(r: Reading) -> str:
         return f"{r.predicate}/{r.group}" + ("/part" if r.part else "")
     if r.unit_class == MONEY and r.currency:
         return f"{r.predicate}/money/{r.currency}"
+    if r.unit_class == "count" and r.group:
+        return f"{r.predicate}/{r.group}"
     return ""
 
 
@@ -114,7 +116,7 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
     speakers = [(s.start, s.end) for a in analysis.attributions
                 for s in ([a.source.span] if a.source.span else []) + [v.span for v in a.via]]
     article_scope = tuple(sorted(scope(analysis.entities)))
-    article_topic = tuple(sorted(topic(sentences)))
+    article_topic: tuple[str, ...] | None = None  # made only for an article with a figure to compare
     by_sentence: dict[tuple[int, int], list[tuple[int, Quantity]]] = defaultdict(list)
     for i, q in enumerate(analysis.quantities):
         by_sentence[sentences.bounds(q.span.start)].append((i, q))
@@ -144,6 +146,8 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
             prev_end = hi
             src: Who = who(h, entities, outlet, doc_key)
             key = measure_key(r)
+            if key and article_topic is None:
+                article_topic = tuple(sorted(topic(sentences)))
             own_places = tuple(sorted(near_places(analysis.entities, sent.start, sent.end, q.span.start,
                                                   speakers + figure_spans)))
             anchored = bool(own_places or len(sent_terms) >= 3)
@@ -154,10 +158,13 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
                 source_key=src.key, source_name=src.name, source_kind=src.kind, relay=src.relay,
                 attribution=src.attribution, stance=src.stance, said_on=w.said_on, said_basis=w.said_basis,
                 as_of=w.as_of, as_of_basis=w.as_of_basis, running=w.running, places=own_places,
-                terms=sent_terms, scope=article_scope, topic=article_topic,
+                terms=sent_terms, scope=article_scope, topic=(),
                 confidence=_confidence(r, w, anchored) if key else 0.0,
                 context_start=sent.start, context_end=sent.end)
-    return [out[i] for i in range(len(analysis.quantities))]
+    frames = [out[i] for i in range(len(analysis.quantities))]
+    if article_topic:
+        frames = [replace(f, topic=article_topic) for f in frames]
+    return frames
 
 
 __all__ = ["COMPARABLE", "FigureFrame", "figure_frames", "measure_key"]

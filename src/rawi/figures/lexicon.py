@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 
 from rawi.lexicon import load_tsv
@@ -24,7 +24,7 @@ PREDICATE_CLASS: Mapping[str, str] = MappingProxyType({
     "tried": PEOPLE, "released": PEOPLE, "fugitive": PEOPLE, "deployed": PEOPLE, "displaced": PEOPLE,
     "refugees": PEOPLE, "missing": PEOPLE, "kidnapped": PEOPLE, "captured": PEOPLE, "evacuated": PEOPLE,
     "executed": PEOPLE, "pledged": MONEY, "donated": MONEY, "allocated": MONEY, "cost": MONEY,
-    "spent": MONEY, "losses": MONEY,
+    "spent": MONEY, "losses": MONEY, "destroyed": ANY, "damaged": ANY,
 })
 # Groups of people; anything else a figure counts is named by its noun's lemma.
 PEOPLE_GROUPS = frozenset({"person", "security", "fighter", "child", "woman", "member"})
@@ -32,6 +32,7 @@ PEOPLE_GROUPS = frozenset({"person", "security", "fighter", "child", "woman", "m
 _PREFIXES = ("", "ال", "بال", "لل", "ب", "ل", "ك")
 
 
+@lru_cache(maxsize=131072)
 def variants(word: str) -> tuple[str, ...]:
     """A folded word and its forms without one conjunction (و ف), the future س, and one
     preposition or article (ب ل ال بال لل ك); every form keeps at least two letters."""
@@ -54,6 +55,7 @@ class Predicates:
     words: Mapping[str, tuple[str, str]]  # folded word -> (predicate, pos)
     phrases: Mapping[tuple[str, ...], str]  # folded words -> predicate
     longest: int  # words in the longest phrase
+    phrase_lasts: frozenset[str]  # the words a phrase ends with
 
 
 @cache
@@ -69,7 +71,7 @@ def predicates() -> Predicates:
         else:
             words.setdefault(form, (pred, pos))
     longest = max((len(p) for p in phrases), default=1)
-    return Predicates(MappingProxyType(words), MappingProxyType(phrases), longest)
+    return Predicates(MappingProxyType(words), MappingProxyType(phrases), longest, frozenset(p[-1] for p in phrases))
 
 
 @cache
@@ -82,6 +84,8 @@ def groups() -> Mapping[str, str]:
 class Words:
     by_role: Mapping[str, frozenset[tuple[str, ...]]]  # role -> folded phrases (as word tuples)
     longest: int
+    firsts: Mapping[str, frozenset[str]]  # role -> the words a phrase of it may start with (and without و)
+    lasts: Mapping[str, frozenset[str]]  # role -> the words a phrase of it may end with
 
     def has(self, role: str, words: tuple[str, ...]) -> bool:
         return words in self.by_role.get(role, frozenset())
@@ -98,7 +102,10 @@ def linking_words() -> Words:
             raise ValueError(f"figure_words.tsv: unknown role {row['role']!r}")
         by_role[row["role"]].add(tuple(row["form"].split()))
     longest = max(len(p) for phrases in by_role.values() for p in phrases)
-    return Words(MappingProxyType({k: frozenset(v) for k, v in by_role.items()}), longest)
+    firsts = {k: frozenset({p[0] for p in v} | {"و" + p[0] for p in v}) for k, v in by_role.items()}
+    lasts = {k: frozenset({p[-1] for p in v} | {"و" + p[0] for p in v if len(p) == 1}) for k, v in by_role.items()}
+    return Words(MappingProxyType({k: frozenset(v) for k, v in by_role.items()}), longest,
+                 MappingProxyType(firsts), MappingProxyType(lasts))
 
 
 def folded(text: str) -> str:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rawi.figures.lexicon import (
     MONEY,
@@ -99,6 +99,7 @@ def _lemma(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=131072)
 def _pred_word(word: str, pos_ok: frozenset[str]) -> tuple[str, str] | None:
     words = predicates().words
     for v in variants(word):
@@ -121,6 +122,8 @@ def _phrase_at(tokens: Sequence[Token], i: int, n: int) -> str | None:
 
 
 def _phrase_ending(tokens: Sequence[Token], j: int) -> str | None:
+    if j < 0 or tokens[j].word not in predicates().phrase_lasts:
+        return None
     for n in range(predicates().longest, 1, -1):
         if (pred := _phrase_at(tokens, j - n + 1, n)) is not None:
             return pred
@@ -130,6 +133,8 @@ def _phrase_ending(tokens: Sequence[Token], j: int) -> str | None:
 def _words_match(tokens: Sequence[Token], i: int, role: str, backwards: bool = False) -> int:
     """Length of the longest `role` phrase starting (or, backwards, ending) at tokens[i]; 0 if none."""
     lw = linking_words()
+    if not 0 <= i < len(tokens) or tokens[i].word not in (lw.lasts[role] if backwards else lw.firsts[role]):
+        return 0
     for n in range(lw.longest, 0, -1):
         s = i - n + 1 if backwards else i
         if s < 0 or s + n > len(tokens) or not all(t.is_word for t in tokens[s:s + n]):
@@ -236,8 +241,8 @@ def _after_noun(tokens: Sequence[Token], u: int, stop: int) -> str | None:
         if not t.is_word:
             i += 1
             continue
-        if t.word in ("من", "بين") or (n := _words_match(tokens, i, "ranks")):
-            j = i + (1 if t.word in ("من", "بين") else n)
+        if (n := _words_match(tokens, i, "ranks")) or t.word in ("من", "بين"):
+            j = i + (n or 1)
             found = _body_class(tokens, j)
             if found is not None:
                 return found
@@ -399,7 +404,7 @@ def _fits(predicate: str, unit_class: str, group: str) -> bool:
         return unit_class == PEOPLE
     if cls == MONEY:
         return unit_class == MONEY
-    return bool(predicate)
+    return bool(predicate) and unit_class == "count" and bool(group)  # "20 منزلا دمرت": things counted
 
 
 def read_sentence(sentence: Sentence, quantities: Sequence[Quantity], text: str,
@@ -417,8 +422,11 @@ def read_sentence(sentence: Sentence, quantities: Sequence[Quantity], text: str,
         prev_reading = out[k - 1] if k else None
         joined = _joined(tokens, slot, prev)
         nxt = slots[k + 1].a if k + 1 < len(slots) else len(tokens)
-        unit_words = [t.word for t in tokens[slot.b:slot.u] if t.is_word and t.word != "من"]
-        noun = unit_words[0] if unit_words else ""
+        unit_words = [t.word for t in tokens[slot.b:slot.u] if t.is_word]
+        # "17 من القوات", "اثنين من المدنيين": the group is read after "من" (by _after_noun).
+        noun = unit_words[0] if unit_words and unit_words[0] != "من" else ""
+        if noun == "" and unit_words:
+            slot = slots[k] = _Slot(slot.q, slot.a, slot.b, slot.b, slot.prefix)
         if not noun and slot.q.unit and slot.q.unit in slot.q.span.text:  # "جنديين", "قتيلين"
             noun = tokens[slot.b - 1].word
         unit_class, currency = _unit_class(slot.q)
@@ -426,11 +434,17 @@ def read_sentence(sentence: Sentence, quantities: Sequence[Quantity], text: str,
         # The group.
         group = ""
         noun_pred = _pred_word(noun, frozenset({"person"})) if noun else None
+        if not noun and unit_words[:1] == ["من"] and len(unit_words) > 1:
+            # "العشرات من الجرحى", "6 من المتهمين": the noun after من names the predicate.
+            noun_pred = _pred_word(unit_words[1], frozenset({"person"}))
         if noun_pred is None and noun and slot.u < len(tokens) and tokens[slot.u].is_word:
             # "29 شخصا متورطا", "3 أشخاص مفقودين": the counted noun's adjective names the predicate
             noun_pred = _pred_word(tokens[slot.u].word, frozenset({"person"}))
+        named = None if noun or unit_class != "count" else _after_noun(tokens, slot.u, nxt)
         if unit_class in ("percent", MONEY, "measure"):
             pass
+        elif named is not None:  # "اثنين من المدنيين", "اثنين من أفراد قوات الأمن"
+            group, unit_class = named, PEOPLE
         elif noun in _OTHERS or (not noun and prev is not None and (joined or slot.a - prev.u <= 6)):
             group = prev_reading.group if prev_reading else "person"
             unit_class = prev_reading.unit_class if prev_reading else PEOPLE
@@ -438,12 +452,12 @@ def read_sentence(sentence: Sentence, quantities: Sequence[Quantity], text: str,
             g = _group_of_noun(noun)
             if g == "member" or (g == "person" and _ranks_after(tokens, slot.u)):
                 g = _after_noun(tokens, slot.u, nxt) or "person"
-            if g is None:
+            if g is None and part and prev_reading is not None and prev_reading.unit_class == PEOPLE:
+                group, unit_class = "person", PEOPLE  # "بينهن ثلاث قاصرات": a part of people is people
+            elif g is None:
                 group, unit_class = _lemma(noun), "count"
             else:
                 group, unit_class = g, PEOPLE
-        elif (g := _after_noun(tokens, slot.u, nxt)) is not None:
-            group, unit_class = g, PEOPLE
         else:  # a bare number: "ارتفع عدد القتلى في صفوف قوات الأمن إلى 60"
             group = _ranks_before(tokens, max(bounds[k][0], prev.u if prev else 0), slot.a)
         if group == "member" or (group.startswith("nat:") and not part):
@@ -462,7 +476,9 @@ def read_sentence(sentence: Sentence, quantities: Sequence[Quantity], text: str,
         elif (after := _after(tokens, slot, hi)) is not None and _fits(after, unit_class, group):
             predicate, basis = after, "after"
         elif joined and prev_reading is not None and prev_reading.predicate and \
+                (joined != "whole" or prev_reading.basis == "unit") and \
                 _fits(prev_reading.predicate, unit_class, group):
+            # A whole ("من أصل 29") shares the predicate only when its part's noun named it ("11 متهما").
             predicate, basis = prev_reading.predicate, "joined"
         elif not noun and (counted := _count_of(tokens, lo, slot)) is not None:
             predicate, basis = counted, "count"

@@ -62,8 +62,9 @@ class Sentences:
         i = max(0, min(bisect_right(self._starts, pos) - 1, len(self._starts) - 2))
         return self._starts[i], self._starts[i + 1]
 
-    def all(self) -> list[Sentence]:
-        return [self.at(a) for a, b in zip(self._starts, self._starts[1:], strict=False) if b > a]
+    def spans(self) -> list[tuple[int, int]]:
+        """Every sentence's (start, end)."""
+        return [(a, b) for a, b in zip(self._starts, self._starts[1:], strict=False) if b > a]
 
     def at(self, pos: int) -> Sentence:
         start, end = self.bounds(pos)

@@ -67,8 +67,9 @@ def said_on(times: Sequence[TimeExpr], sentence: tuple[int, int], holder: Attrib
 def _marker(tokens: Sequence[Token], lo: int, hi: int, role: str) -> int | None:
     """The token index of a `role` word (figure_words.tsv) in tokens[lo:hi], if any."""
     lw = linking_words()
+    firsts = lw.firsts[role]
     for i in range(max(lo, 0), min(hi, len(tokens))):
-        if not tokens[i].is_word:
+        if tokens[i].word not in firsts:
             continue
         for n in range(lw.longest, 0, -1):
             words = tuple(t.word for t in tokens[i:i + n])

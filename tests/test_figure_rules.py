@@ -1,0 +1,46 @@
+"""Every row of figure_words.tsv carries an example; each example must read as its rule says."""
+
+from __future__ import annotations
+
+import pytest
+
+from rawi.api import extract_article
+from rawi.figures.frames import FigureFrame, figure_frames
+from rawi.lexicon import load_tsv
+from rawi.model import Article
+
+ROWS = [r for r in load_tsv("figure_words") if r["example"]]
+
+
+def _frames(text: str) -> list[FigureFrame]:
+    # lang="ar": a one-line example is too short for the language detector to be sure of.
+    analysis = extract_article(Article("x", text, "2025-08-03", source="وكالة"), lang="ar")
+    return figure_frames(analysis, "وكالة", "x")
+
+
+def test_every_row_has_an_example() -> None:
+    assert len(ROWS) == len(load_tsv("figure_words"))
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[f"{r['role']}:{r['form']}" for r in ROWS])
+def test_example(row: dict[str, str]) -> None:
+    found = _frames(row["example"])
+    assert found, row
+    first, last = found[0], found[-1]
+    role = row["role"]
+    if role == "and":
+        assert len(found) >= 2 and all(f.measure for f in found) and last.predicate == first.predicate, found
+    elif role == "part":
+        assert last.part and last.predicate == first.predicate, found
+    elif role == "whole":
+        assert len(found) >= 2 and not last.part and last.measure == "charged/person", found
+    elif role == "skip":
+        assert last.measure and last.predicate, found
+    elif role in ("security", "fighter"):
+        assert last.group == role, found
+    elif role == "ranks":
+        assert last.group == "security", found
+    elif role in ("running", "period"):
+        assert last.running, found
+    else:
+        raise AssertionError(f"no check for role {role}")

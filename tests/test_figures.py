@@ -1,0 +1,134 @@
+"""Figure frames, one part at a time, on sentences of their own: what is counted (predicate and
+group, in coordinated lists too), running totals, when a figure was said, who gives it, and
+which words are not predicates at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from rawi.api import extract_article
+from rawi.figures.frames import FigureFrame, figure_frames
+from rawi.model import Article
+
+
+def frames(text: str, published: str | None = "2025-08-03", outlet: str | None = "وكالة أ") -> list[FigureFrame]:
+    art = Article("t", text, published, source=outlet)
+    return figure_frames(extract_article(art), outlet, "t")
+
+
+def measures(text: str) -> list[tuple[str, str]]:
+    return [(f.text, f.measure) for f in frames(text)]
+
+
+# -- what is counted ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # A list of the killed and the wounded: each figure takes the predicate that governs it.
+    ("أسفر الهجوم عن مقتل خمسة من رجال الشرطة إضافة إلى اثنين من المدنيين وإصابة سبعة آخرين.",
+     [("خمسة", "killed/security"), ("اثنين", "killed/person"), ("سبعة", "wounded/person")]),
+    ("لقي أربعة أشخاص مصرعهم وأصيب ثلاثة في الحادث.",
+     [("أربعة", "killed/person"), ("ثلاثة", "wounded/person")]),
+    # Subject before its verb, and a verb that opens the next figure.
+    ("قال المسؤول إن نحو 260 مقاتلا كرديا قتلوا ومئات جرحوا في الغارات.",
+     [("نحو 260", "killed/fighter"), ("مئات", "wounded/fighter")]),
+    # The noun is the predicate; the ranks after it say whose.
+    ("خلف الهجوم أكثر من خمسين قتيلا في صفوف القوات التركية.", [("أكثر من خمسين", "killed/security")]),
+    # A part of the figure before it keeps its predicate and has its own group.
+    ("قتل 38 سائحا بينهم ثلاثون بريطانيا في الهجوم.",
+     [("38", "killed/person"), ("ثلاثون", "killed/nat:GB/part")]),
+    # States after the figures: detained, at liberty, fugitive.
+    ("تتعلق القضية بـ 51 متهما منهم 17 في حالة إيقاف و27 في حالة سراح و7 في حالة فرار.",
+     [("51", "charged/person"), ("17", "detained/person/part"), ("27", "released/person/part"),
+      ("7", "fugitive/person/part")]),
+    # A strong predicate before the noun wins over the noun; a weak one does not.
+    ("قررت المحكمة إخلاء سبيل 11 متهما.", [("11", "released/person")]),
+    ("بدأت محاكمة 29 متهما في القضية.", [("29", "charged/person")]),
+    # Verb, subject, object.
+    ("اعتقلت الشرطة 12 شخصا في المدينة.", [("12", "arrested/person")]),
+    # The number of the dead rose to...
+    ("ارتفع عدد القتلى في صفوف قوات الأمن إلى 60 على الأقل.", [("60 على الأقل", "killed/security")]),
+])
+def test_predicate_and_group(text: str, want: list[tuple[str, str]]) -> None:
+    assert measures(text) == want
+
+
+def test_value_words_are_not_a_measure() -> None:
+    """"بقيمة" (worth) and "قيّم" (rated) say nothing happened to the money: never compared;
+    "كلف" (cost) does."""
+    for text in ("وقعت الشركة صفقة بقيمة 5 ملايين دولار.", "قيّم الخبراء الأضرار بنحو 5 ملايين دولار.",
+                 "وبلغت قيمتها 5 ملايين دولار."):
+        (f,) = frames(text)
+        assert f.measure == "" and not f.comparable, (text, f.measure)
+    (cost,) = frames("وكلف المشروع 5 ملايين دولار.")
+    assert cost.measure == "cost/money/دولار"
+
+
+def test_things_and_shares_are_never_people() -> None:
+    assert [f.measure for f in frames("ارتفعت الأسعار بنسبة 5 في المائة.")] == [""]
+    assert measures("قال الناطق إن 20 منزلا دمرت في الفيضان.") == [("20", "destroyed/منزل")]
+
+
+# -- running totals -------------------------------------------------------------------------------
+
+
+def test_running_totals_and_their_start() -> None:
+    (f,) = frames("وقتل 500 شخص منذ مارس في المدينة.", published="2025-08-03")
+    assert f.running and f.as_of == ("2025-03-01", "2025-08-03") and f.as_of_basis == "running"
+    (g,) = frames("أوقعت الغارات حتى الآن أكثر من 400 قتيل.")
+    assert g.running and g.as_of == ("", "2025-08-03")
+    (h,) = frames("أسفرت الغارات خلال أسبوع عن مقتل 260 عنصرا من حزب العمال.")
+    assert h.running and h.as_of == ("2025-07-27", "2025-08-03") and h.measure == "killed/fighter"
+    # A marker after the last of two joined figures covers both.
+    two = frames("وقتل 17 جنديا وأصيب عشرات بجروح منذ أن بدأت الهجمات.")
+    assert [x.running for x in two] == [True, True]
+    (once,) = frames("وفي 26 يونيو قتل 38 سائحا في الهجوم.")
+    assert not once.running and once.as_of == ("2025-06-26", "2025-06-26") and once.as_of_basis == "event"
+
+
+# -- when it was said -----------------------------------------------------------------------------
+
+
+def test_said_on_is_the_reporting_clause_date_else_the_dateline() -> None:
+    (f,) = frames("في سبتمبر/أيلول، قالت وكالة الاستخبارات إن حوالي 2000 جندي قتلوا.", published="2025-10-24")
+    assert f.said_on == ("2025-09-01", "2025-09-30") and f.said_basis == "cue"
+    (g,) = frames("أفاد شهود عيان أمس بمقتل ثمانية مدنيين.", published="2015-08-02")
+    assert g.said_on == ("2015-08-01", "2015-08-01")
+    (h,) = frames("وقالت الوزارة إن 40 شخصا أصيبوا.", published="2015-08-02T10:00:00")
+    assert h.said_on == ("2015-08-02", "2015-08-02") and h.said_basis == "dateline"
+    (n,) = frames("قالت الوزارة إن 40 شخصا أصيبوا.", published=None)
+    assert n.said_on is None and not n.comparable
+
+
+# -- who gives it ---------------------------------------------------------------------------------
+
+
+def test_narration_named_and_anonymous_sources() -> None:
+    (own,) = frames("قتل 15 شخصا في انفجار في بغداد.", outlet="صحيفة الرياض")
+    assert (own.source_kind, own.source_name, own.source_key) == ("outlet", None, "outlet:صحيفه الرياض")
+    (named,) = frames("وقالت وزارة الصحة العراقية إن 15 شخصا قتلوا.")
+    assert named.source_kind == "named" and named.source_name == "وزارة الصحة العراقية"
+    (anon,) = frames("وقالت مصادر أمنية إن 15 شخصا قتلوا.", outlet="وكالة أ")
+    assert anon.source_kind == "anonymous" and anon.source_key.endswith("@وكاله ا")
+    (relayed,) = frames("ونقلت وكالة رويترز عن مسؤول عراقي قوله إن 15 شخصا قتلوا.")
+    assert relayed.relay == "وكالة رويترز"
+
+
+def test_a_document_noun_is_not_the_source() -> None:
+    (f,) = frames("قتل 27 شخصا حسب بيانات وزارة الصحة الكويتية.")
+    assert f.source_key == "وزاره الصحه الكويتيه"
+
+
+# -- the event -----------------------------------------------------------------------------------
+
+
+def test_places_near_the_figure_not_its_noun() -> None:
+    (f,) = frames("قتل 38 شخصا بينهم 30 بريطانيا في هجوم في مدينة سوسة.")[:1]
+    assert "TN" in f.places and "GB" not in f.places
+
+
+def test_spans_point_at_the_figure() -> None:
+    text = "قال المسؤول إن 15 شخصا قتلوا وأصيب 40 آخرون أمس في بغداد."
+    for f in frames(text):
+        assert text[f.start:f.end] == f.text
+        assert text[f.context_start:f.context_end].count(f.text) >= 1
