@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
 from rawi.api import extract_article
-from rawi.service import Service
 from rawi.model import Article
+from rawi.service import Service
 from rawi.web import create_app
 
 TOKEN = "fuzz-token"

@@ -16,9 +16,9 @@ among the figures compared (`rawi.figures.compare`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-import re
 from functools import cache, lru_cache
 
 from rawi.figures.lexicon import groups, predicates, variants
