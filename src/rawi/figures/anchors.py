@@ -85,7 +85,8 @@ def topic(sentences: Sentences, size: int = 20) -> frozenset[str]:
     text = sentences.text
     for lo, hi in sentences.spans():
         counts.update({w for m in _WORD.finditer(text, lo, hi) if (w := term_of(fold_word(m.group()))) is not None})
-    return frozenset(w for w, _ in counts.most_common(size))
+    # Ties are broken by the word, not by the (hash-seeded) order the counts were made in.
+    return frozenset(sorted(counts, key=lambda w: (-counts[w], w))[:size])
 
 
 def entity_keys(entity: Entity) -> list[str]:
@@ -141,7 +142,7 @@ def scope(entities: Iterable[Entity], top: int = 3) -> frozenset[str]:
         if e.type in ("GPE", "LOC"):
             for k in entity_keys(e):
                 counts[k] += len(e.mentions)
-    return frozenset(k for k, _ in counts.most_common(top))
+    return frozenset(sorted(counts, key=lambda k: (-counts[k], k))[:top])
 
 
 __all__ = ["entity_keys", "near_places", "places", "scope", "terms", "topic"]

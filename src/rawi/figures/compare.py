@@ -35,7 +35,7 @@ from rawi.figures.values import days_between
 LINK_DAYS = 10
 SAME_EVENT_DAYS = 2
 RUNNING_DAYS = 7
-PAIR_RELATED = 0.15
+PAIR_RELATED = 0.2
 RELATED = 0.1
 # What sharing the figure's own place, or only its article's, adds to relatedness.
 PLACE_BONUS = 0.4
@@ -51,6 +51,8 @@ TOPIC_WEIGHT = 0.2
 FAR_CANDIDATES = 30
 NEAR_MEMBERS = 12
 FAR_MEMBERS = 4
+# What a member that rules a figure out counts in the average.
+RULED_OUT = -1.0
 FAR_PENALTY = 0.0
 # A running total over more days than this is not the count of one event.
 LONG_RUN = 60
@@ -126,8 +128,9 @@ def _overlap(ta: set[str], tb: set[str], w: Mapping[str, float]) -> float:
     shared = ta & tb
     if not shared:
         return 0.0
-    norm = min(sum(w.get(t, 1.0) for t in ta), sum(w.get(t, 1.0) for t in tb))
-    return sum(w.get(t, 1.0) for t in shared) / norm if norm else 0.0
+    # fsum: exactly rounded whatever the (hash-seeded) order of the sets.
+    norm = min(math.fsum(w.get(t, 1.0) for t in ta), math.fsum(w.get(t, 1.0) for t in tb))
+    return math.fsum(w.get(t, 1.0) for t in shared) / norm if norm else 0.0
 
 
 def relatedness(a: FigureFrame, b: FigureFrame, w: Mapping[str, float]) -> float:
@@ -151,7 +154,9 @@ def relatedness(a: FigureFrame, b: FigureFrame, w: Mapping[str, float]) -> float
 
 
 def _event_days_clash(a: FigureFrame, b: FigureFrame) -> bool:
-    """Both figures' own text dates the event, to days at least a week apart."""
+    """Both figures' own text names the event's day ("في 20 يوليو" against "في 26 يونيو"), at
+    least a week apart. A day reckoned from a weekday or "أمس" is not used: reckonings of
+    "الجمعة الثانية" or "نهاية الأسبوع" go wrong too often to rule anything out."""
     if a.as_of_basis != "event" or b.as_of_basis != "event" or a.as_of is None or b.as_of is None:
         return False
     x, y = a.as_of, b.as_of
@@ -212,7 +217,7 @@ def _candidates(f: Figure, recent: Sequence[_Cluster], by_day: Mapping[str, list
     if fr.as_of_basis == "event" and fr.as_of is not None and fr.as_of[0] == fr.as_of[1]:
         for c in by_day.get(fr.as_of[0], ()):
             seen.setdefault(c.id, c)
-    for p in _where(fr):
+    for p in sorted(_where(fr)):
         for c in by_place.get(p, ())[-FAR_CANDIDATES:]:
             seen.setdefault(c.id, c)
     return list(seen.values())
@@ -220,7 +225,9 @@ def _candidates(f: Figure, recent: Sequence[_Cluster], by_day: Mapping[str, list
 
 def _score(f: Figure, c: _Cluster, w: Mapping[str, float]) -> float | None:
     """The average relatedness of `f` to a cluster's members in other articles (those near in
-    time, and a few far ones), or None when a member rules it out or none can be compared."""
+    time, and a few far ones), or None when none can be compared. A member that rules the
+    figure out (another place, another event date) counts `RULED_OUT`: one misread member
+    must not close a cluster, most of them must."""
     scores = []
     near = [m for m in c.members if (g := _said_gap(m, f)) is not None and g <= LINK_DAYS]
     far = [m for m in c.members if m not in near][:FAR_MEMBERS]
@@ -228,12 +235,13 @@ def _score(f: Figure, c: _Cluster, w: Mapping[str, float]) -> float | None:
         if m.article == f.article:
             continue
         if not _compatible(m, f):
-            return None
+            scores.append(RULED_OUT)
+            continue
         r = relatedness(m.frame, f.frame, w)
         if m in far and not _same_event_day(m.frame, f.frame):
             r -= FAR_PENALTY  # long after: only a closely worded recall of the same event
         scores.append(r)
-    return sum(scores) / len(scores) if scores else None
+    return math.fsum(scores) / len(scores) if scores else None
 
 
 def _stable_id(f: Figure) -> str:
@@ -275,7 +283,7 @@ def _cluster(block: Sequence[Figure], w: Mapping[str, float]) -> dict[int, str]:
         if (fr.as_of_basis == "event" and fr.as_of is not None and fr.as_of[0] == fr.as_of[1]
                 and best not in by_day[fr.as_of[0]]):
             by_day[fr.as_of[0]].append(best)
-        for p in _where(fr):
+        for p in sorted(_where(fr)):
             if best not in by_place[p]:
                 by_place[p].append(best)
         out[f.id] = best.id

@@ -28,7 +28,7 @@ group
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from rawi.figures.lexicon import (
@@ -493,6 +493,9 @@ def read_sentence(sentence: Sentence, quantities: Sequence[Quantity], text: str,
         if unit_class == PEOPLE and group not in PEOPLE_GROUPS and not group.startswith("nat:"):
             group = "person"
         out.append(Reading(predicate, basis, group, unit_class, currency, part))
+        if joined == "whole" and k and not out[k - 1].part:
+            # "لأحد عشر متهما من أصل 29": the figure before a whole is a part of it.
+            out[k - 1] = replace(out[k - 1], part=True)
     return out
 
 
