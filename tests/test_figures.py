@@ -24,9 +24,12 @@ def measures(text: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(("text", "want"), [
-    # A list of the killed and the wounded: each figure takes the predicate that governs it.
+    # A list of the killed and the wounded: each figure takes the predicate that governs it, and
+    # the killed listed by group are parts of the toll, not the toll.
     ("أسفر الهجوم عن مقتل خمسة من رجال الشرطة إضافة إلى اثنين من المدنيين وإصابة سبعة آخرين.",
-     [("خمسة", "killed/security"), ("اثنين", "killed/person"), ("سبعة", "wounded/person")]),
+     [("خمسة", "killed/security/part"), ("اثنين", "killed/person/part"), ("سبعة", "wounded/person")]),
+    ("ومن المتهمين سبعة كويتيين وخمسة سعوديين و13 شخصا من البدون.",
+     [("سبعة", "charged/nat:KW/part"), ("خمسة", "charged/nat:SA/part"), ("13", "charged/person/part")]),
     ("لقي أربعة أشخاص مصرعهم وأصيب ثلاثة في الحادث.",
      [("أربعة", "killed/person"), ("ثلاثة", "wounded/person")]),
     # Subject before its verb, and a verb that opens the next figure.

@@ -51,14 +51,23 @@ def _is_measure_word(word: str) -> bool:
     return any(v in preds for v in variants(word))
 
 
+def _stem(word: str) -> str:
+    """A word without a conjunction and the article: "والغارات" -> "غارات", "بالكويت" -> "كويت".
+    Nothing else is cut: "كورسك" and "سبتمبر" start with letters that are not prefixes there."""
+    w = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+    for prefix in ("بال", "لل", "ال"):
+        if w.startswith(prefix) and len(w) - len(prefix) >= 3:
+            return w[len(prefix):]
+    return w
+
+
 @lru_cache(maxsize=131072)
 def term_of(word: str) -> str | None:
     """A folded word as an event word: its shortest form without clitics (three letters at least),
     or None for function words, numbers, predicates and counted nouns. Decided once per word."""
     if len(word) < 3 or word.isdigit():
         return None
-    forms = [v for v in variants(word) if len(v) >= 3]
-    w = min(forms, key=len) if forms else word
+    w = _stem(word)
     stop = _function_words()
     if w in stop or w in _GENERIC or word in stop or _is_measure_word(word) or _is_measure_word(w):
         return None

@@ -23,11 +23,13 @@ Every pair carries a confidence (the frames' and the event evidence's) and is ra
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rawi.figures.frames import FigureFrame
 from rawi.figures.values import days_between
@@ -35,14 +37,26 @@ from rawi.figures.values import days_between
 LINK_DAYS = 10
 SAME_EVENT_DAYS = 2
 RUNNING_DAYS = 7
+# How much of their event words two figures' sentences must share to be compared.
+PAIR_WORDS = 0.1
+# Words at most this share of the ledger's figure sentences use (and never fewer than RARE_MIN
+# sentences) are rare enough to tie two reports to one event; figures more than PAIR_SCALE
+# times apart are never paired.
+RARE_SHARE = 0.02
+RARE_MIN = 20
+PAIR_SCALE = 100
 PAIR_RELATED = 0.2
 RELATED = 0.1
 # What sharing the figure's own place, or only its article's, adds to relatedness.
-PLACE_BONUS = 0.4
+PLACE_BONUS = 0.3
 SCOPE_BONUS = 0.1
+COUNTRY_BONUS = 0.1
 PLACE_CLASH = 0.3
 # What a running total and a one-off count of the same measure lose: usually two amounts.
 RUNNING_CLASH = 0.15
+# Figures more than this many times apart lose SCALE_CLASH.
+SCALE_APART = 20
+SCALE_CLASH = 0.2
 # How much the words two articles use most (their stories) count beside their sentences.
 TOPIC_WEIGHT = 0.2
 # What relatedness a pair said more than LINK_DAYS apart loses.
@@ -85,13 +99,20 @@ def _said(f: Figure) -> str:
     return s[1] if s else (f.published or "")[:10]
 
 
+@lru_cache(maxsize=65536)
+def _ordinal(day: str) -> int:
+    return dt.date.fromisoformat(day[:10]).toordinal()
+
+
 def _said_gap(a: Figure, b: Figure) -> int | None:
+    """Days between the days two figures were said (0 when they share one), None if unknown."""
     sa, sb = a.frame.said_on, b.frame.said_on
     if sa is None or sb is None:
         return None
-    if sa[0] <= sb[1] and sb[0] <= sa[1]:
+    a0, a1, b0, b1 = _ordinal(sa[0]), _ordinal(sa[1]), _ordinal(sb[0]), _ordinal(sb[1])
+    if a0 <= b1 and b0 <= a1:
         return 0
-    return min(abs(days_between(sa[1], sb[0])), abs(days_between(sb[1], sa[0])))
+    return b0 - a1 if b0 > a1 else a0 - b1
 
 
 def weights(figures: Iterable[Figure]) -> dict[str, float]:
@@ -109,48 +130,86 @@ def weights(figures: Iterable[Figure]) -> dict[str, float]:
     return {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
 
 
+@dataclass(frozen=True, slots=True)
+class _Traits:
+    """What relatedness reads of one frame, made once per frame and weighting."""
+
+    terms: frozenset[str]
+    terms_w: float
+    topic: frozenset[str]
+    topic_w: float
+    near: frozenset[str]  # places near the figure
+    where: frozenset[str]  # near places, else the article's
+    known: frozenset[str]  # every place of its sentence or article
+    details: frozenset[str]  # its event words and the places near it finer than a country
+
+
+def _traits(f: FigureFrame, w: Mapping[str, float]) -> _Traits:
+    near = frozenset(f.places)
+    # fsum: exactly rounded whatever the (hash-seeded) order of the sets.
+    return _Traits(frozenset(f.terms), math.fsum(w.get(t, 1.0) for t in f.terms), frozenset(f.topic),
+                   math.fsum(w.get(t, 1.0) for t in f.topic), near, near or frozenset(f.scope),
+                   near | frozenset(f.scope), frozenset(f.terms) | {p for p in near if not _country(p)})
+
+
+def _country(key: str) -> bool:
+    return len(key) == 2 and key.isupper()
+
+
+
 def _where(f: FigureFrame) -> set[str]:
     """The places a figure is about: its sentence's, else its article's."""
     return set(f.places) or set(f.scope)
 
 
+def _agree(ta: _Traits, tb: _Traits) -> bool:
+    if not ta.where or not tb.where:
+        return True
+    return bool(ta.where & tb.known) or bool(tb.where & ta.known)
+
+
 def places_agree(a: FigureFrame, b: FigureFrame) -> bool:
     """False when two figures have nothing in common at all: placed, and neither figure's place
     is named anywhere in the other's sentence or article (another country, another story)."""
-    pa, pb = _where(a), _where(b)
-    if not pa or not pb:
-        return True
-    return bool(pa & (set(b.places) | set(b.scope))) or bool(pb & (set(a.places) | set(a.scope)))
+    return _agree(_traits(a, {}), _traits(b, {}))
 
 
-def _overlap(ta: set[str], tb: set[str], w: Mapping[str, float]) -> float:
+def _overlap(shared: frozenset[str], wa: float, wb: float, w: Mapping[str, float]) -> float:
     """The weight of the words two sets share, over the lighter set's weight."""
-    shared = ta & tb
     if not shared:
         return 0.0
-    # fsum: exactly rounded whatever the (hash-seeded) order of the sets.
-    norm = min(math.fsum(w.get(t, 1.0) for t in ta), math.fsum(w.get(t, 1.0) for t in tb))
+    norm = min(wa, wb)
     return math.fsum(w.get(t, 1.0) for t in shared) / norm if norm else 0.0
+
+
+def _related(a: FigureFrame, b: FigureFrame, ta: _Traits, tb: _Traits, w: Mapping[str, float]) -> float:
+    if not _agree(ta, tb):
+        return 0.0
+    sim = _overlap(ta.terms & tb.terms, ta.terms_w, tb.terms_w, w)
+    shared_near = ta.near & tb.near
+    if shared_near:
+        # A city or a region names the event's place; a country only its part of the world.
+        sim += PLACE_BONUS if any(not _country(p) for p in shared_near) else COUNTRY_BONUS
+    elif ta.near and tb.near:
+        sim -= PLACE_CLASH
+    elif ta.where & tb.where:
+        sim += SCOPE_BONUS
+    if a.running != b.running:
+        sim -= RUNNING_CLASH
+    lo, hi = sorted((max(a.value, 1.0), max(b.value, 1.0)))
+    if hi / lo > SCALE_APART:
+        sim -= SCALE_CLASH  # 8 and 400: rarely two counts of one amount
+    sim += TOPIC_WEIGHT * _overlap(ta.topic & tb.topic, ta.topic_w, tb.topic_w, w)
+    return max(0.0, min(1.0, sim))
 
 
 def relatedness(a: FigureFrame, b: FigureFrame, w: Mapping[str, float]) -> float:
     """How surely two figures are about the same event, 0..1: the rare words their sentences
-    share, and the places they share (near the figure, or at least in their articles); two
-    figures placed in different places near them lose `PLACE_CLASH`."""
-    if not places_agree(a, b):
-        return 0.0
-    sim = _overlap(set(a.terms), set(b.terms), w)
-    near_a, near_b = set(a.places), set(b.places)
-    if near_a & near_b:
-        sim += PLACE_BONUS
-    elif near_a and near_b:
-        sim -= PLACE_CLASH
-    elif _where(a) & _where(b):
-        sim += SCOPE_BONUS
-    if a.running != b.running:
-        sim -= RUNNING_CLASH
-    sim += TOPIC_WEIGHT * _overlap(set(a.topic), set(b.topic), w)
-    return max(0.0, min(1.0, sim))
+    share, the places they share (near the figure, or at least in their articles: two figures
+    placed in different places near them lose `PLACE_CLASH`), and the words their articles
+    use most (`TOPIC_WEIGHT`); a running total against a one-off count, or values more than
+    `SCALE_APART` times apart, lose a little."""
+    return _related(a, b, _traits(a, w), _traits(b, w), w)
 
 
 def _event_days_clash(a: FigureFrame, b: FigureFrame) -> bool:
@@ -176,12 +235,13 @@ def _span_days(f: FigureFrame) -> int | None:
     return None
 
 
-def _compatible(a: Figure, b: Figure) -> bool:
+def _compatible(a: Figure, b: Figure, traits: Mapping[int, _Traits] | None = None) -> bool:
     """Nothing in the two frames says they are different amounts: the same part-of relation,
     places that agree, no event dates a week apart, and not a long running total against
     a one-off count ("40 ألف منذ 1984" is not the toll of a strike)."""
     fa, fb = a.frame, b.frame
-    if fa.part != fb.part or _event_days_clash(fa, fb) or not places_agree(fa, fb):
+    agree = _agree(traits[a.id], traits[b.id]) if traits is not None else places_agree(fa, fb)
+    if fa.part != fb.part or not agree or _event_days_clash(fa, fb):
         return False
     la, lb = _span_days(fa), _span_days(fb)
     long_run = (la or 0) > LONG_RUN or (lb or 0) > LONG_RUN
@@ -206,6 +266,7 @@ class _Cluster:
     id: str
     members: list[Figure]
     last: str  # the latest said_on day of its members
+    words: set[str]  # every event word, topic word and near place of its members
 
 
 def _candidates(f: Figure, recent: Sequence[_Cluster], by_day: Mapping[str, list[_Cluster]],
@@ -223,22 +284,29 @@ def _candidates(f: Figure, recent: Sequence[_Cluster], by_day: Mapping[str, list
     return list(seen.values())
 
 
-def _score(f: Figure, c: _Cluster, w: Mapping[str, float]) -> float | None:
+def _score(f: Figure, c: _Cluster, w: Mapping[str, float], tr: Mapping[int, _Traits]) -> float | None:
     """The average relatedness of `f` to a cluster's members in other articles (those near in
     time, and a few far ones), or None when none can be compared. A member that rules the
     figure out (another place, another event date) counts `RULED_OUT`: one misread member
     must not close a cluster, most of them must."""
     scores = []
-    near = [m for m in c.members if (g := _said_gap(m, f)) is not None and g <= LINK_DAYS]
-    far = [m for m in c.members if m not in near][:FAR_MEMBERS]
-    for m in (*near[-NEAR_MEMBERS:], *far):
+    # Members come in said_on order: the near ones are the last, the far ones the first.
+    near: list[Figure] = []
+    for m in reversed(c.members):
+        gap = _said_gap(m, f)
+        if gap is None or gap > LINK_DAYS or len(near) == NEAR_MEMBERS:
+            break
+        near.append(m)
+    taken = {m.id for m in near}
+    far = [m for m in c.members[:FAR_MEMBERS] if m.id not in taken]
+    for m in (*near, *far):
         if m.article == f.article:
             continue
-        if not _compatible(m, f):
+        if not _compatible(m, f, tr):
             scores.append(RULED_OUT)
             continue
-        r = relatedness(m.frame, f.frame, w)
-        if m in far and not _same_event_day(m.frame, f.frame):
+        r = _related(m.frame, f.frame, tr[m.id], tr[f.id], w)
+        if m.id not in taken and not _same_event_day(m.frame, f.frame):
             r -= FAR_PENALTY  # long after: only a closely worded recall of the same event
         scores.append(r)
     return math.fsum(scores) / len(scores) if scores else None
@@ -249,7 +317,7 @@ def _stable_id(f: Figure) -> str:
     return hashlib.blake2s(f"{f.article}\x00{f.frame.ord}".encode(), digest_size=5).hexdigest()
 
 
-def _cluster(block: Sequence[Figure], w: Mapping[str, float]) -> dict[int, str]:
+def _cluster(block: Sequence[Figure], w: Mapping[str, float], tr: Mapping[int, _Traits]) -> dict[int, str]:
     """figure id -> cluster id for one measure's block (in said_on order).
 
     Average linkage, one pass: a figure joins the cluster whose members it relates to best on
@@ -268,14 +336,19 @@ def _cluster(block: Sequence[Figure], w: Mapping[str, float]) -> dict[int, str]:
         recent = [c for c in recent if not c.last or not said or days_between(c.last, said) <= LINK_DAYS]
         best: _Cluster | None = None
         best_score = 0.0
+        t = tr[f.id]
+        mine = t.terms | t.topic | t.near
         for c in _candidates(f, recent, by_day, by_place):
-            score = _score(f, c, w)
+            if not (c.words & mine):
+                continue  # nothing shared: every member relates at most SCOPE_BONUS, never enough
+            score = _score(f, c, w, tr)
             if score is not None and score > best_score:
                 best, best_score = c, score
-        if best is None or best_score < RELATED:
-            best = _Cluster(_stable_id(f), [], said)
+        if best is None or best_score <= RELATED:
+            best = _Cluster(_stable_id(f), [], said, set())
             clusters.append(best)
         best.members.append(f)
+        best.words |= mine
         best.last = max(best.last, said)
         if best not in recent:
             recent.append(best)
@@ -290,28 +363,47 @@ def _cluster(block: Sequence[Figure], w: Mapping[str, float]) -> dict[int, str]:
     return out
 
 
-def _clustered_pairs(block: Sequence[Figure], w: Mapping[str, float]) -> Iterator[tuple[Figure, Figure, float]]:
+def _clustered_pairs(block: Sequence[Figure], w: Mapping[str, float], clusters: Mapping[int, str],
+                     tr: Mapping[int, _Traits]) -> Iterator[tuple[Figure, Figure, float]]:
     """Pairs of figures in different articles that share a cluster and relate on their own."""
-    clusters = _cluster(block, w)
     grouped: dict[str, list[Figure]] = defaultdict(list)
     for f in block:
         grouped[clusters[f.id]].append(f)
     for group in grouped.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                if a.article != b.article and _compatible(a, b) and \
-                        (r := relatedness(a.frame, b.frame, w)) >= PAIR_RELATED:
+                if a.article != b.article and _compatible(a, b, tr) and \
+                        (r := _related(a.frame, b.frame, tr[a.id], tr[b.id], w)) >= PAIR_RELATED:
                     yield a, b, r
 
 
+@dataclass(frozen=True, slots=True)
+class Links:
+    keys: dict[int, str]  # figure id -> the key of the amount it states
+    pairs: list[Pair]  # conflicts, revisions, contradictions, most confident first
+
+
+def link(figures: Sequence[Figure]) -> Links:
+    """Cluster every measure's figures into amounts (a comparable figure alone keeps a key of its
+    own; a figure that is not comparable gets none) and find the pairs inside each amount."""
+    keys: dict[int, str] = {}
+    pairs: list[Pair] = []
+    by_measure = blocks(figures)
+    rare = _rare_words([f for block in by_measure.values() for f in block])
+    for measure, block in by_measure.items():
+        w = weights(block)
+        tr = {f.id: _traits(f.frame, w) for f in block}
+        clusters = _cluster(block, w, tr)
+        for fid, cid in clusters.items():
+            keys[fid] = f"{measure}#{cid}"
+        pairs.extend(_pairs(measure, block, w, clusters, tr, rare))
+    pairs.sort(key=lambda p: (-p.confidence, p.kind, _said(p.a), p.a.id, p.b.id))
+    return Links(keys, pairs)
+
+
 def measure_keys(figures: Sequence[Figure]) -> dict[int, str]:
-    """figure id -> the key of the amount it states: figures clustered together share one; a
-    comparable figure alone keeps a key of its own; a figure that is not comparable gets none."""
-    out: dict[int, str] = {}
-    for measure, block in blocks(figures).items():
-        for fid, cid in _cluster(block, weights(block)).items():
-            out[fid] = f"{measure}#{cid}"
-    return out
+    """figure id -> the key of the amount it states (see `link`)."""
+    return link(figures).keys
 
 
 def _independent(a: Figure, b: Figure) -> bool:
@@ -339,42 +431,67 @@ def _describe(f: Figure) -> str:
 
 
 def find_pairs(figures: Sequence[Figure]) -> list[Pair]:
-    """Conflicts, revisions and contradictions among `figures`, most confident first."""
+    """Conflicts, revisions and contradictions among `figures`, most confident first (see `link`)."""
+    return link(figures).pairs
+
+
+def _rare_words(figures: Sequence[Figure]) -> frozenset[str]:
+    """Event words and places few figures' sentences in the whole ledger use ("سروج", "عسير",
+    "الصادق"): a detail two reports of one event share, and reports of two events seldom do.
+    Few is at most RARE_SHARE of the sentences, and never fewer than RARE_MIN."""
+    df: dict[str, int] = defaultdict(int)
+    seen: set[tuple[str, int]] = set()
+    for f in figures:
+        if (f.article, f.frame.context_start) not in seen:
+            seen.add((f.article, f.frame.context_start))
+            for t in {*f.frame.terms, *(p for p in f.frame.places if not _country(p))}:
+                df[t] += 1
+    limit = max(RARE_MIN, RARE_SHARE * len(seen))
+    return frozenset(t for t, n in df.items() if n <= limit)
+
+
+def _pairs(measure: str, block: Sequence[Figure], w: Mapping[str, float], clusters: Mapping[int, str],
+           tr: Mapping[int, _Traits], rare: frozenset[str]) -> list[Pair]:
     out: list[Pair] = []
-    for measure, block in blocks(figures).items():
-        w = weights(block)
-        for a, b, r in _clustered_pairs(block, w):
-            if a.original != a.article or b.original != b.article:
-                continue  # a syndicated copy repeats its original: the original is compared, once
-            fa, fb = a.frame, b.frame
-            conf = round(min(fa.confidence, fb.confidence) * (0.5 + r / 2), 3)
-            both = fa.interval.overlaps(fb.interval)
-            if (fa.stance == "deny") != (fb.stance == "deny"):
-                if both and _independent(a, b) and (_said_gap(a, b) or 0) <= SAME_EVENT_DAYS:
-                    denier, other = (a, b) if fa.stance == "deny" else (b, a)
-                    out.append(Pair("contradiction", denier, other, conf,
-                                    f"{measure}: {_describe(denier)} denies what {_describe(other)} states"))
-                continue
-            if both or fa.stance == "deny":
-                continue
-            if (fa.source_kind == fb.source_kind == "named" and fa.source_key == fb.source_key
-                    and (_said_gap(a, b) or 0) >= 1):
-                first, then = (a, b) if _said(a) <= _said(b) else (b, a)
-                out.append(Pair("revision", first, then, conf,
-                                f"{measure}: {fa.source_name} said «{first.frame.text}» ({_said(first)}), "
-                                f"then «{then.frame.text}» ({_said(then)})"))
-                continue
-            if not _independent(a, b):
-                continue
-            if fa.running and fb.running:
-                why = _running_conflict(a, b)
-            else:
-                gap = _said_gap(a, b)
-                why = f"said {gap} days apart" if gap is not None and gap <= SAME_EVENT_DAYS else None
-            if why is not None:
-                out.append(Pair("conflict", a, b, conf,
-                                f"{measure}: {_describe(a)} vs {_describe(b)}: cannot both hold ({why})"))
-    out.sort(key=lambda p: (-p.confidence, p.kind, _said(p.a), p.a.id, p.b.id))
+    for a, b, r in _clustered_pairs(block, w, clusters, tr):
+        if a.original != a.article or b.original != b.article:
+            continue  # a syndicated copy repeats its original: the original is compared, once
+        ta, tb = tr[a.id], tr[b.id]
+        if _overlap(ta.terms & tb.terms, ta.terms_w, tb.terms_w, w) < PAIR_WORDS:
+            continue  # the sentences must tell the same event in words, not only share a place
+        if not (ta.details & tb.details & rare):
+            continue  # nor only common words: a detail of the event itself (a town, a building, a name)
+        lo, hi = sorted((max(a.frame.value, 1.0), max(b.frame.value, 1.0)))
+        if hi / lo > PAIR_SCALE:
+            continue  # 150 and 450,000 are not two counts of one amount
+        fa, fb = a.frame, b.frame
+        conf = round(min(fa.confidence, fb.confidence) * (0.5 + r / 2), 3)
+        both = fa.interval.overlaps(fb.interval)
+        if (fa.stance == "deny") != (fb.stance == "deny"):
+            if both and _independent(a, b) and (_said_gap(a, b) or 0) <= SAME_EVENT_DAYS:
+                denier, other = (a, b) if fa.stance == "deny" else (b, a)
+                out.append(Pair("contradiction", denier, other, conf,
+                                f"{measure}: {_describe(denier)} denies what {_describe(other)} states"))
+            continue
+        if both or fa.stance == "deny":
+            continue
+        if (fa.source_kind == fb.source_kind == "named" and fa.source_key == fb.source_key
+                and (_said_gap(a, b) or 0) >= 1):
+            first, then = (a, b) if _said(a) <= _said(b) else (b, a)
+            out.append(Pair("revision", first, then, conf,
+                            f"{measure}: {fa.source_name} said «{first.frame.text}» ({_said(first)}), "
+                            f"then «{then.frame.text}» ({_said(then)})"))
+            continue
+        if not _independent(a, b):
+            continue
+        if fa.running and fb.running:
+            why = _running_conflict(a, b)
+        else:
+            gap = _said_gap(a, b)
+            why = f"said {gap} days apart" if gap is not None and gap <= SAME_EVENT_DAYS else None
+        if why is not None:
+            out.append(Pair("conflict", a, b, conf,
+                            f"{measure}: {_describe(a)} vs {_describe(b)}: cannot both hold ({why})"))
     return out
 
 

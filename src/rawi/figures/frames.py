@@ -115,6 +115,8 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
     entities = {e.id: e for e in analysis.entities}
     speakers = [(s.start, s.end) for a in analysis.attributions
                 for s in ([a.source.span] if a.source.span else []) + [v.span for v in a.via]]
+    # Dates say when, not what happened: they are compared as dates, never as event words.
+    dates = [(t.span.start, t.span.end) for t in analysis.times]
     article_scope = tuple(sorted(scope(analysis.entities)))
     article_topic: tuple[str, ...] | None = None  # made only for an article with a figure to compare
     by_sentence: dict[tuple[int, int], list[tuple[int, Quantity]]] = defaultdict(list)
@@ -136,7 +138,7 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
         # The figures and their nouns ("30 بريطانيا" counts Britons; it does not place the event).
         figure_spans = [(q.span.start, _unit_end(text, q)) for _, q in items]
         sent_places = places(analysis.entities, sent.start, sent.end, speakers)
-        sent_terms = tuple(sorted(terms(sent, speakers + figure_spans) | sent_places))
+        sent_terms = tuple(sorted(terms(sent, speakers + figure_spans + dates) | sent_places))
         prev_end = 0
         for (i, q), r, h, bound in zip(items, readings, holders, bounds, strict=True):
             # The clause a running-total marker or an event date may sit in: from the figure

@@ -414,6 +414,8 @@ def read_sentence(sentence: Sentence, quantities: Sequence[Quantity], text: str,
     tokens = sentence.tokens
     slots = _slots(sentence, quantities, text)
     out: list[Reading] = []
+    nats: list[str] = []  # each figure's nationality ("nat:PK"), or ""
+    joins: list[str] = []
     for k, slot in enumerate(slots):
         if slot.u > slot.b and _pred_word(tokens[slot.b].word, frozenset({"verb"})) is not None:
             # "ومئات جرحوا": the word after the number is its verb, not its noun
@@ -460,6 +462,8 @@ def read_sentence(sentence: Sentence, quantities: Sequence[Quantity], text: str,
                 group, unit_class = g, PEOPLE
         else:  # a bare number: "ارتفع عدد القتلى في صفوف قوات الأمن إلى 60"
             group = _ranks_before(tokens, max(bounds[k][0], prev.u if prev else 0), slot.a)
+        nats.append(group if group.startswith("nat:") else "")
+        joins.append(joined)
         if group == "member" or (group.startswith("nat:") and not part):
             group = "person"
         # The predicate.
@@ -496,6 +500,32 @@ def read_sentence(sentence: Sentence, quantities: Sequence[Quantity], text: str,
         if joined == "whole" and k and not out[k - 1].part:
             # "لأحد عشر متهما من أصل 29": the figure before a whole is a part of it.
             out[k - 1] = replace(out[k - 1], part=True)
+    return _nationality_lists(out, nats, joins)
+
+
+def _nationality_lists(out: list[Reading], nats: list[str], joins: list[str]) -> list[Reading]:
+    """Lists that break a whole down: each figure of them is a part.
+
+    - "سبعة كويتيين وخمسة سعوديين وثلاثة باكستانيين و13 من البدون": a list of nationalities;
+      each figure is counted by its nationality;
+    - "استشهد 10 من منسوبي القوات و3 من العاملين": figures of one predicate joined in a list
+      count different groups of one toll, not the toll ("3" is not the number killed).
+    """
+    k = 0
+    while k < len(out):
+        end = k + 1
+        while end < len(out) and joins[end] == "and":
+            end += 1
+        chain = range(k, end)
+        if sum(1 for i in chain if nats[i]) >= 2:
+            for i in chain:
+                out[i] = replace(out[i], part=True, group=nats[i] or out[i].group)
+        else:
+            counted = [out[i].predicate for i in chain if out[i].predicate]
+            for i in chain:
+                if out[i].predicate and counted.count(out[i].predicate) >= 2:
+                    out[i] = replace(out[i], part=True)
+        k = end
     return out
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Row
 
-from rawi.figures.compare import Figure, find_pairs, measure_keys
+from rawi.figures.compare import Figure, link
 from rawi.figures.frames import COMPARABLE, FigureFrame
 from rawi.ledger.schema import articles, figure_articles, figure_pairs, figures, ledger_state
 
@@ -79,8 +79,8 @@ def relink(conn: Connection) -> LinkStats:
     """Recompute every figure's cluster and every pair, inside the caller's (write) transaction."""
     state = frames_state(conn)
     found = comparable_figures(conn)
-    keys = measure_keys(found)
-    pairs = find_pairs(found)
+    linked = link(found)
+    keys, pairs = linked.keys, linked.pairs
     conn.execute(update(figures).where(figures.c.cluster.is_not(None)).values(cluster=None))
     _set_clusters(conn, keys.items())
     conn.execute(delete(figure_pairs))
