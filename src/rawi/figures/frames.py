@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 
 from rawi.figures.anchors import near_places, places, scope, terms, topic
 from rawi.figures.lexicon import MONEY, PEOPLE
-from rawi.figures.measure import Reading, read_sentence
+from rawi.figures.measure import Reading, read_sentence, unit_class_of
 from rawi.figures.sentence import Sentences
 from rawi.figures.values import Interval, interval, time_window
-from rawi.figures.when import When, when
+from rawi.figures.when import When, said_on, when
 from rawi.figures.who import Who, holder_of, who
 from rawi.model import Analysis, Attribution, Quantity
 
@@ -103,6 +103,18 @@ def _unit_end(text: str, q: Quantity) -> int:
     return q.span.end
 
 
+def _plain(i: int, q: Quantity, src: Who, said: tuple[str, str] | None, basis: str, scope_: tuple[str, ...],
+           start: int, end: int) -> FigureFrame:
+    """The frame of a figure with no measure to read (a share, a length): what it is and who says it."""
+    return FigureFrame(
+        ord=i, start=q.span.start, end=q.span.end, text=q.span.text, value=float(q.value), qualifier=q.qualifier,
+        high=float(q.high) if q.high is not None else None, unit=q.unit, measure="", predicate="", group="",
+        part=False, unit_class=unit_class_of(q)[0], source_key=src.key, source_name=src.name, source_kind=src.kind,
+        relay=src.relay, attribution=src.attribution, stance=src.stance, said_on=said, said_basis=basis,
+        as_of=None, as_of_basis="", running=False, places=(), terms=(), scope=scope_, topic=(), confidence=0.0,
+        context_start=start, context_end=end)
+
+
 def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | None = None) -> list[FigureFrame]:
     """A frame for every quantity of `analysis`, in the order of `analysis.quantities`."""
     if not analysis.quantities:
@@ -123,10 +135,16 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
     for i, q in enumerate(analysis.quantities):
         by_sentence[sentences.bounds(q.span.start)].append((i, q))
     out: dict[int, FigureFrame] = {}
-    for (s_start, _), items in by_sentence.items():
+    for (s_start, s_end), items in by_sentence.items():
         items.sort(key=lambda iq: iq[1].span.start)
-        sent = sentences.at(s_start)
         holders: list[Attribution | None] = [holder_of(q.span, analysis.attributions) for _, q in items]
+        if all(unit_class_of(q)[0] in ("percent", "measure") for _, q in items):
+            # Shares and measures ("5 في المائة", "120 كيلومترا") are never compared: no reading needed.
+            for (i, q), h in zip(items, holders, strict=True):
+                said, basis = said_on(analysis.times, (s_start, s_end), h, dateline)
+                out[i] = _plain(i, q, who(h, entities, outlet, doc_key), said, basis, article_scope, s_start, s_end)
+            continue
+        sent = sentences.at(*sentences.window(s_start, s_end, items[0][1].span.start, items[-1][1].span.end))
         bounds = []
         for h in holders:
             if h is None:
@@ -135,10 +153,12 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
                 bounds.append((sent.index_at(max(h.content.start, sent.start)),
                                sent.index_at(min(h.content.end, sent.end) - 1) + 1))
         readings = read_sentence(sent, [q for _, q in items], text, bounds)
+        keyed = any(measure_key(r) for r in readings)
         # The figures and their nouns ("30 بريطانيا" counts Britons; it does not place the event).
         figure_spans = [(q.span.start, _unit_end(text, q)) for _, q in items]
-        sent_places = places(analysis.entities, sent.start, sent.end, speakers)
-        sent_terms = tuple(sorted(terms(sent, speakers + figure_spans + dates) | sent_places))
+        sent_places = places(analysis.entities, sent.start, sent.end, speakers) if keyed else frozenset()
+        # Event words are read only where a figure will be compared.
+        sent_terms = tuple(sorted(terms(sent, speakers + figure_spans + dates) | sent_places)) if keyed else ()
         prev_end = 0
         for (i, q), r, h, bound in zip(items, readings, holders, bounds, strict=True):
             # The clause a running-total marker or an event date may sit in: from the figure
@@ -151,7 +171,7 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
             if key and article_topic is None:
                 article_topic = tuple(sorted(topic(sentences)))
             own_places = tuple(sorted(near_places(analysis.entities, sent.start, sent.end, q.span.start,
-                                                  speakers + figure_spans)))
+                                                  speakers + figure_spans))) if key else ()
             anchored = bool(own_places or len(sent_terms) >= 3)
             out[i] = FigureFrame(
                 ord=i, start=q.span.start, end=q.span.end, text=q.span.text, value=float(q.value),

@@ -56,6 +56,7 @@ class Predicates:
     phrases: Mapping[tuple[str, ...], str]  # folded words -> predicate
     longest: int  # words in the longest phrase
     phrase_lasts: frozenset[str]  # the words a phrase ends with
+    phrase_firsts: frozenset[str]  # the words a phrase starts with (before clitics are added)
 
 
 @cache
@@ -71,7 +72,8 @@ def predicates() -> Predicates:
         else:
             words.setdefault(form, (pred, pos))
     longest = max((len(p) for p in phrases), default=1)
-    return Predicates(MappingProxyType(words), MappingProxyType(phrases), longest, frozenset(p[-1] for p in phrases))
+    return Predicates(MappingProxyType(words), MappingProxyType(phrases), longest, frozenset(p[-1] for p in phrases),
+                      frozenset(p[0] for p in phrases))
 
 
 @cache

@@ -109,9 +109,16 @@ def _pred_word(word: str, pos_ok: frozenset[str]) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=131072)
+def _may_open_phrase(word: str) -> bool:
+    firsts = predicates().phrase_firsts
+    return any(v in firsts for v in variants(word))
+
+
 def _phrase_at(tokens: Sequence[Token], i: int, n: int) -> str | None:
     """The predicate of the n-word phrase starting at tokens[i], if it is one."""
-    if i < 0 or i + n > len(tokens) or not all(t.is_word for t in tokens[i:i + n]):
+    if i < 0 or i + n > len(tokens) or not _may_open_phrase(tokens[i].word) or \
+            not all(t.is_word for t in tokens[i:i + n]):
         return None
     rest = tuple(t.word for t in tokens[i + 1:i + n])
     phrases = predicates().phrases
@@ -145,7 +152,8 @@ def _words_match(tokens: Sequence[Token], i: int, role: str, backwards: bool = F
     return 0
 
 
-def _unit_class(q: Quantity) -> tuple[str, str]:
+def unit_class_of(q: Quantity) -> tuple[str, str]:
+    """A figure's unit class (count, money, percent, measure) and, for money, its currency."""
     if not q.unit:
         return "count", ""
     unit = " ".join(w for w in (t.strip() for t in _fold_unit(q.unit).split()) if w)
@@ -431,7 +439,7 @@ def read_sentence(sentence: Sentence, quantities: Sequence[Quantity], text: str,
             slot = slots[k] = _Slot(slot.q, slot.a, slot.b, slot.b, slot.prefix)
         if not noun and slot.q.unit and slot.q.unit in slot.q.span.text:  # "جنديين", "قتيلين"
             noun = tokens[slot.b - 1].word
-        unit_class, currency = _unit_class(slot.q)
+        unit_class, currency = unit_class_of(slot.q)
         part = joined == "part" or ((joined == "and" or noun in _OTHERS) and bool(prev_reading and prev_reading.part))
         # The group.
         group = ""
@@ -542,4 +550,4 @@ def _ranks_after(tokens: Sequence[Token], u: int) -> bool:
     return u < len(tokens) and bool(_words_match(tokens, u, "ranks"))
 
 
-__all__ = ["Reading", "read_sentence"]
+__all__ = ["Reading", "read_sentence", "unit_class_of"]

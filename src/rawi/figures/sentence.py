@@ -17,6 +17,8 @@ from rawi.text.normalize import fold
 # A sentence ends at a line break, or at . ! ? ؟ followed by space, a closing quote or the end;
 # a dot between digits ("3.5") or inside an abbreviation with no space after does not end it.
 _END = re.compile(r"\n+|[.!?؟…]+(?=[\s\"'»”)\]]|$)")
+# A long sentence is read this many characters either side of its figures.
+WINDOW = 300
 _TOKEN = re.compile(r"[\w\u0640\u064b-\u065f\u0670]+|[^\w\s]")
 
 
@@ -59,15 +61,29 @@ class Sentences:
         self._cache: dict[int, Sentence] = {}
 
     def bounds(self, pos: int) -> tuple[int, int]:
+        """The sentence around `pos`."""
         i = max(0, min(bisect_right(self._starts, pos) - 1, len(self._starts) - 2))
         return self._starts[i], self._starts[i + 1]
+
+    def window(self, lo: int, hi: int, first: int, last: int) -> tuple[int, int]:
+        """The part of sentence lo:hi to read for figures between `first` and `last`: all of it,
+        or for a run-on "sentence" (a paragraph with no full stop) WINDOW characters either side
+        of them, cut at spaces: a figure's words are near it."""
+        if hi - lo <= 2 * WINDOW + (last - first):
+            return lo, hi
+        a, b = max(lo, first - WINDOW), min(hi, last + WINDOW)
+        if a > lo:
+            a = self.text.find(" ", a, first) + 1 or a
+        if b < hi:
+            b = self.text.rfind(" ", last, b) if self.text.rfind(" ", last, b) > 0 else b
+        return a, b
 
     def spans(self) -> list[tuple[int, int]]:
         """Every sentence's (start, end)."""
         return [(a, b) for a, b in zip(self._starts, self._starts[1:], strict=False) if b > a]
 
-    def at(self, pos: int) -> Sentence:
-        start, end = self.bounds(pos)
+    def at(self, start: int, end: int) -> Sentence:
+        """The tokens of text[start:end] (a sentence or a window of one)."""
         found = self._cache.get(start)
         if found is None:
             tokens = tuple(Token(m.start(), m.end(), fold_word(m.group()), m.group()[0].isalnum())

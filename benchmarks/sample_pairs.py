@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Draw a fixed-seed random sample of a ledger's conflicts or revisions for a person to judge,
+and score a judged sample.
+
+    python benchmarks/sample_pairs.py draw --db LEDGER --kind conflict --n 40 --seed 7 > sample.tsv
+    python benchmarks/sample_pairs.py score sample.tsv
+
+`draw` prints one TSV row per pair: both figures with their source, the day each was said
+and the sentence around it (the figure in [[ ]]), and an empty `verdict` column. Fill it
+with `y` (a fact-checker would call it a real disagreement about one amount, or a real
+revision), `n`, or `?` (cannot tell from the two sentences), and a short `why`. `score`
+prints precision (y over y+n) with its 95% Wilson interval and the counts of each `why`
+among the n verdicts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+from sqlalchemy import select
+
+from rawi.ledger import Ledger
+from rawi.ledger.schema import articles
+
+COLUMNS = ("n", "kind", "measure", "confidence", "a_article", "a_said", "a_source", "a_sentence",
+           "b_article", "b_said", "b_source", "b_sentence", "verdict", "why")
+
+
+def _sentence(text: str, start: int, end: int, lo: int, hi: int) -> str:
+    return " ".join((text[lo:start] + "[[" + text[start:end] + "]]" + text[end:hi]).split())
+
+
+def draw(db: str, kind: str, n: int, seed: int) -> None:
+    with Ledger.open(db) as ledger:
+        ledger.ensure_links()
+        rows, total = ledger.pairs((kind,), limit=10**9)
+        picked = random.Random(seed).sample(rows, min(n, total))
+        out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+        out.writerow(COLUMNS)
+        with ledger.engine.connect() as conn:
+            for i, p in enumerate(picked, 1):
+                cells: list[object] = [i, p.kind, p.a.measure, p.confidence]
+                for side in (p.a, p.b):
+                    text = conn.execute(select(articles.c.text).where(articles.c.doc_key == side.doc_key)).scalar_one()
+                    lo = text.find(side.context) if side.context else side.start
+                    cells += [side.article_id, side.said_on, side.source or f"(outlet {side.outlet})",
+                              _sentence(text, side.start, side.end, lo, lo + len(side.context))]
+                out.writerow([*cells, "", ""])
+    print(f"# {len(picked)} of {total} {kind} pairs, seed {seed}", file=sys.stderr)
+
+
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    if n == 0:
+        return 0.0, 1.0
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def score(path: Path) -> None:
+    with path.open(encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t")]
+    verdicts = Counter(r["verdict"].strip() for r in rows)
+    k, m = verdicts["y"], verdicts["y"] + verdicts["n"]
+    lo, hi = wilson(k, m)
+    print(f"{path.name}: {len(rows)} judged: y {k}, n {verdicts['n']}, ? {verdicts['?']}")
+    print(f"precision {k / m:.2f} (95% Wilson interval {lo:.2f}-{hi:.2f})" if m else "no y/n verdicts")
+    for why, c in Counter(r["why"].strip() for r in rows if r["verdict"].strip() == "n").most_common():
+        print(f"  {c:3d}  {why}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("draw")
+    d.add_argument("--db", required=True)
+    d.add_argument("--kind", choices=("conflict", "revision", "contradiction"), default="conflict")
+    d.add_argument("--n", type=int, default=40)
+    d.add_argument("--seed", type=int, default=7)
+    s = sub.add_parser("score")
+    s.add_argument("path", type=Path)
+    a = ap.parse_args()
+    if a.cmd == "draw":
+        draw(a.db, a.kind, a.n, a.seed)
+    else:
+        score(a.path)
+
+
+if __name__ == "__main__":
+    main()
