@@ -19,6 +19,7 @@ from sqlalchemy import func, or_, select
 
 from rawi.api import extract_article, prepare_batch
 from rawi.errors import RawiError
+from rawi.figures.frames import figure_frames
 from rawi.ingest import Input, iter_inputs
 from rawi.ledger import ArticleRow, ClaimRow, EntityRow, Ledger, StoredArticle, content_hash, doc_key, read, schema
 from rawi.ledger.queries_export import SourceRow, quoted_about
@@ -100,6 +101,8 @@ class Service:
     def ingest(self, inputs: Iterable[Input], lang: str = "auto", progress: bool = False) -> Summary:
         """Extract and store every article of `inputs` (one transaction per batch of whole
         articles), then link the ledger's figures again."""
+        # The figure lexicons load before prepare_batch freezes what is loaded out of the collector's sight.
+        figure_frames(extract_article(Article("warm-up", "قال الوزير إن 300 شخص قتلوا في بغداد.", "2025-01-01")))
         prepare_batch()
         summary = Summary()
         if progress:

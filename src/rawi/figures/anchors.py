@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
 from rawi.figures.lexicon import groups, predicates, variants
-from rawi.figures.sentence import Sentence, Sentences, fold_word
+from rawi.figures.sentence import Sentence, fold_word, split_sentences
 from rawi.lexicon import load_tsv
 from rawi.lexicon.gazetteer import gazetteer
 from rawi.model import Entity
@@ -88,12 +88,16 @@ def terms(sentence: Sentence, skip: Sequence[tuple[int, int]]) -> frozenset[str]
 _WORD = re.compile(r"[\w\u0640\u064b-\u065f\u0670]{3,}")
 
 
-def topic(sentences: Sentences, size: int = 20) -> frozenset[str]:
+@lru_cache(maxsize=131072)
+def _topic_word(raw: str) -> str | None:
+    return term_of(fold_word(raw))
+
+
+def topic(text: str, size: int = 20) -> frozenset[str]:
     """The words most of an article's sentences use (its story, beyond any one sentence), at most `size`."""
     counts: Counter[str] = Counter()
-    text = sentences.text
-    for lo, hi in sentences.spans():
-        counts.update({w for m in _WORD.finditer(text, lo, hi) if (w := term_of(fold_word(m.group()))) is not None})
+    for sentence in split_sentences(text):
+        counts.update({w for raw in _WORD.findall(sentence) if (w := _topic_word(raw)) is not None})
     # Ties are broken by the word, not by the (hash-seeded) order the counts were made in.
     return frozenset(sorted(counts, key=lambda w: (-counts[w], w))[:size])
 

@@ -11,15 +11,16 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
-from rawi.text.normalize import fold
+from rawi.text.normalize import fold, fold_aligned
 
 # A sentence ends at a line break, or at . ! ? ؟ followed by space, a closing quote or the end;
 # a dot between digits ("3.5") or inside an abbreviation with no space after does not end it.
 _END = re.compile(r"\n+|[.!?؟…]+(?=[\s\"'»”)\]]|$)")
 # A long sentence is read this many characters either side of its figures.
 WINDOW = 300
-_TOKEN = re.compile(r"[\w\u0640\u064b-\u065f\u0670]+|[^\w\s]")
+_TOKEN = re.compile(r"([\w\u0640\u064b-\u065f\u0670]+)|([^\w\s])")
 
 
 @lru_cache(maxsize=65536)
@@ -27,8 +28,14 @@ def fold_word(word: str) -> str:
     return fold(word)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+def split_sentences(text: str) -> list[str]:
+    """The text's sentences, as strings."""
+    return _END.split(text)
+
+
+class Token(NamedTuple):
+    """A word or a punctuation mark (a named tuple: sentences make many of them)."""
+
     start: int  # original offsets
     end: int
     word: str  # folded; punctuation as written
@@ -59,6 +66,7 @@ class Sentences:
             starts.append(len(text))
         self._starts = starts
         self._cache: dict[int, Sentence] = {}
+        self._folded = fold_aligned(text)  # one pass over the text, when offsets survive folding
 
     def bounds(self, pos: int) -> tuple[int, int]:
         """The sentence around `pos`."""
@@ -86,8 +94,13 @@ class Sentences:
         """The tokens of text[start:end] (a sentence or a window of one)."""
         found = self._cache.get(start)
         if found is None:
-            tokens = tuple(Token(m.start(), m.end(), fold_word(m.group()), m.group()[0].isalnum())
-                           for m in _TOKEN.finditer(self.text, start, end))
+            folded = self._folded
+            if folded is not None:
+                tokens = tuple(Token(a, b, folded[a:b], m.lastindex == 1)
+                               for m in _TOKEN.finditer(self.text, start, end) for a, b in (m.span(),))
+            else:
+                tokens = tuple(Token(m.start(), m.end(), fold_word(m.group()), m.lastindex == 1)
+                               for m in _TOKEN.finditer(self.text, start, end))
             found = self._cache[start] = Sentence(start, end, tokens, tuple(t.end for t in tokens))
         return found
 

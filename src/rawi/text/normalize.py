@@ -152,6 +152,13 @@ def _irregular_re(chars: frozenset[str]) -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
+def fold_aligned(text: str) -> str | None:
+    """`fold(text)` when it keeps every offset (no character removed or expanded), else None."""
+    if any(_is_irregular(c) for c in set(text)):
+        return None
+    return text.translate(_TABLE)
+
+
 def normalize(text: str) -> NormText:
     """Fold `text` for matching and keep the offset map back to it."""
     irregular = frozenset(c for c in set(text) if _is_irregular(c))
