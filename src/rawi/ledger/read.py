@@ -119,15 +119,20 @@ def resolve_entity(conn: Connection, entity: str) -> frozenset[str]:
         if entry.key.startswith("country-"):
             keys.add(entry.key[8:].upper())
     e = entities
-    names = [text, *((entry.name_ar,) if entry is not None else ())]
-    for r in conn.execute(select(e.c.global_key, e.c.link).distinct()
-                          .where(or_(e.c.name.in_(names), e.c.link.in_(list(keys)), e.c.global_key.in_(list(keys))))):
+    found = False
+    # A stored entity's global key is its link, else its folded name: both are in `keys` already
+    # when the name is known, so one indexed lookup finds them.
+    for r in conn.execute(select(e.c.global_key, e.c.link).distinct().where(e.c.global_key.in_(sorted(keys)))):
+        found = True
         keys.add(r.global_key)
         if r.link:
             keys.add(r.link)
-    keys.update(conn.execute(select(e.c.global_key).distinct()
-                             .select_from(mentions.join(e, mentions.c.entity_id == e.c.id))
-                             .where(mentions.c.span_text == text)).scalars())
+    if entry is None and not found:
+        # A name no entity carries: the entities an article mentions by it (a short form of a
+        # longer name). Not for known names: a mention list also holds misread neighbours.
+        keys.update(conn.execute(select(e.c.global_key).distinct()
+                                 .select_from(mentions.join(e, mentions.c.entity_id == e.c.id))
+                                 .where(mentions.c.span_text == text)).scalars())
     return frozenset(k for k in keys if k)
 
 
