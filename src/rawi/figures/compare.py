@@ -45,6 +45,7 @@ PAIR_WORDS = 0.1
 RARE_SHARE = 0.02
 RARE_MIN = 20
 PAIR_SCALE = 100
+SIBLING_APART = 2
 PAIR_RELATED = 0.2
 RELATED = 0.1
 # What sharing the figure's own place, or only its article's, adds to relatedness.
@@ -142,6 +143,7 @@ class _Traits:
     where: frozenset[str]  # near places, else the article's
     known: frozenset[str]  # every place of its sentence or article
     details: frozenset[str]  # its event words and the places near it finer than a country
+    spots: frozenset[str]  # the places near it finer than a country
 
 
 def _traits(f: FigureFrame, w: Mapping[str, float]) -> _Traits:
@@ -149,7 +151,8 @@ def _traits(f: FigureFrame, w: Mapping[str, float]) -> _Traits:
     # fsum: exactly rounded whatever the (hash-seeded) order of the sets.
     return _Traits(frozenset(f.terms), math.fsum(w.get(t, 1.0) for t in f.terms), frozenset(f.topic),
                    math.fsum(w.get(t, 1.0) for t in f.topic), near, near or frozenset(f.scope),
-                   near | frozenset(f.scope), frozenset(f.terms) | {p for p in near if not _country(p)})
+                   near | frozenset(f.scope), frozenset(f.terms) | {p for p in near if not _country(p)},
+                   frozenset(p for p in near if not _country(p)))
 
 
 def _country(key: str) -> bool:
@@ -186,12 +189,14 @@ def _related(a: FigureFrame, b: FigureFrame, ta: _Traits, tb: _Traits, w: Mappin
     if not _agree(ta, tb):
         return 0.0
     sim = _overlap(ta.terms & tb.terms, ta.terms_w, tb.terms_w, w)
-    shared_near = ta.near & tb.near
-    if shared_near:
-        # A city or a region names the event's place; a country only its part of the world.
-        sim += PLACE_BONUS if any(not _country(p) for p in shared_near) else COUNTRY_BONUS
-    elif ta.near and tb.near:
+    # A city or a region names the event's place; a country only its part of the world: two
+    # figures placed in different cities clash even in one country.
+    if ta.spots & tb.spots:
+        sim += PLACE_BONUS
+    elif (ta.spots and tb.spots) or (ta.near and tb.near and not ta.near & tb.near):
         sim -= PLACE_CLASH
+    elif ta.near & tb.near:
+        sim += COUNTRY_BONUS
     elif ta.where & tb.where:
         sim += SCOPE_BONUS
     if a.running != b.running:
@@ -390,13 +395,17 @@ def link(figures: Sequence[Figure]) -> Links:
     pairs: list[Pair] = []
     by_measure = blocks(figures)
     rare = _rare_words([f for block in by_measure.values() for f in block])
+    siblings: dict[tuple[str, int], list[Figure]] = defaultdict(list)
+    for block in by_measure.values():
+        for f in block:
+            siblings[(f.article, f.frame.context_start)].append(f)
     for measure, block in by_measure.items():
         w = weights(block)
         tr = {f.id: _traits(f.frame, w) for f in block}
         clusters = _cluster(block, w, tr)
         for fid, cid in clusters.items():
             keys[fid] = f"{measure}#{cid}"
-        pairs.extend(_pairs(measure, block, w, clusters, tr, rare))
+        pairs.extend(_pairs(measure, block, w, clusters, tr, rare, siblings))
     pairs.sort(key=lambda p: (-p.confidence, p.kind, _said(p.a), p.a.id, p.b.id))
     return Links(keys, pairs)
 
@@ -450,8 +459,24 @@ def _rare_words(figures: Sequence[Figure]) -> frozenset[str]:
     return frozenset(t for t, n in df.items() if n <= limit)
 
 
+def _siblings_disagree(a: Figure, b: Figure, siblings: Mapping[tuple[str, int], list[Figure]]) -> bool:
+    """Two reports of one event usually agree on its other figures: when both sentences also
+    give another measure ("و40 جريحا") and those differ more than SIBLING_APART times, the two
+    sentences tell two events ("قتيل و7 جرحى" in one street, "19 قتيلا و43 جريحا" in another)."""
+    mine = {f.frame.measure: f.frame.value for f in siblings.get((a.article, a.frame.context_start), ())
+            if f.frame.measure != a.frame.measure}
+    for f in siblings.get((b.article, b.frame.context_start), ()):
+        other = mine.get(f.frame.measure)
+        if other is not None:
+            lo, hi = sorted((max(other, 1.0), max(f.frame.value, 1.0)))
+            if hi / lo > SIBLING_APART and hi - lo > 3:
+                return True
+    return False
+
+
 def _pairs(measure: str, block: Sequence[Figure], w: Mapping[str, float], clusters: Mapping[int, str],
-           tr: Mapping[int, _Traits], rare: frozenset[str]) -> list[Pair]:
+           tr: Mapping[int, _Traits], rare: frozenset[str],
+           siblings: Mapping[tuple[str, int], list[Figure]]) -> list[Pair]:
     out: list[Pair] = []
     for a, b, r in _clustered_pairs(block, w, clusters, tr):
         if a.original != a.article or b.original != b.article:
@@ -464,6 +489,8 @@ def _pairs(measure: str, block: Sequence[Figure], w: Mapping[str, float], cluste
         lo, hi = sorted((max(a.frame.value, 1.0), max(b.frame.value, 1.0)))
         if hi / lo > PAIR_SCALE:
             continue  # 150 and 450,000 are not two counts of one amount
+        if _siblings_disagree(a, b, siblings):
+            continue
         fa, fb = a.frame, b.frame
         conf = round(min(fa.confidence, fb.confidence) * (0.5 + r / 2), 3)
         both = fa.interval.overlaps(fb.interval)

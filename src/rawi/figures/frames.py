@@ -9,6 +9,7 @@ measure is not known is kept (it is still a figure in its article) but never com
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
@@ -25,6 +26,7 @@ from rawi.model import Analysis, Attribution, Quantity
 # only ("the nearest death word") is right often enough to show, not to compare.
 _BASIS_CONFIDENCE = {"before": 1.0, "unit": 1.0, "across": 0.9, "after": 0.9, "joined": 0.9, "count": 0.9,
                      "clause": 0.5, "": 0.0}
+_QUOTED_NAME = re.compile(r"[«\"“][^«»\"“”\n]{2,24}[»\"”]")
 # Frames below this are shown but never compared.
 COMPARABLE = 0.6
 WINDOW = 24
@@ -129,6 +131,8 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
                 for s in ([a.source.span] if a.source.span else []) + [v.span for v in a.via]]
     # Dates say when, not what happened: they are compared as dates, never as event words.
     dates = [(t.span.start, t.span.end) for t in analysis.times]
+    # A quoted short name is a title or an outlet ("لـ«الرياض»"), not a place the event is in.
+    quoted = [(m.start(), m.end()) for m in _QUOTED_NAME.finditer(text)]
     article_scope = tuple(sorted(scope(analysis.entities)))
     article_topic: tuple[str, ...] | None = None  # made only for an article with a figure to compare
     by_sentence: dict[tuple[int, int], list[tuple[int, Quantity]]] = defaultdict(list)
@@ -156,7 +160,7 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
         keyed = any(measure_key(r) for r in readings)
         # The figures and their nouns ("30 بريطانيا" counts Britons; it does not place the event).
         figure_spans = [(q.span.start, _unit_end(text, q)) for _, q in items]
-        sent_places = places(analysis.entities, sent.start, sent.end, speakers) if keyed else frozenset()
+        sent_places = places(analysis.entities, sent.start, sent.end, speakers + quoted) if keyed else frozenset()
         # Event words are read only where a figure will be compared.
         sent_terms = tuple(sorted(terms(sent, speakers + figure_spans + dates) | sent_places)) if keyed else ()
         prev_end = 0
@@ -171,7 +175,7 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
             if key and article_topic is None:
                 article_topic = tuple(sorted(topic(text)))
             own_places = tuple(sorted(near_places(analysis.entities, sent.start, sent.end, q.span.start,
-                                                  speakers + figure_spans))) if key else ()
+                                                  speakers + figure_spans + quoted))) if key else ()
             anchored = bool(own_places or len(sent_terms) >= 3)
             out[i] = FigureFrame(
                 ord=i, start=q.span.start, end=q.span.end, text=q.span.text, value=float(q.value),
