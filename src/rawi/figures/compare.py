@@ -481,19 +481,29 @@ def _pairs(measure: str, block: Sequence[Figure], w: Mapping[str, float], cluste
     for a, b, r in _clustered_pairs(block, w, clusters, tr):
         if a.original != a.article or b.original != b.article:
             continue  # a syndicated copy repeats its original: the original is compared, once
-        ta, tb = tr[a.id], tr[b.id]
-        if _overlap(ta.terms & tb.terms, ta.terms_w, tb.terms_w, w) < PAIR_WORDS:
-            continue  # the sentences must tell the same event in words, not only share a place
-        if not (ta.details & tb.details & rare):
-            continue  # nor only common words: a detail of the event itself (a town, a building, a name)
-        lo, hi = sorted((max(a.frame.value, 1.0), max(b.frame.value, 1.0)))
+        fa, fb = a.frame, b.frame
+        lo, hi = sorted((max(fa.value, 1.0), max(fb.value, 1.0)))
         if hi / lo > PAIR_SCALE:
             continue  # 150 and 450,000 are not two counts of one amount
-        if _siblings_disagree(a, b, siblings):
-            continue
-        fa, fb = a.frame, b.frame
         conf = round(min(fa.confidence, fb.confidence) * (0.5 + r / 2), 3)
         both = fa.interval.overlaps(fb.interval)
+        # The two sentences must tell the same event in words, not only share a place, nor only
+        # common words (a detail of the event itself: a town, a building, a name), and agree on
+        # its other figures: a prolific source (an observatory, a ministry) reports many events.
+        ta, tb = tr[a.id], tr[b.id]
+        if _overlap(ta.terms & tb.terms, ta.terms_w, tb.terms_w, w) < PAIR_WORDS or \
+                not (ta.details & tb.details & rare) or _siblings_disagree(a, b, siblings):
+            continue
+        if (not both and fa.stance != "deny" and fb.stance != "deny" and fa.source_kind == fb.source_kind == "named"
+                and fa.source_key == fb.source_key and (_said_gap(a, b) or 0) >= 1):
+            # One named voice, one amount, another day: it revised its figure.
+            first, then = (a, b) if _said(a) <= _said(b) else (b, a)
+            out.append(Pair("revision", first, then, conf,
+                            f"{measure}: {fa.source_name} said «{first.frame.text}» ({_said(first)}), "
+                            f"then «{then.frame.text}» ({_said(then)})"))
+            continue
+        if fa.part or fb.part:
+            continue  # a part ("بينهم 30 بريطانيا") of a toll is compared only by its own voice, over time
         if (fa.stance == "deny") != (fb.stance == "deny"):
             if both and _independent(a, b) and (_said_gap(a, b) or 0) <= SAME_EVENT_DAYS:
                 denier, other = (a, b) if fa.stance == "deny" else (b, a)
@@ -501,13 +511,6 @@ def _pairs(measure: str, block: Sequence[Figure], w: Mapping[str, float], cluste
                                 f"{measure}: {_describe(denier)} denies what {_describe(other)} states"))
             continue
         if both or fa.stance == "deny":
-            continue
-        if (fa.source_kind == fb.source_kind == "named" and fa.source_key == fb.source_key
-                and (_said_gap(a, b) or 0) >= 1):
-            first, then = (a, b) if _said(a) <= _said(b) else (b, a)
-            out.append(Pair("revision", first, then, conf,
-                            f"{measure}: {fa.source_name} said «{first.frame.text}» ({_said(first)}), "
-                            f"then «{then.frame.text}» ({_said(then)})"))
             continue
         if not _independent(a, b):
             continue
