@@ -1,24 +1,30 @@
-"""Comparing stored figure frames across articles: links, conflicts, revisions, contradictions.
+"""Comparing figure frames across articles: which amount each figure states, and where they disagree.
 
-Two figures are **about the same amount** (linked) when
-- their measures are equal and known (predicate, group, unit class), both frames are
-  comparable (`FigureFrame.comparable`), and they are in different articles;
-- they are about the same event: the words and places their sentences share, weighted by
-  how rare each is among the figures of that measure, reach `RELATED`; a place named by one
-  sentence and a different country named by the other, with nothing shared, rules it out;
-- they are close in time: said within `LINK_DAYS` of each other, or dated to the same day
-  by their own text (an event's date, however long after it is recalled).
-Links are transitive for display: a measure key is the linked figures' connected component.
+**Amounts.** Comparable frames (`FigureFrame.comparable`) of one measure (killed/person,
+wounded/security, ...) are clustered in the order they were said, one pass of average
+linkage: a figure joins the cluster whose members (the recent ones, and a few far ones) it
+relates to best on average, when that average exceeds `RELATED`; else it starts a cluster.
+`relatedness` is the weighted share of the event words their sentences share, plus the
+places they share (a city more than a country; two different cities clash), plus a little
+for the words their articles use most; a running total against a one-off count, or values
+`SCALE_APART` times apart, lose a little. Nothing may rule the pair out (`_compatible`: the
+same part-of relation, places that ever meet, no named event days a week apart, not a long
+running total against a one-off count). Average linkage keeps one loose pair from chaining
+two stories, as connected components would. A cluster's key names the amount.
 
-A **conflict** is a linked pair whose values cannot both hold, from independent sources
-(different speakers, the outlet's narration counting as the outlet; syndicated copies of one
-text are one source), that describe the same time: a one-off amount said at most
-`SAME_EVENT_DAYS` apart; running totals counted at most `RUNNING_DAYS` apart, or a later total
-below an earlier one (a running total cannot fall; one that rises is an update, not a conflict).
-A **revision** is a named source (never an outlet's narration, never an anonymous one) giving
-values that cannot both hold on different days, ordered by the day each was said.
-A **contradiction** is a linked pair where one source denies a figure that another asserts.
-Every pair carries a confidence (the frames' and the event evidence's) and is ranked by it.
+**Pairs** are made inside an amount, between figures in different articles (a syndicated copy
+is never compared: its original is), whose values cannot both hold (`Interval.overlaps`) and
+that are no more than `PAIR_SCALE` times apart, whose sentences relate (`PAIR_RELATED`), share
+words (`PAIR_WORDS`) including a detail rare in the ledger (`_rare_words`: a town, a
+building, a name), and agree on the other figures they give (`_siblings_disagree`):
+- a **revision**: one named source (never an outlet's narration, never an anonymous one) on
+  different days, ordered by the day each was said;
+- a **contradiction**: one source denies what another states, said at most `SAME_EVENT_DAYS` apart;
+- a **conflict**: independent sources (different speakers; an outlet's narration is the
+  outlet), neither figure a part of a toll, describing the same time: a one-off amount said
+  at most `SAME_EVENT_DAYS` apart; running totals counted at most `RUNNING_DAYS` apart, or a
+  later total below an earlier one (a total that rises later is an update).
+Every pair carries a confidence (its frames' and their relatedness) and pairs are ranked by it.
 """
 
 from __future__ import annotations

@@ -372,7 +372,7 @@ def _after(tokens: Sequence[Token], slot: _Slot, stop: int) -> str | None:
 
 def _count_of(tokens: Sequence[Token], lo: int, slot: _Slot) -> str | None:
     """"ارتفع عدد القتلى ... إلى 60", "بلغت حصيلة الجرحى 40": the figure counts the noun after عدد/حصيلة."""
-    for j in range(slot.a - 1, max(lo, slot.a - 14) - 1, -1):
+    for j in range(slot.a - 1, max(lo, slot.a - 20) - 1, -1):
         if tokens[j].word.lstrip("و") in _COUNT_NOUNS and j + 1 < slot.a:
             for k in (j + 1, j + 2):
                 if k < slot.a and (hit := _pred_word(tokens[k].word, frozenset({"person"}))) is not None:

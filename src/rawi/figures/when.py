@@ -97,10 +97,13 @@ def when(times: Sequence[TimeExpr], sent: Sentence, clause: tuple[int, int], fig
     since = _marker(tokens, lo, hi, "running")
     if since is not None:
         start = None
-        if tokens[since].word in ("منذ", "ومنذ"):
-            after = [t for t in own if t.span.start >= tokens[since].end and t.span.start - tokens[since].end <= 3]
-            if after and (days := _days(after[0], dateline[1] if dateline else None)) is not None:
-                start = days[0]
+        # "منذ 20 يوليو" names the start, wherever it stands among the other markers ("ارتفع ... منذ").
+        for i in range(since, hi):
+            if tokens[i].word in ("منذ", "ومنذ"):
+                after = [t for t in own if t.span.start >= tokens[i].end and t.span.start - tokens[i].end <= 3]
+                if after and (days := _days(after[0], dateline[1] if dateline else None)) is not None:
+                    start = days[0]
+                break
         end = said[1] if said else None
         return When(said, basis, (start or "", end) if end else None, "running", True)
     period = _marker(tokens, lo, hi, "period")

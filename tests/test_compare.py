@@ -1,0 +1,98 @@
+"""Comparing figures across articles: amounts, conflicts, revisions, contradictions, on small stories."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from rawi.api import extract_article
+from rawi.figures.compare import Figure, Pair, link, relatedness
+from rawi.figures.frames import figure_frames
+from rawi.figures.values import APPROX_TOLERANCE, Interval, interval, time_window
+from rawi.model import Article
+
+# (id, dateline, outlet, text)
+STORY = [
+    ("m1", "2025-09-10", "وكالة أ", "قالت وزارة الصحة إن 50 شخصا قتلوا في القصف على مخيم جباليا شمال غزة."),
+    ("m2", "2025-09-10", "وكالة ب", "وقال الدفاع المدني إن أكثر من 90 شخصا قتلوا في القصف على مخيم جباليا شمال غزة."),
+    ("m3", "2025-09-11", "وكالة ج", "ونفى الجيش أن يكون 50 شخصا قتلوا في القصف على مخيم جباليا شمال غزة."),
+    ("m4", "2025-09-10", "وكالة د", "قتل 7 أشخاص في حادث سير على طريق الرياض الدمام."),
+]
+
+
+def figures(rows: list[tuple[str, str, str, str]], syndicated: dict[str, str] | None = None) -> list[Figure]:
+    out: list[Figure] = []
+    for doc, published, outlet, text in rows:
+        art = Article(doc, text, published, source=outlet)
+        for f in figure_frames(extract_article(art, lang="ar"), outlet, doc):
+            out.append(Figure(len(out), doc, doc, (syndicated or {}).get(doc, doc), outlet, published, f))
+    return out
+
+
+def kinds(pairs: list[Pair]) -> list[tuple[str, str, str]]:
+    return sorted((p.kind, p.a.frame.text, p.b.frame.text) for p in pairs)
+
+
+def test_intervals_and_days() -> None:
+    assert interval(10000, "gt") == Interval(10000, math.inf, True, True)
+    assert not interval(10000, "gt").overlaps(interval(9000, "eq"))
+    assert interval(2000, "approx").overlaps(interval(2100, "eq"))
+    assert not interval(2000, "approx").overlaps(interval(2000 * (1 + APPROX_TOLERANCE) + 1, "eq"))
+    assert time_window("2025-09") == ("2025-09-01", "2025-09-30")
+    assert time_window("PAST_REF") is None
+
+
+def test_one_amount_one_conflict_one_contradiction() -> None:
+    found = figures(STORY)
+    linked = link(found)
+    toll = {f.frame.text: linked.keys.get(f.id) for f in found if f.article in ("m1", "m2", "m3")}
+    assert len(set(toll.values())) == 1 and None not in toll.values()
+    road = next(f for f in found if f.article == "m4")
+    assert linked.keys[road.id] not in toll.values()  # a road accident is another amount
+    assert kinds(linked.pairs) == [("conflict", "50", "أكثر من 90"), ("contradiction", "50", "50")]
+    denial = next(p for p in linked.pairs if p.kind == "contradiction")
+    assert denial.a.article == "m3" and denial.b.article == "m1"
+    assert all(0 < p.confidence <= 1 for p in linked.pairs)
+
+
+def test_syndicated_copies_are_one_source() -> None:
+    rows = [STORY[0], ("m1-copy", "2025-09-10", "وكالة ب", STORY[1][3])]
+    assert [p.kind for p in link(figures(rows)).pairs] == ["conflict"]
+    assert link(figures(rows, syndicated={"m1-copy": "m1"})).pairs == []
+
+
+def test_a_named_source_revises_in_the_order_it_spoke() -> None:
+    rows = [("r2", "2025-10-15", "وكالة أ", "وقال جهاز الاستخبارات الكوري الجنوبي إن نحو 2500 جندي كوري شمالي قتلوا "
+                                         "في منطقة كورسك الروسية."),
+            ("r1", "2025-09-11", "وكالة أ", "وقال جهاز الاستخبارات الكوري الجنوبي إن حوالي 2000 جندي كوري شمالي قتلوا "
+                                         "في منطقة كورسك الروسية.")]
+    (rev,) = link(figures(rows)).pairs
+    assert rev.kind == "revision" and (rev.a.frame.text, rev.b.frame.text) == ("حوالي 2000", "نحو 2500")
+
+
+def test_running_totals_conflict_when_counted_together_or_falling() -> None:
+    base = "ارتفع عدد القتلى في صفوف قوات الأمن جراء هجمات حزب العمال الكردستاني في تركيا منذ 20 يوليو إلى {}."
+    week = [("t1", "2015-08-03", "وكالة أ", base.format(60)), ("t2", "2015-08-05", "وكالة ب", base.format(70))]
+    (pair,) = link(figures(week)).pairs
+    assert pair.kind == "conflict" and "running totals" in pair.reason
+    later = [("t1", "2015-08-03", "وكالة أ", base.format(60)), ("t3", "2015-08-20", "وكالة ب", base.format(90))]
+    assert link(figures(later)).pairs == []  # it rose over two weeks: an update
+    falling = [("t1", "2015-08-03", "وكالة أ", base.format(60)), ("t4", "2015-08-20", "وكالة ب", base.format(40))]
+    (fall,) = link(figures(falling)).pairs
+    assert fall.kind == "conflict" and "cannot fall" in fall.reason
+
+
+@pytest.mark.parametrize("other", [
+    # another city: two events of one kind
+    ("x2", "2015-07-22", "وكالة ب", "وقال مصدر أمني إن 19 شخصا قتلوا في تفجير سيارة مفخخة في الموصل."),
+    # a part of the toll, not the toll
+    ("x3", "2015-07-22", "وكالة ب", "وقال مصدر أمني إن 30 شخصا قتلوا بينهم 12 طفلا في تفجير سيارة مفخخة في بغداد."),
+])
+def test_no_conflict_without_the_same_event(other: tuple[str, str, str, str]) -> None:
+    first = ("x1", "2015-07-22", "وكالة أ", "قال مسؤول إن 5 أشخاص قتلوا في تفجير سيارة مفخخة في بغداد.")
+    found = figures([first, other])
+    assert not [p for p in link(found).pairs if {p.a.frame.text, p.b.frame.text} == {"5", "12"}]
+    if other[0] == "x2":
+        a, b = (f.frame for f in found if f.frame.text in ("5", "19"))
+        assert relatedness(a, b, {}) < relatedness(a, a, {})
