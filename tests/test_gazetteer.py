@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -270,24 +269,6 @@ def test_capital_does_not_steal_country_name() -> None:
 def test_find_accepts_caller_tokens() -> None:
     norm = normalize("زار أردوغان قطر").norm
     assert gazetteer().find(norm, tokens=(), words=frozenset()) == gazetteer().find(norm)
-
-
-def test_matcher_speed_on_a_3kb_article() -> None:
-    para = ("وقال وزير الخارجية الأمريكي جون كيري في مؤتمر صحفي بالعاصمة القطرية الدوحة إن "
-            "الولايات المتحدة تدعم جهود الأمم المتحدة، فيما أكدت وكالة الأنباء السعودية أن "
-            "المملكة ترحب بالمبادرة. وأضاف مسؤول عراقي أن القوات العراقية استعادت مدينة الرمادي "
-            "من تنظيم داعش بدعم من التحالف الدولي، بحسب ما نقلت رويترز عن مصادر محلية.\n")
-    norm = normalize(para * (3000 // len(para) + 1)).norm
-    g = gazetteer()
-    g.find(norm)
-    best = float("inf")
-    for _ in range(5):  # best of five batches: the matcher, not the machine's load
-        t = time.perf_counter()
-        for _ in range(20):
-            g.find(norm)
-        best = min(best, (time.perf_counter() - t) / 20)
-    per_article = best
-    assert per_article < 0.0003, f"{per_article * 1000:.3f} ms"
 
 
 # --- titles --------------------------------------------------------------------------------

@@ -164,11 +164,12 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
         # Event words are read only where a figure will be compared.
         sent_terms = tuple(sorted(terms(sent, speakers + figure_spans + dates) | sent_places)) if keyed else ()
         prev_end = 0
-        for (i, q), r, h, bound in zip(items, readings, holders, bounds, strict=True):
+        starts = [sent.index_at(q.span.start) for _, q in items] + [len(sent.tokens)]
+        for k, ((i, q), r, h, bound) in enumerate(zip(items, readings, holders, bounds, strict=True)):
             # The clause a running-total marker or an event date may sit in: from the figure
-            # before (or the start of what was said) to this one.
+            # before (or the start of what was said) to this one, and on to the next one.
             hi = sent.index_at(q.span.end - 1) + 1
-            w = when(analysis.times, sent, (max(bound[0], prev_end), hi), q.span, h, dateline)
+            w = when(analysis.times, sent, (max(bound[0], prev_end), hi), q.span, h, dateline, stop=starts[k + 1])
             prev_end = hi
             src: Who = who(h, entities, outlet, doc_key)
             key = measure_key(r)

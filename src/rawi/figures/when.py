@@ -83,8 +83,9 @@ _CLAUSE_END = frozenset({"،", ",", ".", ";", "؛", ":", "!", "?", "؟"})
 
 
 def when(times: Sequence[TimeExpr], sent: Sentence, clause: tuple[int, int], figure: Span,
-         holder: Attribution | None, dateline: Days | None, around: int = 16) -> When:
-    """said_on and as_of for the figure whose clause is tokens[clause[0]:clause[1]] of `sent`."""
+         holder: Attribution | None, dateline: Days | None, around: int = 16, stop: int | None = None) -> When:
+    """said_on and as_of for the figure whose clause is tokens[clause[0]:clause[1]] of `sent`;
+    `stop` is where the next figure starts: an event date after it is that figure's."""
     said, basis = said_on(times, (sent.start, sent.end), holder, dateline)
     tokens = sent.tokens
     # A marker after the figure counts up to the end of its clause: in "قتل 17 جنديا وأصيب عشرات
@@ -115,8 +116,9 @@ def when(times: Sequence[TimeExpr], sent: Sentence, clause: tuple[int, int], fig
                 return When(said, basis, (shift(said[1], -length), said[1]), "running", True)
     # An event date in the figure's clause (or, failing that, its sentence).
     span_lo = tokens[lo].start if lo < len(tokens) else sent.start
-    span_hi = tokens[hi - 1].end if 0 < hi <= len(tokens) else sent.end
-    near = [t for t in own if span_lo <= t.span.start < span_hi] or own
+    last = min(hi, stop) if stop is not None else hi
+    span_hi = tokens[last - 1].end if 0 < last <= len(tokens) else sent.end
+    near = [t for t in own if span_lo <= t.span.start < span_hi]
     event = _nearest([t for t in near if t.type in ("DATE", "TIME")], figure.start)
     days = _days(event, dateline[1] if dateline else None) if event is not None else None
     if event is not None and days is not None and (dateline is None or days[0] <= dateline[1]):
