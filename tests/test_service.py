@@ -50,7 +50,7 @@ def test_entity_filters_take_any_name_alias_or_id(service: Service) -> None:
     """The README's example: a linked speaker is found by its name, an alias, its Wikidata id, and
     spellings that differ only in hamza, alef or taa marbuta."""
     for name in ("كيم جونغ أون", "كيم جونغ اون", "Q56226", "كيم جونغ-أون"):
-        claims = service.claims(entity=name)
+        claims = service.claims(entity=name).items
         assert [c.doc_key for c in claims] == ["k1"], name
         assert claims[0].speaker == "كيم جونغ أون"  # shown as written, never folded
     figures = service.figures(entity="كيم جونغ أون")

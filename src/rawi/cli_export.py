@@ -6,12 +6,13 @@ from pathlib import Path
 
 import click
 
-from rawi.cli_ledger import DB_HELP, FORMATS, emit
+from rawi.cli_output import DB_HELP, Col, day_option, emit, listing, output_format, page_size, shown
 from rawi.export import NEWLINE, WRITERS, ExportFilter, atomic_output, export
 from rawi.ledger import Ledger
-from rawi.ledger.queries_export import quoted_about
 
-SOURCE_COLUMNS = ("speaker", "speaker_key", "link", "via", "claims", "articles", "outlets", "first", "last")
+SOURCE_COLUMNS = (Col("claims", "claims", 6), Col("speaker", "speaker", 30), Col("via", "via", 30),
+                  Col("articles", "articles", 8), Col("outlets", "outlets", 30), Col("first", "first", 10),
+                  Col("last", "last", 10))
 
 
 def register(main: click.Group) -> None:
@@ -25,8 +26,8 @@ def register(main: click.Group) -> None:
     @click.option("--entity", help="Only claims by this speaker (name, key or Wikidata id); "
                                    "jsonl keeps the whole articles holding such claims.")
     @click.option("--source", help="Only articles from this outlet.")
-    @click.option("--since", help="Published on or after (ISO date).")
-    @click.option("--until", help="Published on or before (ISO date).")
+    @day_option("--since", "Published on or after.")
+    @day_option("--until", "Published on or before.")
     def export_cmd(fmt: str, db: str | None, output: str | None, entity: str | None, source: str | None,
                    since: str | None, until: str | None) -> None:
         """Export the ledger's articles, claims or spans in an open format, streamed."""
@@ -41,18 +42,24 @@ def register(main: click.Group) -> None:
     @main.command()
     @click.argument("entity")
     @click.option("--db", help=DB_HELP)
-    @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
-    def sources(entity: str, db: str | None, fmt: str) -> None:
-        """Who is quoted about ENTITY (speakers of claims whose content mentions it) and through whom."""
-        with Ledger.open(db) as ledger, ledger.engine.connect() as conn:
-            rows = [r.to_json() for r in quoted_about(conn, entity)]
+    @day_option("--since", "Only claims in articles published on or after.")
+    @day_option("--until", "Only claims in articles published on or before.")
+    @listing
+    def sources(entity: str, db: str | None, since: str | None, until: str | None, limit: int | None, offset: int,
+                fmt: str, excel: bool) -> None:
+        """Who is quoted about ENTITY (speakers of claims whose content mentions it) and through whom,
+        most quoted first."""
+        from rawi.service import Service
+
+        fmt = output_format(fmt, excel)
+        with Service.open(db) as service:
+            page = service.sources(entity, since, until, page_size(limit, fmt), offset)
+        rows = [r.to_json() for r in page.items]
         if fmt == "table":
-            for r in rows:
-                via = f" via {r['via']}" if r["via"] else ""
-                click.echo(f"{r['claims']:4d}  {r['speaker'] or '(unnamed)'}{via}  "
-                           f"[{r['articles']} articles, {r['first'] or '?'}..{r['last'] or '?'}]")
-            return
-        emit(rows, fmt, SOURCE_COLUMNS)
+            rows = [{**r, "speaker": r["speaker"] or "(unnamed)"} for r in rows]
+        emit(rows, fmt, SOURCE_COLUMNS, excel)
+        if fmt == "table":
+            shown(len(rows), page.total, offset, "speakers")
 
 
 def _unit(fmt: str, n: int) -> str:

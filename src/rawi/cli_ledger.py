@@ -1,88 +1,36 @@
-"""`rawi ingest`, `claims`, `figures`, `conflicts`, `timeline`, `demo`: thin commands over `rawi.service`."""
+"""`rawi ingest`, `articles`, `claims`, `figures`, `conflicts`, `timeline`, `demo`: thin commands
+over `rawi.service`; how they print is `rawi.cli_output`."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import click
 
-from rawi.service import Page, Service, Summary
+from rawi.cli_output import DB_HELP, Col, clean, day_option, emit, listing, output_format, page_size, shown, table
+from rawi.lexicon.cues import STANCES
+from rawi.service import Service, Summary
 
-DB_HELP = "Ledger URL: a SQLite path or sqlite:///…, or postgresql://… (default: rawi.sqlite in the user data dir)."
-FORMATS = click.Choice(["table", "json", "jsonl", "csv"])
-TABLE_PAGE = 50
-FIGURE_COLUMNS = ("said_on", "article_id", "text", "key", "source", "as_of", "confidence")
-
-
-def emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str]) -> None:
-    """Rows as a JSON array, JSON Lines, CSV (every column, flattened) or a table (`columns`)."""
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
-        return
-    if fmt == "jsonl":
-        for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
-        return
-    if fmt == "csv":
-        flat = [_flatten(r) for r in rows]
-        names = list(dict.fromkeys(k for r in flat for k in r)) or list(columns)
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=names, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(flat)
-        click.echo(buf.getvalue(), nl=False)
-        return
-    click.echo(" | ".join(columns))
-    for row in rows:
-        click.echo(" | ".join(_cell(row.get(c)) for c in columns))
-
-
-def _flatten(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for k, v in row.items():
-        if isinstance(v, dict):
-            out.update(_flatten(v, f"{prefix}{k}_"))
-        elif isinstance(v, list):
-            out[prefix + k] = "|".join(str(x) for x in v)
-        else:
-            out[prefix + k] = v
-    return out
-
-
-def _cell(value: object, width: int = 70) -> str:
-    text = "" if value is None else str(value).replace("\n", " ")
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _shown(page: Page[Any], offset: int, what: str) -> None:
-    """The paging line under a table: how many of how many, and how to see more."""
-    n = len(page.items)
-    if not n:
-        click.echo(f"no {what}", err=True)
-        return
-    more = f"; next page: --offset {offset + n}" if offset + n < page.total else ""
-    click.echo(f"{offset + 1}-{offset + n} of {page.total} {what}{more}", err=True)
-
-
-def paging(fn: Callable[..., None]) -> Callable[..., None]:
-    """The --limit/--offset pair every listing command takes (a table shows 50 rows unless told;
-    json, jsonl and csv give every row unless told)."""
-    fn = click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many rows first.")(fn)
-    return click.option("--limit", type=click.IntRange(min=1), default=None,
-                        help=f"Rows to show (default: {TABLE_PAGE} in a table, all otherwise).")(fn)
-
-
-def _limit(limit: int | None, fmt: str) -> int:
-    return limit if limit is not None else (TABLE_PAGE if fmt == "table" else 10**12)
+CLAIM_COLUMNS = (Col("published", "published", short=True), Col("speaker", "speaker", 40),
+                 Col("cue", "cue", 12), Col("stance", "stance", short=True), Col("content", "what was said", 70),
+                 Col("doc_key", "article", fold=True))
+FIGURE_COLUMNS = (Col("said_on", "said on", short=True), Col("text", "figure", 30),
+                  Col("key", "amount (key)", fold=True), Col("source", "source", 40), Col("as_of", "as of", short=True),
+                  Col("confidence", "conf.", short=True), Col("article_id", "article", fold=True))
+TIMELINE_COLUMNS = (Col("as_of", "as of", short=True), Col("said_on", "said on", short=True),
+                    Col("text", "figure", 30), Col("source", "source", 40), Col("key", "amount (key)", fold=True),
+                    Col("article_id", "article", fold=True))
+ARTICLE_COLUMNS = (Col("published", "published", short=True), Col("source", "outlet", 24), Col("title", "title", 60),
+                   Col("attributions", "claims", short=True), Col("quantities", "figures", short=True),
+                   Col("doc_key", "key", fold=True))
+PAIR_COLUMNS = (Col("kind", "kind", short=True), Col("confidence", "conf.", short=True),
+                Col("measure", "amount", fold=True), Col("said_on", "said on", short=True),
+                Col("source", "source", 40), Col("text", "figure", 30), Col("article_id", "article", fold=True))
 
 
 def _print_summary(summary: Summary) -> None:
@@ -110,85 +58,116 @@ def register(main: click.Group) -> None:
             sys.exit(1)
 
     @main.command()
+    @click.argument("query", required=False)
+    @click.option("--db", help=DB_HELP)
+    @click.option("--show", "show", metavar="KEY", help="Show one article (its key or URL) with its extraction.")
+    @listing
+    def articles(query: str | None, db: str | None, show: str | None, limit: int | None, offset: int, fmt: str,
+                 excel: bool) -> None:
+        """Stored articles, newest first; with QUERY only those whose title or text holds it (however
+        hamza, alef, yaa and taa marbuta are written) or whose key or outlet it is."""
+        fmt = output_format(fmt, excel)
+        with Service.open(db) as service:
+            if show is not None:
+                _show_article(service, show, fmt)
+                return
+            page = service.articles(query, page_size(limit, fmt), offset)
+        emit([r.to_json() for r in page.items], fmt, ARTICLE_COLUMNS, excel)
+        if fmt == "table":
+            shown(len(page.items), page.total, offset, "articles")
+
+    @main.command()
     @click.option("--db", help=DB_HELP)
     @click.option("--entity", help="Only what this speaker said (any name, alias or Wikidata id).")
     @click.option("--source", help="Only articles from this outlet.")
-    @click.option("--since", help="Published on or after (ISO date).")
-    @click.option("--until", help="Published on or before (ISO date).")
-    @paging
-    @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+    @day_option("--since", "Published on or after.")
+    @day_option("--until", "Published on or before.")
+    @click.option("--stance", type=click.Choice(sorted(STANCES)), help="Only this stance.")
+    @click.option("--search", "q", metavar="WORDS", help="Only claims whose content holds these words.")
+    @click.option("--sort", type=click.Choice(["oldest", "newest"]), default="oldest", show_default=True,
+                  help="Dateline order.")
+    @listing
     def claims(db: str | None, entity: str | None, source: str | None, since: str | None, until: str | None,
-               limit: int | None, offset: int, fmt: str) -> None:
+               stance: str | None, q: str | None, sort: str, limit: int | None, offset: int, fmt: str,
+               excel: bool) -> None:
         """Attributed claims: who said what, in which article."""
+        fmt = output_format(fmt, excel)
         with Service.open(db) as service:
-            rows = [r.to_json() for r in service.claims(entity, source, since, until, None, _limit(limit, fmt),
-                                                        offset)]
-        emit(rows, fmt, ("published", "doc_key", "speaker", "cue", "stance", "content"))
+            page = service.claims(entity, source, since, until, stance, page_size(limit, fmt), offset, q,
+                                  sort == "newest")
+        emit([r.to_json() for r in page.items], fmt, CLAIM_COLUMNS, excel)
+        if fmt == "table":
+            shown(len(page.items), page.total, offset, "claims")
 
     @main.command()
     @click.option("--db", help=DB_HELP)
     @click.option("--entity", help="Only figures from or about this entity (any name, alias or Wikidata id).")
     @click.option("--source", help="Only articles from this outlet.")
-    @click.option("--since", help="Only figures said on or after (ISO date).")
-    @click.option("--until", help="Only figures said on or before (ISO date).")
+    @day_option("--since", "Only figures said on or after.")
+    @day_option("--until", "Only figures said on or before.")
     @click.option("--key", help="Only figures of this amount (a key from this listing).")
     @click.option("--measure", help='Only this measure ("killed/person") or predicate ("killed").')
-    @paging
-    @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+    @listing
     def figures(db: str | None, entity: str | None, source: str | None, since: str | None, until: str | None,
-                key: str | None, measure: str | None, limit: int | None, offset: int, fmt: str) -> None:
+                key: str | None, measure: str | None, limit: int | None, offset: int, fmt: str, excel: bool) -> None:
         """Every stored figure claim: the quantity span in its article (article_id, start, end), the
         amount it states (key: equal keys are the same thing), value, qualifier, source, said_on,
         as_of, confidence."""
+        fmt = output_format(fmt, excel)
         with Service.open(db) as service:
-            page = service.figures(entity, source, since, until, key, measure, _limit(limit, fmt), offset)
-        emit([r.to_json() for r in page.items], fmt, FIGURE_COLUMNS)
+            page = service.figures(entity, source, since, until, key, measure, page_size(limit, fmt), offset)
+        emit([r.to_json() for r in page.items], fmt, FIGURE_COLUMNS, excel)
         if fmt == "table":
-            _shown(page, offset, "figures")
+            shown(len(page.items), page.total, offset, "figures")
 
     @main.command()
     @click.option("--db", help=DB_HELP)
     @click.option("--kind", type=click.Choice(["all", "conflict", "revision", "contradiction"]), default="all",
                   show_default=True)
     @click.option("--entity", help="Only pairs with a side from or about this entity (name, alias or Wikidata id).")
-    @click.option("--since", help="Only pairs with a side said on or after (ISO date).")
-    @click.option("--until", help="Only pairs with a side said on or before (ISO date).")
-    @paging
-    @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+    @day_option("--since", "Only pairs with a side said on or after.")
+    @day_option("--until", "Only pairs with a side said on or before.")
+    @listing
     def conflicts(db: str | None, kind: str, entity: str | None, since: str | None, until: str | None,
-                  limit: int | None, offset: int, fmt: str) -> None:
+                  limit: int | None, offset: int, fmt: str, excel: bool) -> None:
         """Figures of one amount that cannot both hold (conflicts), a source changing its figure
-        (revisions), one source denying another's figure (contradictions); most confident first."""
+        (revisions), one source denying another's figure (contradictions); most confident first.
+        A table shows each pair as two rows, one per side, under the amount they disagree on."""
+        fmt = output_format(fmt, excel)
         with Service.open(db) as service:
-            page = service.conflicts(kind, entity, since, until, _limit(limit, fmt), offset)
+            page = service.conflicts(kind, entity, since, until, page_size(limit, fmt), offset)
         if fmt != "table":
-            emit([p.to_json() for p in page.items], fmt, ("kind", "key", "reason"))
+            emit([p.to_json() for p in page.items], fmt, (Col("kind", "kind"), Col("key", "key")), excel)
             return
+        rows: list[dict[str, Any]] = []
         for p in page.items:
-            click.echo(f"{p.kind} {p.a.key} (confidence {p.confidence:.2f}): {p.reason}")
-            for side in (p.a, p.b):
-                click.echo(f"   {side.said_on} {side.source or side.outlet or '(outlet)'}: «{side.text}» "
-                           f"in {side.article_id} [{side.start}:{side.end}]")
-        _shown(page, offset, "pairs")
+            for i, side in enumerate((p.a, p.b)):
+                rows.append({**side.to_json(), "kind": p.kind if i == 0 else "",
+                             "confidence": f"{p.confidence:.2f}" if i == 0 else "",
+                             "measure": side.measure if i == 0 else "",
+                             "source": side.source or f"{side.outlet or 'the outlet'} (own report)"})
+        if rows:
+            table(rows, PAIR_COLUMNS, sections=2)
+        shown(len(page.items), page.total, offset, "pairs")
 
     @main.command("timeline")
     @click.argument("entity", required=False)
     @click.option("--db", help=DB_HELP)
     @click.option("--key", help="Only figures of this amount (a key from `rawi figures`).")
-    @click.option("--since", help="Only figures said on or after (ISO date).")
-    @click.option("--until", help="Only figures said on or before (ISO date).")
-    @paging
-    @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+    @day_option("--since", "Only figures said on or after.")
+    @day_option("--until", "Only figures said on or before.")
+    @listing
     def timeline_cmd(entity: str | None, db: str | None, key: str | None, since: str | None, until: str | None,
-                     limit: int | None, offset: int, fmt: str) -> None:
+                     limit: int | None, offset: int, fmt: str, excel: bool) -> None:
         """The figures from or about ENTITY (and/or of amount --key), ordered by the time they describe."""
         if not entity and not key:
             raise click.UsageError("give an ENTITY, a --key, or both")
+        fmt = output_format(fmt, excel)
         with Service.open(db) as service:
-            page = service.timeline(entity, key, since, until, _limit(limit, fmt), offset)
-        emit([r.to_json() for r in page.items], fmt, ("as_of", "said_on", "key", "source", "text", "article_id"))
+            page = service.timeline(entity, key, since, until, page_size(limit, fmt), offset)
+        emit([r.to_json() for r in page.items], fmt, TIMELINE_COLUMNS, excel)
         if fmt == "table":
-            _shown(page, offset, "figures")
+            shown(len(page.items), page.total, offset, "figures")
 
     @main.command()
     def demo() -> None:
@@ -202,12 +181,40 @@ def register(main: click.Group) -> None:
                 _report(service, summary)
 
 
+def _show_article(service: Service, key: str, fmt: str) -> None:
+    stored = service.article(key)
+    if stored is None:
+        raise click.ClickException(f"no article with key {clean(key)!r}: `rawi articles QUERY` lists the keys")
+    if fmt != "table":
+        emit([stored.to_json()], fmt, ARTICLE_COLUMNS)
+        return
+    row, a = stored.row, stored.analysis
+    click.echo(f"{clean(row.title or row.doc_key)}\n{row.source or ''} {row.published or ''}  key: {row.doc_key}\n")
+    claims = [{"id": t.id, "speaker": t.source.span.text if t.source.span else "(unnamed)",
+               "via": " < ".join(v.span.text for v in t.via), "cue": t.cue.text if t.cue else "",
+               "stance": t.stance, "content": t.content.text} for t in a.attributions]
+    if claims:
+        table(claims, (Col("id", "id", short=True), Col("speaker", "speaker", 40), Col("via", "via", 30),
+                       Col("cue", "cue", 12), Col("stance", "stance", short=True),
+                       Col("content", "what was said", 70)))
+    figures = [{"text": q.span.text, "value": q.value, "qualifier": q.qualifier, "unit": q.unit or ""}
+               for q in a.quantities]
+    if figures:
+        table(figures, (Col("text", "figure", 40), Col("value", "value", short=True),
+                        Col("qualifier", "qualifier", short=True), Col("unit", "unit", 30)))
+    times = [{"text": t.span.text, "type": t.type, "value": t.value} for t in a.times]
+    if times:
+        table(times, (Col("text", "time", 40), Col("type", "type", short=True), Col("value", "value", short=True)))
+    click.echo(f"{len(a.attributions)} claims, {len(a.quantities)} figures, {len(a.times)} times; "
+               "--format json gives the whole extraction", err=True)
+
+
 def _report(service: Service, summary: Summary) -> None:
     c = summary.counts
     stats = service.stats()
     click.echo(f"rawi demo: {c['added']} articles ingested ({stats.syndicated} syndicated copy), "
                f"{stats.attributions} attributed claims, {stats.quantities} figures\n")
-    speakers = Counter(r.speaker for r in service.claims(limit=10_000) if r.speaker)
+    speakers = Counter(r.speaker for r in service.claims(limit=10_000).items if r.speaker)
     click.echo("Top sources")
     for name, n in speakers.most_common(5):
         click.echo(f"  {n:3d}  {name}")

@@ -7,7 +7,7 @@ import os
 
 import click
 
-from rawi.cli_ledger import DB_HELP
+from rawi.cli_output import DB_HELP
 
 TOKEN_ENV = "RAWI_INGEST_TOKEN"
 

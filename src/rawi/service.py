@@ -15,14 +15,13 @@ from itertools import islice
 from types import TracebackType
 from typing import Generic, TypeVar
 
-from sqlalchemy import func, or_, select
-
 from rawi.api import extract_article, prepare_batch
 from rawi.errors import RawiError
 from rawi.figures.frames import figure_frames
 from rawi.ingest import Input, iter_inputs
-from rawi.ledger import ArticleRow, ClaimRow, EntityRow, Ledger, StoredArticle, content_hash, doc_key, read, schema
+from rawi.ledger import ArticleRow, ClaimRow, EntityRow, Ledger, StoredArticle, content_hash, doc_key, read
 from rawi.ledger.queries_export import SourceRow, quoted_about
+from rawi.ledger.read import ClaimFilter
 from rawi.ledger.read_figures import FigureFilter
 from rawi.ledger.records import FigureRow, PairRow, Stats
 from rawi.model import Analysis, Article
@@ -125,41 +124,23 @@ class Service:
         return self.ledger.stats()
 
     def articles(self, q: str | None = None, limit: int = 50, offset: int = 0) -> Page[ArticleRow]:
-        """Stored articles, newest dateline first; `q` keeps those whose title, text, key or outlet contains it."""
+        """Stored articles, newest dateline first; `q` keeps those whose title or text holds it
+        (however its hamza, alef, yaa or taa marbuta are written), or whose key or outlet it is."""
         if not q:
             return Page(self.ledger.articles(limit, offset), self.ledger.stats().articles)
-        a = schema.articles
-        where = or_(*(col.contains(q, autoescape=True) for col in (a.c.title, a.c.text, a.c.doc_key, a.c.source)))
-        with self.ledger.engine.connect() as conn:
-            total = int(conn.execute(select(func.count()).select_from(a).where(where)).scalar_one())
-            rows = conn.execute(read.articles_query().where(where)
-                                .order_by(a.c.published.desc().nulls_last(), a.c.id).limit(limit).offset(offset))
-            return Page([read.article_row(r) for r in rows], total)
+        items, total = self.ledger.search_articles(q, limit, offset)
+        return Page(items, total)
 
     def article(self, key: str) -> StoredArticle | None:
         return self.ledger.article(key)
 
     def claims(self, entity: str | None = None, source: str | None = None, since: str | None = None,
                until: str | None = None, stance: str | None = None, limit: int = 50,
-               offset: int = 0) -> list[ClaimRow]:
-        """Attributed claims in dateline order; `entity` is any name, alias or id of the speaker."""
-        if stance is None:
-            return self.ledger.claims(entity, source, since, until, limit, offset)
-        out: list[ClaimRow] = []
-        skipped, at, block = 0, 0, 1_000
-        while len(out) < limit:
-            page = self.ledger.claims(entity, source, since, until, block, at)
-            for row in page:
-                if row.stance != stance:
-                    continue
-                if skipped < offset:
-                    skipped += 1
-                elif len(out) < limit:
-                    out.append(row)
-            if len(page) < block:
-                break
-            at += block
-        return out
+               offset: int = 0, q: str | None = None, newest: bool = False) -> Page[ClaimRow]:
+        """Attributed claims in dateline order (`newest`: newest first); `entity` is any name, alias
+        or id of the speaker; `q` words in what was said."""
+        flt = ClaimFilter(entity, source, since, until, stance, q, newest)
+        return Page(self.ledger.claims(limit=limit, offset=offset, flt=flt), self.ledger.count_claims(flt))
 
     def _filter(self, entity: str | None, outlet: str | None = None, since: str | None = None,
                 until: str | None = None, key: str | None = None, measure: str | None = None) -> FigureFilter:
@@ -192,10 +173,14 @@ class Service:
     def entities(self, type: str | None = None, limit: int = 100, offset: int = 0) -> list[EntityRow]:
         return self.ledger.entities(type, limit, offset)
 
-    def sources(self, entity: str) -> list[SourceRow]:
-        """Who is quoted about `entity`, through which relays."""
+    def sources(self, entity: str, since: str | None = None, until: str | None = None, limit: int | None = None,
+                offset: int = 0) -> Page[SourceRow]:
+        """Who is quoted about `entity`, through which relays, most quoted first; `since`/`until`
+        bound the datelines of the claims counted."""
         with self.ledger.engine.connect() as conn:
-            return quoted_about(conn, entity)
+            rows = quoted_about(conn, entity, since, until)
+        end = None if limit is None else offset + limit
+        return Page(rows[offset:end], len(rows))
 
 
 __all__ = ["KINDS", "Page", "Service", "Summary"]

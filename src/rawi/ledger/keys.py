@@ -23,10 +23,26 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def norm_hash(text: str) -> str:
-    """sha256 of the folded text with white space collapsed: equal for syndicated copies."""
-    folded = _SPACE.sub(" ", normalize(text).norm).strip()
-    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+def folded_text(text: str) -> str:
+    """The text folded for matching (alef/hamza, yaa, taa marbuta, harakat, tatweel, digits, case)
+    with white space collapsed: what searches compare against."""
+    return _SPACE.sub(" ", normalize(text).norm).strip()
+
+
+def norm_hash(text: str, folded: str | None = None) -> str:
+    """sha256 of the folded text with white space collapsed (`folded`, when the caller has it):
+    equal for syndicated copies."""
+    return hashlib.sha256((folded_text(text) if folded is None else folded).encode("utf-8")).hexdigest()
+
+
+def search_text(title: str | None, folded: str) -> str:
+    """What an article search looks in: its title and its folded text (`folded_text`)."""
+    return f"{folded_text(title)}\n{folded}" if title else folded
+
+
+def search_pattern(query: str) -> str:
+    """A user's search words folded as `folded_text` folds the stored text."""
+    return folded_text(query)
 
 
 def fold_name(name: str) -> str:

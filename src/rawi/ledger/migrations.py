@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.schema import CreateTable
 
 from rawi.ledger.engine import writer
-from rawi.ledger.schema import FIGURE_TABLES, INITIAL_TABLES, articles, metadata, schema_migrations
+from rawi.ledger.schema import FIGURE_TABLES, INITIAL_TABLES, articles, attributions, metadata, schema_migrations
 
 
 class LedgerError(RuntimeError):
@@ -54,9 +54,35 @@ def _figures(conn: Connection) -> None:
             write_frames(conn, art_id, figure_frames(stored.analysis, outlet, key))
 
 
+def _search(conn: Connection) -> None:
+    """Folded copies for text search: `articles.search` (title and text) and
+    `attributions.content_search`, filled for the rows already stored. 0001 creates tables from
+    the current `schema.py`, so on a new ledger the columns exist already and only the (empty)
+    fill runs."""
+    from sqlalchemy import bindparam, inspect, update
+
+    from rawi.ledger.keys import folded_text, search_text
+
+    have = inspect(conn)
+    for table, column in ((articles, "search"), (attributions, "content_search")):
+        if column not in {c["name"] for c in have.get_columns(table.name)}:
+            conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {column} TEXT")
+    a, t = articles, attributions
+    rows = [{"b_id": r.id, "b_search": search_text(r.title, folded_text(r.text))}
+            for r in conn.execute(select(a.c.id, a.c.title, a.c.text).where(a.c.search.is_(None)))]
+    if rows:
+        conn.execute(update(a).where(a.c.id == bindparam("b_id")).values(search=bindparam("b_search")), rows)
+    rows = [{"b_id": r.id, "b_search": folded_text(r.content_text)}
+            for r in conn.execute(select(t.c.id, t.c.content_text).where(t.c.content_search.is_(None)))]
+    if rows:
+        conn.execute(update(t).where(t.c.id == bindparam("b_id")).values(content_search=bindparam("b_search")),
+                     rows)
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _initial),
     Migration("0002_figures", _figures),
+    Migration("0003_search", _search),
 ]
 
 

@@ -177,7 +177,8 @@ class _Acc:
     dates: list[str] = field(default_factory=list)
 
 
-def quoted_about(conn: Connection, entity: str) -> list[SourceRow]:
+def quoted_about(conn: Connection, entity: str, since: str | None = None,
+                 until: str | None = None) -> list[SourceRow]:
     """Who is quoted about ENTITY: the speakers of attributions whose content mentions it, by relay chain.
 
     Most-quoted first. A speaker is its entity's global key when resolved, else
@@ -195,7 +196,7 @@ def quoted_about(conn: Connection, entity: str) -> list[SourceRow]:
                speaker.c.name, speaker.c.global_key, speaker.c.link)
         .select_from(t.join(articles, t.c.article_id == articles.c.id)
                      .outerjoin(speaker, t.c.source_entity_id == speaker.c.id))
-        .where(mentioned)))
+        .where(mentioned, *_dated(since, until))))
     chains = _relay_chains(conn, [r.id for r in rows])
     acc: dict[tuple[str | None, str], _Acc] = {}
     for r in rows:
@@ -211,6 +212,16 @@ def quoted_about(conn: Connection, entity: str) -> list[SourceRow]:
     out = [SourceRow(a.speaker, key, a.link, via, a.claims, len(a.articles), "; ".join(sorted(a.outlets)),
                      min(a.dates, default=None), max(a.dates, default=None)) for (key, via), a in acc.items()]
     out.sort(key=lambda s: (-s.claims, -s.articles, s.speaker_key or "\uffff", s.via))
+    return out
+
+
+def _dated(since: str | None, until: str | None) -> list[ColumnElement[bool]]:
+    """Inclusive dateline bounds; `until` compares as many characters as it has (a day keeps its hours)."""
+    out: list[ColumnElement[bool]] = []
+    if since is not None:
+        out.append(articles.c.published >= since)
+    if until is not None:
+        out.append(func.substr(articles.c.published, 1, len(until)) <= until)
     return out
 
 

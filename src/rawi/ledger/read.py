@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.engine import Connection, Row
 
-from rawi.ledger.keys import fold_name
+from rawi.ledger.keys import fold_name, search_pattern
 from rawi.ledger.records import ArticleRow, ClaimRow, EntityRow, QuantityRow, Stats, StoredArticle
 from rawi.ledger.schema import articles, attributions, entities, mentions, quantities, relays, times
 from rawi.lexicon.gazetteer import gazetteer
@@ -155,22 +156,68 @@ def _filters(conn: Connection, entity: str | None, source: str | None, since: st
     return out
 
 
-def list_claims(conn: Connection, entity: str | None, source: str | None, since: str | None,
-                until: str | None, limit: int, offset: int) -> list[ClaimRow]:
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    """What `rawi claims` narrows by: the speaker (any name, alias or id), the outlet, dateline
+    bounds (inclusive ISO prefixes), the stance, words in the content (folded: «اردوغان» finds
+    «أردوغان»), and the order (oldest dateline first unless `newest`)."""
+
+    entity: str | None = None
+    source: str | None = None
+    since: str | None = None
+    until: str | None = None
+    stance: str | None = None
+    q: str | None = None
+    newest: bool = False
+
+
+def _claims_from() -> Any:
+    t = attributions
+    return (t.join(articles, t.c.article_id == articles.c.id)
+            .outerjoin(_orig, articles.c.syndicated_of == _orig.c.id)
+            .outerjoin(_speaker, t.c.source_entity_id == _speaker.c.id))
+
+
+def _claim_where(conn: Connection, f: ClaimFilter) -> list[ColumnElement[bool]]:
+    where = _filters(conn, f.entity, f.source, f.since, f.until)
+    if f.stance is not None:
+        where.append(attributions.c.stance == f.stance)
+    if f.q and (pattern := search_pattern(f.q)):
+        where.append(attributions.c.content_search.contains(pattern, autoescape=True))
+    return where
+
+
+def list_claims(conn: Connection, f: ClaimFilter, limit: int, offset: int) -> list[ClaimRow]:
     """Attributions with their article, in dateline order (undated last)."""
     t = attributions
+    published = articles.c.published.desc() if f.newest else articles.c.published.asc()
     query = (select(articles.c.doc_key, articles.c.published, articles.c.source, _orig.c.doc_key.label("orig_key"),
                     t.c.local_id, t.c.kind, t.c.stance, t.c.source_text, t.c.cue_text, t.c.content_text,
                     t.c.content_start, t.c.content_end, _speaker.c.name, _speaker.c.global_key)
-             .select_from(t.join(articles, t.c.article_id == articles.c.id)
-                          .outerjoin(_orig, articles.c.syndicated_of == _orig.c.id)
-                          .outerjoin(_speaker, t.c.source_entity_id == _speaker.c.id))
-             .where(*_filters(conn, entity, source, since, until))
-             .order_by(articles.c.published.asc().nulls_last(), articles.c.id, t.c.ord)
+             .select_from(_claims_from())
+             .where(*_claim_where(conn, f))
+             .order_by(published.nulls_last(), articles.c.id, t.c.ord)
              .limit(limit).offset(offset))
     return [ClaimRow(r.doc_key, r.published, r.source, r.orig_key, r.local_id, r.kind, r.stance,
                      r.name if r.name is not None else r.source_text, r.global_key, r.cue_text, r.content_text,
                      r.content_start, r.content_end) for r in conn.execute(query)]
+
+
+def count_claims(conn: Connection, f: ClaimFilter) -> int:
+    """How many attributions pass `f` (the total under a page of `list_claims`)."""
+    query = select(func.count()).select_from(_claims_from()).where(*_claim_where(conn, f))
+    return int(conn.execute(query).scalar_one())
+
+
+def search_articles(conn: Connection, q: str, limit: int, offset: int) -> tuple[list[ArticleRow], int]:
+    """Articles whose title or text holds `q` (folded as the stored copy is), newest first; and how many."""
+    a = articles
+    pattern = search_pattern(q)
+    where = or_(a.c.search.contains(pattern, autoescape=True), a.c.doc_key == q, a.c.source == q)
+    total = int(conn.execute(select(func.count()).select_from(a).where(where)).scalar_one())
+    rows = conn.execute(articles_query().where(where)
+                        .order_by(a.c.published.desc().nulls_last(), a.c.id).limit(limit).offset(offset))
+    return [article_row(r) for r in rows], total
 
 
 def list_quantities(conn: Connection, entity: str | None, source: str | None, since: str | None,

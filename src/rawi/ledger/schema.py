@@ -70,6 +70,9 @@ articles = Table(
     Column("ingested_at", DateTime(timezone=True), nullable=False),
     # The first stored article with the same normalised text under another key.
     Column("syndicated_of", Integer, ForeignKey("articles.id", ondelete="SET NULL"), index=True),
+    # Title and text folded (rawi.ledger.keys.search_text) so that a search for «اردوغان» finds
+    # «أردوغان» (migration 0003).
+    Column("search", Text),
 )
 
 entities = Table(
@@ -109,6 +112,7 @@ attributions = Table(
     Column("source_entity_id", Integer, ForeignKey("entities.id", ondelete="SET NULL"), index=True),
     *_span_columns("cue", nullable=True),
     *_span_columns("content"),
+    Column("content_search", Text),  # the content folded for text search (migration 0003)
     UniqueConstraint("article_id", "local_id"),
 )
 

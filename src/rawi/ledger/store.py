@@ -171,11 +171,23 @@ class Ledger:
             return read.get_article(conn, doc_key)
 
     def claims(self, entity: str | None = None, source: str | None = None, since: str | None = None,
-               until: str | None = None, limit: int = 100, offset: int = 0) -> list[ClaimRow]:
+               until: str | None = None, limit: int = 100, offset: int = 0,
+               flt: read.ClaimFilter | None = None) -> list[ClaimRow]:
         """Attributions with their article. `entity`: the speaker's global key, link or name;
-        `source`: the outlet; `since`/`until`: inclusive bounds on the dateline (ISO prefixes)."""
+        `source`: the outlet; `since`/`until`: inclusive bounds on the dateline (ISO prefixes);
+        or a whole `flt` (stance, words, order too), which then stands for all of them."""
+        f = flt if flt is not None else read.ClaimFilter(entity, source, since, until)
         with self.engine.connect() as conn:
-            return read.list_claims(conn, entity, source, since, until, limit, offset)
+            return read.list_claims(conn, f, limit, offset)
+
+    def count_claims(self, flt: read.ClaimFilter) -> int:
+        with self.engine.connect() as conn:
+            return read.count_claims(conn, flt)
+
+    def search_articles(self, q: str, limit: int = 50, offset: int = 0) -> tuple[list[ArticleRow], int]:
+        """Articles whose title or text holds `q` however its hamza, alef, yaa or taa marbuta are written."""
+        with self.engine.connect() as conn:
+            return read.search_articles(conn, q, limit, offset)
 
     def quantities(self, entity: str | None = None, source: str | None = None, since: str | None = None,
                    until: str | None = None, unit: str | None = None, limit: int = 100,

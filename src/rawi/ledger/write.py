@@ -14,7 +14,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from rawi.figures.frames import FigureFrame, figure_frames
-from rawi.ledger.keys import content_hash, doc_key, global_key, norm_hash
+from rawi.ledger.keys import content_hash, doc_key, folded_text, global_key, norm_hash, search_text
 from rawi.ledger.schema import (
     articles,
     attributions,
@@ -53,9 +53,11 @@ def write_article(conn: Connection, article: Article, analysis: Analysis, now: d
                        .where(articles.c.doc_key == key)).first()
     if old is not None and old.content_hash == digest:
         return UNCHANGED
-    nhash = norm_hash(analysis.text)
+    folded = folded_text(analysis.text)
+    nhash = norm_hash(analysis.text, folded)
     values: dict[str, Any] = {
         "given_id": article.id, "content_hash": digest, "norm_hash": nhash, "text": analysis.text,
+        "search": search_text(article.title, folded),
         "lang": analysis.lang, "published": analysis.published, "title": article.title, "url": article.url,
         "source": article.source, "meta": json.dumps(analysis.meta, ensure_ascii=False, sort_keys=True),
         "ingested_at": now,
@@ -180,7 +182,8 @@ def _attribution_row(art_id: int, i: int, t: Attribution, ent_ids: dict[str, int
             "source_entity_id": ent_ids.get(t.source.entity) if t.source.entity else None,
             "cue_start": t.cue.start if t.cue else None, "cue_end": t.cue.end if t.cue else None,
             "cue_text": t.cue.text if t.cue else None,
-            "content_start": t.content.start, "content_end": t.content.end, "content_text": t.content.text}
+            "content_start": t.content.start, "content_end": t.content.end, "content_text": t.content.text,
+            "content_search": folded_text(t.content.text)}
 
 
 def _quantity_row(art_id: int, i: int, q: Quantity, atts: tuple[Attribution, ...],

@@ -127,7 +127,8 @@ def create_app(db_url: str | None, ingest_token: str | None = None, max_chars: i
     @app.get("/api/articles", response_model=ArticleList, tags=["ledger"])
     def articles(q: Filter = None, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
                  offset: Offset = 0) -> dict[str, Any]:
-        """Stored articles, newest dateline first; `q` keeps those whose title, text, key or outlet contains it."""
+        """Stored articles, newest dateline first; `q` keeps those whose title or text holds it (however
+        hamza, alef, yaa and taa marbuta are written), or whose key or outlet it is."""
         page = service.articles(q or None, limit, offset)
         return {"items": [r.to_json() for r in page.items], "total": page.total}
 
@@ -141,12 +142,13 @@ def create_app(db_url: str | None, ingest_token: str | None = None, max_chars: i
 
     @app.get("/api/claims", response_model=ClaimList, tags=["ledger"])
     def claims(entity: Filter = None, source: Filter = None, since: Filter = None, until: Filter = None,
-               stance: Stance | None = None, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-               offset: Offset = 0) -> dict[str, Any]:
-        """Attributed claims in dateline order. `entity`: the speaker (any name, alias or Wikidata id);
-        `source`: the outlet; `since`/`until`: inclusive ISO bounds on the dateline."""
-        rows = service.claims(entity, source, since, until, stance, limit, offset)
-        return {"items": [r.to_json() for r in rows]}
+               stance: Stance | None = None, q: Filter = None, newest: bool = False,
+               limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50, offset: Offset = 0) -> dict[str, Any]:
+        """Attributed claims in dateline order (`newest`: newest first). `entity`: the speaker (any name,
+        alias or Wikidata id); `source`: the outlet; `since`/`until`: inclusive ISO bounds on the dateline;
+        `q`: words in what was said, however hamza, alef, yaa and taa marbuta are written."""
+        page = service.claims(entity, source, since, until, stance, limit, offset, q or None, newest)
+        return {"items": [r.to_json() for r in page.items], "total": page.total}
 
     @app.get("/api/figures", response_model=FigureList, tags=["ledger"])
     def figures(entity: Filter = None, source: Filter = None, since: Filter = None, until: Filter = None,
@@ -183,9 +185,12 @@ def create_app(db_url: str | None, ingest_token: str | None = None, max_chars: i
         return {"items": [r.to_json() for r in service.entities(type, limit, offset)]}
 
     @app.get("/api/sources", response_model=SourceList, tags=["ledger"])
-    def sources(entity: Annotated[str, Query(min_length=1, max_length=MAX_FILTER)]) -> dict[str, Any]:
-        """Who is quoted about `entity`, through which relays (as `rawi sources`)."""
-        return {"items": [r.to_json() for r in service.sources(entity)]}
+    def sources(entity: Annotated[str, Query(min_length=1, max_length=MAX_FILTER)], since: Filter = None,
+                until: Filter = None, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
+                offset: Offset = 0) -> dict[str, Any]:
+        """Who is quoted about `entity`, through which relays (as `rawi sources`), most quoted first."""
+        page = service.sources(entity, since, until, limit, offset)
+        return {"items": [r.to_json() for r in page.items], "total": page.total}
 
     def authorised(cred: Bearer) -> None:
         if ingest_token is None:

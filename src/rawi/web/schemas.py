@@ -122,6 +122,7 @@ class ClaimRowOut(Out):
 
 class ClaimList(Out):
     items: list[ClaimRowOut]
+    total: int = Field(description="Claims matching the filters (all pages).")
 
 
 class FigureOut(Out):
@@ -205,6 +206,7 @@ class SourceRowOut(Out):
 
 class SourceList(Out):
     items: list[SourceRowOut]
+    total: int = Field(description="Speakers and relay chains in all (all pages).")
 
 
 class Rejected(Out):
