@@ -18,18 +18,19 @@ from rawi.service import Service, Summary
 
 CLAIM_COLUMNS = (Col("published", "published", short=True), Col("speaker", "speaker", 40),
                  Col("cue", "cue", 12), Col("stance", "stance", short=True), Col("content", "what was said", 70),
-                 Col("doc_key", "article", fold=True))
-FIGURE_COLUMNS = (Col("said_on", "said on", short=True), Col("text", "figure", 30),
-                  Col("key", "amount (key)", fold=True), Col("source", "source", 40), Col("as_of", "as of", short=True),
+                 Col("article_id", "article", fold=True))
+FIGURE_COLUMNS = (Col("said_on", "said on", short=True, days=True), Col("text", "figure", 30),
+                  Col("key", "amount (key)", fold=True), Col("source", "source", 40),
+                  Col("as_of", "as of", short=True, days=True),
                   Col("confidence", "conf.", short=True), Col("article_id", "article", fold=True))
-TIMELINE_COLUMNS = (Col("as_of", "as of", short=True), Col("said_on", "said on", short=True),
+TIMELINE_COLUMNS = (Col("as_of", "as of", short=True, days=True), Col("said_on", "said on", short=True, days=True),
                     Col("text", "figure", 30), Col("source", "source", 40), Col("key", "amount (key)", fold=True),
                     Col("article_id", "article", fold=True))
 ARTICLE_COLUMNS = (Col("published", "published", short=True), Col("source", "outlet", 24), Col("title", "title", 60),
                    Col("attributions", "claims", short=True), Col("quantities", "figures", short=True),
-                   Col("doc_key", "key", fold=True))
+                   Col("given_id", "id", fold=True))
 PAIR_COLUMNS = (Col("kind", "kind", short=True), Col("confidence", "conf.", short=True),
-                Col("measure", "amount", fold=True), Col("said_on", "said on", short=True),
+                Col("measure", "amount", fold=True), Col("said_on", "said on", short=True, days=True),
                 Col("source", "source", 40), Col("text", "figure", 30), Col("article_id", "article", fold=True))
 
 
@@ -60,7 +61,7 @@ def register(main: click.Group) -> None:
     @main.command()
     @click.argument("query", required=False)
     @click.option("--db", help=DB_HELP)
-    @click.option("--show", "show", metavar="KEY", help="Show one article (its key or URL) with its extraction.")
+    @click.option("--show", "show", metavar="ID", help="Show one article (its id, key or URL) with its extraction.")
     @listing
     def articles(query: str | None, db: str | None, show: str | None, limit: int | None, offset: int, fmt: str,
                  excel: bool) -> None:

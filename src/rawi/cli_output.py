@@ -8,6 +8,7 @@ returns them; nothing in them is isolated, cut or coloured.
 
 from __future__ import annotations
 
+import calendar
 import csv
 import io
 import json
@@ -41,6 +42,7 @@ class Col:
     width: int | None = None
     fold: bool = False
     short: bool = False
+    days: bool = False  # a day or "first/last": a whole month or year is shown as one
 
 
 def clean(value: object) -> str:
@@ -63,12 +65,16 @@ def _console(err: bool = False) -> Any:
 
 
 def table(rows: Sequence[dict[str, Any]], cols: Sequence[Col], sections: int = 0) -> None:
-    """Rows as a table under a header row; `sections`: a blank line after every that many rows."""
+    """Rows as a table under a header row (nothing at all for no rows: the paging line says so);
+    `sections`: a blank line after every that many rows."""
+    if not rows:
+        return
     from rich import box
     from rich.table import Table
 
     console = _console()
-    cells = [[clean(row.get(c.key)) for c in cols] for row in rows]
+    cells = [[compact_days(clean(row.get(c.key))) if c.days else clean(row.get(c.key)) for c in cols]
+             for row in rows]
     natural = [max([len(c.header), *(len(r[j]) for r in cells)]) for j, c in enumerate(cols)]
     widths = _widths(cols, natural, console.width - 3 * (len(cols) - 1))
     t = Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False, pad_edge=False)
@@ -77,6 +83,25 @@ def table(rows: Sequence[dict[str, Any]], cols: Sequence[Col], sections: int = 0
     for i, r in enumerate(cells, 1):
         t.add_row(*(isolate(x) for x in r), end_section=bool(sections) and i % sections == 0)
     console.print(t)
+
+
+_SPAN = re.compile(r"(\d{4})-(\d{2})-(\d{2})/(\d{4})-(\d{2})-(\d{2})")
+
+
+def compact_days(value: str) -> str:
+    """"2025-09-01/2025-09-30" as "2025-09", "2025-01-01/2025-12-31" as "2025", "D/D" as "D"."""
+    m = _SPAN.fullmatch(value)
+    if m is None:
+        return value
+    y1, m1, d1, y2, m2, d2 = m.groups()
+    first, last = value.split("/")
+    if first == last:
+        return first
+    if y1 == y2 and d1 == "01" and (m1, m2, d2) == ("01", "12", "31"):
+        return y1
+    if (y1, m1) == (y2, m2) and d1 == "01" and int(d2) == calendar.monthrange(int(y2), int(m2))[1]:
+        return f"{y1}-{m1}"
+    return value
 
 
 def _widths(cols: Sequence[Col], natural: list[int], room: int) -> list[int]:

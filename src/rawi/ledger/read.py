@@ -56,9 +56,14 @@ def list_articles(conn: Connection, limit: int, offset: int) -> list[ArticleRow]
 
 
 def get_article(conn: Connection, key: str) -> StoredArticle | None:
+    """The article stored under `key`, or else the one article the input gave that id (a table
+    shows the short id; the key may be a long URL)."""
     r = conn.execute(articles_query().where(articles.c.doc_key == key)).first()
     if r is None:
-        return None
+        found = conn.execute(articles_query().where(articles.c.given_id == key).limit(2)).all()
+        if len(found) != 1:
+            return None
+        r = found[0]
     return StoredArticle(article_row(r), _analysis(conn, r))
 
 
@@ -193,14 +198,14 @@ def list_claims(conn: Connection, f: ClaimFilter, limit: int, offset: int) -> li
     published = articles.c.published.desc() if f.newest else articles.c.published.asc()
     query = (select(articles.c.doc_key, articles.c.published, articles.c.source, _orig.c.doc_key.label("orig_key"),
                     t.c.local_id, t.c.kind, t.c.stance, t.c.source_text, t.c.cue_text, t.c.content_text,
-                    t.c.content_start, t.c.content_end, _speaker.c.name, _speaker.c.global_key)
+                    t.c.content_start, t.c.content_end, _speaker.c.name, _speaker.c.global_key, articles.c.given_id)
              .select_from(_claims_from())
              .where(*_claim_where(conn, f))
              .order_by(published.nulls_last(), articles.c.id, t.c.ord)
              .limit(limit).offset(offset))
     return [ClaimRow(r.doc_key, r.published, r.source, r.orig_key, r.local_id, r.kind, r.stance,
                      r.name if r.name is not None else r.source_text, r.global_key, r.cue_text, r.content_text,
-                     r.content_start, r.content_end) for r in conn.execute(query)]
+                     r.content_start, r.content_end, r.given_id) for r in conn.execute(query)]
 
 
 def count_claims(conn: Connection, f: ClaimFilter) -> int:

@@ -67,6 +67,7 @@ class ClaimRow(_Row):
     content: str
     content_start: int
     content_end: int
+    article_id: str  # the id the input gave the article
 
 
 @dataclass(frozen=True, slots=True)

@@ -118,6 +118,7 @@ class ClaimRowOut(Out):
     content: str
     content_start: int
     content_end: int
+    article_id: str = Field(description="The id the input gave the article")
 
 
 class ClaimList(Out):
