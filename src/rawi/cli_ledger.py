@@ -183,7 +183,7 @@ def register(main: click.Group) -> None:
 
 
 def _show_article(service: Service, key: str, fmt: str) -> None:
-    stored = service.article(key)
+    stored = service.article(key, by_id=True)
     if stored is None:
         raise click.ClickException(f"no article with key {clean(key)!r}: `rawi articles QUERY` lists the keys")
     if fmt != "table":

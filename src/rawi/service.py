@@ -131,8 +131,10 @@ class Service:
         items, total = self.ledger.search_articles(q, limit, offset)
         return Page(items, total)
 
-    def article(self, key: str) -> StoredArticle | None:
-        return self.ledger.article(key)
+    def article(self, key: str, by_id: bool = False) -> StoredArticle | None:
+        """The article stored under `key` (its URL, else its id); `by_id`: or the one article
+        whose input gave it the id `key`."""
+        return self.ledger.article(key, by_id)
 
     def claims(self, entity: str | None = None, source: str | None = None, since: str | None = None,
                until: str | None = None, stance: str | None = None, limit: int = 50,

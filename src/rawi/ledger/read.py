@@ -55,15 +55,15 @@ def list_articles(conn: Connection, limit: int, offset: int) -> list[ArticleRow]
     return [article_row(r) for r in rows]
 
 
-def get_article(conn: Connection, key: str) -> StoredArticle | None:
-    """The article stored under `key`, or else the one article the input gave that id (a table
-    shows the short id; the key may be a long URL)."""
+def get_article(conn: Connection, key: str, by_id: bool = False) -> StoredArticle | None:
+    """The article stored under `key`; with `by_id`, failing that, the one article its input gave
+    that id (tables show the short id; the key may be a long URL)."""
     r = conn.execute(articles_query().where(articles.c.doc_key == key)).first()
-    if r is None:
+    if r is None and by_id:
         found = conn.execute(articles_query().where(articles.c.given_id == key).limit(2)).all()
-        if len(found) != 1:
-            return None
-        r = found[0]
+        r = found[0] if len(found) == 1 else None
+    if r is None:
+        return None
     return StoredArticle(article_row(r), _analysis(conn, r))
 
 

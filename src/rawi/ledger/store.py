@@ -165,10 +165,11 @@ class Ledger:
         with self.engine.connect() as conn:
             return read.list_articles(conn, limit, offset)
 
-    def article(self, doc_key: str) -> StoredArticle | None:
-        """The stored article with its extraction (`.analysis.to_json()` is what was ingested)."""
+    def article(self, doc_key: str, by_id: bool = False) -> StoredArticle | None:
+        """The stored article with its extraction (`.analysis.to_json()` is what was ingested);
+        `by_id`: or the one article whose input gave it this id."""
         with self.engine.connect() as conn:
-            return read.get_article(conn, doc_key)
+            return read.get_article(conn, doc_key, by_id)
 
     def claims(self, entity: str | None = None, source: str | None = None, since: str | None = None,
                until: str | None = None, limit: int = 100, offset: int = 0,
