@@ -96,3 +96,29 @@ def test_no_conflict_without_the_same_event(other: tuple[str, str, str, str]) ->
     if other[0] == "x2":
         a, b = (f.frame for f in found if f.frame.text in ("5", "19"))
         assert relatedness(a, b, {}) < relatedness(a, a, {})
+
+
+def test_events_dated_to_other_days_do_not_conflict() -> None:
+    """"أمس" in an article of the 23rd and "اليوم" in one of the 24th: two bombardments."""
+    rows = [("d1", "2015-07-23", "وكالة أ", "قتل 12 مدنيا في قصف جوي على قرية قصر البريج في ريف حلب أمس."),
+            ("d2", "2015-07-24", "وكالة ب", "قتل 28 مدنيا في قصف جوي على قرية قصر البريج في ريف حلب اليوم.")]
+    assert link(figures(rows)).pairs == []
+    same_day = [rows[0], ("d3", "2015-07-23", "وكالة ب", "قتل 28 مدنيا في قصف جوي على قرية قصر البريج في ريف حلب أمس.")]
+    assert [p.kind for p in link(figures(same_day)).pairs] == ["conflict"]
+
+
+def test_a_part_is_not_in_conflict_with_its_whole() -> None:
+    """"قتل 23 ... 17 منهم" against "قتل 17": the first report gives the second's figure too."""
+    rows = [("w1", "2015-08-07", "وكالة أ", "قتل 23 شخصا في هجومين في ولاية قندوز، 17 منهم بسقوط مروحية عسكرية."),
+            ("w2", "2015-08-07", "وكالة ب", "قتل 17 شخصا بسقوط مروحية عسكرية في ولاية قندوز.")]
+    assert not [p for p in link(figures(rows)).pairs if p.kind == "conflict"]
+
+
+def test_a_source_reporting_another_incident_is_not_revising() -> None:
+    """A prolific source's report of another bombardment shares its words only in part; a true
+    revision repeats the statement with a new figure."""
+    rows = [("o1", "2015-07-23", "وكالة أ", "وقال المرصد السوري لحقوق الإنسان إن 12 مدنيا قتلوا في قصف بالبراميل "
+                                        "المتفجرة على قرية قصر البريج في ريف حلب الشمالي."),
+            ("o2", "2015-07-25", "وكالة ب", "وقال المرصد السوري لحقوق الإنسان إن تسعة مدنيين قتلوا جراء قصف جوي "
+                                        "على حي بمدينة حلب وقرية في ريف إدلب الجنوبي حيث قتلت سيدة وأطفالها.")]
+    assert link(figures(rows)).pairs == []

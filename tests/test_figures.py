@@ -51,6 +51,10 @@ def measures(text: str) -> list[tuple[str, str]]:
     ("اعتقلت الشرطة 12 شخصا في المدينة.", [("12", "arrested/person")]),
     # The number of the dead rose to...
     ("ارتفع عدد القتلى في صفوف قوات الأمن إلى 60 على الأقل.", [("60 على الأقل", "killed/security")]),
+    # "منهم" takes the people counted before it, past the attacks between; what follows it is
+    # how they died, not who they were.
+    ("قتل 23 شخصا في هجومين، 17 منهم بسقوط مروحية عسكرية.",
+     [("23", "killed/person"), ("هجومين", ""), ("17", "killed/person/part")]),
 ])
 def test_predicate_and_group(text: str, want: list[tuple[str, str]]) -> None:
     assert measures(text) == want

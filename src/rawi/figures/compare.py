@@ -52,6 +52,10 @@ RARE_SHARE = 0.02
 RARE_MIN = 20
 PAIR_SCALE = 100
 SIBLING_APART = 2
+# A revision is one statement updated: its sentences share at least this share of their event
+# words (a prolific source's reports of other events share fewer), within this many days.
+REVISION_WORDS = 0.6
+REVISION_DAYS = 60
 PAIR_RELATED = 0.2
 RELATED = 0.1
 # What sharing the figure's own place, or only its article's, adds to relatedness.
@@ -465,6 +469,39 @@ def _rare_words(figures: Sequence[Figure]) -> frozenset[str]:
     return frozenset(t for t, n in df.items() if n <= limit)
 
 
+def _states_too(a: Figure, b: Figure, siblings: Mapping[tuple[str, int], list[Figure]]) -> bool:
+    """`b`'s source also gives `a`'s value for the same measure (a part's or the whole's) in the
+    same sentence: the two agree on it, and `b`'s figure is another part or the whole ("23 قتيلا،
+    17 منهم" against "17 قتيلا"; "15 في القاهرة و4 في مطروح" said again the next day). A
+    sentence that sets two sources' figures side by side ("السلطات: ستة، وسائل إعلام: تسعة") does
+    not count: each of them may conflict with another report."""
+    base = a.frame.measure.removesuffix("/part")
+    return any(f.frame.value == a.frame.value and f.frame.measure.removesuffix("/part") == base
+               and f.frame.source_key == b.frame.source_key
+               for f in siblings.get((b.article, b.frame.context_start), ()) if f is not b)
+
+
+def _days_differ(a: FigureFrame, b: FigureFrame) -> bool:
+    """Both figures' text dates the event they count ("أمس", "الأربعاء", "في 20 يوليو"), to days
+    that do not meet: two incidents, however alike their words. A reckoned span longer than a
+    day ("الأسبوع الماضي") is too loose to tell incidents apart."""
+    if a.running or b.running or a.as_of is None or b.as_of is None:
+        return False
+    if not (_dated(a) and _dated(b)):
+        return False
+    x, y = a.as_of, b.as_of
+    return not (x[0] <= y[1] and y[0] <= x[1])
+
+
+def _dated(f: FigureFrame) -> bool:
+    return f.as_of is not None and (f.as_of_basis == "event" or (f.as_of_basis == "reckoned"
+                                                                  and f.as_of[0] == f.as_of[1]))
+
+
+def _share(x: frozenset[str], y: frozenset[str]) -> float:
+    return len(x & y) / min(len(x), len(y)) if x and y else 0.0
+
+
 def _siblings_disagree(a: Figure, b: Figure, siblings: Mapping[tuple[str, int], list[Figure]]) -> bool:
     """Two reports of one event usually agree on its other figures: when both sentences also
     give another measure ("و40 جريحا") and those differ more than SIBLING_APART times, the two
@@ -500,9 +537,13 @@ def _pairs(measure: str, block: Sequence[Figure], w: Mapping[str, float], cluste
         if _overlap(ta.terms & tb.terms, ta.terms_w, tb.terms_w, w) < PAIR_WORDS or \
                 not (ta.details & tb.details & rare) or _siblings_disagree(a, b, siblings):
             continue
+        # Each sentence gives the other's figure too, or they date their events to other days.
+        if _states_too(a, b, siblings) or _states_too(b, a, siblings) or _days_differ(fa, fb):
+            continue
         if (not both and fa.stance != "deny" and fb.stance != "deny" and fa.source_kind == fb.source_kind == "named"
-                and fa.source_key == fb.source_key and (_said_gap(a, b) or 0) >= 1):
-            # One named voice, one amount, another day: it revised its figure.
+                and fa.source_key == fb.source_key and 1 <= (_said_gap(a, b) or 0) <= REVISION_DAYS
+                and _share(ta.terms, tb.terms) >= REVISION_WORDS):
+            # One named voice, one amount, another day, the same statement: it revised its figure.
             first, then = (a, b) if _said(a) <= _said(b) else (b, a)
             out.append(Pair("revision", first, then, conf,
                             f"{measure}: {fa.source_name} said «{first.frame.text}» ({_said(first)}), "

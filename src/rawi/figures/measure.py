@@ -431,6 +431,10 @@ def read_sentence(sentence: Sentence, quantities: Sequence[Quantity], text: str,
         prev = slots[k - 1] if k else None
         prev_reading = out[k - 1] if k else None
         joined = _joined(tokens, slot, prev)
+        if joined == "part" and prev_reading is not None and prev_reading.unit_class != PEOPLE:
+            # "قتل 23 شخصا في هجومين، 17 منهم": a part of people is of the people counted before,
+            # not of the attacks between.
+            prev_reading = next((r for r in reversed(out) if r.unit_class == PEOPLE), prev_reading)
         nxt = slots[k + 1].a if k + 1 < len(slots) else len(tokens)
         unit_words = [t.word for t in tokens[slot.b:slot.u] if t.is_word]
         # "17 من القوات", "اثنين من المدنيين": the group is read after "من" (by _after_noun).
@@ -450,7 +454,9 @@ def read_sentence(sentence: Sentence, quantities: Sequence[Quantity], text: str,
         if noun_pred is None and noun and slot.u < len(tokens) and tokens[slot.u].is_word:
             # "29 شخصا متورطا", "3 أشخاص مفقودين": the counted noun's adjective names the predicate
             noun_pred = _pred_word(tokens[slot.u].word, frozenset({"person"}))
-        named = None if noun or unit_class != "count" else _after_noun(tokens, slot.u, nxt)
+        # After "17 منهم" come the circumstances ("بسقوط مروحية عسكرية"), not the counted noun.
+        own_noun = not (joined == "part" and slot.b == slot.u)
+        named = None if noun or unit_class != "count" or not own_noun else _after_noun(tokens, slot.u, nxt)
         if unit_class in ("percent", MONEY, "measure"):
             pass
         elif named is not None:  # "اثنين من المدنيين", "اثنين من أفراد قوات الأمن"
