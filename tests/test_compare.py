@@ -122,3 +122,12 @@ def test_a_source_reporting_another_incident_is_not_revising() -> None:
             ("o2", "2015-07-25", "وكالة ب", "وقال المرصد السوري لحقوق الإنسان إن تسعة مدنيين قتلوا جراء قصف جوي "
                                         "على حي بمدينة حلب وقرية في ريف إدلب الجنوبي حيث قتلت سيدة وأطفالها.")]
     assert link(figures(rows)).pairs == []
+
+
+def test_two_neighbourhoods_are_two_incidents() -> None:
+    """One day, one city, one kind of attack: "حي الزعفرانية" and "منطقة بغداد الجديدة" are two."""
+    rows = [("n1", "2015-07-22", "وكالة أ", "قتل 4 أشخاص في انفجار سيارة مفخخة في حي الزعفرانية في بغداد."),
+            ("n2", "2015-07-22", "وكالة ب", "قتل 19 شخصا في انفجار سيارة مفخخة في منطقة بغداد الجديدة في بغداد.")]
+    assert link(figures(rows)).pairs == []
+    same = [rows[0], ("n3", "2015-07-22", "وكالة ب", "قتل 6 أشخاص في انفجار سيارة مفخخة في حي الزعفرانية ببغداد.")]
+    assert [p.kind for p in link(figures(same)).pairs] == ["conflict"]

@@ -42,5 +42,7 @@ def test_example(row: dict[str, str]) -> None:
         assert last.group == "security", found
     elif role in ("running", "period"):
         assert last.running, found
+    elif role == "place":
+        assert row["value"] in last.spots, found
     else:
         raise AssertionError(f"no check for role {role}")

@@ -69,9 +69,9 @@ def _tables(engine: Engine) -> set[str]:
 def test_migrations_are_recorded_and_rerunning_is_a_no_op(url: str) -> None:
     engine = ledger_engine.create(url)
     try:
-        assert migrate(engine) == ["0001_initial", "0002_figures", "0003_search"]
+        assert migrate(engine) == ["0001_initial", "0002_figures", "0003_search", "0004_spots"]
         assert migrate(engine) == []
-        assert applied(engine) == ["0001_initial", "0002_figures", "0003_search"]
+        assert applied(engine) == ["0001_initial", "0002_figures", "0003_search", "0004_spots"]
         assert {"articles", "entities", "mentions", "attributions", "relays", "times", "quantities",
                 "figures", "figure_articles", "figure_pairs", "ledger_state", "schema_migrations"} <= _tables(engine)
         with engine.connect() as conn:
@@ -90,7 +90,7 @@ def test_figures_migration_makes_frames_for_articles_already_stored(url: str) ->
         with ledger_engine.writer(engine).begin() as conn:
             ledger_write.write_article(conn, art, ana, datetime.now(UTC), frames=[])
         assert "figures" not in _tables(engine)
-        assert migrate(engine) == ["0002_figures", "0003_search"]
+        assert migrate(engine) == ["0002_figures", "0003_search", "0004_spots"]
         led = Ledger(engine)
         page, total = led.figures()
         assert total == len(ana.quantities) == 2

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
-from rawi.figures.lexicon import groups, predicates, variants
+from rawi.figures.lexicon import groups, linking_words, predicates, variants
 from rawi.figures.sentence import Sentence, fold_word, split_sentences
 from rawi.lexicon import load_tsv
 from rawi.lexicon.gazetteer import gazetteer
@@ -102,6 +102,41 @@ def topic(text: str, size: int = 20) -> frozenset[str]:
     return frozenset(sorted(counts, key=lambda w: (-counts[w], w))[:size])
 
 
+# After a place noun, words that describe the place rather than name it ("منطقة سكنية").
+_DIRECTIONS = frozenset({"الشماليه", "الجنوبيه", "الشرقيه", "الغربيه", "الوسطى", "نفسها", "ذاتها", "المجاوره",
+                         "القريبه", "المحيطه", "الواقعه", "المذكوره", "نفسه", "ذاته", "المجاور", "القريب",
+                         "الشمالي", "الجنوبي", "الشرقي", "الغربي", "الاوسط", "الواقع", "المحيط"})
+
+
+def spots(sentence: Sentence, skip: Sequence[tuple[int, int]]) -> frozenset[str]:
+    """The places a sentence names by their kind: the word after a place noun of figure_words.tsv
+    ("حي الزعفرانية", "بلدة سروج", "قضاء الطارمية") without its article. Neighbourhoods and
+    villages are not in the gazetteer; they tell one incident from another in the same city.
+    An indefinite adjective after the noun ("منطقة سكنية") describes, it does not name."""
+    nouns = linking_words().by_role["place"]
+    tokens = sentence.tokens
+    out: set[str] = set()
+    for i, t in enumerate(tokens[:-1]):
+        noun = next((v for v in variants(t.word) if (v,) in nouns), None) if t.is_word else None
+        if noun is None:
+            continue
+        nxt = tokens[i + 1]
+        w = nxt.word
+        if not nxt.is_word or any(a <= nxt.start < b for a, b in skip) or w in _DIRECTIONS:
+            continue
+        # An adjective agrees with its noun: "منطقة سكنية", "حي سكني"; "مدينة سيفاري" names.
+        if not w.startswith("ال") and len(w) > 4 and (w.endswith("يه") or (w.endswith("ي") and not noun.endswith("ه"))):
+            continue
+        if (name := _stem(w)) and len(name) >= 3 and not is_number_word(w) and w not in _function_words():
+            # "منطقة بغداد الجديدة", "قرية قصر البريج": a name of two words, the second definite.
+            after = tokens[i + 2] if i + 2 < len(tokens) else None
+            if after is not None and after.is_word and after.word.startswith("ال") and \
+                    after.word not in _DIRECTIONS and after.start - nxt.end <= 1:
+                name = f"{name} {after.word}"
+            out.add(name)
+    return frozenset(out)
+
+
 def entity_keys(entity: Entity) -> list[str]:
     """A place's keys: a country's ISO code; a city's or region's gazetteer key (else its Wikidata
     id, else its name) and its country's ISO code, so that a city agrees with its country."""
@@ -158,4 +193,4 @@ def scope(entities: Iterable[Entity], top: int = 3) -> frozenset[str]:
     return frozenset(sorted(counts, key=lambda k: (-counts[k], k))[:top])
 
 
-__all__ = ["entity_keys", "near_places", "places", "scope", "terms", "topic"]
+__all__ = ["entity_keys", "near_places", "places", "scope", "spots", "terms", "topic"]

@@ -493,6 +493,15 @@ def _days_differ(a: FigureFrame, b: FigureFrame) -> bool:
     return not (x[0] <= y[1] and y[0] <= x[1])
 
 
+def _spots_differ(a: FigureFrame, b: FigureFrame) -> bool:
+    """Both sentences name the spot of their event by its kind, and no spot of one is named in the
+    other sentence at all: two neighbourhoods, two villages, two incidents."""
+    if not a.spots or not b.spots:
+        return False
+    words_a, words_b = {*a.terms, *a.spots}, {*b.terms, *b.spots}
+    return not (set(a.spots) & words_b) and not (set(b.spots) & words_a)
+
+
 def _dated(f: FigureFrame) -> bool:
     return f.as_of is not None and (f.as_of_basis == "event" or (f.as_of_basis == "reckoned"
                                                                   and f.as_of[0] == f.as_of[1]))
@@ -537,8 +546,10 @@ def _pairs(measure: str, block: Sequence[Figure], w: Mapping[str, float], cluste
         if _overlap(ta.terms & tb.terms, ta.terms_w, tb.terms_w, w) < PAIR_WORDS or \
                 not (ta.details & tb.details & rare) or _siblings_disagree(a, b, siblings):
             continue
-        # Each sentence gives the other's figure too, or they date their events to other days.
-        if _states_too(a, b, siblings) or _states_too(b, a, siblings) or _days_differ(fa, fb):
+        # Each sentence gives the other's figure too, they date their events to other days, or
+        # they name other spots ("حي الزعفرانية" against "منطقة بغداد الجديدة").
+        if _states_too(a, b, siblings) or _states_too(b, a, siblings) or _days_differ(fa, fb) or \
+                _spots_differ(fa, fb):
             continue
         if (not both and fa.stance != "deny" and fb.stance != "deny" and fa.source_kind == fb.source_kind == "named"
                 and fa.source_key == fb.source_key and 1 <= (_said_gap(a, b) or 0) <= REVISION_DAYS

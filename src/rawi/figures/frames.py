@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from rawi.figures.anchors import near_places, places, scope, terms, topic
+from rawi.figures.anchors import near_places, places, scope, spots, terms, topic
 from rawi.figures.lexicon import MONEY, PEOPLE
 from rawi.figures.measure import Reading, read_sentence, unit_class_of
 from rawi.figures.sentence import Sentences
@@ -65,6 +65,8 @@ class FigureFrame:
     confidence: float
     context_start: int  # the sentence
     context_end: int
+    # Places the sentence names by their kind ("حي الزعفرانية", "بلدة سروج"): the spot of its event.
+    spots: tuple[str, ...] = ()
 
     @property
     def interval(self) -> Interval:
@@ -163,6 +165,7 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
         sent_places = places(analysis.entities, sent.start, sent.end, speakers + quoted) if keyed else frozenset()
         # Event words are read only where a figure will be compared.
         sent_terms = tuple(sorted(terms(sent, speakers + figure_spans + dates) | sent_places)) if keyed else ()
+        sent_spots = tuple(sorted(spots(sent, speakers + quoted))) if keyed else ()
         prev_end = 0
         starts = [sent.index_at(q.span.start) for _, q in items] + [len(sent.tokens)]
         for k, ((i, q), r, h, bound) in enumerate(zip(items, readings, holders, bounds, strict=True)):
@@ -187,7 +190,7 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
                 as_of=w.as_of, as_of_basis=w.as_of_basis, running=w.running, places=own_places,
                 terms=sent_terms, scope=article_scope, topic=(),
                 confidence=_confidence(r, w, anchored) if key else 0.0,
-                context_start=sent.start, context_end=sent.end)
+                context_start=sent.start, context_end=sent.end, spots=sent_spots)
     frames = [out[i] for i in range(len(analysis.quantities))]
     if article_topic:
         frames = [replace(f, topic=article_topic) for f in frames]

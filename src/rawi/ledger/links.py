@@ -44,6 +44,11 @@ def links_current(conn: Connection) -> bool:
     return made_for == frames_state(conn)
 
 
+def forget_links(conn: Connection) -> None:
+    """Mark the stored links out of date: the next query or ingest makes them again."""
+    conn.execute(delete(ledger_state).where(ledger_state.c.key == _STATE_KEY))
+
+
 def _split(cell: str | None) -> tuple[str, ...]:
     return tuple(x for x in (cell or "").split("|") if x)
 
@@ -59,7 +64,7 @@ def frame_of(r: Row[Any], scope: str = "", topic: str = "") -> FigureFrame:
         relay=r.relay, attribution=r.attribution, stance=r.stance, said_on=said, said_basis=r.said_basis,
         as_of=(as_of[0] or "", as_of[1]) if as_of else None, as_of_basis=r.as_of_basis, running=r.running,
         places=_split(r.places), terms=_split(r.terms), scope=_split(scope), topic=_split(topic),
-        confidence=r.confidence, context_start=r.context_start, context_end=r.context_end)
+        confidence=r.confidence, context_start=r.context_start, context_end=r.context_end, spots=_split(r.spots))
 
 
 def comparable_figures(conn: Connection) -> list[Figure]:

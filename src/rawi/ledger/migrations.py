@@ -79,10 +79,40 @@ def _search(conn: Connection) -> None:
                      rows)
 
 
+def _spots(conn: Connection) -> None:
+    """`figures.spots`: the places a figure's sentence names by their kind, made again from each
+    stored extraction for the figures that may be compared (the others never use them). Links
+    are made again on the next query or ingest."""
+    from sqlalchemy import bindparam, inspect, update
+
+    from rawi.figures.frames import figure_frames
+    from rawi.ledger.links import forget_links
+    from rawi.ledger.read import get_article
+    from rawi.ledger.schema import figures
+
+    if "spots" not in {c["name"] for c in inspect(conn).get_columns("figures")}:
+        conn.exec_driver_sql("ALTER TABLE figures ADD COLUMN spots TEXT")
+    todo = list(conn.execute(select(articles.c.id, articles.c.doc_key, articles.c.source)
+                             .where(articles.c.id.in_(select(figures.c.article_id).where(figures.c.measure != "")))
+                             .order_by(articles.c.id)))
+    rows = []
+    for art_id, key, outlet in todo:
+        stored = get_article(conn, key)
+        if stored is not None:
+            rows += [{"b_art": art_id, "b_ord": f.ord, "b_spots": "|".join(f.spots)}
+                     for f in figure_frames(stored.analysis, outlet, key) if f.spots]
+    if rows:
+        f = figures
+        conn.execute(update(f).where(f.c.article_id == bindparam("b_art"), f.c.ord == bindparam("b_ord"))
+                     .values(spots=bindparam("b_spots")), rows)
+    forget_links(conn)
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _initial),
     Migration("0002_figures", _figures),
     Migration("0003_search", _search),
+    Migration("0004_spots", _spots),
 ]
 
 

@@ -199,6 +199,7 @@ figures = Table(
     Column("context_start", Integer, nullable=False),
     Column("context_end", Integer, nullable=False),
     Column("cluster", String(160), index=True),
+    Column("spots", Text),  # places named by their kind in its sentence ("حي الزعفرانية"), migration 0004
     UniqueConstraint("article_id", "ord"),
 )
 

@@ -169,7 +169,8 @@ def frame_row(art_id: int, f: FigureFrame) -> dict[str, Any]:
         "said_from": f.said_on[0] if f.said_on else None, "said_to": f.said_on[1] if f.said_on else None,
         "said_basis": f.said_basis, "as_of_from": f.as_of[0] if f.as_of else None,
         "as_of_to": f.as_of[1] if f.as_of else None, "as_of_basis": f.as_of_basis, "running": f.running,
-        "places": "|".join(f.places), "terms": "|".join(f.terms), "confidence": f.confidence,
+        "places": "|".join(f.places), "terms": "|".join(f.terms), "spots": "|".join(f.spots),
+        "confidence": f.confidence,
         "context_start": f.context_start, "context_end": f.context_end, "cluster": None,
     }
 
