@@ -131,3 +131,13 @@ def test_two_neighbourhoods_are_two_incidents() -> None:
     assert link(figures(rows)).pairs == []
     same = [rows[0], ("n3", "2015-07-22", "وكالة ب", "قتل 6 أشخاص في انفجار سيارة مفخخة في حي الزعفرانية ببغداد.")]
     assert [p.kind for p in link(figures(same)).pairs] == ["conflict"]
+
+
+def test_a_lightly_edited_copy_does_not_repeat_a_conflict() -> None:
+    """Two outlets run one wire story with a word changed (not a syndicated copy by its hash):
+    against a third source, that is one disagreement, not two."""
+    rows = [("c1", "2025-09-10", "وكالة أ", "قالت وزارة الصحة إن 50 شخصا قتلوا في القصف على مخيم جباليا شمال غزة."),
+            ("c2", "2025-09-10", "وكالة أ", "وقالت وزارة الصحة إن 50 شخصا قتلوا في القصف على مخيم جباليا بشمال غزة."),
+            ("c3", "2025-09-10", "وكالة ب",
+             "وقال الدفاع المدني إن أكثر من 90 شخصا قتلوا في القصف على مخيم جباليا شمال غزة.")]
+    assert kinds(link(figures(rows)).pairs) == [("conflict", "50", "أكثر من 90")]

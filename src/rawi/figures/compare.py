@@ -48,7 +48,7 @@ PAIR_WORDS = 0.1
 # Words at most this share of the ledger's figure sentences use (and never fewer than RARE_MIN
 # sentences) are rare enough to tie two reports to one event; figures more than PAIR_SCALE
 # times apart are never paired.
-RARE_SHARE = 0.02
+RARE_SHARE = 0.01
 RARE_MIN = 20
 PAIR_SCALE = 100
 SIBLING_APART = 2
@@ -417,7 +417,21 @@ def link(figures: Sequence[Figure]) -> Links:
             keys[fid] = f"{measure}#{cid}"
         pairs.extend(_pairs(measure, block, w, clusters, tr, rare, siblings))
     pairs.sort(key=lambda p: (-p.confidence, p.kind, _said(p.a), p.a.id, p.b.id))
-    return Links(keys, pairs)
+    return Links(keys, _distinct(pairs))
+
+
+def _distinct(pairs: Sequence[Pair]) -> list[Pair]:
+    """One pair per disagreement: the same two sources' same two figures on the same days, found
+    again in a lightly edited copy of a wire story, is the same evidence (the most confident is
+    kept)."""
+    seen: set[tuple[str, frozenset[tuple[str, str, float, str]]]] = set()
+    out: list[Pair] = []
+    for p in pairs:
+        sig = (p.kind, frozenset((f.frame.source_key, f.frame.qualifier, f.frame.value, _said(f)) for f in (p.a, p.b)))
+        if sig not in seen:
+            seen.add(sig)
+            out.append(p)
+    return out
 
 
 def measure_keys(figures: Sequence[Figure]) -> dict[int, str]:
