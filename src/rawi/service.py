@@ -13,18 +13,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from types import TracebackType
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from rawi.api import extract_article, prepare_batch
 from rawi.errors import RawiError
-from rawi.figures.frames import figure_frames
-from rawi.ingest import Input, iter_inputs
 from rawi.ledger import ArticleRow, ClaimRow, EntityRow, Ledger, StoredArticle, content_hash, doc_key, read
 from rawi.ledger.queries_export import SourceRow, quoted_about
 from rawi.ledger.read import ClaimFilter
 from rawi.ledger.read_figures import FigureFilter
 from rawi.ledger.records import FigureRow, PairRow, Stats
 from rawi.model import Analysis, Article
+
+if TYPE_CHECKING:
+    from rawi.ingest import Input
 
 T = TypeVar("T")
 KINDS = ("conflict", "revision", "contradiction")
@@ -51,6 +51,8 @@ def _to_store(inputs: Iterable[Input], ledger: Ledger, summary: Summary, lang: s
     """Articles to extract and store: not rejected, not already stored as they are, and
     only the first of several articles that share an id or URL in this input (otherwise
     every run would swap which version is stored)."""
+    from rawi.api import extract_article
+
     taken: set[str] = set()
     it = iter(inputs)
     while chunk := list(islice(it, block)):
@@ -100,6 +102,10 @@ class Service:
     def ingest(self, inputs: Iterable[Input], lang: str = "auto", progress: bool = False) -> Summary:
         """Extract and store every article of `inputs` (one transaction per batch of whole
         articles), then link the ledger's figures again."""
+        # Extraction and the readers load only for writing: a query need not pay for them.
+        from rawi.api import extract_article, prepare_batch
+        from rawi.figures.frames import figure_frames
+
         # The figure lexicons load before prepare_batch freezes what is loaded out of the collector's sight.
         figure_frames(extract_article(Article("warm-up", "قال الوزير إن 300 شخص قتلوا في بغداد.", "2025-01-01")))
         prepare_batch()
@@ -116,6 +122,8 @@ class Service:
 
     def ingest_sources(self, sources: Iterable[str], lang: str = "auto", progress: bool = False) -> Summary:
         """`ingest` over files, folders, feeds, WARCs or URLs (`rawi.ingest.iter_inputs`)."""
+        from rawi.ingest import iter_inputs
+
         return self.ingest(iter_inputs(list(sources)), lang, progress)
 
     # -- reading ---------------------------------------------------------------
