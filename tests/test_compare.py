@@ -9,7 +9,7 @@ import pytest
 from rawi.api import extract_article
 from rawi.figures.compare import Figure, Pair, link, relatedness
 from rawi.figures.frames import figure_frames
-from rawi.figures.values import APPROX_TOLERANCE, Interval, interval, time_window
+from rawi.figures.values import APPROX_TOLERANCE, Interval, interval, time_window, written_unit
 from rawi.model import Article
 
 # (id, dateline, outlet, text)
@@ -41,6 +41,15 @@ def test_intervals_and_days() -> None:
     assert not interval(2000, "approx").overlaps(interval(2000 * (1 + APPROX_TOLERANCE) + 1, "eq"))
     assert time_window("2025-09") == ("2025-09-01", "2025-09-30")
     assert time_window("PAST_REF") is None
+
+
+def test_a_rounded_figure_agrees_with_its_full_form() -> None:
+    """"26،2 مليون" is 26,250,799 rounded; "74 ألف" and "70 ألف" still differ."""
+    assert written_unit("26،2 مليون", 26.2e6) == 100_000 and written_unit("26.250.799", 26_250_799) == 0
+    rounded = interval(26.2e6, "eq", None, written_unit("26،2 مليون", 26.2e6))
+    assert rounded.overlaps(interval(26_250_799, "eq"))
+    assert not interval(74_000, "eq", None, written_unit("74 ألف", 74_000)).overlaps(
+        interval(70_000, "eq", None, written_unit("70 ألف", 70_000)))
 
 
 def test_one_amount_one_conflict_one_contradiction() -> None:

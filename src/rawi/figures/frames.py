@@ -17,7 +17,7 @@ from rawi.figures.anchors import near_places, places, scope, spots, terms, topic
 from rawi.figures.lexicon import MONEY, PEOPLE
 from rawi.figures.measure import Reading, read_sentence, unit_class_of
 from rawi.figures.sentence import Sentences
-from rawi.figures.values import Interval, interval, time_window
+from rawi.figures.values import Interval, interval, time_window, written_unit
 from rawi.figures.when import When, said_on, when
 from rawi.figures.who import Who, holder_of, who
 from rawi.model import Analysis, Attribution, Quantity
@@ -70,7 +70,7 @@ class FigureFrame:
 
     @property
     def interval(self) -> Interval:
-        return interval(self.value, self.qualifier, self.high)
+        return interval(self.value, self.qualifier, self.high, written_unit(self.text, self.value))
 
     @property
     def comparable(self) -> bool:

@@ -37,12 +37,29 @@ class Interval:
         return f"{lo}{self.low:g}, {self.high:g}{hi}"
 
 
-def interval(value: float, qualifier: str, high: float | None = None) -> Interval:
+_SCALED = re.compile(r"(\d+)(?:[.,،٫](\d+))?\s*(?:ال|و)?(?:ألف|الف|آلاف|الاف|مليون|ملايين|مليار|مليارات|بليون)")
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+
+def written_unit(text: str, value: float) -> float:
+    """How coarse a figure is as written: "26،2 مليون" is given to the nearest 100,000, "74 ألف"
+    to the nearest 1,000; 0 for a figure written out in full ("26.250.799") or in words."""
+    m = _SCALED.search(text.translate(_ARABIC_DIGITS))
+    if m is None:
+        return 0.0
+    number = float(m.group(1) + ("." + m.group(2) if m.group(2) else ""))
+    if number <= 0:
+        return 0.0
+    return abs(value) / number * 10.0 ** -len(m.group(2) or "")
+
+
+def interval(value: float, qualifier: str, high: float | None = None, unit: float = 0.0) -> Interval:
     """The interval a qualified figure allows; an unknown qualifier reads as `eq`.
 
     eq [v, v]; gt (v, inf); ge [v, inf); lt [0, v); le [0, v] (from -inf when v <= 0:
     a negative figure is a change, not a count); approx [v(1-t), v(1+t)] with
-    t = APPROX_TOLERANCE; range [v, high] (either order).
+    t = APPROX_TOLERANCE; range [v, high] (either order). An exact figure written to a coarse
+    `unit` ("26،2 مليون") allows a unit either way: it was rounded.
     """
     v = float(value)
     floor = 0.0 if v > 0 else -INF
@@ -60,7 +77,7 @@ def interval(value: float, qualifier: str, high: float | None = None) -> Interva
     if qualifier == "range" and high is not None:
         h = float(high)
         return Interval(min(v, h), max(v, h))
-    return Interval(v, v)
+    return Interval(v - unit, v + unit)
 
 
 def windows_overlap(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
