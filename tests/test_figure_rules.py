@@ -42,6 +42,8 @@ def test_example(row: dict[str, str]) -> None:
         assert last.group == "security", found
     elif role in ("running", "period"):
         assert last.running, found
+    elif role == "subset":
+        assert any(f.part and f.unit_class == "people" for f in found), found
     elif role == "place":
         assert row["value"] in last.spots, found
     else:

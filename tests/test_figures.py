@@ -139,3 +139,11 @@ def test_spans_point_at_the_figure() -> None:
     for f in frames(text):
         assert text[f.start:f.end] == f.text
         assert text[f.context_start:f.context_end].count(f.text) >= 1
+
+
+def test_some_of_the_wounded_are_a_part_of_the_toll() -> None:
+    """Those flown abroad are some of the wounded; a verb in another clause picks out nobody."""
+    found = {f.text: f for f in frames("أسفر التفجير عن إصابة 30 شخصا، ونقلت طائرة الإخلاء 8 مصابين إلى الرياض.")}
+    assert not found["30"].part and found["8"].part and found["8"].measure == "wounded/person/part"
+    other = frames("نقل الجرحى إلى المستشفى، وقتل 5 أشخاص في الهجوم.")
+    assert [(f.text, f.part) for f in other] == [("5", False)]

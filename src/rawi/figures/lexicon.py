@@ -93,7 +93,7 @@ class Words:
         return words in self.by_role.get(role, frozenset())
 
 
-ROLES = ("and", "part", "whole", "skip", "security", "fighter", "ranks", "running", "period", "place")
+ROLES = ("and", "part", "whole", "skip", "security", "fighter", "ranks", "running", "period", "place", "subset")
 
 
 @cache

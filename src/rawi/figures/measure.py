@@ -152,6 +152,24 @@ def _words_match(tokens: Sequence[Token], i: int, role: str, backwards: bool = F
     return 0
 
 
+def _subset(tokens: Sequence[Token], slot: _Slot, nxt: int, reach: int = 3, before: int = 5) -> bool:
+    """A verb that picks some of the counted people out of a toll: those flown abroad, still in
+    hospital, received by a hospital, or who died of their wounds (figure_words.tsv, role
+    subset), before the figure (past a subject: "نقلت طائرات الإخلاء الطبي ثمانية مصابين") or
+    right after its noun."""
+    for i in range(slot.a - 1, max(-1, slot.a - before - 1), -1):
+        if not tokens[i].is_word:
+            break  # not across a comma: "نقل الجرحى إلى المستشفى، وقتل 5"
+        if _words_match(tokens, i, "subset"):
+            return True
+    for i in range(slot.u, min(slot.u + reach, nxt, len(tokens))):
+        if not tokens[i].is_word:
+            break
+        if _words_match(tokens, i, "subset"):
+            return True
+    return False
+
+
 def unit_class_of(q: Quantity) -> tuple[str, str]:
     """A figure's unit class (count, money, percent, measure) and, for money, its currency."""
     if not q.unit:
@@ -510,6 +528,8 @@ def read_sentence(sentence: Sentence, quantities: Sequence[Quantity], text: str,
                 unit_class, group = PEOPLE, group or "person"
         if unit_class == PEOPLE and group not in PEOPLE_GROUPS and not group.startswith("nat:"):
             group = "person"
+        if unit_class == PEOPLE and not part and _subset(tokens, slot, nxt):
+            part = True  # "نقل 8 مصابين إلى الرياض": some of the wounded, not the toll
         out.append(Reading(predicate, basis, group, unit_class, currency, part))
         if joined == "whole" and k and not out[k - 1].part:
             # "لأحد عشر متهما من أصل 29": the figure before a whole is a part of it.
