@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+
+import pytest
+
 from rawi.ledger import engine as ledger_engine
 from rawi.ledger.schema import metadata
 
@@ -14,3 +18,15 @@ def drop_all(url: str) -> None:
             metadata.drop_all(conn)
     finally:
         eng.dispose()
+
+
+def backend_url(backend: str, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A fresh ledger URL for a parametrised backend: a SQLite file in a temp dir, or the scratch
+    PostgreSQL database RAWI_TEST_PG_URL names, emptied (the test is skipped without one)."""
+    if backend == "sqlite":
+        return str(tmp_path_factory.mktemp("ledger") / "ledger.sqlite")
+    url = os.environ.get("RAWI_TEST_PG_URL")
+    if not url:
+        pytest.skip("RAWI_TEST_PG_URL is not set")
+    drop_all(url)
+    return url

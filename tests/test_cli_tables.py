@@ -5,14 +5,13 @@ spreadsheet opens, dates that are checked. On SQLite, and on PostgreSQL when RAW
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import text
 
-from ledger_support import drop_all
+from ledger_support import backend_url
 from rawi.api import extract_article
 from rawi.cli import main
 from rawi.cli_output import FSI, PDI
@@ -33,14 +32,7 @@ ARTICLES = [
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
-    if request.param == "sqlite":
-        url = str(tmp_path_factory.mktemp("ledger") / "ledger.sqlite")
-    else:
-        pg_url = os.environ.get("RAWI_TEST_PG_URL")
-        if not pg_url:
-            pytest.skip("RAWI_TEST_PG_URL is not set")
-        url = pg_url
-        drop_all(url)
+    url = backend_url(request.param, tmp_path_factory)
     with Ledger.open(url) as ledger:
         ledger.ingest_many([(a, extract_article(a)) for a in ARTICLES])
     return url

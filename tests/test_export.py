@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from ledger_support import drop_all
+from ledger_support import backend_url
 from rawi import export as export_pkg
 from rawi.api import extract_article
 from rawi.cli_export import register
@@ -53,14 +52,7 @@ register(cli)
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
     """One ledger per backend for the whole module; PostgreSQL only when RAWI_TEST_PG_URL names one."""
-    if request.param == "sqlite":
-        url = str(tmp_path_factory.mktemp("ledger") / "ledger.sqlite")
-    else:
-        pg_url = os.environ.get("RAWI_TEST_PG_URL")
-        if not pg_url:
-            pytest.skip("RAWI_TEST_PG_URL is not set")
-        url = pg_url
-        drop_all(url)
+    url = backend_url(request.param, tmp_path_factory)
     with Ledger.open(url) as ledger:
         assert ledger.ingest_many([(a, extract_article(a)) for a in ARTICLES]) == ["added"] * 4
     return url
