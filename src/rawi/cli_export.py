@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from rawi.cli_ledger import DB_HELP, FORMATS, emit
+from rawi.cli_ledger import DB_HELP, FORMATS, emit, iso_date
 from rawi.export import NEWLINE, WRITERS, ExportFilter, atomic_output, export
 from rawi.ledger import Ledger
 from rawi.ledger.queries_export import quoted_about
@@ -25,8 +25,8 @@ def register(main: click.Group) -> None:
     @click.option("--entity", help="Only claims by this speaker (name, key or Wikidata id); "
                                    "jsonl keeps the whole articles holding such claims.")
     @click.option("--source", help="Only articles from this outlet.")
-    @click.option("--since", help="Published on or after (ISO date).")
-    @click.option("--until", help="Published on or before (ISO date).")
+    @click.option("--since", callback=iso_date, help="Published on or after (ISO date).")
+    @click.option("--until", callback=iso_date, help="Published on or before (ISO date).")
     def export_cmd(fmt: str, db: str | None, output: str | None, entity: str | None, source: str | None,
                    since: str | None, until: str | None) -> None:
         """Export the ledger's articles, claims or spans in an open format, streamed."""

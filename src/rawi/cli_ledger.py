@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+import re
 import sys
 import tempfile
 from collections import Counter
@@ -15,6 +17,7 @@ from typing import Any
 
 import click
 
+from rawi.reading import DEFAULT_MAX_CHARS
 from rawi.service import Page, Service, Summary
 
 DB_HELP = "Ledger URL: a SQLite path or sqlite:///…, or postgresql://… (default: rawi.sqlite in the user data dir)."
@@ -73,6 +76,30 @@ def _shown(page: Page[Any], offset: int, what: str) -> None:
     click.echo(f"{offset + 1}-{offset + n} of {page.total} {what}{more}", err=True)
 
 
+_ISO_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?")
+
+
+def iso_date(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A --since/--until value, checked: the bounds are compared with stored ISO dates as text,
+    so a value that is not one (a typo, 01/09/2025) would quietly match everything or nothing."""
+    if value is None:
+        return None
+    text = value.strip()
+    ok = _ISO_PREFIX.fullmatch(text) is not None
+    if ok and len(text) >= 7:
+        try:  # the shape is right; is the date real (no month 13, no 31 April, no hour 25)?
+            if len(text) > 10:
+                dt.datetime.fromisoformat(text)
+            else:
+                dt.date.fromisoformat(text if len(text) == 10 else text + "-01")
+        except ValueError:
+            ok = False
+    if not ok:
+        raise click.BadParameter(f"{value!r} is not an ISO date: use YYYY-MM-DD (or YYYY-MM, YYYY, "
+                                 "or an ISO datetime such as 2025-09-01T08:00)", param=param)
+    return text
+
+
 def paging(fn: Callable[..., None]) -> Callable[..., None]:
     """The --limit/--offset pair every listing command takes (a table shows 50 rows unless told;
     json, jsonl and csv give every row unless told)."""
@@ -98,12 +125,14 @@ def register(main: click.Group) -> None:
     @click.argument("sources", nargs=-1, required=True)
     @click.option("--db", help=DB_HELP)
     @click.option("--lang", type=click.Choice(["auto", "ar"]), default="auto")
-    def ingest(sources: tuple[str, ...], db: str | None, lang: str) -> None:
+    @click.option("--max-chars", type=click.IntRange(1), default=DEFAULT_MAX_CHARS, show_default=True,
+                  help="Reject texts longer than this (and JSON Lines lines too long to hold one).")
+    def ingest(sources: tuple[str, ...], db: str | None, lang: str, max_chars: int) -> None:
         """Ingest files, folders, feeds, WARCs or http(s) URLs into the ledger, then link its figures.
 
         Exits with 1 when any input was rejected (each is listed on stderr with its reason)."""
         with Service.open(db) as service:
-            summary = service.ingest_sources(sources, lang, progress=sys.stderr.isatty())
+            summary = service.ingest_sources(sources, lang, progress=sys.stderr.isatty(), max_chars=max_chars)
         _print_summary(summary)
         if summary.rejected:
             click.echo(f"{len(summary.rejected)} input(s) rejected; the others were stored", err=True)
@@ -113,8 +142,8 @@ def register(main: click.Group) -> None:
     @click.option("--db", help=DB_HELP)
     @click.option("--entity", help="Only what this speaker said (any name, alias or Wikidata id).")
     @click.option("--source", help="Only articles from this outlet.")
-    @click.option("--since", help="Published on or after (ISO date).")
-    @click.option("--until", help="Published on or before (ISO date).")
+    @click.option("--since", callback=iso_date, help="Published on or after (ISO date).")
+    @click.option("--until", callback=iso_date, help="Published on or before (ISO date).")
     @paging
     @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
     def claims(db: str | None, entity: str | None, source: str | None, since: str | None, until: str | None,
@@ -129,8 +158,8 @@ def register(main: click.Group) -> None:
     @click.option("--db", help=DB_HELP)
     @click.option("--entity", help="Only figures from or about this entity (any name, alias or Wikidata id).")
     @click.option("--source", help="Only articles from this outlet.")
-    @click.option("--since", help="Only figures said on or after (ISO date).")
-    @click.option("--until", help="Only figures said on or before (ISO date).")
+    @click.option("--since", callback=iso_date, help="Only figures said on or after (ISO date).")
+    @click.option("--until", callback=iso_date, help="Only figures said on or before (ISO date).")
     @click.option("--key", help="Only figures of this amount (a key from this listing).")
     @click.option("--measure", help='Only this measure ("killed/person") or predicate ("killed").')
     @paging
@@ -151,8 +180,8 @@ def register(main: click.Group) -> None:
     @click.option("--kind", type=click.Choice(["all", "conflict", "revision", "contradiction"]), default="all",
                   show_default=True)
     @click.option("--entity", help="Only pairs with a side from or about this entity (name, alias or Wikidata id).")
-    @click.option("--since", help="Only pairs with a side said on or after (ISO date).")
-    @click.option("--until", help="Only pairs with a side said on or before (ISO date).")
+    @click.option("--since", callback=iso_date, help="Only pairs with a side said on or after (ISO date).")
+    @click.option("--until", callback=iso_date, help="Only pairs with a side said on or before (ISO date).")
     @paging
     @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
     def conflicts(db: str | None, kind: str, entity: str | None, since: str | None, until: str | None,
@@ -175,8 +204,8 @@ def register(main: click.Group) -> None:
     @click.argument("entity", required=False)
     @click.option("--db", help=DB_HELP)
     @click.option("--key", help="Only figures of this amount (a key from `rawi figures`).")
-    @click.option("--since", help="Only figures said on or after (ISO date).")
-    @click.option("--until", help="Only figures said on or before (ISO date).")
+    @click.option("--since", callback=iso_date, help="Only figures said on or after (ISO date).")
+    @click.option("--until", callback=iso_date, help="Only figures said on or before (ISO date).")
     @paging
     @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
     def timeline_cmd(entity: str | None, db: str | None, key: str | None, since: str | None, until: str | None,
