@@ -455,11 +455,11 @@ def test_serve_outlasts_slow_clients_and_refuses_unauthorised_uploads(server: in
 
     for auth, status in ((b"", b"401"), (b"Authorization: Bearer wrong\r\n", b"401"),
                          (b"Authorization: Bearer s3cret\r\n", b"413")):
-        with connect() as s:  # 50 MB announced, 64 KB sent: the answer comes without the rest
-            s.sendall(head + auth + b"Content-Length: 50000000\r\n\r\n" + b"x" * 65_536)
+        with connect() as s:  # 50 MB announced, 4 KB sent: the answer comes without the rest
+            s.sendall(head + auth + b"Content-Length: 50000000\r\n\r\n" + b"x" * 4_096)
             assert _answer(s, 2).startswith(b"HTTP/1.1 " + status)
     with connect() as s:
-        s.sendall(head + b"Transfer-Encoding: chunked\r\n\r\n10000\r\n" + b"x" * 65_536)
+        s.sendall(head + b"Transfer-Encoding: chunked\r\n\r\n10000\r\n" + b"x" * 4_096)
         assert _answer(s, 2).startswith(b"HTTP/1.1 401")
 
     assert _answer(stalled_body, 4).startswith(b"HTTP/1.1 408")  # the body's deadline is 1 s
