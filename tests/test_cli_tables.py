@@ -125,7 +125,7 @@ def test_a_bad_date_is_an_error_not_an_empty_answer(db: str, command: str) -> No
     if command == "articles":
         args = ["claims", "--db", db, "--until", "yesterday"]
     code, _, err = run(*args)
-    assert code == 2 and "is not a date: give YYYY, YYYY-MM or YYYY-MM-DD" in err
+    assert code == 2 and "is not an ISO date: use YYYY-MM-DD" in err
 
 
 def test_search_migration_fills_ledgers_written_before_it(tmp_path: Path) -> None:

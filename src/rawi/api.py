@@ -8,7 +8,7 @@ from rawi.errors import RawiError
 from rawi.langid import detect
 from rawi.model import Analysis, Article
 from rawi.pipeline import analyze, parse_published
-from rawi.reading import DEFAULT_MAX_CHARS, check_text
+from rawi.reading import DEFAULT_MAX_CHARS, check_article, check_text
 
 SUPPORTED = ("ar",)
 
@@ -18,6 +18,7 @@ def extract_article(article: Article, input_name: str | None = None, lang: str =
     """Validate and analyse one article; raises `RawiError` for input the user must fix."""
     name = input_name or article.id
     check_text(article.text, name, max_chars)
+    check_article(article, name)
     parse_published(article.published, name)
     if lang == "auto":
         found = detect(article.text)

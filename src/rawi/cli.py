@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import importlib
 import json
 import os
@@ -22,6 +23,23 @@ from rawi.reading import DEFAULT_MAX_CHARS, Record, decode, iter_jsonl
 
 def _is_jsonl(path: str) -> bool:
     return path.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"))
+
+
+def _is_html(path: str) -> bool:
+    return path.lower().endswith((".html", ".htm", ".xhtml", ".shtml"))
+
+
+def _article(data: bytes, input: str, name: str, doc_id: str | None, published: str | None,
+             max_chars: int) -> Article:
+    """The article of one file: a page's main text (as `rawi ingest` reads it), else the text."""
+    default_id = "stdin" if input == "-" else Path(input).name.split(".")[0]
+    if _is_html(input):
+        # Only pages pay for trafilatura's import; reading the tags as text would analyse markup.
+        from rawi.ingest.html import article_from_html
+
+        page = article_from_html(data, name, fallback_id=default_id, max_chars=max_chars)
+        return dataclasses.replace(page, id=doc_id or default_id, published=published or page.published)
+    return Article(doc_id or default_id, decode(data, name, max_chars), published)
 
 
 @contextlib.contextmanager
@@ -113,6 +131,7 @@ def extract(input: str, doc_id: str | None, published: str | None, fmt: str | No
             lang: str, output: str | None, max_chars: int) -> None:
     """Extract attributions, times, quantities and entities from FILE (or - for stdin).
 
+    An .html FILE is a web page: its main text is read, as `rawi ingest` reads it.
     A .jsonl or .jsonl.gz FILE holds one article per line (fields id, text,
     published, optional title, url, source); results stream out one per line and
     a bad line is reported on stderr without stopping the others.
@@ -132,9 +151,8 @@ def extract(input: str, doc_id: str | None, published: str | None, fmt: str | No
                 data = Path(input).read_bytes()
             except OSError as exc:
                 raise RawiError("E009", name, exc.strerror or str(exc)) from None
-        text = decode(data, name, max_chars)
-        default_id = "stdin" if input == "-" else Path(input).name.split(".")[0]
-        analysis = extract_article(Article(doc_id or default_id, text, published), name, lang, max_chars)
+        analysis = extract_article(_article(data, input, name, doc_id, published, max_chars), name, lang,
+                                   max_chars)
     except RawiError as err:
         click.echo(f"rawi: error {err}", err=True)
         sys.exit(2)

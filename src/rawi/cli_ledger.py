@@ -14,6 +14,7 @@ import click
 
 from rawi.cli_output import DB_HELP, Col, clean, day_option, emit, listing, output_format, page_size, shown, table
 from rawi.lexicon.cues import STANCES
+from rawi.reading import DEFAULT_MAX_CHARS
 from rawi.service import Service, Summary
 
 CLAIM_COLUMNS = (Col("published", "published", short=True), Col("speaker", "speaker", 40),
@@ -47,12 +48,14 @@ def register(main: click.Group) -> None:
     @click.argument("sources", nargs=-1, required=True)
     @click.option("--db", help=DB_HELP)
     @click.option("--lang", type=click.Choice(["auto", "ar"]), default="auto")
-    def ingest(sources: tuple[str, ...], db: str | None, lang: str) -> None:
+    @click.option("--max-chars", type=click.IntRange(1), default=DEFAULT_MAX_CHARS, show_default=True,
+                  help="Reject texts longer than this (and JSON Lines lines too long to hold one).")
+    def ingest(sources: tuple[str, ...], db: str | None, lang: str, max_chars: int) -> None:
         """Ingest files, folders, feeds, WARCs or http(s) URLs into the ledger, then link its figures.
 
         Exits with 1 when any input was rejected (each is listed on stderr with its reason)."""
         with Service.open(db) as service:
-            summary = service.ingest_sources(sources, lang, progress=sys.stderr.isatty())
+            summary = service.ingest_sources(sources, lang, progress=sys.stderr.isatty(), max_chars=max_chars)
         _print_summary(summary)
         if summary.rejected:
             click.echo(f"{len(summary.rejected)} input(s) rejected; the others were stored", err=True)

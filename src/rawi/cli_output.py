@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import csv
+import datetime as dt
 import io
 import json
 import os
@@ -17,7 +18,6 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import click
@@ -176,23 +176,29 @@ def shown(n: int, total: int, offset: int, what: str) -> None:
     click.echo(f"{offset + 1}-{offset + n} of {total} {what}{more}", err=True)
 
 
-_DAY = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_ISO_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?")
 
 
 def check_day(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """A --since/--until value: an ISO date or a prefix of one (2025, 2025-10, 2025-10-24)."""
+    """A --since/--until value: an ISO date, a prefix of one (2025, 2025-10) or an ISO datetime.
+    The bounds are compared with stored ISO dates as text, so a value that is not one (a typo,
+    01/09/2025) would quietly match everything or nothing."""
     if value is None:
         return None
     text = value.strip()
-    if _DAY.fullmatch(text):
-        y, m, d = [*text.split("-"), "01", "01"][:3]
-        try:
-            date(int(y), int(m), int(d))
-            return text
+    ok = _ISO_PREFIX.fullmatch(text) is not None
+    if ok and len(text) >= 7:
+        try:  # the shape is right; is the date real (no month 13, no 31 April, no hour 25)?
+            if len(text) > 10:
+                dt.datetime.fromisoformat(text)
+            else:
+                dt.date.fromisoformat(text if len(text) == 10 else text + "-01")
         except ValueError:
-            pass
-    raise click.BadParameter(f"{clean(value)!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-10-24)",
-                             ctx, param)
+            ok = False
+    if not ok:
+        raise click.BadParameter(f"{clean(value)!r} is not an ISO date: use YYYY-MM-DD (or YYYY-MM, YYYY, "
+                                 "or an ISO datetime such as 2025-09-01T08:00)", ctx, param)
+    return text
 
 
 def day_option(name: str, help: str) -> Callable[[Callable[..., None]], Callable[..., None]]:

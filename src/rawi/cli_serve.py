@@ -10,6 +10,9 @@ import click
 from rawi.cli_output import DB_HELP
 
 TOKEN_ENV = "RAWI_INGEST_TOKEN"
+# A request's head, and then its body, must arrive within this: generous for a person on a
+# slow line pasting an article, short enough that stalled connections do not pile up.
+READ_TIMEOUT_S = 15.0
 
 
 def is_loopback(host: str) -> bool:
@@ -40,17 +43,21 @@ def register(main: click.Group) -> None:
                        "(The token itself is never an argument: arguments show in `ps`.)")
     @click.option("--max-chars", type=click.IntRange(1), default=200_000, show_default=True,
                   help="The largest text /api/extract accepts.")
-    def serve(db: str | None, host: str, port: int, token_env: str, max_chars: int) -> None:
+    @click.option("--read-timeout", type=click.FloatRange(0.1, 3600), default=READ_TIMEOUT_S, show_default=True,
+                  metavar="SECONDS",
+                  help="Time a client has to send a request's headers, and again its body; "
+                       "a slower or stalled client is disconnected.")
+    def serve(db: str | None, host: str, port: int, token_env: str, max_chars: int, read_timeout: float) -> None:
         """Serve the API (/api/…, schema at /openapi.json) and the page (/) over the ledger."""
-        import uvicorn
-
         from rawi.web import create_app
+        from rawi.web.server import run
 
         token = os.environ.get(token_env) or None
         allowed = loopback_hosts(host) if is_loopback(host) else None
         if not is_loopback(host):
             click.echo(f"warning: listening on {host}: anyone who can reach it can read the ledger", err=True)
-        app = create_app(db, ingest_token=token, max_chars=max_chars, allowed_hosts=allowed)
+        app = create_app(db, ingest_token=token, max_chars=max_chars, allowed_hosts=allowed,
+                         body_timeout=read_timeout)
         click.echo(f"rawi: http://{host if ':' not in host else f'[{host}]'}:{port}/ "
                    f"(ingest {'on' if token else 'off'})", err=True)
-        uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+        run(app, host, port, read_timeout)

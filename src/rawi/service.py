@@ -15,13 +15,14 @@ from itertools import islice
 from types import TracebackType
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from rawi.errors import RawiError
+from rawi.errors import RawiError, shown
 from rawi.ledger import ArticleRow, ClaimRow, EntityRow, Ledger, StoredArticle, content_hash, doc_key, read
 from rawi.ledger.queries_export import SourceRow, quoted_about
 from rawi.ledger.read import ClaimFilter
 from rawi.ledger.read_figures import FigureFilter
 from rawi.ledger.records import FigureRow, PairRow, Stats
 from rawi.model import Analysis, Article
+from rawi.reading import DEFAULT_MAX_CHARS, check_article
 
 if TYPE_CHECKING:
     from rawi.ingest import Input
@@ -46,7 +47,20 @@ class Summary:
     rejected: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _to_store(inputs: Iterable[Input], ledger: Ledger, summary: Summary, lang: str,
+def _checked(item: Input) -> Input:
+    """The input, or its rejection when a field cannot be stored (a NUL, a lone surrogate):
+    the readers check this, but an Input can come from elsewhere (the HTTP API), and one such
+    article must not fail the hashing or the transaction of the good ones beside it."""
+    if item.article is None or item.error is not None:
+        return item
+    try:
+        check_article(item.article, item.origin)
+    except RawiError as err:
+        return Input(item.origin, None, err)
+    return item
+
+
+def _to_store(inputs: Iterable[Input], ledger: Ledger, summary: Summary, lang: str, max_chars: int,
               block: int = 64) -> Iterator[tuple[Article, Analysis]]:
     """Articles to extract and store: not rejected, not already stored as they are, and
     only the first of several articles that share an id or URL in this input (otherwise
@@ -54,27 +68,28 @@ def _to_store(inputs: Iterable[Input], ledger: Ledger, summary: Summary, lang: s
     from rawi.api import extract_article
 
     taken: set[str] = set()
-    it = iter(inputs)
+    it = map(_checked, inputs)
     while chunk := list(islice(it, block)):
         good = [i for i in chunk if i.error is None and i.article is not None]
         stored = ledger.stored_hashes([doc_key(i.article) for i in good if i.article is not None])
         for item in chunk:
+            origin = shown(item.origin)  # a file name or an id: printed, and sent as JSON by the API
             if item.error is not None or item.article is None:
                 err = item.error or RawiError("E006", item.origin, "no article")
-                summary.rejected.append((item.origin, str(err)))
+                summary.rejected.append((origin, str(err)))
                 continue
             key = doc_key(item.article)
             if key in taken:
-                summary.rejected.append((item.origin, str(RawiError("E012", item.origin, key))))
+                summary.rejected.append((origin, str(RawiError("E012", item.origin, key))))
                 continue
             taken.add(key)
             if stored.get(key) == content_hash(item.article.text):
                 summary.counts["unchanged"] += 1  # same key, same text: nothing to extract or write
                 continue
             try:
-                yield item.article, extract_article(item.article, item.origin, lang)
+                yield item.article, extract_article(item.article, item.origin, lang, max_chars)
             except RawiError as err:
-                summary.rejected.append((item.origin, str(err)))
+                summary.rejected.append((origin, str(err)))
 
 
 class Service:
@@ -99,7 +114,8 @@ class Service:
 
     # -- writing ---------------------------------------------------------------
 
-    def ingest(self, inputs: Iterable[Input], lang: str = "auto", progress: bool = False) -> Summary:
+    def ingest(self, inputs: Iterable[Input], lang: str = "auto", progress: bool = False,
+               max_chars: int = DEFAULT_MAX_CHARS) -> Summary:
         """Extract and store every article of `inputs` (one transaction per batch of whole
         articles), then link the ledger's figures again."""
         # Extraction and the readers load only for writing: a query need not pay for them.
@@ -114,17 +130,18 @@ class Service:
             from tqdm import tqdm
 
             inputs = tqdm(inputs, unit=" articles", file=sys.stderr, dynamic_ncols=True)
-        for done in self.ledger.ingest_stream(_to_store(inputs, self.ledger, summary, lang)):
+        for done in self.ledger.ingest_stream(_to_store(inputs, self.ledger, summary, lang, max_chars)):
             summary.counts[done.status] += 1
         if summary.counts["added"] or summary.counts["replaced"]:
             self.ledger.relink()
         return summary
 
-    def ingest_sources(self, sources: Iterable[str], lang: str = "auto", progress: bool = False) -> Summary:
+    def ingest_sources(self, sources: Iterable[str], lang: str = "auto", progress: bool = False,
+                       max_chars: int = DEFAULT_MAX_CHARS) -> Summary:
         """`ingest` over files, folders, feeds, WARCs or URLs (`rawi.ingest.iter_inputs`)."""
         from rawi.ingest import iter_inputs
 
-        return self.ingest(iter_inputs(list(sources)), lang, progress)
+        return self.ingest(iter_inputs(list(sources), max_chars=max_chars), lang, progress, max_chars)
 
     # -- reading ---------------------------------------------------------------
 

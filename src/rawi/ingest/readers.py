@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import io
-import json
 import os
 import zlib
 from collections.abc import Iterator, Sequence
@@ -19,14 +18,14 @@ from typing import IO
 
 import httpx
 
-from rawi.errors import RawiError
+from rawi.errors import FIX_FILE_TOO_BIG, RawiError
 from rawi.ingest.common import MAX_MARKUP_BYTES, Input, binary_reason, fail, kind_of, ok
 from rawi.ingest.feeds import iter_feed
 from rawi.ingest.fetch import fetch, is_url, make_client
 from rawi.ingest.html import article_from_html
 from rawi.ingest.warc import iter_warc
 from rawi.model import Article
-from rawi.reading import DEFAULT_MAX_CHARS, article_from, decode, iter_jsonl
+from rawi.reading import DEFAULT_MAX_CHARS, article_from, check_article, decode, iter_jsonl, not_utf8, parse_json
 
 _SIDECAR_FIELDS = ("id", "published", "title", "url", "source")
 
@@ -43,12 +42,25 @@ def iter_inputs(sources: Sequence[str], *, client: httpx.Client | None = None,
             if is_url(source):
                 if client is None:
                     client = own = make_client()  # only opened when a URL is given
-                yield from _guarded(source, _read_url(source, client, max_chars))
+                yield from _storable(_guarded(source, _read_url(source, client, max_chars)))
             else:
-                yield from _read_path(Path(source), max_chars)
+                yield from _storable(_read_path(Path(source), max_chars))
     finally:
         if own is not None:
             own.close()
+
+
+def _storable(inputs: Iterator[Input]) -> Iterator[Input]:
+    """Every reader's articles checked for what no ledger stores (NUL, lone surrogates), in any
+    field: a page's title or a feed's link can carry them as well as a JSON record."""
+    for item in inputs:
+        if item.article is not None:
+            try:
+                check_article(item.article, item.origin)
+            except RawiError as err:
+                yield fail(err)
+                continue
+        yield item
 
 
 def _guarded(origin: str, inputs: Iterator[Input]) -> Iterator[Input]:
@@ -58,7 +70,7 @@ def _guarded(origin: str, inputs: Iterator[Input]) -> Iterator[Input]:
     except RawiError as err:
         yield fail(err)
     except Exception as exc:  # a library bug on one source must not stop the batch
-        yield fail(RawiError("E100", origin, f"{type(exc).__name__}: {exc}"))
+        yield fail(RawiError("E100", origin, f"{type(exc).__name__}: {exc}; the rest of this source was not read"))
 
 
 def _read_path(path: Path, max_chars: int) -> Iterator[Input]:
@@ -134,7 +146,8 @@ def _read_file(path: Path, max_chars: int) -> Iterator[Input]:
             return
         size = path.stat().st_size
         if size > MAX_MARKUP_BYTES:
-            yield fail(RawiError("E004", origin, f"{size:,} bytes, more than an article, a page or a feed"))
+            yield fail(RawiError("E004", origin, f"{size:,} bytes, more than an article, a page or a feed",
+                                 FIX_FILE_TOO_BIG))
             return
         data = path.read_bytes()
     except OSError as exc:
@@ -183,7 +196,7 @@ def _gunzip(data: bytes) -> bytes:
     except (OSError, EOFError, zlib.error) as exc:
         raise RawiError("E010", "", str(exc) or type(exc).__name__) from None
     if len(out) > MAX_MARKUP_BYTES:
-        raise RawiError("E004", "", f"more than {MAX_MARKUP_BYTES:,} bytes once decompressed")
+        raise RawiError("E004", "", f"more than {MAX_MARKUP_BYTES:,} bytes once decompressed", FIX_FILE_TOO_BIG)
     return out
 
 
@@ -224,12 +237,13 @@ def _from_jsonl(stream: IO[bytes], origin: str, max_chars: int) -> Iterator[Inpu
 def _from_json(data: bytes, origin: str, max_chars: int) -> Iterator[Input]:
     """A standalone .json file: one article object, or a list of them (`origin#N`, from 1)."""
     try:
-        obj = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        yield fail(RawiError("E003", origin, f"byte {exc.start}"))
-        return
-    except json.JSONDecodeError as exc:
-        yield fail(RawiError("E005", origin, f"{exc.msg} at line {exc.lineno}"))
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise not_utf8(data, origin, exc) from None
+        obj = parse_json(text, origin)
+    except RawiError as err:
+        yield fail(err)
         return
     items = obj if isinstance(obj, list) else [obj]
     for n, item in enumerate(items, 1):
@@ -246,13 +260,15 @@ def _sidecar(path: Path, origin: str) -> dict[str, str]:
     if side == path or path.name.lower().endswith(".json") or not side.is_file():
         return {}
     try:
-        obj = json.loads(side.read_bytes().decode("utf-8-sig"))
+        data = side.read_bytes()
+        obj = parse_json(data.decode("utf-8-sig"), origin)
     except OSError as exc:
         raise RawiError("E009", origin, f"sidecar {side.name}: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
-        raise RawiError("E003", origin, f"sidecar {side.name}, byte {exc.start}") from None
-    except json.JSONDecodeError as exc:
-        raise RawiError("E005", origin, f"sidecar {side.name}: {exc.msg}") from None
+        err = not_utf8(data, origin, exc)
+        raise RawiError("E003", origin, f"sidecar {side.name}, {err.detail}", err.fix) from None
+    except RawiError as err:
+        raise RawiError("E005", origin, f"sidecar {side.name}: {err.detail}") from None
     if not isinstance(obj, dict):
         raise RawiError("E006", origin, f"sidecar {side.name} is not a JSON object")
     out: dict[str, str] = {}

@@ -8,7 +8,6 @@ FastAPI runs plain functions in its thread pool instead of stalling the event lo
 
 from __future__ import annotations
 
-import hmac
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -27,7 +26,7 @@ from rawi.ingest import Input
 from rawi.model import Article
 from rawi.service import Service
 from rawi.web import errors
-from rawi.web.guard import Guard
+from rawi.web.guard import Guard, bearer_refusal
 from rawi.web.schemas import (
     MAX_FILTER,
     MAX_OFFSET,
@@ -84,13 +83,14 @@ def _version() -> str:
 
 
 def create_app(db_url: str | None, ingest_token: str | None = None, max_chars: int = DEFAULT_MAX_CHARS,
-               allowed_hosts: list[str] | None = None) -> FastAPI:
+               allowed_hosts: list[str] | None = None, body_timeout: float | None = None) -> FastAPI:
     """The API and page over the ledger at `db_url` (see `Ledger.open`).
 
     `ingest_token`: enables POST /api/ingest for clients sending it as a bearer
     token. `max_chars`: the largest text /api/extract accepts. `allowed_hosts`:
     Host header values to answer (rawi serve sets it on a loopback address, so a
     web page cannot reach the ledger through DNS rebinding); None answers any.
+    `body_timeout`: seconds a client has to send a request body (None: no deadline).
     """
     service = Service.open(db_url)
     ingest_lock = threading.Lock()
@@ -109,7 +109,7 @@ def create_app(db_url: str | None, ingest_token: str | None = None, max_chars: i
     # ingest takes several articles.
     body_limit = 6 * max_chars + 65_536
     app.add_middleware(Guard, body_limit=body_limit, limits={"/api/ingest": 16 * body_limit},
-                       allowed_hosts=allowed_hosts)
+                       allowed_hosts=allowed_hosts, tokens={"/api/ingest": ingest_token}, body_timeout=body_timeout)
 
     @app.get("/api/health", response_model=HealthOut, tags=["meta"])
     def health() -> dict[str, Any]:
@@ -119,6 +119,8 @@ def create_app(db_url: str | None, ingest_token: str | None = None, max_chars: i
               responses={413: {"model": ErrorOut, "description": "The text is over the size limit"}})
     def extract(body: ExtractIn) -> dict[str, Any]:
         """Run the extractor on one text: the extraction contract (as `rawi extract --format json`)."""
+        if body.unstorable is not None:
+            raise body.unstorable
         doc_id = body.id or "doc"
         analysis = extract_article(Article(doc_id, body.text, body.published), input_name=body.id or "text",
                                    max_chars=max_chars)
@@ -193,11 +195,11 @@ def create_app(db_url: str | None, ingest_token: str | None = None, max_chars: i
         return {"items": [r.to_json() for r in page.items], "total": page.total}
 
     def authorised(cred: Bearer) -> None:
-        if ingest_token is None:
-            raise HTTPException(403, "writing over HTTP is off: the server has no ingest token")
-        given = cred.credentials if cred is not None else ""
-        if not hmac.compare_digest(given.encode("utf-8"), ingest_token.encode("utf-8")):
-            raise HTTPException(401, "missing or wrong ingest token", headers={"WWW-Authenticate": "Bearer"})
+        # The Guard refused a wrong token before the body was read; this declares the scheme in
+        # the OpenAPI schema, and checks again should the app ever be mounted without the Guard.
+        refusal = bearer_refusal(f"Bearer {cred.credentials}" if cred is not None else None, ingest_token)
+        if refusal is not None:
+            raise refusal
 
     @app.post("/api/ingest", response_model=IngestOut, tags=["ledger"], dependencies=[Depends(authorised)],
               responses={401: {"model": ErrorOut, "description": "Missing or wrong token"},
@@ -209,9 +211,12 @@ def create_app(db_url: str | None, ingest_token: str | None = None, max_chars: i
         for a in body.articles:
             art = Article(a.id, a.text, a.published, a.title, a.url, a.source)
             too_big = RawiError("E004", a.id, f"{len(a.text):,} characters, limit {max_chars:,}")
-            inputs.append(Input(a.id, None, too_big) if len(a.text) > max_chars else Input(a.id, art, None))
+            if a.unstorable is not None:
+                inputs.append(Input(a.id, None, a.unstorable))
+            else:
+                inputs.append(Input(a.id, None, too_big) if len(a.text) > max_chars else Input(a.id, art, None))
         with ingest_lock:  # one writer at a time: ingest checks stored hashes before writing
-            summary = service.ingest(inputs)
+            summary = service.ingest(inputs, max_chars=max_chars)
         c = summary.counts
         return {"added": c["added"], "unchanged": c["unchanged"], "replaced": c["replaced"],
                 "rejected": [{"id": origin, "reason": reason} for origin, reason in summary.rejected]}

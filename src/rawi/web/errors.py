@@ -40,6 +40,7 @@ FIXES = {
     403: "start the server with an ingest token (rawi serve --token-env VAR) to allow writing over HTTP",
     404: "check the path against the API schema at /openapi.json; article keys are listed by /api/articles",
     405: "use the method the API schema at /openapi.json gives for this path",
+    408: "send the whole request at once; the server does not wait for a stalled client",
     413: "send less: split the text into articles, or ingest large inputs with `rawi ingest`",
     422: "check the request against the API schema at /openapi.json",
     500: "this is a bug in rawi; please report it with the request",

@@ -9,9 +9,12 @@ itself (`Analysis.to_json()`) is passed through as an object: its schema is
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ModelWrapValidatorHandler, PrivateAttr, model_validator
+
+from rawi.errors import RawiError
+from rawi.reading import check_storable, replace_unstorable
 
 # Bounds on request fields: the server, not the client, decides how much work one request may ask for.
 MAX_ID = 2_000  # ids and URLs
@@ -33,6 +36,42 @@ class Out(BaseModel):
     model_config = ConfigDict(frozen=True)
 
 
+class Checked(Strict):
+    """A request article, whose text fields may hold what no ledger stores (a NUL, a lone surrogate).
+
+    Pydantic cannot read a lone surrogate in a length-limited field at all, which would fail
+    the whole request and the good articles in it. Such characters are replaced by U+FFFD
+    before validation, and the first problem is kept in `unstorable`: the route rejects this
+    article alone, with the error `rawi ingest` gives for it.
+    """
+
+    _unstorable: RawiError | None = PrivateAttr(default=None)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _storable(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
+        problem: RawiError | None = None
+        if isinstance(data, dict):
+            name = data.get("id") if isinstance(data.get("id"), str) and data.get("id") else "text"
+            clean: dict[str, Any] = {}
+            for key, value in data.items():
+                if isinstance(value, str):
+                    try:
+                        check_storable(value, str(key), str(name))
+                    except RawiError as err:
+                        problem = problem or err
+                        value = replace_unstorable(value)
+                clean[key] = value
+            data = clean
+        model = handler(data)
+        model._unstorable = problem
+        return model
+
+    @property
+    def unstorable(self) -> RawiError | None:
+        return self._unstorable
+
+
 # -- errors -------------------------------------------------------------------------
 
 
@@ -51,14 +90,14 @@ class ErrorOut(Out):
 # -- requests -----------------------------------------------------------------------
 
 
-class ExtractIn(Strict):
+class ExtractIn(Checked):
     text: str = Field(description="The article's text (Arabic); the size limit is the server's --max-chars.")
     published: str | None = Field(None, max_length=MAX_FILTER, description="Dateline, ISO date or datetime.",
                                   examples=["2025-10-24"])
     id: str | None = Field(None, max_length=MAX_ID, description='The id echoed in the result (default "doc").')
 
 
-class IngestArticle(Strict):
+class IngestArticle(Checked):
     id: str = Field(min_length=1, max_length=MAX_ID)
     text: str
     published: str | None = Field(None, max_length=MAX_FILTER)
