@@ -330,3 +330,11 @@ def test_serve_command_reads_the_token_from_the_environment(db: str, monkeypatch
     assert res.exit_code == 0 and "ingest off" in res.stderr
     assert cli_serve.is_loopback("::1") and cli_serve.is_loopback("localhost")
     assert not cli_serve.is_loopback("0.0.0.0")
+
+
+def test_a_date_bound_that_is_not_iso_is_refused(client: TestClient) -> None:
+    for path in ("/api/claims", "/api/figures", "/api/conflicts", "/api/timeline?entity=x&", "/api/sources?entity=x&"):
+        sep = "&" if path.endswith("&") else "?"
+        res = client.get(f"{path.rstrip('&')}{sep}since=01/09/2025")
+        assert res.status_code == 422, path
+    assert client.get("/api/claims?since=2025-09&until=2025-09-30T18:00").status_code == 200

@@ -68,6 +68,11 @@ Stance = Literal["assert", "claim", "confirm", "deny", "estimate", "warn", "call
 BEARER = HTTPBearer(auto_error=False, description="The token named by `rawi serve --token-env`.")
 Bearer = Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)]
 Filter = Annotated[str | None, Query(max_length=MAX_FILTER)]
+# A dateline bound: compared with stored ISO dates as text, so anything else would quietly
+# match everything or nothing. The shape is checked here, a month 13 by the service's reader.
+Day = Annotated[str | None, Query(max_length=40, pattern=r"^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?"
+                                                        r"(Z|[+-]\d{2}:?\d{2})?)?)?)?$",
+                                  description="An ISO date (YYYY-MM-DD), a prefix of one, or an ISO datetime")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorOut, "description": desc}
@@ -143,7 +148,7 @@ def create_app(db_url: str | None, ingest_token: str | None = None, max_chars: i
         return {"article": stored.row.to_json(), "analysis": stored.analysis.to_json()}
 
     @app.get("/api/claims", response_model=ClaimList, tags=["ledger"])
-    def claims(entity: Filter = None, source: Filter = None, since: Filter = None, until: Filter = None,
+    def claims(entity: Filter = None, source: Filter = None, since: Day = None, until: Day = None,
                stance: Stance | None = None, q: Filter = None, newest: bool = False,
                limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50, offset: Offset = 0) -> dict[str, Any]:
         """Attributed claims in dateline order (`newest`: newest first). `entity`: the speaker (any name,
@@ -153,7 +158,7 @@ def create_app(db_url: str | None, ingest_token: str | None = None, max_chars: i
         return {"items": [r.to_json() for r in page.items], "total": page.total}
 
     @app.get("/api/figures", response_model=FigureList, tags=["ledger"])
-    def figures(entity: Filter = None, source: Filter = None, since: Filter = None, until: Filter = None,
+    def figures(entity: Filter = None, source: Filter = None, since: Day = None, until: Day = None,
                 key: Filter = None, measure: Filter = None, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
                 offset: Offset = 0) -> dict[str, Any]:
         """Stored figure claims (as `rawi figures`): `entity` matches the source or a place of the figure;
@@ -163,7 +168,7 @@ def create_app(db_url: str | None, ingest_token: str | None = None, max_chars: i
 
     @app.get("/api/conflicts", response_model=ConflictList, tags=["ledger"])
     def conflicts(kind: Literal["all", "conflict", "revision", "contradiction"] = "all", entity: Filter = None,
-                  since: Filter = None, until: Filter = None,
+                  since: Day = None, until: Day = None,
                   limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100, offset: Offset = 0) -> dict[str, Any]:
         """Figures of one amount that cannot both hold, revisions by one source, and denials of another's
         figure: stored pairs, most confident first."""
@@ -174,7 +179,7 @@ def create_app(db_url: str | None, ingest_token: str | None = None, max_chars: i
     def timeline_(entity: Filter = None,
                   key: Annotated[str | None, Query(max_length=MAX_FILTER,
                                                    description="An amount's key, as `/api/figures` gives it")] = None,
-                  since: Filter = None, until: Filter = None,
+                  since: Day = None, until: Day = None,
                   limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100, offset: Offset = 0) -> dict[str, Any]:
         """Figures from or about `entity` and/or of amount `key`, ordered by the time they describe."""
         page = service.timeline(entity or None, key, since, until, limit, offset)
@@ -187,8 +192,8 @@ def create_app(db_url: str | None, ingest_token: str | None = None, max_chars: i
         return {"items": [r.to_json() for r in service.entities(type, limit, offset)]}
 
     @app.get("/api/sources", response_model=SourceList, tags=["ledger"])
-    def sources(entity: Annotated[str, Query(min_length=1, max_length=MAX_FILTER)], since: Filter = None,
-                until: Filter = None, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
+    def sources(entity: Annotated[str, Query(min_length=1, max_length=MAX_FILTER)], since: Day = None,
+                until: Day = None, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
                 offset: Offset = 0) -> dict[str, Any]:
         """Who is quoted about `entity`, through which relays (as `rawi sources`), most quoted first."""
         page = service.sources(entity, since, until, limit, offset)
