@@ -225,3 +225,74 @@ def test_ambiguous_verb_opening_its_sentence_with_its_preposition() -> None:
 
 def test_ambiguous_verb_with_an_object_before_the_preposition_is_not_a_cue() -> None:
     assert attrs("ووجهت السلطات الكويتية اتهامات بالإرهاب لتسعة وعشرين شخصا.") == []
+
+
+# Junk speakers met on real corpora: a speaker is a noun phrase that can speak or be cited.
+
+@pytest.mark.parametrize(("text", "source"), [
+    ('وقالت صحيفة "الأيام" المحلية إن الميناء أغلق أمام السفن.', 'صحيفة "الأيام" المحلية'),
+    ("وذكر موقع «الساعة» الإخباري أن الطريق أغلق.", "موقع «الساعة» الإخباري"),
+    ("وأكد عدد من النواب أن الجلسة تأجلت إلى الأسبوع المقبل.", "عدد من النواب"),
+    ("وقد أعلنت كل من تونس والمغرب أن الحدود مفتوحة.", "كل من تونس والمغرب"),
+    ("وقد أكد هؤلاء أن الكهف يعود إلى العصر الحجري.", "هؤلاء"),
+    ("وقال لي مسؤول في البلدية إن المشروع توقف.", "مسؤول في البلدية"),
+    ("وقال بيان صادر عن الوزارة إن الامتحانات ستجرى في موعدها.", "بيان صادر عن الوزارة"),
+    ("وقال مصدر أمني في الميناء إن الشحنة ضبطت.", "مصدر أمني في الميناء"),
+])
+def test_the_whole_speaker_not_its_head(text: str, source: str) -> None:
+    assert one(text).source == source
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المخرج إن الفيلم يعاني من نقص التمويل، حسب تعبيره.",
+    "ووصف المدرب المباراة بأنها صعبة على حد تعبيره.",
+])
+def test_his_own_words_are_no_speaker(text: str) -> None:
+    found = attrs(text)
+    assert len(found) == 1 and found[0].source in ("المخرج", "المدرب")
+    assert "تعبيره" not in found[0].content
+
+
+def test_his_own_words_in_the_narrators_voice_go_to_the_speaker_in_force() -> None:
+    found = attrs("وقالت الوزيرة إن الميزانية كافية. المشاريع الكبرى لن تتأخر، حسب قولها.")
+    assert [a.source for a in found] == ["الوزيرة", "=الوزيرة"]
+    assert found[1].content == "المشاريع الكبرى لن تتأخر"
+
+
+def test_a_particle_or_a_pronoun_is_no_speaker() -> None:
+    found = attrs("وقالت المعلمة إنها سعيدة بالنتائج. وهي تؤكد أن التلاميذ اجتهدوا. وقد صرح أن العام كان صعبا.")
+    assert [a.source for a in found] == ["المعلمة", "=المعلمة", "=المعلمة"]
+
+
+def test_the_same_source_is_the_source_quoted_before() -> None:
+    res = extract("وقال مصدر أمني إن الشرطة اعتقلت ثلاثة أشخاص. وأضاف المصدر ذاته أن التحقيق مستمر.",
+                  published="2025-10-24")
+    first, second = res.attributions
+    assert second.source.span is not None and second.source.span.text == "المصدر ذاته"
+    assert second.source.entity == first.source.entity
+
+
+def test_the_place_a_document_says_it_is_the_source() -> None:
+    a = one("وارتفعت الأسعار بنسبة كبيرة، بحسب ما جاء في التقرير الحكومي.")
+    assert a.cue == "بحسب ما" and a.source == "التقرير الحكومي" and a.content == "وارتفعت الأسعار بنسبة كبيرة"
+
+
+def test_according_to_in_the_middle_of_a_clause_takes_that_clause() -> None:
+    a = one("وسيطرت القوات على الميناء، والمطار الذي بات بحسب مصادر محلية تحت سيطرة المعارضة.")
+    assert a.source == "مصادر محلية"
+    assert a.content == "والمطار الذي بات بحسب مصادر محلية تحت سيطرة المعارضة"
+
+
+def test_a_contrast_with_its_own_speaker_ends_the_content() -> None:
+    found = attrs("وقال الغرب إن البرنامج عسكري، لكن طهران تقول إنه سلمي.")
+    assert [(a.source, a.content) for a in found] == [("الغرب", "البرنامج عسكري"), ("طهران", "سلمي")]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("ووصفت الشرطة الحادث بأنه خلاف عائلي.", "الشرطة"),
+    ("ودعت السلطات السكان إلى البقاء في منازلهم.", "السلطات"),
+    ("ودعا الأمين العام للجامعة العربية إلى التهدئة.", "الأمين العام للجامعة العربية"),
+    ("وأشاد الرئيس الأمريكي باراك أوباما بالاتفاق.", "الرئيس الأمريكي باراك أوباما"),
+])
+def test_object_before_the_preposition_is_not_the_speaker(text: str, source: str) -> None:
+    assert one(text).source == source

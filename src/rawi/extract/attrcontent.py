@@ -7,14 +7,17 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from rawi.extract.attrsource import extend_speaker
 from rawi.extract.attrview import (
     CONTENT_TRIM,
     QUOTE_MARKS,
     WORD,
     Phrase,
     Sent,
+    own_report_nouns,
+    phrase_heads,
 )
-from rawi.extract.np import adverbs, np_end
+from rawi.extract.np import adverbs, np_end, strip_clitic
 from rawi.lexicon.cues import CueForm
 from rawi.text.segment import Quote
 
@@ -85,6 +88,14 @@ def content_end(s: Sent, k: int, prep_content: bool) -> int:
             return s.toks[j].start
         if continues_speaker(s, j):
             return s.toks[j].start
+        if w in phrase_heads() or strip_clitic(w) in phrase_heads():
+            ph = s.phrase_at(j)
+            if ph is not None and ph.kind == "according_to" and not ph.clitic and ph.end_tok < s.hi \
+                    and s.word(ph.end_tok) in own_report_nouns():
+                return pos  # "… حسب تعبيره": the speaker's own words end here
+        if w in CONTRASTS and j > k and s.word(j - 1) in ("،", ",") \
+                and any(s.cue(m) for m in range(j + 1, min(s.hi, j + 6))):
+            return pos  # "…، لكن طهران تقول إنه سلمي": another voice answers, in the narrator's words
         if prep_content and w in ("الا", "لكن", "ولكن", "غير") and j + 1 < s.hi:
             return pos  # "متعهدا بقيادة … إلا أنه يواجه …": the contrast is the narrator's
         if w in ("،", ",") and j + 1 < s.hi:
@@ -100,8 +111,14 @@ def content_end(s: Sent, k: int, prep_content: bool) -> int:
 RELAY_FILLERS = frozenset(("عنه", "عنها", "عنهم", "ما", "به", "بها", "له", "لها"))
 
 
+# Verbs whose place is the source after "بحسب ما", "وفق ما": "بحسب ما جاء في البيان".
+CONTAINER_VERBS = frozenset(("جاء", "جاءت", "ورد", "وردت"))
+
+
 # Words where a content may end (besides cues): commas and the narrator's contrasts.
-CONTENT_BREAKS = frozenset(("،", ",", "الا", "لكن", "ولكن", "غير"))
+CONTENT_BREAKS = frozenset(("،", ",", "الا", "لكن", "ولكن", "غير", "بينما", "فيما", "لكنه", "لكنها", "لكنهم"))
+# After a comma, these open a clause of the narrator's that may give another voice.
+CONTRASTS = frozenset(("لكن", "ولكن", "بينما", "فيما", "لكنه", "لكنها", "لكنهم"))
 
 
 # Prepositions that open a setting between a verb and its content: "في بيان",
@@ -113,8 +130,15 @@ SETTING_PREPS = frozenset(("في", "خلال", "امام", "عبر", "لدي", "
 def relay_verbs_end(s: Sent, ph: Phrase) -> int:
     """Index past the relay verbs of "بحسب ما نقلت عنه", "حسبما ذكرت"."""
     m = ph.end_tok
-    while m < s.hi and not ph.clitic and (s.cue(m) or s.word(m) in RELAY_FILLERS):
-        m += 1
+    while m < s.hi and not ph.clitic:
+        if s.word(m) in CONTAINER_VERBS and m + 1 < s.hi and s.word(m + 1) in ("في", "علي"):
+            # "بحسب ما جاء في البيان", "وفق ما ورد على لسان الوزير": the container is the source
+            # (ورد also reads as و + ردّ, a cue: this test comes first).
+            m += 3 if m + 2 < s.hi and s.word(m + 1) == "علي" and s.word(m + 2) == "لسان" else 2
+        elif s.cue(m) or s.word(m) in RELAY_FILLERS:
+            m += 1
+        else:
+            break
     return m
 
 
@@ -122,10 +146,10 @@ def relay_np(s: Sent, ph: Phrase, limit: int = 8) -> tuple[int, tuple[int, int] 
     """The noun phrase after an "according to" phrase, past relay verbs and pronouns."""
     m = ph.end_tok
     if ph.clitic:
-        e = np_end(s.toks, m + 1, s.hi, s.in_time, limit=limit - 1) if m < s.hi else m
+        e = extend_speaker(s, m, np_end(s.toks, m + 1, s.hi, s.in_time, limit=limit - 1)) if m < s.hi else m
         return max(e, m + 1), (s.toks[m].start + ph.clitic, s.toks[max(e, m + 1) - 1].end)
     m = relay_verbs_end(s, ph)
-    e = np_end(s.toks, m, s.hi, s.in_time, limit=limit)
+    e = extend_speaker(s, m, np_end(s.toks, m, s.hi, s.in_time, limit=limit))
     return e, ((s.toks[m].start, s.toks[e - 1].end) if e > m else None)
 
 
@@ -237,6 +261,8 @@ def skip_to_content(s: Sent, k: int, form: CueForm, object_verb: bool,
             # "في بيانها أسماء المتهمين": after a verb whose object is its content the
             # setting is one word, or it would swallow the object.
             e = np_end(s.toks, j + 1, s.hi, s.blocked, limit=1 if object_verb else 6)
+            if e == j + 1 and e < s.hi and s.word(e) in ("ذلك", "هذا", "ذاك"):
+                e += 1  # "بدلا من ذلك", "بعد ذلك": the demonstrative is the whole setting
             j = max(e, j + 1)
             continue
         if w == "عن" and object_verb:

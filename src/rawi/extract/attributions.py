@@ -21,10 +21,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
 from rawi.extract.attrcontent import (
     CONTENT_BREAKS,
+    SETTING_PREPS,
     content_end,
     content_kind,
     marker_ahead,
@@ -39,6 +41,7 @@ from rawi.extract.attrsource import (
     antecedent,
     cut_after_name,
     cut_before_object,
+    extend_speaker,
     relayed_speaker,
     subject_before,
     subject_of_sentence,
@@ -53,11 +56,13 @@ from rawi.extract.attrview import (
     Sent,
     SourceRef,
     State,
+    adjective_like,
     bare_form,
     cue_words,
     object_content_lemmas,
+    own_report_nouns,
 )
-from rawi.extract.np import np_end, stopwords, strip_clitic
+from rawi.extract.np import adverbs, np_end, stopwords, strip_clitic
 from rawi.lexicon import load_tsv
 from rawi.lexicon.cues import CueForm
 from rawi.lexicon.gazetteer import titles
@@ -99,13 +104,56 @@ def extract_attributions(norm: str, seg: Segmentation,
             continue
         s = Sent(norm, sent, tokens, lo, hi, seg.quotes, spans, state, marks)
         _scan_sentence(s, state, subjects, agencies, candidates)
-    return state.out
+    return _same_sources(norm, state.out)
+
+
+_SAME_AFTER = frozenset(("نفسه", "ذاته", "نفسها", "ذاتها", "انفسهم", "ذاتهم", "انفسها"))
+_SAME_BEFORE = frozenset(("نفس", "ذات", "لنفس", "لذات"))
+
+
+def _same_sources(norm: str, out: list[AttrMatch]) -> list[AttrMatch]:
+    """"المصدر نفسه", "ذات المصدر", "للمصدر ذاته" name the source quoted last: the span stays,
+    and its entity is that source's (`SourceRef.antecedent` beside a span)."""
+    for i, a in enumerate(out):
+        src = a.source
+        if src.start is None or src.end is None or i == 0:
+            continue
+        words = norm[src.start:src.end].split()
+        if len(words) != 2 or not ((words[1] in _SAME_AFTER and words[0].startswith(("ال", "لل")))
+                                   or (words[0] in _SAME_BEFORE and words[1].startswith("ال"))):
+            continue
+        ante = antecedent(State(out[:i]), "")
+        if ante is not None:
+            out[i] = replace(a, source=SourceRef(src.start, src.end, antecedent=ante.antecedent))
+    return out
 
 
 def _outlet_word(w: str) -> bool:
     """ل written onto an outlet or a body ("لوكالة", "لصحيفة", "لقناة"), not a name that starts
     with ل ("لينش", "ليبرت")."""
     return w.startswith("ل") and not w.startswith(("ال", "لل")) and len(w) > 2 and w[1:] in titles()
+
+
+def _cut_at_object(s: Sent, j: int, e: int) -> int:
+    """A verb whose object comes before its preposition ("ودعت السلطات الجماهير إلى", "ووصفت
+    الشرطة الحادث بأنه"): after a definite word, a definite word that is no adjective of it
+    starts the object."""
+    for m in range(j + 1, e):
+        w, prev = s.word(m), s.word(m - 1)
+        if w.startswith("ال") and prev.startswith(("ال", "وال")) and not adjective_like(w):
+            return m
+    return e
+
+
+def _name_at(names: Sequence[tuple[int, int]], pos: int) -> bool:
+    i = bisect_left(names, (pos,))
+    return i < len(names) and names[i][0] == pos
+
+
+def _named(names: Sequence[tuple[int, int]], pos: int) -> bool:
+    """Whether a known name covers the character at `pos` ("لي" the Korean name, not "to me")."""
+    i = bisect_left(names, (pos + 1,)) - 1
+    return i >= 0 and names[i][0] <= pos < names[i][1]
 
 
 def _subject_then_prep(s: Sent, k: int, prep: str) -> bool:
@@ -132,6 +180,7 @@ def _may_drop_subject(s: Sent, k: int) -> bool:
         return True
     prev = s.word(k - 1)
     return (not WORD.fullmatch(prev) or prev in stopwords() or strip_clitic(prev) in stopwords()
+            or (prev[:1] in "وف" and prev[1:] in stopwords())  # "وقد صرح", "وهي تؤكد"
             or s.in_time(k - 1) or s.is_complementiser(k - 1))
 
 
@@ -182,17 +231,26 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
     prep = form.prep
     j = k + 1
     source: SourceRef | None = None
+    if j < s.hi and s.word(j) in ("لي", "لنا") and not _named(subjects, s.toks[j].start):
+        j += 1  # "قال لي صديق إن …", "قال لنا:": the one told, not the one telling
     # Verb first: the noun phrase after the verb is its subject.
     if not participle and j < s.hi and not s.is_complementiser(j):
-        e = np_end(s.toks, j, s.hi, s.blocked, limit=12)
+        if s.word(j) in ("هولاء", "هؤلاء"):
+            # "وقد أكد هؤلاء أن …": the demonstrative alone, or with its noun, is who speaks.
+            e = max(np_end(s.toks, j + 1, s.hi, s.blocked, limit=6), j + 1)
+        else:
+            e = np_end(s.toks, j, s.hi, s.blocked, limit=12)
         e = cut_after_name(s, j, e, subjects)
         if form.lemma in object_content_lemmas() and marker_ahead(s, e, min(s.hi, e + 12)) is None:
             e = cut_before_object(s, j, e, subjects)
+        if prep:
+            e = _cut_at_object(s, j, e)
+        e = extend_speaker(s, j, e)
         if e > j and prep and len(prep) == 1:
             # "أشاد زعيم … بتحالف": the verb's own preposition ends the subject.
             for m in range(j + 1, e):
-                if s.word(m).startswith(prep) and len(s.word(m)) > 2:
-                    e = m
+                if s.word(m).startswith(prep) and len(s.word(m)) > 2 and not _name_at(subjects, s.toks[m].start):
+                    e = m  # (a name that starts with the letter, "باراك أوباما", is no preposition)
                     break
         starts_with_prep = bool(prep) and (s.word(j) == prep or (len(prep) == 1 and s.word(j).startswith(prep)
                                                                  and len(s.word(j)) > 2))
@@ -284,12 +342,61 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
     return max(start_tok, k + 1)
 
 
+def _own_words_at(s: Sent, ph: Phrase) -> str | None:
+    """The gender of the speaker in "حسب تعبيره", "على حد قولها" (None when the phrase names someone)."""
+    if ph.clitic or ph.end_tok >= s.hi:
+        return None
+    return own_report_nouns().get(s.word(ph.end_tok))
+
+
+def _after_setting(s: Sent, k: int) -> int:
+    """The sentence start, past a fronted setting closed by a comma ("وفي صنعاء التي شهدت
+    هدوءا أمس، قام مسلحون …"): the setting is the narrator's frame, not what was said."""
+    first = s.word(s.lo)
+    if first in SETTING_PREPS or (first[:1] in "وف" and first[1:] in SETTING_PREPS):
+        for c in range(s.lo + 1, min(k, s.lo + 12)):
+            if s.word(c) in ("،", ","):
+                return c + 1
+    return s.lo
+
+
+def _clause_start(s: Sent, k: int) -> int:
+    """Token where the clause holding token k starts: after the last comma before it that is not
+    the one opening a parenthesis right before k ("أدت، حسب مراقبين، إلى"); else the sentence
+    start past a fronted setting."""
+    m = k - 1
+    while m >= s.lo and s.word(m) in ("،", ","):
+        m -= 1  # the comma right before the phrase opens a parenthesis
+    while m >= s.lo and s.word(m) not in ("،", ",", "؛", ";", ":"):
+        m -= 1
+    return m + 1 if m >= s.lo else _after_setting(s, k)
+
+
+def _trailing(s: Sent, e: int) -> bool:
+    """Nothing but punctuation, a time or an adverb after token e: the phrase closes its clause."""
+    for m in range(e, s.hi):
+        w = s.word(m)
+        if WORD.fullmatch(w) and not s.in_time(m) and w not in adverbs():
+            return w in ("،", ",")
+    return True
+
+
 def _according_to(s: Sent, k: int, ph: Phrase, state: State) -> int:
-    """ "بحسب X" with no verb of its own: X is the source of the clause it qualifies."""
-    e, found = relay_np(s, ph, limit=6)
-    if found is None or ph.end_tok >= s.hi:
-        return k + 1
-    src = found
+    """ "بحسب X" with no verb of its own: X is the source of the clause it qualifies.
+
+    At the head of a sentence the rest is the content; closing a clause ("…، حسب رويترز") it
+    is the clause before it; in the middle ("باتت بحسب مصادر عسكرية تحت سيطرة …") the clause
+    around it. "حسب تعبيره" names the speaker in force by its pronoun.
+    """
+    own = _own_words_at(s, ph)
+    if own is not None:
+        e, found = ph.end_tok + 1, None
+    elif ph.end_tok == k + 2 and s.word(k + 1) == "حد":
+        return k + 1  # "على حد" speaks only with a pronoun ("على حد تعبيره"); "على حد سواء" is "equally"
+    else:
+        e, found = relay_np(s, ph, limit=6)
+        if found is None or ph.end_tok >= s.hi:
+            return k + 1
     if ph.clitic:
         cue = (s.toks[k].start, s.toks[ph.end_tok].start + ph.clitic)
     else:
@@ -300,6 +407,14 @@ def _according_to(s: Sent, k: int, ph: Phrase, state: State) -> int:
         cue = (s.toks[k].start, s.toks[max(last, ph.end_tok - 1)].end)
     if s.word(k).startswith(("و", "ف")) and s.word(k) not in ("وفق", "وفقا"):
         cue = (cue[0] + 1, cue[1])
+    if own is not None:
+        ante = antecedent(state, {"m": "m", "f": "f"}.get(own, ""))
+        if ante is None or k == s.lo or any(a.cue is not None and a.cue[0] >= s.sent.start for a in state.out):
+            return e  # "وقال إنه … حسب تعبيره" only marks the words already attributed
+        source = ante
+    else:
+        assert found is not None
+        source = SourceRef(*found)
     # After a quotation: "«…»، حسبما ذكرت X" — the quotation is the content.
     prev = k - 1
     while prev >= s.lo and s.word(prev) in ("،", ",", "-"):
@@ -308,21 +423,24 @@ def _according_to(s: Sent, k: int, ph: Phrase, state: State) -> int:
         q = next((q for q in s.quotes if q.close_at == s.toks[prev].start), None)
         if q is not None:
             content = (q.start, q.end)
-            state.out.append(AttrMatch(cue, content, SourceRef(*src), "direct", "assert"))
+            state.out.append(AttrMatch(cue, content, source, "direct", "assert"))
             return e
-    # At the head of the sentence: "وبحسب الوزارة، فإن …" — the rest is the content.
     if k == s.lo:
+        # At the head of the sentence: "وبحسب الوزارة، فإن …" — the rest is the content.
         j = e
         while j < s.hi and (s.word(j) in ("،", ",", ":") or s.is_complementiser(j)):
             j += 1
         if j >= s.hi:
             return e
         c = trim_content(s.norm, s.toks[j].start, content_end(s, j, False))
+    elif _trailing(s, e):
+        # Closing its sentence, the phrase covers all of it: "قتل 14 جنديا …، حيث …، كما أعلنت X".
+        c = trim_content(s.norm, s.toks[_after_setting(s, k)].start, s.toks[k].start)
     else:
-        c = trim_content(s.norm, s.sent.start, content_end(s, k, False))
+        c = trim_content(s.norm, s.toks[_clause_start(s, k)].start, content_end(s, k, False))
     if c[1] - c[0] < 2:
         return e
-    state.out.append(AttrMatch(cue, c, SourceRef(*src), content_kind(s, *c), "assert"))
+    state.out.append(AttrMatch(cue, c, source, content_kind(s, *c), "assert"))
     return e
 
 

@@ -8,14 +8,17 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from rawi.extract.attrview import (
+    QUOTE_MARKS,
     WORD,
     Sent,
     SourceRef,
     State,
+    partitive_heads,
     phrase_heads,
 )
 from rawi.extract.np import np_end, stopwords, strip_clitic
-from rawi.lexicon.cues import CueForm
+from rawi.lexicon.cues import CueForm, cue_forms
+from rawi.lexicon.gazetteer import titles
 
 RELAY_LEMMAS = frozenset(("نقل", "اورد", "روي"))
 
@@ -31,6 +34,54 @@ def relayed_speaker(s: Sent, j: int, form: CueForm, source: SourceRef | None) ->
     if nxt in ("قوله", "قولها", "قولهم", ":") or (e < s.hi and s.is_complementiser(e)):
         return (s.toks[j + 1].start, s.toks[e - 1].end), (e + 1 if nxt.startswith("قول") else e)
     return None
+
+
+_DEMONSTRATIVES = frozenset(("هذه", "هذا", "هؤلاء", "هولاء", "تلك", "ذلك"))
+_ISSUED = frozenset(("صادر", "صادره", "الصادر", "الصادره"))
+
+
+def _bare(word: str) -> str:
+    return word[1:] if word[:1] in "وف" and len(word) > 3 else word
+
+
+def extend_speaker(s: Sent, j: int, e: int) -> int:
+    """Past the places where `np_end` stops inside one speaker's name (j..e is what it read):
+
+    - a partitive head goes on over "من" or a demonstrative: "عدد من الفنانين", "كل من مصر
+      والأردن", "أحد هذه المصادر" (the head alone cannot speak);
+    - a head noun goes on over the short quoted name after it and the definite adjectives that
+      follow: صحيفة "الديلي ميل" البريطانية, مراسل «الجوهرة» (the head alone is nobody);
+    - an unnamed source goes on over where it sits: "مصدر أمني في وزارة الداخلية";
+    - a statement goes on over the body it came from: "بيان صادر عن الرئاسة".
+    """
+    if e <= j or e >= s.hi:
+        return e
+    heads = {_bare(s.word(j)), strip_clitic(s.word(j))}
+    nxt = s.word(e)
+    if e == j + 1 and not heads.isdisjoint(partitive_heads()) and (nxt == "من" or nxt in _DEMONSTRATIVES):
+        f = np_end(s.toks, e + 1, s.hi, s.blocked, limit=8)
+        return f if f > e + 1 else e
+    if nxt in ("في", "من") and e - j <= 3 and s.phrase_at(e) is None \
+            and any(t is not None and t.role == "source_noun" for t in map(titles().get, heads)):
+        # An unnamed source and where it sits: "مصدر أمني في وزارة الداخلية", "مصادر من أقاربهم".
+        f = np_end(s.toks, e + 1, s.hi, s.blocked, limit=6)
+        return f if f > e + 1 else e
+    if s.word(e - 1) in _ISSUED and nxt == "عن":
+        f = np_end(s.toks, e + 1, s.hi, s.blocked, limit=6)
+        return f if f > e + 1 else e
+    if nxt in QUOTE_MARKS and e - j <= 3 and (any(h in titles() for h in heads) or s.word(e - 1) in titles()):
+        q = s.quote_opening_at(e)
+        if q is None or q.close_at is None or not 0 < len(s.norm[q.start:q.end].split()) <= 4:
+            return e
+        f = e
+        while f < s.hi and s.toks[f].start <= q.close_at:
+            f += 1
+        # Definite adjectives after the name: "الإخباري التركي", "البريطانية".
+        while f < s.hi and f - e < 8 and s.word(f).startswith("ال") and WORD.fullmatch(s.word(f)) \
+                and not s.blocked(f) and s.word(f) not in stopwords():
+            f += 1
+        return f
+    return e
 
 
 def cut_after_name(s: Sent, j: int, e: int, names: Sequence[tuple[int, int]]) -> int:
@@ -65,11 +116,18 @@ def cut_before_object(s: Sent, j: int, e: int, names: Sequence[tuple[int, int]])
     return e
 
 
+# Particles after which a clause starts, so that a subject may open it: "لكن طهران تقول إنه سلمي",
+# "بينما الوزارة أكدت".
+_CLAUSE_OPENERS = frozenset(("لكن", "ولكن", "بينما", "فيما", "حيث", "اذ", "بل", "حين"))
+
 _AUXILIARIES = frozenset(("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"))
 
 
 def subject_before(s: Sent, k: int) -> tuple[int, int] | None:
     """Subject-first clauses: "الهيئة أكدت أن", "الرئيس التركي، …، الذي أكد"."""
+    verb = s.word(k)
+    if verb[:1] in "وف" and verb[1:] in cue_forms():
+        return None  # "… إصدار الرخصة وقال": a conjunction on the verb starts a new clause
     j = k - 1
     relative = j >= s.lo and s.word(j) in ("الذي", "التي", "الذين")
     auxiliary = False
@@ -113,13 +171,14 @@ def subject_before(s: Sent, k: int) -> tuple[int, int] | None:
         # A clause-initial subject: the phrase must open its clause.
         before = s.word(start - 1) if start - 1 >= s.lo else ""
         if start > s.lo and before not in ("،", ",", ":", "«", "\"", "“") \
-                and not s.is_complementiser(start - 1):
+                and not s.is_complementiser(start - 1) and _bare(before) not in _CLAUSE_OPENERS:
             return None
     if start >= end:
         return None
     first = s.word(start)
-    if first in ("و", "ف") or (strip_clitic(first) != first and strip_clitic(first) in stop):
-        return None
+    if first in ("و", "ف") or (strip_clitic(first) != first and strip_clitic(first) in stop) \
+            or (first[:1] in "وف" and first[1:] in stop):
+        return None  # "وقد أكد", "وهي تؤكد": a particle or a pronoun is nobody's name
     st = s.toks[start].start
     if first[0] == "و" and len(first) > 3 and not first.startswith(("وزار", "وكال", "وحد")):
         st += 1  # the conjunction is not part of the subject

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from types import MappingProxyType
 
 from rawi.extract.np import strip_clitic
 from rawi.lexicon import load_tsv
@@ -194,6 +195,32 @@ def impersonal() -> frozenset[str]:
 @cache
 def object_content_lemmas() -> frozenset[str]:
     return frozenset(r["lemma"] for r in load_tsv("cue_object_content", ("lemma",)))
+
+
+@cache
+def np_adjectives() -> frozenset[str]:
+    """Definite adjectives that are not nisbas: "العام" in "الأمين العام"."""
+    return frozenset(r["word"] for r in load_tsv("np_adjectives", ("word",)))
+
+
+_NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين", "يتان")
+
+
+def adjective_like(word: str) -> bool:
+    """A definite word that can describe the noun before it: a nisba or a listed adjective."""
+    return word.endswith(_NISBA_ENDINGS) or word in np_adjectives()
+
+
+@cache
+def partitive_heads() -> frozenset[str]:
+    """Heads that speak only with the group after them: "عدد من", "كل من", "أحد هذه"."""
+    return frozenset(r["word"] for r in load_tsv("speaker_partitives", ("word",)))
+
+
+@cache
+def own_report_nouns() -> Mapping[str, str]:
+    """"تعبيره" -> "m": report nouns whose pronoun is the speaker in force ("حسب تعبيره")."""
+    return MappingProxyType({r["word"]: r["gender"] for r in load_tsv("report_nouns_own", ("word",))})
 
 
 @cache
