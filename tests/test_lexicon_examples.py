@@ -62,3 +62,13 @@ ADJECTIVES = load_tsv("np_adjectives")
 def test_listed_adjectives_stay_in_the_speaker(row: dict[str, str]) -> None:
     assert row["example"] and row["source"], row
     assert _sources(_read(row["example"])) == [row["source"]]
+
+
+MEDIA = load_tsv("media_heads")
+
+
+@pytest.mark.parametrize("row", MEDIA, ids=[r["word"] for r in MEDIA])
+def test_an_outlet_told_the_words_relays_them(row: dict[str, str]) -> None:
+    assert row["example"] and row["via"], row
+    (a,) = _read(row["example"]).attributions
+    assert [v.span.text for v in a.via] == [row["via"]]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from rawi.extract.attrsource import extend_speaker
+from rawi.extract.attrsource import audience_at, extend_speaker
 from rawi.extract.attrview import (
     CONTENT_TRIM,
     QUOTE_MARKS,
@@ -109,6 +109,10 @@ def content_end(s: Sent, k: int, prep_content: bool) -> int:
 
 # Words between a relay verb and its source: "بحسب ما نقلت عنه", "وفق ما صرح به".
 RELAY_FILLERS = frozenset(("عنه", "عنها", "عنهم", "ما", "به", "بها", "له", "لها"))
+
+
+# Verbs that carry someone's words, written with the words as a pronoun: "تصريحات نقلتها X".
+CARRY_LEMMAS = frozenset(("نقل", "اورد", "نشر", "بث"))
 
 
 # Verbs whose place is the source after "بحسب ما", "وفق ما": "بحسب ما جاء في البيان".
@@ -220,6 +224,13 @@ def skip_to_content(s: Sent, k: int, form: CueForm, object_verb: bool,
                 return j, via, "quote"
             j = token_after(s, q.outer_end)
             continue
+        if w.endswith(("ه", "ها", "هم")) and any(f.lemma in CARRY_LEMMAS for f in s.cue(j)) and j > k:
+            # "في تصريحات نقلتها وكالة الأنباء": the outlet that carried the words is a relay.
+            e = extend_speaker(s, j + 1, np_end(s.toks, j + 1, s.hi, s.blocked, limit=6))
+            if e > j + 1:
+                via.append((s.toks[j + 1].start, s.toks[e - 1].end))
+            j = max(e, j + 1)
+            continue
         ph = s.phrase_at(j)
         if ph is not None and ph.kind == "according_to":
             e, span = relay_np(s, ph)
@@ -243,19 +254,12 @@ def skip_to_content(s: Sent, k: int, form: CueForm, object_verb: bool,
         if w in ("،", ",") or s.in_time(j) or w in adverbs():
             j += 1
             continue
-        if w == "ل" or (w.startswith("ل") and not w.startswith("ال") and len(w) > 2):
-            # An audience or an outlet: "لـ«رويترز»", "للمحققين", "لوكالة الأنباء".
-            m = j + 1 if w == "ل" else j
-            while m < s.hi and s.word(m) in QUOTE_MARKS:
-                m += 1
-            e = max(np_end(s.toks, m, s.hi, s.blocked, limit=5), m + 1 if w == "ل" else j + 1)
-            # The relay's span starts after a ل written onto it ("لوكالة الصحافة").
-            pos = s.toks[m].start + (1 if m == j and w != "ل" else 0) if m < s.hi else s.toks[j].start
-            if any(a < s.toks[min(e, s.hi) - 1].end and pos < b for a, b in agencies):
-                via.append((pos, s.toks[min(e, s.hi) - 1].end))
-            while e < s.hi and s.word(e) in QUOTE_MARKS and s.quote_opening_at(e) is None:
-                e += 1
-            j = e
+        heard = audience_at(s, j, agencies)
+        if heard is not None:
+            # An audience or an outlet: "لـ«رويترز»" (a relay), "للمحققين", "لوكالة الأنباء".
+            if heard[1] is not None:
+                via.append(heard[1])
+            j = heard[0]
             continue
         if w in SETTING_PREPS and not (object_verb and w == "عن"):
             # "في بيانها أسماء المتهمين": after a verb whose object is its content the

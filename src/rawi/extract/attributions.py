@@ -25,6 +25,7 @@ from dataclasses import replace
 from functools import cache
 
 from rawi.extract.attrcontent import (
+    CARRY_LEMMAS,
     CONTENT_BREAKS,
     SETTING_PREPS,
     content_end,
@@ -39,6 +40,7 @@ from rawi.extract.attrcontent import (
 )
 from rawi.extract.attrsource import (
     antecedent,
+    audience_at,
     cut_after_name,
     cut_before_object,
     extend_speaker,
@@ -59,6 +61,7 @@ from rawi.extract.attrview import (
     adjective_like,
     bare_form,
     cue_words,
+    media_heads,
     object_content_lemmas,
     own_report_nouns,
 )
@@ -131,7 +134,8 @@ def _same_sources(norm: str, out: list[AttrMatch]) -> list[AttrMatch]:
 def _outlet_word(w: str) -> bool:
     """ل written onto an outlet or a body ("لوكالة", "لصحيفة", "لقناة"), not a name that starts
     with ل ("لينش", "ليبرت")."""
-    return w.startswith("ل") and not w.startswith(("ال", "لل")) and len(w) > 2 and w[1:] in titles()
+    return w.startswith("ل") and not w.startswith(("ال", "لل")) and len(w) > 2 \
+        and (w[1:] in titles() or w[1:] in media_heads())
 
 
 def _cut_at_object(s: Sent, j: int, e: int) -> int:
@@ -140,8 +144,10 @@ def _cut_at_object(s: Sent, j: int, e: int) -> int:
     starts the object."""
     for m in range(j + 1, e):
         w, prev = s.word(m), s.word(m - 1)
-        if w.startswith("ال") and prev.startswith(("ال", "وال")) and not adjective_like(w):
-            return m
+        title = titles().get(w)
+        if w.startswith("ال") and prev.startswith(("ال", "وال")) and not adjective_like(w) \
+                and (title is None or title.role not in ("honorific", "title")):
+            return m  # (a rank or honorific before a name, "الدكتور", "اللواء", stays in)
     return e
 
 
@@ -211,6 +217,10 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
     if guess and not opens_with_prep and \
             not any(s.is_complementiser(m) or s.word(m) == ":" for m in range(k + 1, min(s.hi, k + 16))):
         return k + 1  # an ambiguous word ("بين", "عبر") needs "أن" or a colon soon after it
+    w = s.word(k)
+    if k > s.lo and w[:1] not in "وف" and w.endswith(("ه", "ها", "هم")) and WORD.fullmatch(s.word(k - 1)) \
+            and s.word(k - 1) not in stopwords() and any(f.lemma in CARRY_LEMMAS for f in forms):
+        return k + 1  # "تصريحات نقلتها الوكالة": a relative clause on the words, which relays them
     if k > s.lo and s.word(k - 1) in ("لم", "ولم", "لن", "ولن", "لا", "ولا", "ما"):
         return k + 1  # a negated report says nothing was said
     if k > s.lo and s.word(k - 1) in ("الذي", "التي", "الذين") and not bare_form(s.word(k)):
@@ -231,8 +241,21 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
     prep = form.prep
     j = k + 1
     source: SourceRef | None = None
+    via_told: tuple[int, int] | None = None
     if j < s.hi and s.word(j) in ("لي", "لنا") and not _named(subjects, s.toks[j].start):
         j += 1  # "قال لي صديق إن …", "قال لنا:": the one told, not the one telling
+    elif j < s.hi and not participle and s.word(j)[:1] == "ل" and not _named(subjects, s.toks[j].start):
+        # "وأكد لـ«عكاظ» وكيل الوزارة أن …": the audience may come before the subject.
+        heard = audience_at(s, j, agencies)
+        w = s.word(j)
+        told = heard is not None and (w == "ل" or w.startswith("لل") or heard[1] is not None
+                                      or strip_clitic(w) in titles())
+        if heard is not None and heard[0] < s.hi and (told or (
+                WORD.fullmatch(s.word(heard[0])) and not s.is_complementiser(heard[0])
+                and not s.blocked(heard[0]) and s.word(heard[0]) not in stopwords()
+                and s.phrase_at(heard[0]) is None)):
+            j = heard[0]
+            via_told = heard[1]
     # Verb first: the noun phrase after the verb is its subject.
     if not participle and j < s.hi and not s.is_complementiser(j):
         if s.word(j) in ("هولاء", "هؤلاء"):
@@ -278,8 +301,19 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
     else:
         via_first = None
     start_tok, via, marker = skip_to_content(s, j, form, object_verb and not ambiguous, agencies)
+    if source is not None and source.start is not None and source.end is not None:
+        # "ذكرت صحيفة X نقلا عن مصادر مطلعة أن …": the paper relays, the sources speak.
+        for m in range(j, start_tok - 1):
+            if s.word(m) in ("نقلا", "ونقلا") and s.word(m + 1) == "عن" and m + 2 < s.hi:
+                spoke = next((v for v in via if v[0] == s.toks[m + 2].start), None)
+                if spoke is not None:
+                    via = [(source.start, source.end), *(v for v in via if v != spoke)]
+                    source = SourceRef(*spoke)
+                break
     if via_first is not None:
         via = [via_first, *via]
+    if via_told is not None:
+        via = [via_told, *via]
     if ambiguous and not (opens_with_prep and marker == "prep") \
             and (marker not in ("compl", "colon") or start_tok - j > 3):
         return k + 1  # an ambiguous word is a cue only when "أن" or a colon follows it closely
@@ -444,10 +478,65 @@ def _according_to(s: Sent, k: int, ph: Phrase, state: State) -> int:
     return e
 
 
+def _with_via(a: AttrMatch, norm: str, relay: tuple[int, int]) -> AttrMatch:
+    """`a` relayed by `relay` too, unless a relay it has already names the same outlet
+    ("وحسب فرانس برس، قالت … لوكالة فرانس برس")."""
+    said = norm[relay[0]:relay[1]]
+    for v in a.via:
+        have = norm[v[0]:v[1]]
+        if said in have or have in said:
+            return a
+    return replace(a, via=(*a.via, relay))
+
+
+def _relay_of_the_sentence(s: Sent, state: State, head: int) -> None:
+    """"وحسب رويترز، قالت الشركة إن …", "وفقا لوكالة X بعث الممثل … طالبا …": what the phrase
+    opening the sentence covers reached the article through it, so every cue inside takes it as
+    a relay; when its clause is a cue's own, the phrase is that cue's relay and no claim of its own."""
+    a = state.out[head]
+    if a.source.start is None or a.source.end is None:
+        return
+    relay = (a.source.start, a.source.end)
+    inner = [(i, cue) for i in range(head + 1, len(state.out))
+             if (cue := state.out[i].cue) is not None and a.content[0] <= cue[0] < a.content[1]]
+    for i, _ in inner:
+        state.out[i] = _with_via(state.out[i], s.norm, relay)
+    if inner and inner[0][1][0] - a.content[0] <= 1:
+        del state.out[head]
+
+
+_ASKED = frozenset(("سؤال", "اسئله", "سؤالا"))
+
+
+def _outlet_asked(s: Sent, state: State, before: int, agencies: Sequence[tuple[int, int]]) -> None:
+    """"وردا على أسئلة وكالة فرانس برس، قال مسؤول …", "وفي تصريح لصحيفة «الأيام»، أكد …": an
+    outlet named in the setting before the first cue carried what follows."""
+    a = state.out[before]
+    if a.cue is None:
+        return
+    end = bisect_left([t.start for t in s.toks[s.lo:s.hi]], a.cue[0]) + s.lo
+    if end - s.lo < 3 or s.word(end - 1) not in ("،", ","):
+        return
+    for m in range(s.lo, end - 1):
+        relay = None
+        if s.word(m) in _ASKED and m + 1 < end:
+            e = extend_speaker(s, m + 1, np_end(s.toks, m + 1, end, s.blocked, limit=6))
+            head = strip_clitic(s.word(m + 1))
+            if e > m + 1 and (head in media_heads() or any(x <= s.toks[m + 1].start < y for x, y in agencies)):
+                relay = (s.toks[m + 1].start, s.toks[e - 1].end)
+        elif s.word(m)[:1] == "ل":
+            heard = audience_at(s, m, agencies)
+            relay = heard[1] if heard is not None else None
+        if relay is not None:
+            state.out[before] = _with_via(a, s.norm, relay)
+            return
+
+
 def _scan_sentence(s: Sent, state: State, subjects: Sequence[tuple[int, int]],
                    agencies: Sequence[tuple[int, int]], candidates: Sequence[int]) -> None:
     """Every cue of one sentence, in order; `candidates` are the article's possible cue tokens."""
     before = len(state.out)
+    head: int | None = None  # the attribution an "according to" phrase opening the sentence made
     i = bisect_left(candidates, s.lo)
     k = s.lo
     while i < len(candidates) and candidates[i] < s.hi:
@@ -461,9 +550,15 @@ def _scan_sentence(s: Sent, state: State, subjects: Sequence[tuple[int, int]],
             continue
         ph = s.phrase_at(k)
         if ph is not None and ph.kind == "according_to" and not s.inside_content(s.toks[k].start):
+            if k == s.lo:
+                head = len(state.out)
             k = _according_to(s, k, ph, state)
             continue
         k += 1
+    if head is not None and head < len(state.out):
+        _relay_of_the_sentence(s, state, head)
+    if len(state.out) > before:
+        _outlet_asked(s, state, before, agencies)
     if len(state.out) > before or not state.out:
         return
     # A quotation standing alone continues the last speaker.

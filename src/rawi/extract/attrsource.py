@@ -13,6 +13,7 @@ from rawi.extract.attrview import (
     Sent,
     SourceRef,
     State,
+    media_heads,
     partitive_heads,
     phrase_heads,
 )
@@ -33,6 +34,13 @@ def relayed_speaker(s: Sent, j: int, form: CueForm, source: SourceRef | None) ->
     nxt = s.word(e) if e < s.hi else ""
     if nxt in ("قوله", "قولها", "قولهم", ":") or (e < s.hi and s.is_complementiser(e)):
         return (s.toks[j + 1].start, s.toks[e - 1].end), (e + 1 if nxt.startswith("قول") else e)
+    if nxt in ("،", ","):
+        # An apposition between commas: "نقلت X عن ستيف، قائد الفريق، قوله إن …".
+        for m in range(e + 1, min(s.hi, e + 14)):
+            if s.word(m) in ("قوله", "قولها", "قولهم") and s.word(m - 1) in ("،", ","):
+                return (s.toks[j + 1].start, s.toks[e - 1].end), m + 1
+            if s.cue(m) or s.is_complementiser(m):
+                break
     return None
 
 
@@ -69,7 +77,8 @@ def extend_speaker(s: Sent, j: int, e: int) -> int:
     if s.word(e - 1) in _ISSUED and nxt == "عن":
         f = np_end(s.toks, e + 1, s.hi, s.blocked, limit=6)
         return f if f > e + 1 else e
-    if nxt in QUOTE_MARKS and e - j <= 3 and (any(h in titles() for h in heads) or s.word(e - 1) in titles()):
+    if nxt in QUOTE_MARKS and e - j <= 3 and (any(h in titles() or h in media_heads() for h in heads)
+                                              or s.word(e - 1) in titles()):
         q = s.quote_opening_at(e)
         if q is None or q.close_at is None or not 0 < len(s.norm[q.start:q.end].split()) <= 4:
             return e
@@ -82,6 +91,45 @@ def extend_speaker(s: Sent, j: int, e: int) -> int:
             f += 1
         return f
     return e
+
+
+def audience_at(s: Sent, j: int, agencies: Sequence[tuple[int, int]]) -> tuple[int, tuple[int, int] | None] | None:
+    """Who was told, at token j: "لـ«رويترز»", "للمحققين", "لوكالة الأنباء", "لي". Returns the token
+    after it and, when it is an outlet that carried the words (a news agency, or a name headed by
+    a media noun: "لصحيفة «الأيام»"), its span as a relay; None when no audience starts at j."""
+    w = s.word(j)
+    if not (w == "ل" or (w.startswith("ل") and not w.startswith("ال") and len(w) > 2)):
+        return None
+    m = j + 1 if w == "ل" else j
+    while m < s.hi and s.word(m) in QUOTE_MARKS and s.quote_opening_at(m) is None:
+        m += 1
+    if m >= s.hi:
+        return m, None
+    quoted = s.quote_opening_at(m)
+    if quoted is not None and quoted.close_at is not None and m == j + 1:
+        # "لـ «عكاظ»": the whole quoted name is the audience.
+        e = m
+        while e < s.hi and s.toks[e].start <= quoted.close_at:
+            e += 1
+        start, end = quoted.start, quoted.end
+    else:
+        e = max(np_end(s.toks, m, s.hi, s.blocked, limit=5), m + 1 if w == "ل" else j + 1)
+        e = extend_speaker(s, m, e)  # "لصحيفة «الأيام» المحلية"
+        # The relay's span starts after a ل written onto it ("لوكالة الصحافة").
+        start = s.toks[m].start + (1 if m == j and w != "ل" else 0)
+        known = next((b for a, b in agencies if a == start), None)
+        if known is not None:
+            # A known agency ends where its name ends: "لوكالة رويترز مسؤول أمريكي" names two.
+            e = m
+            while e < s.hi and s.toks[e].start < known:
+                e += 1
+        end = s.toks[min(e, s.hi) - 1].end
+    head = w[1:] if m == j and w != "ل" else s.word(m)
+    agency = any(a < end and start < b for a, b in agencies)
+    outlet = agency or head in media_heads() or (head.startswith("ال") and head[2:] in media_heads())
+    while e < s.hi and s.word(e) in QUOTE_MARKS and s.quote_opening_at(e) is None:
+        e += 1
+    return e, ((start, end) if outlet else None)
 
 
 def cut_after_name(s: Sent, j: int, e: int, names: Sequence[tuple[int, int]]) -> int:

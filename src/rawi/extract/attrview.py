@@ -212,6 +212,12 @@ def adjective_like(word: str) -> bool:
 
 
 @cache
+def media_heads() -> frozenset[str]:
+    """Head nouns of news media: "صحيفة", "قناة", "وكالة" (an outlet so named is a relay)."""
+    return frozenset(r["word"] for r in load_tsv("media_heads", ("word",)))
+
+
+@cache
 def partitive_heads() -> frozenset[str]:
     """Heads that speak only with the group after them: "عدد من", "كل من", "أحد هذه"."""
     return frozenset(r["word"] for r in load_tsv("speaker_partitives", ("word",)))
