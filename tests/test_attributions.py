@@ -329,3 +329,69 @@ def test_a_relay_opening_the_sentence_relays_the_cues_inside_it() -> None:
     found = attrs("وفقا لوكالة الأنباء المحلية، بعث الممثل برسالة إلى الشرطة، وكتب الممثل إن زميله اعتذر.")
     assert found[0].source == "وكالة الأنباء المحلية" and found[0].via == ()
     assert found[1].source == "الممثل" and found[1].via == ("وكالة الأنباء المحلية",)
+
+
+# Missed cues.
+
+@pytest.mark.parametrize(("text", "cue", "source", "content"), [
+    ("اتهمت المعارضة الحكومة بتزوير النتائج.", "اتهمت", "المعارضة", "الحكومة بتزوير النتائج"),
+    ("طالب النواب بإقالة الوزير.", "طالب", "النواب", "بإقالة الوزير"),
+    ("دعا المجلس إلى وقف القتال فورا.", "دعا", "المجلس", "وقف القتال فورا"),
+    ("أعرب الوزير عن قلقه من تدهور الأوضاع.", "أعرب", "الوزير", "قلقه من تدهور الأوضاع"),
+    ("وعبر الرئيس عن سعادته بنتائج الانتخابات.", "وعبر", "الرئيس", "سعادته بنتائج الانتخابات"),
+    ("أفادت تقارير بأن القوات انسحبت من المدينة.", "أفادت", "تقارير", "القوات انسحبت من المدينة"),
+    ("وورد في التقرير أن الخسائر تضاعفت.", "ورد في", "التقرير", "الخسائر تضاعفت"),
+    ("أظهر البيان أن الحكومة لم تتخذ أي قرار.", "أظهر", "البيان", "الحكومة لم تتخذ أي قرار"),
+    ("أعلنت الوزارة أن المدارس ستفتح أبوابها.", "أعلنت", "الوزارة", "المدارس ستفتح أبوابها"),
+    ("وتقدر بغداد وأنقرة أن المسلحين انسحبوا.", "وتقدر", "بغداد وأنقرة", "المسلحين انسحبوا"),
+])
+def test_cues_with_an_object_and_documents(text: str, cue: str, source: str, content: str) -> None:
+    a = one(text)
+    assert (a.cue, a.source, a.content) == (cue, source, content)
+
+
+@pytest.mark.parametrize("text", [
+    "وأظهرت صور أن المبنى انهار بالكامل.",  # evidence, not a speaker
+    "عبر الحدود الشمالية عن طريق الجبال دخل المهربون.",  # "across … by way of"
+    "وبالرغم من الخلاف الذي وقع بين الجارين، إلا أن النزاع لن يصل إلى المحكمة.",  # "between … but"
+])
+def test_look_alikes_are_not_cues(text: str) -> None:
+    assert attrs(text) == []
+
+
+def test_pro_drop_after_the_other_speaker_of_the_paragraph() -> None:
+    found = attrs("وقال المعارض إن الانتخابات مزورة.\nوقال الوزير إن الانتخابات نزيهة، وأضاف أن النتائج نهائية.")
+    assert [a.source for a in found] == ["المعارض", "الوزير", "=الوزير"]
+
+
+def test_a_quotation_over_two_paragraphs_is_one() -> None:
+    a = one('وقال الوزير: "الاتفاق نهائي.\n"ولن نتراجع عنه مهما كانت الضغوط".')
+    assert a.content.startswith("الاتفاق نهائي") and a.content.endswith("مهما كانت الضغوط")
+
+
+def test_a_quotation_before_thus_said() -> None:
+    a = one('"لن نتراجع عن هذا الاتفاق مهما كانت الضغوط". هكذا وصف الوزير موقف بلاده.')
+    assert (a.cue, a.source, a.kind) == ("وصف", "الوزير", "direct")
+    assert a.content == "لن نتراجع عن هذا الاتفاق مهما كانت الضغوط"
+
+
+def test_as_announced_closing_the_sentence() -> None:
+    a = one("قتل جنديان في انفجار عبوة ناسفة، كما أعلنت السلطات المحلية.")
+    assert (a.cue, a.source, a.content) == ("كما أعلنت", "السلطات المحلية", "قتل جنديان في انفجار عبوة ناسفة")
+
+
+def test_first_person_inside_someones_quotation() -> None:
+    found = attrs('وقالت الطبيبة: "العملية صعبة. لكنني متفائلة وأعتقد أن المريض سيتعافى".')
+    assert [(a.cue, a.source) for a in found] == [("وقالت", "الطبيبة"), ("وأعتقد", "=الطبيبة")]
+    assert found[1].content == "المريض سيتعافى"
+    assert attrs("أعتقد أن الحكومة أخطأت في قرارها.") == []  # the writer's own voice
+
+
+def test_an_ambiguous_participle_opening_a_clause() -> None:
+    found = attrs("وقال الممثل إن زميله أخطأ في حقه. وبعث الممثل برسالة إلى الشرطة، طالبا منهم عدم معاقبة زميله.")
+    assert found[-1].cue == "طالبا" and found[-1].content == "عدم معاقبة زميله"
+
+
+def test_a_new_cue_with_its_preposition_ends_the_content() -> None:
+    found = attrs("وأكد الوكيل أن العمل بدأ، لافتا إلى أن الوزارة خصصت مكاتب، وشدد على أن الشروط واضحة.")
+    assert [a.content for a in found] == ["العمل بدأ", "الوزارة خصصت مكاتب", "الشروط واضحة"]

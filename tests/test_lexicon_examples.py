@@ -72,3 +72,18 @@ def test_an_outlet_told_the_words_relays_them(row: dict[str, str]) -> None:
     assert row["example"] and row["via"], row
     (a,) = _read(row["example"]).attributions
     assert [v.span.text for v in a.via] == [row["via"]]
+
+
+DOCUMENTS = load_tsv("document_heads")
+
+
+@pytest.mark.parametrize("row", DOCUMENTS, ids=[r["word"] for r in DOCUMENTS])
+def test_a_document_shows_what_it_says(row: dict[str, str]) -> None:
+    assert row["example"] and row["source"], row
+    assert _sources(_read(row["example"])) == [row["source"]]
+
+
+def test_document_only_cues_are_cues() -> None:
+    from rawi.lexicon.cues import lemmas
+    for row in load_tsv("cue_document_only", ("lemma",)):
+        assert row["lemma"] in lemmas(), row

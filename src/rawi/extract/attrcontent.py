@@ -66,9 +66,12 @@ def continues_speaker(s: Sent, k: int) -> bool:
     """A و/ف-verb with no subject of its own ("وأضاف أن") opens a new attribution
     of the same speaker, so it ends the content before it."""
     w = s.word(k)
-    if w[0] not in "وف" or not s.cue(k):
+    forms = s.cue(k)
+    if w[0] not in "وف" or not forms:
         return False
     nxt = k + 1
+    if nxt < s.hi and nxt + 1 < s.hi and s.word(nxt) == forms[0].prep and s.is_complementiser(nxt + 1):
+        return True  # "…، وشدد على أن": the verb's own preposition before أن
     return nxt < s.hi and (s.is_complementiser(nxt) or s.word(nxt) in (":", "،", ",")
                            or s.word(nxt) in QUOTE_MARKS)
 
@@ -98,6 +101,10 @@ def content_end(s: Sent, k: int, prep_content: bool) -> int:
             return pos  # "…، لكن طهران تقول إنه سلمي": another voice answers, in the narrator's words
         if prep_content and w in ("الا", "لكن", "ولكن", "غير") and j + 1 < s.hi:
             return pos  # "متعهدا بقيادة … إلا أنه يواجه …": the contrast is the narrator's
+        if w in ("،", ",") and j + 1 < s.hi and s.word(j + 1)[:1] in "وف" and (nxt_forms := s.cue(j + 1)):
+            ahead = marker_ahead(s, j + 2, min(s.hi, j + (6 if any(f.ambiguous for f in nxt_forms) else 10)))
+            if ahead is not None and (ahead[1] == "compl" or not any(f.ambiguous for f in nxt_forms)):
+                return pos  # "…، وكتب غوربونوف إن …": a new report with its own cue
         if w in ("،", ",") and j + 1 < s.hi:
             ph = s.phrase_at(j + 1)
             if ph is not None and ph.kind == "according_to":
@@ -109,6 +116,10 @@ def content_end(s: Sent, k: int, prep_content: bool) -> int:
 
 # Words between a relay verb and its source: "بحسب ما نقلت عنه", "وفق ما صرح به".
 RELAY_FILLERS = frozenset(("عنه", "عنها", "عنهم", "ما", "به", "بها", "له", "لها"))
+
+
+# Whom a call is made of, between a verb and its object: "طالبا منهم عدم معاقبته".
+_ASKED_OF = frozenset(("منه", "منها", "منهم", "منهما", "منا"))
 
 
 # Verbs that carry someone's words, written with the words as a pronoun: "تصريحات نقلتها X".
@@ -153,16 +164,28 @@ def relay_np(s: Sent, ph: Phrase, limit: int = 8) -> tuple[int, tuple[int, int] 
         e = extend_speaker(s, m, np_end(s.toks, m + 1, s.hi, s.in_time, limit=limit - 1)) if m < s.hi else m
         return max(e, m + 1), (s.toks[m].start + ph.clitic, s.toks[max(e, m + 1) - 1].end)
     m = relay_verbs_end(s, ph)
+    q = s.quote_opening_at(m) if m < s.hi and s.word(m) in QUOTE_MARKS else None
+    if q is not None and q.close_at is not None and 0 < len(s.norm[q.start:q.end].split()) <= 4:
+        # "حسب «رويترز»": the quoted name alone.
+        return token_after(s, q.outer_end), (q.start, q.end)
     e = extend_speaker(s, m, np_end(s.toks, m, s.hi, s.in_time, limit=limit))
     return e, ((s.toks[m].start, s.toks[e - 1].end) if e > m else None)
 
 
 def quoted_name(s: Sent, q: Quote) -> bool:
     """A short quotation in the middle of a clause names something: «رويترز», صحيفة "الحياة"."""
-    if q.close_at is None or len(s.norm[q.start:q.end].split()) > 3:
+    words = len(s.norm[q.start:q.end].split())
+    if q.close_at is None or words > 3:
         return False
     rest = s.norm[q.outer_end:s.sent.end].strip(CONTENT_TRIM)
-    return bool(rest) and not s.norm[q.outer_end:q.outer_end + 2].strip().startswith(("،", ",", ":"))
+    if not rest:
+        return False
+    if not s.norm[q.outer_end:q.outer_end + 2].strip().startswith(("،", ",", ":")):
+        return True
+    # Before a comma, one or two quoted words right after a word name someone in apposition
+    # ("الممثل الآخر «فالييف»، الذي …"); after a comma or at the clause start they are what was said.
+    before = s.norm[max(s.sent.start, q.open_at - 2):q.open_at].strip()
+    return words <= 2 and bool(before) and WORD.fullmatch(before[-1]) is not None
 
 
 def token_after(s: Sent, pos: int) -> int:
@@ -189,7 +212,8 @@ def marker_ahead(s: Sent, j: int, limit: int) -> tuple[int, str] | None:
     for m in range(j, limit):
         if s.is_complementiser(m):
             return m + 1, "compl"
-        if s.word(m) in QUOTE_MARKS and s.quote_opening_at(m) is not None:
+        q = s.quote_opening_at(m) if s.word(m) in QUOTE_MARKS else None
+        if q is not None and not quoted_name(s, q):  # (a quoted name, «فالييف», is no quotation)
             return m, "quote"
         if m > j and s.cue(m) and (s.word(m)[0] in "وف" or s.word(m - 1) in ("،", ",", ":")):
             return None
@@ -251,8 +275,8 @@ def skip_to_content(s: Sent, k: int, form: CueForm, object_verb: bool,
                 if ahead is not None and ahead[1] == "compl":
                     return ahead[0], via, "compl"
             return (j + 1 if w == prep else j), via, "prep"
-        if w in ("،", ",") or s.in_time(j) or w in adverbs():
-            j += 1
+        if w in ("،", ",") or s.in_time(j) or w in adverbs() or (object_verb and w in _ASKED_OF):
+            j += 1  # ("طالبا منهم عدم معاقبته": whom it was asked of)
             continue
         heard = audience_at(s, j, agencies)
         if heard is not None:

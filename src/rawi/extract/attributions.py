@@ -61,6 +61,7 @@ from rawi.extract.attrview import (
     adjective_like,
     bare_form,
     cue_words,
+    first_person_readings,
     media_heads,
     object_content_lemmas,
     own_report_nouns,
@@ -138,6 +139,79 @@ def _outlet_word(w: str) -> bool:
         and (w[1:] in titles() or w[1:] in media_heads())
 
 
+def _first_person(s: Sent, k: int, state: State) -> int:
+    """"لكنني متفائلة وأعتقد أن ذلك سيكون مدعاة لسعادتها" inside someone's quoted words: the
+    speaker of the quotation says it. Outside a quotation a first person is the writer's."""
+    pos = s.toks[k].start
+    if k + 1 >= s.hi or not (s.is_complementiser(k + 1) or s.word(k + 1) == ":") \
+            or not any(q.start <= pos < q.end for q in s.quotes):
+        return k + 1
+    outer = next((i for i in range(len(state.out) - 1, -1, -1) if state.out[i].kind in ("direct", "mixed")
+                  and state.out[i].content[0] <= pos < state.out[i].content[1]), None)
+    if outer is None:
+        return k + 1
+    start = k + 2
+    c = trim_content(s.norm, s.toks[start].start, min(content_end(s, start, False), state.out[outer].content[1]))
+    if c[1] - c[0] < 2:
+        return k + 1
+    form = first_person_readings(s.word(k))[0]
+    state.out.append(AttrMatch((pos, s.toks[k].end), c, SourceRef(antecedent=outer), content_kind(s, *c),
+                               form.stance, (), ""))
+    return start
+
+
+_THUS = frozenset(("هكذا", "وهكذا"))
+
+
+def _thus_said(s: Sent, k: int, form: CueForm, state: State, subjects: Sequence[tuple[int, int]],
+               agencies: Sequence[tuple[int, int]]) -> int:
+    """"«…» هكذا وصف الوزير الضربة": what came before "هكذا" is what was said, in the sentence
+    or, when "هكذا" opens it, the quotation just before; the noun phrase after the verb speaks."""
+    if k - 1 > s.lo:
+        content = trim_content(s.norm, s.toks[s.lo].start, s.toks[k - 1].start)
+    else:
+        q = next((q for q in s.quotes if q.close_at is not None and 0 <= s.sent.start - q.close_at <= 3), None)
+        if q is None:
+            return k + 1
+        content = (q.start, q.end)
+    j = k + 1
+    heard = audience_at(s, j, agencies) if j < s.hi else None
+    via: tuple[tuple[int, int], ...] = ()
+    if heard is not None:
+        j = heard[0]
+        via = (heard[1],) if heard[1] is not None else ()
+    e = cut_after_name(s, j, np_end(s.toks, j, s.hi, s.blocked, limit=10), subjects)
+    # The verb's object follows its subject ("وصف الوزير الضربة"): cut where it starts, without
+    # the help of title mentions, which run on over the object.
+    e = extend_speaker(s, j, _cut_at_object(s, j, cut_before_object(s, j, e, ())))
+    if e <= j or content[1] - content[0] < 2:
+        return k + 1
+    state.out.append(AttrMatch((s.toks[k].start, s.toks[k].end), content,
+                               SourceRef(s.toks[j].start, s.toks[e - 1].end),
+                               content_kind(s, *content) if k - 1 > s.lo else "direct", form.stance, via,
+                               form.gender))
+    return e
+
+
+@cache
+def document_only_lemmas() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in load_tsv("cue_document_only", ("lemma",)))
+
+
+@cache
+def _document_heads() -> frozenset[str]:
+    return frozenset(r["word"] for r in load_tsv("document_heads", ("word",)))
+
+
+def _document(s: Sent, source: SourceRef | None) -> bool:
+    """Whether a source span is headed by a document ("البيان", "دراسة حديثة")."""
+    if source is None or source.start is None or source.end is None:
+        return False
+    head = s.norm[source.start:source.end].split()[0]
+    head = head[1:] if head[:1] in "وف" and len(head) > 3 else head
+    return head in _document_heads() or (head.startswith("ال") and head[2:] in _document_heads())
+
+
 def _cut_at_object(s: Sent, j: int, e: int) -> int:
     """A verb whose object comes before its preposition ("ودعت السلطات الجماهير إلى", "ووصفت
     الشرطة الحادث بأنه"): after a definite word, a definite word that is no adjective of it
@@ -162,21 +236,37 @@ def _named(names: Sequence[tuple[int, int]], pos: int) -> bool:
     return i >= 0 and names[i][0] <= pos < names[i][1]
 
 
-def _subject_then_prep(s: Sent, k: int, prep: str) -> bool:
+# Words before "أن" that make it no report's complementiser: "إلا أن" (but), "بعد أن" (after),
+# "إلى حد أن" (so much that): "بين الشبيهين، إلا أن النزاع …" is "between", not "explained".
+_NOT_REPORTED = frozenset(("الا", "غير", "رغم", "برغم", "بعد", "قبل", "حد", "درجه", "لدرجه", "منذ", "حيث", "لو"))
+
+
+def _subject_then_prep(s: Sent, k: int, prep: str, names: Sequence[tuple[int, int]]) -> bool:
     """The verb's preposition right after a definite subject ("وطالب المتظاهرون بإسقاط"), with
     no object in between ("ووجهت السلطات اتهامات بالإرهاب" has one: an indefinite word)."""
     seen_definite = False
     for m in range(k + 1, min(s.hi, k + 10)):
         w = s.word(m)
-        if m > k + 1 and w.startswith(prep) and len(w) > 2:
-            return seen_definite
+        if m > k + 1 and ((len(prep) == 1 and w.startswith(prep) and len(w) > 2) or w == prep):
+            # "بإسقاط", or a preposition written apart: "عن سعادته" ("عن طريق" is "by way of")
+            return seen_definite and not (m + 1 < s.hi and s.word(m + 1) == "طريق")
         if not WORD.fullmatch(w):
             return False
-        definite = w.startswith(("ال", "لل"))
+        definite = w.startswith(("ال", "لل")) or _name_at(names, s.toks[m].start)  # "الرئيس هادي"
         if seen_definite and not definite:
             return False
         seen_definite = seen_definite or definite
     return False
+
+
+def _participle_clause(s: Sent, k: int, form: CueForm) -> bool:
+    """"، طالبا منهم عدم معاقبته", "، مطالبا بالإفراج": an ambiguous participle after a comma
+    that meets whom it asks or its own preposition right away opens the speaker's next clause."""
+    if form.pos != "participle" or k == s.lo or s.word(k - 1) not in ("،", ",") or k + 1 >= s.hi:
+        return False
+    nxt = s.word(k + 1)
+    return nxt in ("منه", "منها", "منهم", "منهما") or (bool(form.prep) and (
+        nxt == form.prep or (len(form.prep) == 1 and nxt.startswith(form.prep) and len(nxt) > 2)))
 
 
 def _may_drop_subject(s: Sent, k: int) -> bool:
@@ -207,16 +297,32 @@ def _cannot_speak(s: Sent, j: int) -> bool:
 
 def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
                       subjects: Sequence[tuple[int, int]], agencies: Sequence[tuple[int, int]]) -> int:
-    form = forms[0]
+    clause = next((f for f in forms if _participle_clause(s, k, f)), None)
+    form = clause or forms[0]  # "، طالبا منهم": the participle, not "they two demanded"
     cue_tok = s.toks[k]
     guess = any(f.ambiguous for f in forms) or not bare_form(s.word(k))
-    # "وطالب المتظاهرون بإسقاط …": an ambiguous verb that opens its sentence with و and meets
-    # its own preposition reads as the verb ("and a student" rarely opens a news sentence).
-    opens_with_prep = guess and k == s.lo and s.word(k)[0] in "وف" and len(form.prep) == 1 \
-        and _subject_then_prep(s, k, form.prep)
+    # "وطالب المتظاهرون بإسقاط …", "وعبر الرئيس عن سعادته": an ambiguous verb that opens its
+    # clause and meets its own preposition after a definite subject reads as the verb ("and a
+    # student", "across" rarely open a news sentence that way).
+    opens_with_prep = guess and (k == s.lo or s.word(k - 1) in ("،", ",", "كما")) \
+        and (clause is not None or _subject_then_prep(s, k, form.prep, subjects))
     if guess and not opens_with_prep and \
-            not any(s.is_complementiser(m) or s.word(m) == ":" for m in range(k + 1, min(s.hi, k + 16))):
+            not any((s.is_complementiser(m) and s.word(m - 1) not in _NOT_REPORTED) or s.word(m) == ":"
+                    for m in range(k + 1, min(s.hi, k + 16))):
         return k + 1  # an ambiguous word ("بين", "عبر") needs "أن" or a colon soon after it
+    if k > s.lo and s.word(k - 1) in _THUS:
+        return _thus_said(s, k, form, state, subjects, agencies)
+    if k - 1 > s.lo and s.word(k - 1) in ("كما", "مثلما") and not s.inside_content(cue_tok.start):
+        # "قتل 14 جنديا …، كما أعلنت السلطات المحلية.": "as X said" closing the sentence is an
+        # "according to", and the sentence before it what was said.
+        e = extend_speaker(s, k + 1, np_end(s.toks, k + 1, s.hi, s.blocked, limit=8))
+        if e > k + 1 and _trailing(s, e):
+            c = trim_content(s.norm, s.toks[_after_setting(s, k)].start, s.toks[k - 1].start)
+            if c[1] - c[0] >= 2:
+                state.out.append(AttrMatch((s.toks[k - 1].start, cue_tok.end), c,
+                                           SourceRef(s.toks[k + 1].start, s.toks[e - 1].end),
+                                           content_kind(s, *c), form.stance, (), form.gender))
+                return e
     w = s.word(k)
     if k > s.lo and w[:1] not in "وف" and w.endswith(("ه", "ها", "هم")) and WORD.fullmatch(s.word(k - 1)) \
             and s.word(k - 1) not in stopwords() and any(f.lemma in CARRY_LEMMAS for f in forms):
@@ -300,7 +406,8 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
         source, j = SourceRef(*relayed[0]), relayed[1]
     else:
         via_first = None
-    start_tok, via, marker = skip_to_content(s, j, form, object_verb and not ambiguous, agencies)
+    start_tok, via, marker = skip_to_content(s, j, form, object_verb and (not ambiguous or opens_with_prep),
+                                             agencies)
     if source is not None and source.start is not None and source.end is not None:
         # "ذكرت صحيفة X نقلا عن مصادر مطلعة أن …": the paper relays, the sources speak.
         for m in range(j, start_tok - 1):
@@ -314,7 +421,7 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
         via = [via_first, *via]
     if via_told is not None:
         via = [via_told, *via]
-    if ambiguous and not (opens_with_prep and marker == "prep") \
+    if ambiguous and not (opens_with_prep and marker in ("prep", "object")) \
             and (marker not in ("compl", "colon") or start_tok - j > 3):
         return k + 1  # an ambiguous word is a cue only when "أن" or a colon follows it closely
     if not marker and not participle:
@@ -333,6 +440,8 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
         subj = subject_before(s, k)
         if subj is not None:
             source = SourceRef(*subj)
+    if form.lemma in document_only_lemmas() and not _document(s, source):
+        return k + 1  # "أظهرت صور أن …": evidence, not a document that speaks
     if source is None and marker not in ("colon", "quote") and s.inside_content(cue_tok.start):
         return k + 1  # "رجلا هدد بقتل…": an act told inside someone's words, not a statement
     if source is None:
@@ -344,7 +453,16 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
             # A subject named at the head of the sentence ("وكانت السعودية … متهمة الدوحة")
             # owns the participle; otherwise it goes on with the speaker just quoted.
             opening = subj_span is not None and subj_span[0] <= s.toks[min(s.lo + 2, s.hi - 1)].start
-            if here:
+            last = state.out[here[-1]] if here else None
+            if last is not None and last.according and not last.content[0] <= cue_tok.start < last.content[1]:
+                # "وفقا لوكالة X بعث الممثل …، طالبا …": the participle goes on with the clause the
+                # phrase reported, whose subject is its first name, not with the relay.
+                i = bisect_left(subjects, (last.content[0],))
+                if i < len(subjects) and subjects[i][0] < cue_tok.start:
+                    source = SourceRef(subject=subjects[i])
+            if source is not None:
+                pass
+            elif here:
                 source = SourceRef(antecedent=here[-1])
             elif not opening and state.out and s.sent.start - state.out[-1].content[1] < 400:
                 source = antecedent(state, "")
@@ -457,7 +575,7 @@ def _according_to(s: Sent, k: int, ph: Phrase, state: State) -> int:
         q = next((q for q in s.quotes if q.close_at == s.toks[prev].start), None)
         if q is not None:
             content = (q.start, q.end)
-            state.out.append(AttrMatch(cue, content, source, "direct", "assert"))
+            state.out.append(AttrMatch(cue, content, source, "direct", "assert", according=True))
             return e
     if k == s.lo:
         # At the head of the sentence: "وبحسب الوزارة، فإن …" — the rest is the content.
@@ -474,7 +592,7 @@ def _according_to(s: Sent, k: int, ph: Phrase, state: State) -> int:
         c = trim_content(s.norm, s.toks[_clause_start(s, k)].start, content_end(s, k, False))
     if c[1] - c[0] < 2:
         return e
-    state.out.append(AttrMatch(cue, c, source, content_kind(s, *c), "assert"))
+    state.out.append(AttrMatch(cue, c, source, content_kind(s, *c), "assert", according=True))
     return e
 
 
@@ -498,7 +616,7 @@ def _relay_of_the_sentence(s: Sent, state: State, head: int) -> None:
         return
     relay = (a.source.start, a.source.end)
     inner = [(i, cue) for i in range(head + 1, len(state.out))
-             if (cue := state.out[i].cue) is not None and a.content[0] <= cue[0] < a.content[1]]
+             if (cue := state.out[i].cue) is not None and a.content[0] <= cue[0] < s.sent.end]
     for i, _ in inner:
         state.out[i] = _with_via(state.out[i], s.norm, relay)
     if inner and inner[0][1][0] - a.content[0] <= 1:
@@ -546,7 +664,14 @@ def _scan_sentence(s: Sent, state: State, subjects: Sequence[tuple[int, int]],
         k = candidates[i]
         forms = s.cue(k)
         if forms:
-            k = _verb_attribution(s, k, forms, state, subjects, agencies)
+            n = len(state.out)
+            nxt = _verb_attribution(s, k, forms, state, subjects, agencies)
+            if len(state.out) == n and first_person_readings(s.word(k)):
+                nxt = max(nxt, _first_person(s, k, state))  # "وأعتقد أن" read as "and he believed"
+            k = nxt
+            continue
+        if first_person_readings(s.word(k)):
+            k = _first_person(s, k, state)
             continue
         ph = s.phrase_at(k)
         if ph is not None and ph.kind == "according_to" and not s.inside_content(s.toks[k].start):
@@ -570,6 +695,12 @@ def _scan_sentence(s: Sent, state: State, subjects: Sequence[tuple[int, int]],
         return
     last = state.out[-1]
     if s.sent.start - last.content[1] > 1500:
+        return
+    if last.kind in ("direct", "mixed") and not s.norm[last.content[1]:q.open_at].strip(" .\n،,…") \
+            and any(x.close_at is None and x.start <= last.content[1] <= x.end for x in s.quotes):
+        # A quotation left open at the end of a paragraph goes on in the next one, which opens
+        # with a quotation mark again: one quotation under one cue.
+        state.out[-1] = replace(last, content=(last.content[0], q.end))
         return
     state.out.append(AttrMatch(None, (q.start, q.end), SourceRef(antecedent=len(state.out) - 1),
                                "direct", "assert"))

@@ -70,15 +70,19 @@ def extend_speaker(s: Sent, j: int, e: int) -> int:
         f = np_end(s.toks, e + 1, s.hi, s.blocked, limit=8)
         return f if f > e + 1 else e
     if nxt in ("في", "من") and e - j <= 3 and s.phrase_at(e) is None \
-            and any(t is not None and t.role == "source_noun" for t in map(titles().get, heads)):
-        # An unnamed source and where it sits: "مصدر أمني في وزارة الداخلية", "مصادر من أقاربهم".
+            and (any(t is not None and t.role == "source_noun" for t in map(titles().get, heads))
+                 or (not s.word(j).startswith(("ال", "وال")) and s.word(j).endswith(("ون", "ين")))):
+        # An unnamed source and where it sits: "مصدر أمني في وزارة الداخلية", "مصادر من أقاربهم",
+        # "متابعون في السوق المحلي" (an indefinite plural of people).
         f = np_end(s.toks, e + 1, s.hi, s.blocked, limit=6)
         return f if f > e + 1 else e
     if s.word(e - 1) in _ISSUED and nxt == "عن":
         f = np_end(s.toks, e + 1, s.hi, s.blocked, limit=6)
         return f if f > e + 1 else e
-    if nxt in QUOTE_MARKS and e - j <= 3 and (any(h in titles() or h in media_heads() for h in heads)
-                                              or s.word(e - 1) in titles()):
+    named_by_quote = any(h in media_heads() or (h in titles() and titles()[h].role == "org_head") for h in heads)
+    if nxt in QUOTE_MARKS and (e == j + 1 or (e - j <= 3 and named_by_quote)) \
+            and (named_by_quote or any(h in titles() for h in heads)):
+        # (After "مصادر مطلعة" a quoted name is whom they told: «عكاظ» is no part of them.)
         q = s.quote_opening_at(e)
         if q is None or q.close_at is None or not 0 < len(s.norm[q.start:q.end].split()) <= 4:
             return e
@@ -141,6 +145,13 @@ def cut_after_name(s: Sent, j: int, e: int, names: Sequence[tuple[int, int]]) ->
     end = names[i][1]
     for m in range(j + 1, e):
         if s.toks[m].start >= end:
+            pos = s.toks[m].start + 1
+            n = bisect_left(names, (pos,))
+            last = m + 1 == e and e < s.hi and (s.is_complementiser(e) or s.word(e) == ":")
+            if s.word(m)[:1] == "و" and ((n < len(names) and names[n][0] == pos) or last):
+                # "كييف وسيول أن": names joined by و are one subject
+                end = names[n][1] if n < len(names) and names[n][0] == pos else s.toks[m].end
+                continue
             return m if not s.word(m).startswith(("ال", "وال")) else e
     return e
 

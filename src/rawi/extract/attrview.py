@@ -52,6 +52,7 @@ class AttrMatch:
     stance: str
     via: tuple[tuple[int, int], ...] = ()
     gender: str = ""  # agreement of the cue ("f" for وقالت), to pick an antecedent
+    according: bool = False  # made by an "according to" phrase: its source speaks for a clause
 
 
 @dataclass
@@ -98,7 +99,19 @@ def phrase_heads() -> frozenset[str]:
 @cache
 def cue_words() -> WordFilter:
     heads = phrase_heads()
-    return WordFilter(lambda w: bool(cue_readings(w)) or w in heads or strip_clitic(w) in heads)
+    return WordFilter(lambda w: bool(cue_readings(w)) or w in heads or strip_clitic(w) in heads
+                      or bool(first_person_readings(w)))
+
+
+@lru_cache(maxsize=65536)
+def first_person_readings(word: str) -> tuple[CueForm, ...]:
+    """First-person active verb readings ("أعتقد", "نؤكد"): a cue only inside someone's quoted words."""
+    prefixes = cue_prefixes()
+    if word[:3] not in prefixes and (word[:1] not in "وف" or word[1:4] not in prefixes):
+        return ()
+    if not WORD.fullmatch(word):
+        return ()
+    return tuple(f for f in lookup(word) if f.person == 1 and not f.passive and f.pos == "verb")
 
 
 class Sent:
