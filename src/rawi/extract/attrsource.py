@@ -64,7 +64,7 @@ def extend_speaker(s: Sent, j: int, e: int) -> int:
     """
     if e <= j or e >= s.hi:
         return e
-    heads = {_bare(s.word(j)), strip_clitic(s.word(j))}
+    heads = {s.word(j), _bare(s.word(j)), strip_clitic(s.word(j))}  # ("وكالة" is no و + كالة)
     nxt = s.word(e)
     if e == j + 1 and not heads.isdisjoint(partitive_heads()) and (nxt == "من" or nxt in _DEMONSTRATIVES):
         f = np_end(s.toks, e + 1, s.hi, s.blocked, limit=8)
