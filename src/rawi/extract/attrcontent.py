@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from operator import itemgetter
 
 from rawi.extract.attrsource import audience_at, extend_speaker
 from rawi.extract.attrview import (
@@ -81,17 +82,33 @@ def content_end(s: Sent, k: int, prep_content: bool) -> int:
     quotes_closed = [(q.open_at, q.outer_end) for q in s.quotes
                      if q.open_at < s.sent.end and q.outer_end > s.toks[k].start]
     marks = s.marks
+    heads = phrase_heads()
     for j in marks[bisect_left(marks, k + 1):bisect_left(marks, s.hi)]:
         pos = s.toks[j].start
-        if any(a < pos < b for a, b in quotes_closed):
+        if quotes_closed and any(a < pos < b for a, b in quotes_closed):
             continue
         w = s.word(j)
+        if w in ("،", ","):
+            if j + 1 >= s.hi:
+                continue
+            nxt = s.word(j + 1)
+            if nxt[:1] in "وف" and (nxt_forms := s.cue(j + 1)):
+                vague = any(f.ambiguous for f in nxt_forms)
+                ahead = marker_ahead(s, j + 2, min(s.hi, j + (6 if vague else 10)))
+                if ahead is not None and (ahead[1] == "compl" or not vague):
+                    return pos  # "…، وكتب غوربونوف إن …": a new report with its own cue
+            ph = s.phrase_at(j + 1)
+            if ph is not None and ph.kind == "according_to":
+                return pos  # "…، حسبما ذكرت X": the phrase belongs to the cue, not the content
+            if prep_content and not nxt.startswith("و"):
+                return pos
+            continue
         forms = s.cue(j)
         if forms and any(f.pos == "participle" for f in forms) and opens_clause(s, j):
-            return s.toks[j].start
-        if continues_speaker(s, j):
-            return s.toks[j].start
-        if w in phrase_heads() or strip_clitic(w) in phrase_heads():
+            return pos
+        if forms and continues_speaker(s, j):
+            return pos
+        if w in heads or strip_clitic(w) in heads:
             ph = s.phrase_at(j)
             if ph is not None and ph.kind == "according_to" and not ph.clitic and ph.end_tok < s.hi \
                     and s.word(ph.end_tok) in own_report_nouns():
@@ -101,16 +118,6 @@ def content_end(s: Sent, k: int, prep_content: bool) -> int:
             return pos  # "…، لكن طهران تقول إنه سلمي": another voice answers, in the narrator's words
         if prep_content and w in ("الا", "لكن", "ولكن", "غير") and j + 1 < s.hi:
             return pos  # "متعهدا بقيادة … إلا أنه يواجه …": the contrast is the narrator's
-        if w in ("،", ",") and j + 1 < s.hi and s.word(j + 1)[:1] in "وف" and (nxt_forms := s.cue(j + 1)):
-            ahead = marker_ahead(s, j + 2, min(s.hi, j + (6 if any(f.ambiguous for f in nxt_forms) else 10)))
-            if ahead is not None and (ahead[1] == "compl" or not any(f.ambiguous for f in nxt_forms)):
-                return pos  # "…، وكتب غوربونوف إن …": a new report with its own cue
-        if w in ("،", ",") and j + 1 < s.hi:
-            ph = s.phrase_at(j + 1)
-            if ph is not None and ph.kind == "according_to":
-                return pos  # "…، حسبما ذكرت X": the phrase belongs to the cue, not the content
-            if prep_content and not s.word(j + 1).startswith("و"):
-                return pos
     return s.sent.end
 
 
@@ -189,8 +196,10 @@ def quoted_name(s: Sent, q: Quote) -> bool:
 
 
 def token_after(s: Sent, pos: int) -> int:
-    k = bisect_left([t.start for t in s.toks[s.lo:s.hi]], pos) + s.lo
-    return min(k, s.hi)
+    return min(bisect_left(s.toks, pos, s.lo, s.hi, key=_START), s.hi)
+
+
+_START = itemgetter(0)
 
 
 def quote_before(s: Sent, k: int) -> Quote | None:

@@ -23,6 +23,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
+from operator import itemgetter
 
 from rawi.extract.attrcontent import (
     CARRY_LEMMAS,
@@ -75,6 +76,10 @@ from rawi.text.segment import Segmentation, Sentence, Token
 __all__ = ["AttrMatch", "SourceRef", "extract_attributions"]
 
 
+_START = itemgetter(0)
+_TEXT = itemgetter(2)
+
+
 def _sentence_tokens(tokens: Sequence[Token], starts: Sequence[int], sent: Sentence) -> tuple[int, int]:
     return bisect_left(starts, sent.start), bisect_left(starts, sent.end)
 
@@ -90,14 +95,16 @@ def extract_attributions(norm: str, seg: Segmentation,
     `agencies` are spans of news agencies, which relay the words they are told.
     """
     tokens = seg.tokens
-    starts = [t.start for t in tokens]
+    starts = list(map(_START, tokens))
+    texts = list(map(_TEXT, tokens))
     state = State()
     spans = sorted(blocked_spans)
     # Decide once per distinct word, then pick tokens by set membership: most words are no cue.
     cues = cue_words().select(seg.words)
-    candidates = [k for k, t in enumerate(tokens) if t.text in cues]
+    candidates = [k for k, w in enumerate(texts) if w in cues]
     mark_words = cues | CONTENT_BREAKS
-    marks = [k for k, t in enumerate(tokens) if t.text in mark_words]
+    marks = [k for k, w in enumerate(texts) if w in mark_words]
+    quoted_starts = {q.open_at for q in seg.quotes}
     for sent in seg.sentences:
         if sent.headline:
             continue
@@ -106,6 +113,9 @@ def extract_attributions(norm: str, seg: Segmentation,
         lo, hi = _sentence_tokens(tokens, starts, sent)
         if lo >= hi:
             continue
+        i = bisect_left(candidates, lo)
+        if (i == len(candidates) or candidates[i] >= hi) and starts[lo] not in quoted_starts:
+            continue  # no cue and no quotation opening it: nothing to read here
         s = Sent(norm, sent, tokens, lo, hi, seg.quotes, spans, state, marks)
         _scan_sentence(s, state, subjects, agencies, candidates)
     return _same_sources(norm, state.out)
@@ -632,7 +642,7 @@ def _outlet_asked(s: Sent, state: State, before: int, agencies: Sequence[tuple[i
     a = state.out[before]
     if a.cue is None:
         return
-    end = bisect_left([t.start for t in s.toks[s.lo:s.hi]], a.cue[0]) + s.lo
+    end = bisect_left(s.toks, a.cue[0], s.lo, s.hi, key=_START)
     if end - s.lo < 3 or s.word(end - 1) not in ("،", ","):
         return
     for m in range(s.lo, end - 1):

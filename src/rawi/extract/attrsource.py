@@ -46,6 +46,7 @@ def relayed_speaker(s: Sent, j: int, form: CueForm, source: SourceRef | None) ->
 
 _DEMONSTRATIVES = frozenset(("هذه", "هذا", "هؤلاء", "هولاء", "تلك", "ذلك"))
 _ISSUED = frozenset(("صادر", "صادره", "الصادر", "الصادره"))
+_EXTENDERS = _DEMONSTRATIVES | {"من", "في", "عن"}
 
 
 def _bare(word: str) -> str:
@@ -64,8 +65,10 @@ def extend_speaker(s: Sent, j: int, e: int) -> int:
     """
     if e <= j or e >= s.hi:
         return e
-    heads = {s.word(j), _bare(s.word(j)), strip_clitic(s.word(j))}  # ("وكالة" is no و + كالة)
     nxt = s.word(e)
+    if nxt not in _EXTENDERS and nxt not in QUOTE_MARKS:
+        return e  # the common case: nothing here goes on past np_end
+    heads = {s.word(j), _bare(s.word(j)), strip_clitic(s.word(j))}  # ("وكالة" is no و + كالة)
     if e == j + 1 and not heads.isdisjoint(partitive_heads()) and (nxt == "من" or nxt in _DEMONSTRATIVES):
         f = np_end(s.toks, e + 1, s.hi, s.blocked, limit=8)
         return f if f > e + 1 else e

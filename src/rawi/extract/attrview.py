@@ -99,8 +99,15 @@ def phrase_heads() -> frozenset[str]:
 @cache
 def cue_words() -> WordFilter:
     heads = phrase_heads()
-    return WordFilter(lambda w: bool(cue_readings(w)) or w in heads or strip_clitic(w) in heads
-                      or bool(first_person_readings(w)))
+    return WordFilter(lambda w: w in heads or strip_clitic(w) in heads or _readable(w))
+
+
+def _readable(word: str) -> bool:
+    """Whether a word reads as a cue form of any person (one prefix test for most words)."""
+    prefixes = cue_prefixes()
+    if word[:3] not in prefixes and (word[:1] not in "وف" or word[1:4] not in prefixes):
+        return False
+    return bool(cue_readings(word)) or bool(first_person_readings(word))
 
 
 @lru_cache(maxsize=65536)

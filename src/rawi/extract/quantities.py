@@ -452,6 +452,7 @@ def _names_id(norm: str, start: int) -> bool:
 # "يزيد طوله على 45 كيلومترا": a comparing verb, then what it measures, then the number.
 _MEASURED = re.compile(r"(?<!\w)[وف]?(?P<neg>(?:لا|لم|لن) +)?[يت](?P<v>زيد|قل|تجاوز|فوق|صل) +\w+(?:ه|ها|هم|هما)"
                        r" +(?:(?:علي|عن|الي) +)?\Z")
+_MEASURED_LAST = (" علي ", " عن ", " الي ", "ه ", "ها ", "هم ", "هما ")
 _MEASURED_QUALIFIER = {("زيد", False): "gt", ("تجاوز", False): "gt", ("فوق", False): "gt", ("قل", False): "lt",
                        ("صل", False): "le", ("زيد", True): "le", ("تجاوز", True): "le", ("فوق", True): "le",
                        ("قل", True): "ge"}
@@ -462,7 +463,7 @@ def _single(norm: str, m: NumberMatch) -> QuantityMatch | None:
     q = _phrase_before(norm, m.start)
     if q is not None:
         start, qualifier = q
-    else:
+    elif norm.endswith(_MEASURED_LAST, 0, m.start):
         measured = _MEASURED.search(norm, max(0, m.start - 40), m.start)
         if measured is not None:  # the number's span stays its own
             qualifier = _MEASURED_QUALIFIER.get((measured.group("v"), bool(measured.group("neg"))), "eq")
