@@ -395,3 +395,9 @@ def test_an_ambiguous_participle_opening_a_clause() -> None:
 def test_a_new_cue_with_its_preposition_ends_the_content() -> None:
     found = attrs("وأكد الوكيل أن العمل بدأ، لافتا إلى أن الوزارة خصصت مكاتب، وشدد على أن الشروط واضحة.")
     assert [a.content for a in found] == ["العمل بدأ", "الوزارة خصصت مكاتب", "الشروط واضحة"]
+
+
+def test_a_masculine_verb_before_a_feminine_noun_has_it_as_object() -> None:
+    found = attrs("وقال الوزير إن الأزمة خانقة. وطالب الحكومة بالإسراع في الإصلاح.")
+    assert [a.source for a in found] == ["الوزير", "=الوزير"]
+    assert one("وأكد العلامة الشيخ صالح أن الصيام واجب.").source == "العلامة الشيخ صالح"

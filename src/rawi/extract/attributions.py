@@ -295,6 +295,19 @@ def _not_speakers() -> frozenset[str]:
     return frozenset(r["word"] for r in load_tsv("speaker_not_heads", ("word",)))
 
 
+def _disagrees(s: Sent, j: int, form: CueForm) -> bool:
+    """A masculine singular verb before a definite feminine noun ("وطالب الحكومة بالإسراع"): the
+    noun is its object, and the speaker the one the verb continues (a feminine subject would
+    make the verb "طالبت")."""
+    if form.gender != "m" or form.number != "s":
+        return False
+    head = s.word(j)
+    if not head.startswith("ال") or not head.endswith("ه") or len(head) < 5:
+        return False
+    title = titles().get(head)
+    return title is None or title.gender == "f"  # ("العلامة", "الداعية" are men)
+
+
 def _cannot_speak(s: Sent, j: int) -> bool:
     """Whether the noun phrase at token j is the verb's object, never its speaker ("قدرت العدد");
     a part of a group still speaks ("عزا عدد من المستثمرين")."""
@@ -401,7 +414,7 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
                     break
             while e - 1 > j and (s.word(e - 1).startswith("لل") or _outlet_word(s.word(e - 1))):
                 e -= 1  # "للمحققين" at the end is the audience
-            if not _cannot_speak(s, j):
+            if not _cannot_speak(s, j) and not _disagrees(s, j, form):
                 source = SourceRef(s.toks[j].start, s.toks[e - 1].end)
             j = e
     object_verb = participle or form.lemma in object_content_lemmas()
