@@ -401,3 +401,10 @@ def test_a_masculine_verb_before_a_feminine_noun_has_it_as_object() -> None:
     found = attrs("وقال الوزير إن الأزمة خانقة. وطالب الحكومة بالإسراع في الإصلاح.")
     assert [a.source for a in found] == ["الوزير", "=الوزير"]
     assert one("وأكد العلامة الشيخ صالح أن الصيام واجب.").source == "العلامة الشيخ صالح"
+
+
+def test_a_participle_goes_on_with_the_subject_of_its_sentence() -> None:
+    found = attrs("وقال المسؤولون إن الاتفاق جيد. وخلال القمة رد الرئيس على مخاوف الحلفاء، متعهدا بدعمهم.")
+    assert found[-1].cue == "متعهدا" and found[-1].source == "=الرئيس"
+    found = attrs("وقال الوزير إن الاتفاق جيد. وزار مدينة حلب، مؤكدا أن الوضع صعب.")
+    assert found[-1].source == "=الوزير"  # the name after a noun is no subject

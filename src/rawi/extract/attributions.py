@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from functools import cache
 from operator import itemgetter
@@ -87,12 +88,14 @@ def _sentence_tokens(tokens: Sequence[Token], starts: Sequence[int], sent: Sente
 def extract_attributions(norm: str, seg: Segmentation,
                          blocked_spans: Sequence[tuple[int, int]],
                          subjects: Sequence[tuple[int, int]] = (),
-                         agencies: Sequence[tuple[int, int]] = ()) -> list[AttrMatch]:
+                         agencies: Sequence[tuple[int, int]] = (),
+                         places: AbstractSet[tuple[int, int]] = frozenset()) -> list[AttrMatch]:
     """All attributions of one article, in text order.
 
     `blocked_spans` are folded spans no source may cross (time expressions);
     `subjects` are entity mention spans, used to find who a participle's clause is about;
-    `agencies` are spans of news agencies, which relay the words they are told.
+    `agencies` are spans of news agencies, which relay the words they are told;
+    `places` are spans of cities and regions, which are not taken for the subject of a sentence.
     """
     tokens = seg.tokens
     starts = list(map(_START, tokens))
@@ -116,7 +119,7 @@ def extract_attributions(norm: str, seg: Segmentation,
         i = bisect_left(candidates, lo)
         if (i == len(candidates) or candidates[i] >= hi) and starts[lo] not in quoted_starts:
             continue  # no cue and no quotation opening it: nothing to read here
-        s = Sent(norm, sent, tokens, lo, hi, seg.quotes, spans, state, marks)
+        s = Sent(norm, sent, tokens, lo, hi, seg.quotes, spans, state, marks, places)
         _scan_sentence(s, state, subjects, agencies, candidates)
     return _same_sources(norm, state.out)
 
@@ -293,6 +296,19 @@ def _may_drop_subject(s: Sent, k: int) -> bool:
 @cache
 def _not_speakers() -> frozenset[str]:
     return frozenset(r["word"] for r in load_tsv("speaker_not_heads", ("word",)))
+
+
+def _main_subject(s: Sent, span: tuple[int, int], k: int) -> bool:
+    """"وخلال القمة رد أوباما على المخاوف، متعهدا بدعمها": the first name of the sentence right
+    after a verb of its first clause (a word with neither article nor preposition) is the subject
+    the participle goes on with."""
+    m = bisect_left(s.toks, span[0], s.lo, k, key=_START)
+    if m <= s.lo or m >= k or any(s.word(x) in ("،", ",") for x in range(s.lo, m)):
+        return False
+    prev = s.word(m - 1)
+    # (A noun in the construct state, "مدينة حلب", mostly ends in ة: it is no verb.)
+    return WORD.fullmatch(prev) is not None and prev not in stopwords() and not prev.startswith(("ال", "وال")) \
+        and not prev.endswith("ه") and strip_clitic(prev) not in stopwords() and not s.in_time(m - 1)
 
 
 def _disagrees(s: Sent, j: int, form: CueForm) -> bool:
@@ -475,7 +491,8 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
             subj_span = subject_of_sentence(subjects, s, cue_tok.start)
             # A subject named at the head of the sentence ("وكانت السعودية … متهمة الدوحة")
             # owns the participle; otherwise it goes on with the speaker just quoted.
-            opening = subj_span is not None and subj_span[0] <= s.toks[min(s.lo + 2, s.hi - 1)].start
+            opening = subj_span is not None and subj_span not in s.places and (
+                subj_span[0] <= s.toks[min(s.lo + 2, s.hi - 1)].start or _main_subject(s, subj_span, k))
             last = state.out[here[-1]] if here else None
             if last is not None and last.according and not last.content[0] <= cue_tok.start < last.content[1]:
                 # "وفقا لوكالة X بعث الممثل …، طالبا …": the participle goes on with the clause the

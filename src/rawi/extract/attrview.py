@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from types import MappingProxyType
@@ -126,8 +127,9 @@ class Sent:
 
     def __init__(self, norm: str, sent: Sentence, tokens: Sequence[Token], lo: int, hi: int,
                  quotes: Sequence[Quote], blocked_spans: Sequence[tuple[int, int]], state: State,
-                 marks: Sequence[int]) -> None:
+                 marks: Sequence[int], places: AbstractSet[tuple[int, int]] = frozenset()) -> None:
         self.state = state
+        self.places = places  # spans of cities and regions
         self.marks = marks  # token indices where a content may end: cues, commas, contrasts
         self.norm = norm
         self.sent = sent
