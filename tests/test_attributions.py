@@ -408,3 +408,9 @@ def test_a_participle_goes_on_with_the_subject_of_its_sentence() -> None:
     assert found[-1].cue == "متعهدا" and found[-1].source == "=الرئيس"
     found = attrs("وقال الوزير إن الاتفاق جيد. وزار مدينة حلب، مؤكدا أن الوضع صعب.")
     assert found[-1].source == "=الوزير"  # the name after a noun is no subject
+
+
+def test_said_that_after_a_quotation_takes_the_quotation() -> None:
+    found = attrs('وقال المعارض إن الانتخابات مزورة. "سنواصل العمل حتى النهاية ولن نتراجع". قال ذلك الوزير أمس.')
+    assert [(a.source, a.content, a.kind) for a in found] == [
+        ("المعارض", "الانتخابات مزورة", "indirect"), ("الوزير", "سنواصل العمل حتى النهاية ولن نتراجع", "direct")]

@@ -377,8 +377,17 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
         # "وأوضح ذلك المتحدث …": the demonstrative is what was said, the phrase after it the speaker.
         e = np_end(s.toks, k + 2, s.hi, s.blocked, limit=9)
         if e > k + 2:
-            state.out.append(AttrMatch((cue_tok.start, cue_tok.end), (s.toks[k + 1].start, s.toks[k + 1].end),
-                                       SourceRef(s.toks[k + 2].start, s.toks[e - 1].end), "indirect",
+            content, kind = (s.toks[k + 1].start, s.toks[k + 1].end), "indirect"
+            if k == s.lo:
+                # '"…". قال ذلك الوزير': "that" is the quotation just before.
+                q = next((q for q in s.quotes if q.close_at is not None
+                          and 0 <= s.sent.start - q.close_at <= 3), None)
+                if q is not None:
+                    content, kind = (q.start, q.end), "direct"
+                    if state.out and state.out[-1].cue is None and state.out[-1].content == content:
+                        state.out.pop()  # the quotation was taken for the last speaker's: it is this one's
+            state.out.append(AttrMatch((cue_tok.start, cue_tok.end), content,
+                                       SourceRef(s.toks[k + 2].start, s.toks[e - 1].end), kind,
                                        form.stance, (), form.gender))
             return e
     cue = (cue_tok.start, cue_tok.end)
