@@ -414,3 +414,16 @@ def test_said_that_after_a_quotation_takes_the_quotation() -> None:
     found = attrs('وقال المعارض إن الانتخابات مزورة. "سنواصل العمل حتى النهاية ولن نتراجع". قال ذلك الوزير أمس.')
     assert [(a.source, a.content, a.kind) for a in found] == [
         ("المعارض", "الانتخابات مزورة", "indirect"), ("الوزير", "سنواصل العمل حتى النهاية ولن نتراجع", "direct")]
+
+
+def test_a_conjunction_written_apart_and_a_fronted_setting_continue_the_speaker() -> None:
+    found = attrs("وقال الوزير إن الوضع صعب. و أوضح أن الحكومة تتابع الملف. وفي سياق متصل أكد أنه تم تمديد الأجل.")
+    assert [a.source for a in found] == ["الوزير", "=الوزير", "=الوزير"]
+    found = attrs("و أفادت الفتاة بأنها سافرت إلى فيينا و قال لها إن الشركة تعتزم إنتاج شريط.")
+    assert found[0].content == "سافرت إلى فيينا"
+
+
+def test_a_participle_without_a_comma_is_a_new_clause() -> None:
+    found = attrs("وانتقد أردوغان اقالة الوزير يوم الأحد مؤكدا أن هذا دليل على فشل الحكومة.")
+    assert [a.cue for a in found] == ["وانتقد", "مؤكدا"]
+    assert found[0].content.startswith("اقالة الوزير")

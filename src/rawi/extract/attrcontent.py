@@ -68,9 +68,11 @@ def continues_speaker(s: Sent, k: int) -> bool:
     of the same speaker, so it ends the content before it."""
     w = s.word(k)
     forms = s.cue(k)
-    if w[0] not in "وف" or not forms:
-        return False
+    if not forms or (w[0] not in "وف" and (k <= s.lo or s.word(k - 1) not in ("و", "ف"))):
+        return False  # ("و قال": the conjunction written apart, as Tunisian copy often does)
     nxt = k + 1
+    if nxt < s.hi and s.word(nxt) in ("له", "لها", "لهم", "لي", "لنا"):
+        nxt += 1  # "وقال لها إن": whom he told
     if nxt < s.hi and nxt + 1 < s.hi and s.word(nxt) == forms[0].prep and s.is_complementiser(nxt + 1):
         return True  # "…، وشدد على أن": the verb's own preposition before أن
     return nxt < s.hi and (s.is_complementiser(nxt) or s.word(nxt) in (":", "،", ",")
@@ -107,7 +109,7 @@ def content_end(s: Sent, k: int, prep_content: bool) -> int:
         if forms and any(f.pos == "participle" for f in forms) and opens_clause(s, j):
             return pos
         if forms and continues_speaker(s, j):
-            return pos
+            return s.toks[j - 1].start if s.word(j - 1) in ("و", "ف") else pos
         if w in heads or strip_clitic(w) in heads:
             ph = s.phrase_at(j)
             if ph is not None and ph.kind == "according_to" and not ph.clitic and ph.end_tok < s.hi \
@@ -224,8 +226,10 @@ def marker_ahead(s: Sent, j: int, limit: int) -> tuple[int, str] | None:
         q = s.quote_opening_at(m) if s.word(m) in QUOTE_MARKS else None
         if q is not None and not quoted_name(s, q):  # (a quoted name, «فالييف», is no quotation)
             return m, "quote"
-        if m > j and s.cue(m) and (s.word(m)[0] in "وف" or s.word(m - 1) in ("،", ",", ":")):
-            return None
+        forms = s.cue(m) if m > j else ()
+        if forms and (s.word(m)[0] in "وف" or s.word(m - 1) in ("،", ",", ":", "و", "ف")
+                      or any(f.pos == "participle" and not f.ambiguous for f in forms)):
+            return None  # another clause with a cue of its own ("… مؤكدا أن" even without a comma)
         if s.word(m) in (".", "؛", ";", ":"):
             return None
     return None

@@ -272,6 +272,16 @@ def _subject_then_prep(s: Sent, k: int, prep: str, names: Sequence[tuple[int, in
     return False
 
 
+def _fronted_setting(s: Sent, k: int) -> bool:
+    """The words before token k are a short setting opening the sentence: "وفي سياق متصل",
+    "وفي هذا الإطار", "ومن جهته" (the verb after it may continue the speaker)."""
+    first = s.word(s.lo)
+    bare = first[1:] if first[:1] in "وف" and len(first) > 2 else first
+    if bare not in SETTING_PREPS or k - s.lo > 5:
+        return False
+    return all(WORD.fullmatch(s.word(m)) and not s.cue(m) for m in range(s.lo + 1, k))
+
+
 def _participle_clause(s: Sent, k: int, form: CueForm) -> bool:
     """"، طالبا منهم عدم معاقبته", "، مطالبا بالإفراج": an ambiguous participle after a comma
     that meets whom it asks or its own preposition right away opens the speaker's next clause."""
@@ -288,6 +298,8 @@ def _may_drop_subject(s: Sent, k: int) -> bool:
     if (s.word(k)[0] in "وف" and len(s.word(k)) > 3) or k == s.lo:
         return True
     prev = s.word(k - 1)
+    if prev in ("و", "ف") or _fronted_setting(s, k):
+        return True  # "و قال", "وفي سياق متصل أكد أنه"
     return (not WORD.fullmatch(prev) or prev in stopwords() or strip_clitic(prev) in stopwords()
             or (prev[:1] in "وف" and prev[1:] in stopwords())  # "وقد صرح", "وهي تؤكد"
             or s.in_time(k - 1) or s.is_complementiser(k - 1))
