@@ -427,3 +427,34 @@ def test_a_participle_without_a_comma_is_a_new_clause() -> None:
     found = attrs("وانتقد أردوغان اقالة الوزير يوم الأحد مؤكدا أن هذا دليل على فشل الحكومة.")
     assert [a.cue for a in found] == ["وانتقد", "مؤكدا"]
     assert found[0].content.startswith("اقالة الوزير")
+
+
+def test_subjects_after_an_auxiliary_and_before_qad() -> None:
+    found = attrs("وكان التنظيم أعلن في بيان المسؤولية عن التفجير وقال إنه أوقع عشرات القتلى.")
+    assert [(a.source, a.content) for a in found] == [
+        ("التنظيم", "المسؤولية عن التفجير"), ("=التنظيم", "أوقع عشرات القتلى")]
+    assert one("وكانت الوزارة قد أعلنت أن الامتحانات ستؤجل.").source == "الوزارة"
+
+
+def test_requested_with_an_object_is_a_call() -> None:
+    a = one("وطلبت الوزارة تمديد المهلة أسبوعين.")
+    assert (a.source, a.content) == ("الوزارة", "تمديد المهلة أسبوعين")
+    assert attrs("وقدم اللاجئ طلب اللجوء إلى السلطات.") == []
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("الحكومة أعلنت تفكيك خلية إرهابية.", "الحكومة", "تفكيك خلية إرهابية"),
+    ("وقال الموقع إن النصوص وزعت، لكن كتلة الحزب في البرلمان طلبت التعجيل بمناقشتها.",
+     "كتلة الحزب في البرلمان", "التعجيل بمناقشتها"),
+    ("ارتفع عدد القتلى في الهجوم الذي أعلن التنظيم مسؤوليته عنه.", "التنظيم", "مسؤوليته عنه"),
+    ("وطلبت الوزارة تمديد المهلة أسبوعين.", "الوزارة", "تمديد المهلة أسبوعين"),
+])
+def test_subject_and_object_around_a_verb_whose_object_is_the_content(text: str, source: str, content: str) -> None:
+    a = attrs(text)[-1]
+    assert (a.source, a.content) == (source, content)
+
+
+def test_a_relative_clause_closes_at_its_comma() -> None:
+    a = one("وزار الرئيس المصري، الذي أكد وقوف بلاده مع الحل السياسي، العاصمة الفرنسية.")
+    assert a.content == "وقوف بلاده مع الحل السياسي"
+    assert attrs("وقد تطلب الجرح إجراء ستين قطبة.") == []  # تطلّب "required", not طلب "asked"

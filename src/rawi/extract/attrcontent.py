@@ -20,6 +20,7 @@ from rawi.extract.attrview import (
 )
 from rawi.extract.np import adverbs, np_end, strip_clitic
 from rawi.lexicon.cues import CueForm
+from rawi.lexicon.gazetteer import titles
 from rawi.text.segment import Quote
 
 
@@ -277,7 +278,15 @@ def skip_to_content(s: Sent, k: int, form: CueForm, object_verb: bool,
             continue
         if ph is not None and ph.kind == "nominal":
             # A setting: "في بيان", "في مؤتمر صحفي", "على هامش اجتماع …".
-            j = max(np_end(s.toks, ph.end_tok, s.hi, s.blocked, limit=1 if object_verb else 6), ph.end_tok)
+            if object_verb:
+                # "في بيان الوزارة أسماء المتهمين": one word of whose statement it was, a body's;
+                # "في بيان المسؤولية عن …": the object starts right after the setting.
+                nxt = s.word(ph.end_tok) if ph.end_tok < s.hi else ""
+                own = strip_clitic(nxt)
+                j = ph.end_tok + (1 if own in titles() or own[2:] in titles() or not nxt.startswith("ال") else 0)
+                j = max(min(j, np_end(s.toks, ph.end_tok, s.hi, s.blocked, limit=1)), ph.end_tok)
+            else:
+                j = max(np_end(s.toks, ph.end_tok, s.hi, s.blocked, limit=6), ph.end_tok)
             continue
         if prep and (w == prep or (len(prep) == 1 and w.startswith(prep) and len(w) > 2)):
             if w == prep and j + 1 < s.hi and s.is_complementiser(j + 1):

@@ -422,8 +422,18 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
                 and s.phrase_at(heard[0]) is None)):
             j = heard[0]
             via_told = heard[1]
+    # Subject first before a verb whose object is what was said ("الحكومة أعلنت تفكيك خلية",
+    # "لكن الكتلة طلبت التعجيل"): the noun phrase after the verb is the object.
+    # After a relative pronoun a definite noun or a name after the verb is its subject ("الهجوم الذي
+    # أعلن التنظيم مسؤوليته عنه"); an indefinite one is its object ("الذي أكد وقوف بلاده").
+    if not participle and form.lemma in object_content_lemmas() and j < s.hi and not s.is_complementiser(j) \
+            and not (s.word(k - 1) in ("الذي", "التي", "الذين")
+                     and (s.word(j).startswith(("ال", "وال")) or _name_at(subjects, s.toks[j].start))):
+        subj = subject_before(s, k)
+        if subj is not None:
+            source = SourceRef(*subj)
     # Verb first: the noun phrase after the verb is its subject.
-    if not participle and j < s.hi and not s.is_complementiser(j):
+    if source is None and not participle and j < s.hi and not s.is_complementiser(j):
         if s.word(j) in ("هولاء", "هؤلاء"):
             # "وقد أكد هؤلاء أن …": the demonstrative alone, or with its noun, is who speaks.
             e = max(np_end(s.toks, j + 1, s.hi, s.blocked, limit=6), j + 1)
@@ -543,6 +553,12 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
             content_end(s, start_tok, False)
     else:
         c_end = content_end(s, start_tok, marker == "prep")
+    if k - 2 >= s.lo and s.word(k - 1) in ("الذي", "التي", "الذين") and s.word(k - 2) in ("،", ","):
+        # "الرئيس، الذي أكد وقوف بلاده بجانب قطر، العاصمة": the relative clause closes at its comma.
+        comma = s.norm.find("،", c_start_pos, c_end)
+        if comma < 0:
+            comma = s.norm.find(",", c_start_pos, c_end)
+        c_end = comma if comma > c_start_pos else c_end
     c_start, c_end = trim_content(s.norm, c_start_pos, c_end)
     c_start, c_end = strip_quote(s, c_start, c_end)
     if c_end - c_start < 2 or any(a <= c_start and c_end <= b for a, b in s.blocked_spans) \

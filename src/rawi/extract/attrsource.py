@@ -191,6 +191,8 @@ def subject_before(s: Sent, k: int) -> tuple[int, int] | None:
     if verb[:1] in "وف" and verb[1:] in cue_forms():
         return None  # "… إصدار الرخصة وقال": a conjunction on the verb starts a new clause
     j = k - 1
+    if j > s.lo and s.word(j) in ("قد", "لقد"):
+        j -= 1  # "وكانت الوزارة قد أعلنت أن"
     relative = j >= s.lo and s.word(j) in ("الذي", "التي", "الذين")
     auxiliary = False
     if not relative and j > s.lo and s.word(j) in ("،", ","):
@@ -219,6 +221,10 @@ def subject_before(s: Sent, k: int) -> tuple[int, int] | None:
         if w in ("هذا", "هذه", "هؤلاء", "هولاء", "تلك", "ذلك") and start < end:
             start -= 1  # a demonstrative opens the phrase: "هؤلاء الإرهابيين اعترفوا"
             break
+        if w in ("في", "من") and not relative and start < end and start - 2 >= s.lo \
+                and WORD.fullmatch(s.word(start - 2)) and s.word(start - 2) not in stop:
+            start -= 1  # "لكن كتلة الحزب في البرلمان طلبت": where the subject sits is part of it
+            continue
         if not WORD.fullmatch(w) or w in stop or w in _AUXILIARIES or s.blocked(start - 1) or w in phrase_heads() \
                 or strip_clitic(w) in phrase_heads():
             break
@@ -233,8 +239,9 @@ def subject_before(s: Sent, k: int) -> tuple[int, int] | None:
         # A clause-initial subject: the phrase must open its clause.
         before = s.word(start - 1) if start - 1 >= s.lo else ""
         if start > s.lo and before not in ("،", ",", ":", "«", "\"", "“") \
-                and not s.is_complementiser(start - 1) and _bare(before) not in _CLAUSE_OPENERS:
-            return None
+                and not s.is_complementiser(start - 1) and _bare(before) not in _CLAUSE_OPENERS \
+                and before not in _AUXILIARIES:
+            return None  # ("وكان تنظيم داعش أعلن …": the subject after an auxiliary opens the clause)
     if start >= end:
         return None
     first = s.word(start)

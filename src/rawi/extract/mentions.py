@@ -63,6 +63,13 @@ def find_mentions(norm: str, tokens: tuple[Token, ...], words: frozenset[str] | 
         # joined by و ("الرئيس ووزير الخارجية" are two people).
         j = np_end(tokens, i + 1, n, lambda k: bool(cue_readings(tokens[k].text))
                    or (strip_clitic(tokens[k].text) in title_map and tokens[k].text[0] == "و"), limit=7)
+        if title.type == "ORG" and strip_clitic(word).startswith("ال"):
+            # A body named with the article goes on only with adjectives, which carry it too:
+            # "الوزارة السعودية", but "الوزارة تمديد المهلة" has the body and then its words.
+            for m in range(i + 1, j):
+                if not tokens[m].text.startswith(("ال", "وال", "لل")):
+                    j = m
+                    break
         end = tokens[j - 1].end
         # A gazetteer name inside the description names the same referent
         # only when it ends it ("الرئيس الروسي فلاديمير بوتين").
