@@ -458,3 +458,9 @@ def test_a_relative_clause_closes_at_its_comma() -> None:
     a = one("وزار الرئيس المصري، الذي أكد وقوف بلاده مع الحل السياسي، العاصمة الفرنسية.")
     assert a.content == "وقوف بلاده مع الحل السياسي"
     assert attrs("وقد تطلب الجرح إجراء ستين قطبة.") == []  # تطلّب "required", not طلب "asked"
+
+
+def test_a_quoted_name_after_the_verb_speaks_or_is_told() -> None:
+    assert one("وقالت «الحياة» إن الاتفاق قريب.").source == "الحياة"
+    a = one("وأبلغت «الأيام» مصادر مطلعة أن المكاتب أعادت الحالات.")
+    assert (a.source, a.content) == ("مصادر مطلعة", "المكاتب أعادت الحالات")

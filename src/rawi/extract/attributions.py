@@ -38,6 +38,7 @@ from rawi.extract.attrcontent import (
     relay_verbs_end,
     skip_to_content,
     strip_quote,
+    token_after,
     trim_content,
 )
 from rawi.extract.attrsource import (
@@ -265,7 +266,7 @@ def _subject_then_prep(s: Sent, k: int, prep: str, names: Sequence[tuple[int, in
             return seen_definite and not (m + 1 < s.hi and s.word(m + 1) == "طريق")
         if not WORD.fullmatch(w):
             return False
-        definite = w.startswith(("ال", "لل")) or _name_at(names, s.toks[m].start)  # "الرئيس هادي"
+        definite = w.startswith(("ال", "لل")) or _named(names, s.toks[m].start)  # "الرئيس هادي"
         if seen_definite and not definite:
             return False
         seen_definite = seen_definite or definite
@@ -422,6 +423,18 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
                 and s.phrase_at(heard[0]) is None)):
             j = heard[0]
             via_told = heard[1]
+    elif j < s.hi and not participle and s.word(j) in QUOTE_MARKS:
+        # "وأبلغت «عكاظ» مصادر مطلعة أن …": a quoted name told, and its teller after it; with
+        # nothing but a complementiser after it ("قالت «الحياة» إن") the name is who speaks.
+        q = s.quote_opening_at(j)
+        if q is not None and q.close_at is not None and 0 < len(s.norm[q.start:q.end].split()) <= 3:
+            after = token_after(s, q.outer_end)
+            if after < s.hi and WORD.fullmatch(s.word(after)) and not s.is_complementiser(after) \
+                    and not s.blocked(after) and s.word(after) not in stopwords() and s.phrase_at(after) is None:
+                j = after
+            elif after < s.hi and (s.is_complementiser(after) or s.phrase_at(after) is not None
+                                   or s.word(after) in SETTING_PREPS):
+                source, j = SourceRef(q.start, q.end), after  # "وقالت «الحياة» إن …"
     # Subject first before a verb whose object is what was said ("الحكومة أعلنت تفكيك خلية",
     # "لكن الكتلة طلبت التعجيل"): the noun phrase after the verb is the object.
     # After a relative pronoun a definite noun or a name after the verb is its subject ("الهجوم الذي
