@@ -428,13 +428,14 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
         # nothing but a complementiser after it ("قالت «الحياة» إن") the name is who speaks.
         q = s.quote_opening_at(j)
         if q is not None and q.close_at is not None and 0 < len(s.norm[q.start:q.end].split()) <= 3:
-            after = token_after(s, q.outer_end)
-            if after < s.hi and WORD.fullmatch(s.word(after)) and not s.is_complementiser(after) \
-                    and not s.blocked(after) and s.word(after) not in stopwords() and s.phrase_at(after) is None:
-                j = after
-            elif after < s.hi and (s.is_complementiser(after) or s.phrase_at(after) is not None
-                                   or s.word(after) in SETTING_PREPS):
-                source, j = SourceRef(q.start, q.end), after  # "وقالت «الحياة» إن …"
+            nxt_tok = token_after(s, q.outer_end)
+            if nxt_tok < s.hi and WORD.fullmatch(s.word(nxt_tok)) and not s.is_complementiser(nxt_tok) \
+                    and not s.blocked(nxt_tok) and s.word(nxt_tok) not in stopwords() \
+                    and s.phrase_at(nxt_tok) is None:
+                j = nxt_tok
+            elif nxt_tok < s.hi and (s.is_complementiser(nxt_tok) or s.phrase_at(nxt_tok) is not None
+                                     or s.word(nxt_tok) in SETTING_PREPS):
+                source, j = SourceRef(q.start, q.end), nxt_tok  # "وقالت «الحياة» إن …"
     # Subject first before a verb whose object is what was said ("الحكومة أعلنت تفكيك خلية",
     # "لكن الكتلة طلبت التعجيل"): the noun phrase after the verb is the object.
     # After a relative pronoun a definite noun or a name after the verb is its subject ("الهجوم الذي
