@@ -464,3 +464,13 @@ def test_a_quoted_name_after_the_verb_speaks_or_is_told() -> None:
     assert one("وقالت «الحياة» إن الاتفاق قريب.").source == "الحياة"
     a = one("وأبلغت «الأيام» مصادر مطلعة أن المكاتب أعادت الحالات.")
     assert (a.source, a.content) == ("مصادر مطلعة", "المكاتب أعادت الحالات")
+
+
+def test_a_contrast_clause_keeps_its_complementiser() -> None:
+    found = attrs("ورفضت المتحدثة الكشف عن جنسياتهم، لكن الوكالة الرسمية أكدت أنهم من دول مجاورة.")
+    assert [(a.cue, a.source, a.content) for a in found] == [
+        ("ورفضت", "المتحدثة", "الكشف عن جنسياتهم"), ("أكدت", "الوكالة الرسمية", "من دول مجاورة")]
+
+
+def test_following_is_no_content_preposition() -> None:
+    assert attrs("خرج السكان يحتجون على إثر مقتل شاب في شجار.") == []

@@ -128,6 +128,11 @@ def content_end(s: Sent, k: int, prep_content: bool) -> int:
 RELAY_FILLERS = frozenset(("عنه", "عنها", "عنهم", "ما", "به", "بها", "له", "لها"))
 
 
+# Nouns that make a preposition a fixed setting: "على إثر" (following), "على خلفية" (over),
+# "على هامش" (on the sidelines), "على رأس" (at the head), "على الرغم" (despite).
+_FIXED_AFTER_PREP = frozenset(("اثر", "خلفيه", "هامش", "راس", "الرغم", "وقع", "حساب"))
+
+
 # Whom a call is made of, between a verb and its object: "طالبا منهم عدم معاقبته".
 _ASKED_OF = frozenset(("منه", "منها", "منهم", "منهما", "منا"))
 
@@ -231,8 +236,8 @@ def marker_ahead(s: Sent, j: int, limit: int) -> tuple[int, str] | None:
         if forms and (s.word(m)[0] in "وف" or s.word(m - 1) in ("،", ",", ":", "و", "ف")
                       or any(f.pos == "participle" and not f.ambiguous for f in forms)):
             return None  # another clause with a cue of its own ("… مؤكدا أن" even without a comma)
-        if s.word(m) in (".", "؛", ";", ":"):
-            return None
+        if s.word(m) in (".", "؛", ";", ":") or (s.word(m) in CONTRASTS and s.word(m - 1) in ("،", ",")):
+            return None  # ("…، لكن وكالة الأنباء أكدت أنهم …": the complementiser is another clause's)
     return None
 
 
@@ -288,6 +293,9 @@ def skip_to_content(s: Sent, k: int, form: CueForm, object_verb: bool,
             else:
                 j = max(np_end(s.toks, ph.end_tok, s.hi, s.blocked, limit=6), ph.end_tok)
             continue
+        if prep and w == prep and j + 1 < s.hi and s.word(j + 1) in _FIXED_AFTER_PREP:
+            j += 2  # "على إثر", "على خلفية", "على هامش": a setting, not the verb's own preposition
+            continue
         if prep and (w == prep or (len(prep) == 1 and w.startswith(prep) and len(w) > 2)):
             if w == prep and j + 1 < s.hi and s.is_complementiser(j + 1):
                 return j + 2, via, "compl"  # "أشار إلى أن …"
@@ -297,6 +305,8 @@ def skip_to_content(s: Sent, k: int, form: CueForm, object_verb: bool,
                 if ahead is not None and ahead[1] == "compl":
                     return ahead[0], via, "compl"
             return (j + 1 if w == prep else j), via, "prep"
+        if w in CONTRASTS and j > k and s.word(j - 1) in ("،", ","):
+            break  # "…، لكن الوكالة أكدت أنهم": what follows is another clause's
         if w in ("،", ",") or s.in_time(j) or w in adverbs() or (object_verb and w in _ASKED_OF):
             j += 1  # ("طالبا منهم عدم معاقبته": whom it was asked of)
             continue

@@ -456,8 +456,8 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
         e = cut_after_name(s, j, e, subjects)
         if form.lemma in object_content_lemmas() and marker_ahead(s, e, min(s.hi, e + 12)) is None:
             e = cut_before_object(s, j, e, subjects)
-        if prep:
-            e = _cut_at_object(s, j, e)
+        if prep or form.lemma in object_content_lemmas():
+            e = _cut_at_object(s, j, e)  # ("ورفضت المتحدثة الكشف عن …": the object starts at الكشف)
         e = extend_speaker(s, j, e)
         if e > j and prep and len(prep) == 1:
             # "أشاد زعيم … بتحالف": the verb's own preposition ends the subject.
