@@ -15,8 +15,8 @@ from rawi.extract.attrview import (
     WORD,
     Phrase,
     Sent,
+    according_heads,
     own_report_nouns,
-    phrase_heads,
 )
 from rawi.extract.np import adverbs, np_end, strip_clitic
 from rawi.lexicon.cues import CueForm
@@ -85,7 +85,7 @@ def content_end(s: Sent, k: int, prep_content: bool) -> int:
     quotes_closed = [(q.open_at, q.outer_end) for q in s.quotes
                      if q.open_at < s.sent.end and q.outer_end > s.toks[k].start]
     marks = s.marks
-    heads = phrase_heads()
+    heads = according_heads()
     for j in marks[bisect_left(marks, k + 1):bisect_left(marks, s.hi)]:
         pos = s.toks[j].start
         if quotes_closed and any(a < pos < b for a, b in quotes_closed):

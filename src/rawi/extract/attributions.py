@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from functools import cache
+from itertools import compress, count
 from operator import itemgetter
 
 from rawi.extract.attrcontent import (
@@ -105,9 +106,10 @@ def extract_attributions(norm: str, seg: Segmentation,
     spans = sorted(blocked_spans)
     # Decide once per distinct word, then pick tokens by set membership: most words are no cue.
     cues = cue_words().select(seg.words)
-    candidates = [k for k, w in enumerate(texts) if w in cues]
+    # (compress over map runs in C: no Python frame per token)
+    candidates = list(compress(count(), map(cues.__contains__, texts)))
     mark_words = cues | CONTENT_BREAKS
-    marks = [k for k, w in enumerate(texts) if w in mark_words]
+    marks = list(compress(count(), map(mark_words.__contains__, texts)))
     quoted_starts = {q.open_at for q in seg.quotes}
     for sent in seg.sentences:
         if sent.headline:

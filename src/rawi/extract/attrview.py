@@ -98,8 +98,16 @@ def phrase_heads() -> frozenset[str]:
 
 
 @cache
+def according_heads() -> frozenset[str]:
+    """First words of the "according to" phrases: only these start an attribution; a setting
+    ("في بيان") is read where a verb's content is looked for."""
+    return frozenset(w for w, by_second in phrase_index().items()
+                     if any(kind == "according_to" for cands in by_second.values() for _, kind in cands))
+
+
+@cache
 def cue_words() -> WordFilter:
-    heads = phrase_heads()
+    heads = according_heads()
     return WordFilter(lambda w: w in heads or strip_clitic(w) in heads or _readable(w))
 
 
