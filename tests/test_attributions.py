@@ -474,3 +474,14 @@ def test_a_contrast_clause_keeps_its_complementiser() -> None:
 
 def test_following_is_no_content_preposition() -> None:
     assert attrs("خرج السكان يحتجون على إثر مقتل شاب في شجار.") == []
+
+
+def test_a_participle_after_a_relay_goes_on_with_the_speaker_not_the_outlet() -> None:
+    found = attrs("ونقلت وكالة الأنباء الألمانية عن مسؤول محلي قوله إن الجسر انهار، مضيفا أن الضحايا كثر.")
+    assert [(a.cue, a.source) for a in found] == [("ونقلت", "مسؤول محلي"), ("مضيفا", "=مسؤول محلي")]
+
+
+def test_went_on_saying() -> None:
+    found = attrs('وقال المسؤول إن الوضع صعب. ومضى بالقول "تم عقد لقاء مطول مع قيادة التنظيم".')
+    assert [(a.cue, a.source, a.kind) for a in found] == [("وقال", "المسؤول", "indirect"),
+                                                          ("ومضى", "=المسؤول", "direct")]

@@ -285,6 +285,12 @@ def _fronted_setting(s: Sent, k: int) -> bool:
     return all(WORD.fullmatch(s.word(m)) and not s.cue(m) for m in range(s.lo + 1, k))
 
 
+@cache
+def _prep_pronouns() -> frozenset[str]:
+    return frozenset(r["word"] for r in load_tsv("np_stopwords", ("word",)) if r["class"] == "preposition+pronoun")
+
+
+
 def _participle_clause(s: Sent, k: int, form: CueForm) -> bool:
     """"، طالبا منهم عدم معاقبته", "، مطالبا بالإفراج": an ambiguous participle after a comma
     that meets whom it asks or its own preposition right away opens the speaker's next clause."""
@@ -360,7 +366,8 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
     # student", "across" rarely open a news sentence that way).
     opens_with_prep = guess and (k == s.lo or s.word(k - 1) in ("،", ",", "كما")) \
         and (clause is not None or _subject_then_prep(s, k, form.prep, subjects))
-    if guess and not opens_with_prep and \
+    said_so = k + 1 < s.hi and s.word(k + 1) == "بالقول"  # "ومضى بالقول:", "وختم بالقول"
+    if guess and not opens_with_prep and not said_so and \
             not any((s.is_complementiser(m) and s.word(m - 1) not in _NOT_REPORTED) or s.word(m) == ":"
                     for m in range(k + 1, min(s.hi, k + 16))):
         return k + 1  # an ambiguous word ("بين", "عبر") needs "أن" or a colon soon after it
@@ -408,9 +415,11 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
     cue = (cue_tok.start, cue_tok.end)
     participle = form.pos == "participle"
     prep = form.prep
-    j = k + 1
+    j = k + 2 if said_so else k + 1
     source: SourceRef | None = None
     via_told: tuple[int, int] | None = None
+    if j < s.hi and s.word(j) in _prep_pronouns():
+        j += 1  # "طالب خلاله المجلس التنظيم بـ": a setting before the subject
     if j < s.hi and s.word(j) in ("لي", "لنا") and not _named(subjects, s.toks[j].start):
         j += 1  # "قال لي صديق إن …", "قال لنا:": the one told, not the one telling
     elif j < s.hi and not participle and s.word(j)[:1] == "ل" and not _named(subjects, s.toks[j].start):
@@ -507,7 +516,7 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
         via = [via_first, *via]
     if via_told is not None:
         via = [via_told, *via]
-    if ambiguous and not (opens_with_prep and marker in ("prep", "object")) \
+    if ambiguous and not said_so and not (opens_with_prep and marker in ("prep", "object")) \
             and (marker not in ("compl", "colon") or start_tok - j > 3):
         return k + 1  # an ambiguous word is a cue only when "أن" or a colon follows it closely
     if not marker and not participle:
