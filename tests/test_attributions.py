@@ -485,3 +485,13 @@ def test_went_on_saying() -> None:
     found = attrs('وقال المسؤول إن الوضع صعب. ومضى بالقول "تم عقد لقاء مطول مع قيادة التنظيم".')
     assert [(a.cue, a.source, a.kind) for a in found] == [("وقال", "المسؤول", "indirect"),
                                                           ("ومضى", "=المسؤول", "direct")]
+
+
+def test_a_long_setting_before_the_complementiser_and_a_participle_without_comma() -> None:
+    a = attrs("أكد رئيس الكتلة سالم العلي في تصريح لمراسلة الإذاعة على هامش اجتماع لها اليوم في الحمامات "
+              "أن وفدا من الكتلة سيلتقي رئيس الحكومة.")[0]
+    assert (a.source, a.content) == ("رئيس الكتلة سالم العلي", "وفدا من الكتلة سيلتقي رئيس الحكومة")
+    found = attrs("وقال النائب إن الموقف النهائي سيعلن غدا مستبعدا حدوث استقالات داخل الكتلة.")
+    assert [a.cue for a in found] == ["وقال", "مستبعدا"]
+    a = one('أعلن مسؤول رفيع الانتهاء من ترتيبات القمة المزمع عقدها تحت شعار "قمة الأمل".')
+    assert a.content.startswith("الانتهاء من ترتيبات القمة")  # a short quoted name is no quotation

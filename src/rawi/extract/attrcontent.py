@@ -16,6 +16,7 @@ from rawi.extract.attrview import (
     Phrase,
     Sent,
     according_heads,
+    object_content_lemmas,
     own_report_nouns,
 )
 from rawi.extract.np import adverbs, np_end, strip_clitic
@@ -58,6 +59,10 @@ def opens_clause(s: Sent, j: int) -> bool:
     ("، مضيفا أن", "قائلا:"); "كان الهجوم متوقعا." is only an adjective."""
     if j > s.lo and s.word(j - 1) in ("،", ",", "-"):
         return True
+    forms = s.cue(j)
+    if any(f.pos == "participle" and not f.ambiguous and f.lemma in object_content_lemmas() for f in forms) \
+            and j + 1 < s.hi and WORD.fullmatch(s.word(j + 1)):
+        return True  # "… مستبعدا حدوث استقالات": copy without commas still opens the clause
     for m in range(j + 1, min(s.hi, j + 3)):
         if s.is_complementiser(m) or s.word(m) in (":", "الي", "علي", "ان") or s.word(m) in QUOTE_MARKS:
             return True
@@ -131,6 +136,11 @@ RELAY_FILLERS = frozenset(("عنه", "عنها", "عنهم", "ما", "به", "ب
 # Nouns that make a preposition a fixed setting: "على إثر" (following), "على خلفية" (over),
 # "على هامش" (on the sidelines), "على رأس" (at the head), "على الرغم" (despite).
 _FIXED_AFTER_PREP = frozenset(("اثر", "خلفيه", "هامش", "راس", "الرغم", "وقع", "حساب"))
+
+
+# How far on a complementiser may still belong to a verb with an object: settings can be long
+# ("أكد X في تصريح لمراسلة الجوهرة على هامش اجتماع لها اليوم في الحمامات أن …").
+_MARKER_REACH = 20
 
 
 # Whom a call is made of, between a verb and its object: "طالبا منهم عدم معاقبته".
@@ -230,7 +240,10 @@ def marker_ahead(s: Sent, j: int, limit: int) -> tuple[int, str] | None:
         if s.is_complementiser(m):
             return m + 1, "compl"
         q = s.quote_opening_at(m) if s.word(m) in QUOTE_MARKS else None
-        if q is not None and not quoted_name(s, q):  # (a quoted name, «فالييف», is no quotation)
+        if q is not None and not quoted_name(s, q) and not (
+                m > j and WORD.fullmatch(s.word(m - 1)) and len(s.norm[q.start:q.end].split()) <= 3):
+            # (a quoted name, «فالييف», is no quotation, nor is a short one a few words on after a
+            # noun: "أعلن … تحت شعار «قمة الأمل»")
             return m, "quote"
         forms = s.cue(m) if m > j else ()
         if forms and (s.word(m)[0] in "وف" or s.word(m - 1) in ("،", ",", ":", "و", "ف")
@@ -335,7 +348,7 @@ def skip_to_content(s: Sent, k: int, form: CueForm, object_verb: bool,
             if e > j and e < s.hi and s.word(e) in ("،", ",") and j > k and s.word(j - 1) in ("،", ","):
                 j = e + 1  # an apposition between commas: "…، وداوى سيدي هيبة، …"
                 continue
-            ahead = marker_ahead(s, j, min(s.hi, j + 12))
+            ahead = marker_ahead(s, j, min(s.hi, j + _MARKER_REACH))
             if ahead is not None:
                 return ahead[0], via, ahead[1]
             return j, via, "object"

@@ -465,7 +465,7 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
         else:
             e = np_end(s.toks, j, s.hi, s.blocked, limit=12)
         e = cut_after_name(s, j, e, subjects)
-        if form.lemma in object_content_lemmas() and marker_ahead(s, e, min(s.hi, e + 12)) is None:
+        if form.lemma in object_content_lemmas() and marker_ahead(s, e, min(s.hi, e + 20)) is None:
             e = cut_before_object(s, j, e, subjects)
         if prep or form.lemma in object_content_lemmas():
             e = _cut_at_object(s, j, e)  # ("ورفضت المتحدثة الكشف عن …": the object starts at الكشف)
