@@ -493,5 +493,5 @@ def test_a_long_setting_before_the_complementiser_and_a_participle_without_comma
     assert (a.source, a.content) == ("رئيس الكتلة سالم العلي", "وفدا من الكتلة سيلتقي رئيس الحكومة")
     found = attrs("وقال النائب إن الموقف النهائي سيعلن غدا مستبعدا حدوث استقالات داخل الكتلة.")
     assert [a.cue for a in found] == ["وقال", "مستبعدا"]
-    a = one('أعلن مسؤول رفيع الانتهاء من ترتيبات القمة المزمع عقدها تحت شعار "قمة الأمل".')
+    a = one('أعلن مسؤول رفيع، الانتهاء من ترتيبات القمة المزمع عقدها تحت شعار "قمة الأمل".')
     assert a.content.startswith("الانتهاء من ترتيبات القمة")  # a short quoted name is no quotation
