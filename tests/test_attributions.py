@@ -495,3 +495,17 @@ def test_a_long_setting_before_the_complementiser_and_a_participle_without_comma
     assert [a.cue for a in found] == ["وقال", "مستبعدا"]
     a = one('أعلن مسؤول رفيع، الانتهاء من ترتيبات القمة المزمع عقدها تحت شعار "قمة الأمل".')
     assert a.content.startswith("الانتهاء من ترتيبات القمة")  # a short quoted name is no quotation
+
+
+@pytest.mark.parametrize(("text", "source", "via"), [
+    ("وقتل خمسة أشخاص في الانفجار، بحسب ما نقلت وكالة رويترز عن مسؤول محلي.", "مسؤول محلي", ("وكالة رويترز",)),
+    ("وقتل خمسة أشخاص في الانفجار، حسبما ذكرت صحيفة «الأيام» نقلا عن مصادر أمنية.", "مصادر أمنية",
+     ("صحيفة «الأيام»",)),
+    ("وقال وزير الداخلية في تصريح لوكالة الأنباء الرسمية إن الهجوم فشل.", "وزير الداخلية",
+     ("وكالة الأنباء الرسمية",)),
+    ("وأكد الوزير، في حديث لقناة «العربية»، أن الهجوم فشل.", "الوزير", ("قناة «العربية»",)),
+    ("وقال الوزير في تصريح للصحفيين إن الهجوم فشل.", "الوزير", ()),
+])
+def test_relays_in_according_to_phrases_and_settings(text: str, source: str, via: tuple[str, ...]) -> None:
+    a = one(text)
+    assert (a.source, a.via) == (source, via)

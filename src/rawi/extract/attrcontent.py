@@ -296,6 +296,12 @@ def skip_to_content(s: Sent, k: int, form: CueForm, object_verb: bool,
             continue
         if ph is not None and ph.kind == "nominal":
             # A setting: "في بيان", "في مؤتمر صحفي", "على هامش اجتماع …".
+            heard = audience_at(s, ph.end_tok, agencies) if ph.end_tok < s.hi else None
+            if heard is not None and heard[1] is not None:
+                # "في تصريح لوكالة الأنباء", "في حديث لقناة «العربية»": the outlet carried the words.
+                via.append(heard[1])
+                j = heard[0]
+                continue
             if object_verb:
                 # "في بيان الوزارة أسماء المتهمين": one word of whose statement it was, a body's;
                 # "في بيان المسؤولية عن …": the object starts right after the setting.

@@ -642,6 +642,7 @@ def _according_to(s: Sent, k: int, ph: Phrase, state: State) -> int:
     is the clause before it; in the middle ("باتت بحسب مصادر عسكرية تحت سيطرة …") the clause
     around it. "حسب تعبيره" names the speaker in force by its pronoun.
     """
+    via_of: list[tuple[int, int]] = []
     own = _own_words_at(s, ph)
     if own is not None:
         e, found = ph.end_tok + 1, None
@@ -669,6 +670,18 @@ def _according_to(s: Sent, k: int, ph: Phrase, state: State) -> int:
     else:
         assert found is not None
         source = SourceRef(*found)
+        if not ph.clitic and e + 1 < s.hi and s.word(e) == "عن" and relay_verbs_end(s, ph) > ph.end_tok:
+            # "بحسب ما نقلت وكالة رويترز عن مسؤول محلي": the agency relays, the official speaks.
+            f = extend_speaker(s, e + 1, np_end(s.toks, e + 1, s.hi, s.in_time, limit=6))
+            if f > e + 1:
+                via_of = [found]
+                source, e = SourceRef(s.toks[e + 1].start, s.toks[f - 1].end), f
+        elif e + 2 < s.hi and s.word(e) in ("نقلا", "ونقلا") and s.word(e + 1) == "عن":
+            # "حسبما ذكرت صحيفة «الأيام» نقلا عن مصادر أمنية": the paper relays the sources.
+            f = extend_speaker(s, e + 2, np_end(s.toks, e + 2, s.hi, s.in_time, limit=6))
+            if f > e + 2:
+                via_of = [found]
+                source, e = SourceRef(s.toks[e + 2].start, s.toks[f - 1].end), f
     # After a quotation: "«…»، حسبما ذكرت X" — the quotation is the content.
     prev = k - 1
     while prev >= s.lo and s.word(prev) in ("،", ",", "-"):
@@ -677,7 +690,7 @@ def _according_to(s: Sent, k: int, ph: Phrase, state: State) -> int:
         q = next((q for q in s.quotes if q.close_at == s.toks[prev].start), None)
         if q is not None:
             content = (q.start, q.end)
-            state.out.append(AttrMatch(cue, content, source, "direct", "assert", according=True))
+            state.out.append(AttrMatch(cue, content, source, "direct", "assert", tuple(via_of), according=True))
             return e
     if k == s.lo:
         # At the head of the sentence: "وبحسب الوزارة، فإن …" — the rest is the content.
@@ -694,7 +707,7 @@ def _according_to(s: Sent, k: int, ph: Phrase, state: State) -> int:
         c = trim_content(s.norm, s.toks[_clause_start(s, k)].start, content_end(s, k, False))
     if c[1] - c[0] < 2:
         return e
-    state.out.append(AttrMatch(cue, c, source, content_kind(s, *c), "assert", according=True))
+    state.out.append(AttrMatch(cue, c, source, content_kind(s, *c), "assert", tuple(via_of), according=True))
     return e
 
 
