@@ -225,3 +225,287 @@ def test_ambiguous_verb_opening_its_sentence_with_its_preposition() -> None:
 
 def test_ambiguous_verb_with_an_object_before_the_preposition_is_not_a_cue() -> None:
     assert attrs("ووجهت السلطات الكويتية اتهامات بالإرهاب لتسعة وعشرين شخصا.") == []
+
+
+# Junk speakers met on real corpora: a speaker is a noun phrase that can speak or be cited.
+
+@pytest.mark.parametrize(("text", "source"), [
+    ('وقالت صحيفة "الأيام" المحلية إن الميناء أغلق أمام السفن.', 'صحيفة "الأيام" المحلية'),
+    ("وذكر موقع «الساعة» الإخباري أن الطريق أغلق.", "موقع «الساعة» الإخباري"),
+    ("وأكد عدد من النواب أن الجلسة تأجلت إلى الأسبوع المقبل.", "عدد من النواب"),
+    ("وقد أعلنت كل من تونس والمغرب أن الحدود مفتوحة.", "كل من تونس والمغرب"),
+    ("وقد أكد هؤلاء أن الكهف يعود إلى العصر الحجري.", "هؤلاء"),
+    ("وقال لي مسؤول في البلدية إن المشروع توقف.", "مسؤول في البلدية"),
+    ("وقال بيان صادر عن الوزارة إن الامتحانات ستجرى في موعدها.", "بيان صادر عن الوزارة"),
+    ("وقال مصدر أمني في الميناء إن الشحنة ضبطت.", "مصدر أمني في الميناء"),
+])
+def test_the_whole_speaker_not_its_head(text: str, source: str) -> None:
+    assert one(text).source == source
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المخرج إن الفيلم يعاني من نقص التمويل، حسب تعبيره.",
+    "ووصف المدرب المباراة بأنها صعبة على حد تعبيره.",
+])
+def test_his_own_words_are_no_speaker(text: str) -> None:
+    found = attrs(text)
+    assert len(found) == 1 and found[0].source in ("المخرج", "المدرب")
+    assert "تعبيره" not in found[0].content
+
+
+def test_his_own_words_in_the_narrators_voice_go_to_the_speaker_in_force() -> None:
+    found = attrs("وقالت الوزيرة إن الميزانية كافية. المشاريع الكبرى لن تتأخر، حسب قولها.")
+    assert [a.source for a in found] == ["الوزيرة", "=الوزيرة"]
+    assert found[1].content == "المشاريع الكبرى لن تتأخر"
+
+
+def test_a_particle_or_a_pronoun_is_no_speaker() -> None:
+    found = attrs("وقالت المعلمة إنها سعيدة بالنتائج. وهي تؤكد أن التلاميذ اجتهدوا. وقد صرح أن العام كان صعبا.")
+    assert [a.source for a in found] == ["المعلمة", "=المعلمة", "=المعلمة"]
+
+
+def test_the_same_source_is_the_source_quoted_before() -> None:
+    res = extract("وقال مصدر أمني إن الشرطة اعتقلت ثلاثة أشخاص. وأضاف المصدر ذاته أن التحقيق مستمر.",
+                  published="2025-10-24")
+    first, second = res.attributions
+    assert second.source.span is not None and second.source.span.text == "المصدر ذاته"
+    assert second.source.entity == first.source.entity
+
+
+def test_the_place_a_document_says_it_is_the_source() -> None:
+    a = one("وارتفعت الأسعار بنسبة كبيرة، بحسب ما جاء في التقرير الحكومي.")
+    assert a.cue == "بحسب ما" and a.source == "التقرير الحكومي" and a.content == "وارتفعت الأسعار بنسبة كبيرة"
+
+
+def test_according_to_in_the_middle_of_a_clause_takes_that_clause() -> None:
+    a = one("وسيطرت القوات على الميناء، والمطار الذي بات بحسب مصادر محلية تحت سيطرة المعارضة.")
+    assert a.source == "مصادر محلية"
+    assert a.content == "والمطار الذي بات بحسب مصادر محلية تحت سيطرة المعارضة"
+
+
+def test_a_contrast_with_its_own_speaker_ends_the_content() -> None:
+    found = attrs("وقال الغرب إن البرنامج عسكري، لكن طهران تقول إنه سلمي.")
+    assert [(a.source, a.content) for a in found] == [("الغرب", "البرنامج عسكري"), ("طهران", "سلمي")]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("ووصفت الشرطة الحادث بأنه خلاف عائلي.", "الشرطة"),
+    ("ودعت السلطات السكان إلى البقاء في منازلهم.", "السلطات"),
+    ("ودعا الأمين العام للجامعة العربية إلى التهدئة.", "الأمين العام للجامعة العربية"),
+    ("وأشاد الرئيس الأمريكي باراك أوباما بالاتفاق.", "الرئيس الأمريكي باراك أوباما"),
+])
+def test_object_before_the_preposition_is_not_the_speaker(text: str, source: str) -> None:
+    assert one(text).source == source
+
+
+# Relays: the one who said it is the source, the outlet that carried it the via.
+
+@pytest.mark.parametrize(("text", "source", "via"), [
+    ("ونقلت وكالة الأنباء الألمانية عن مسؤول محلي قوله إن الجسر انهار.", "مسؤول محلي", ("وكالة الأنباء الألمانية",)),
+    ("ونقلت صحيفة «الأيام» عن سالم العلي، قائد الفريق، قوله إن الآثار قديمة.", "سالم العلي", ("صحيفة «الأيام»",)),
+    ("وقال المتحدث لوكالة رويترز إن الهجوم فشل.", "المتحدث", ("وكالة رويترز",)),
+    ("وقال المتحدث لصحيفة «الأيام» المحلية إن الطريق مغلق.", "المتحدث", ("صحيفة «الأيام» المحلية",)),
+    ("وذكرت صحيفة «الأيام» نقلا عن مصادر مطلعة أن الاتفاق بات قريبا.", "مصادر مطلعة", ("صحيفة «الأيام»",)),
+    ("وقال الوزير، بحسب ما أوردته وكالة الأنباء السعودية، إن الاتفاق قريب.", "الوزير",
+     ("وكالة الأنباء السعودية",)),
+    ("وأكد الوزير في تصريحات نقلتها وكالة الأنباء الألمانية أن الاتفاق قريب.", "الوزير",
+     ("وكالة الأنباء الألمانية",)),
+    ("وأكد لـ«الأيام» وكيل الوزارة أن العمل بدأ.", "وكيل الوزارة", ()),
+    ("وحسب وكالة رويترز، قالت الشركتان إن الرموز متشابهة.", "الشركتان", ("وكالة رويترز",)),
+    ("وردا على أسئلة وكالة فرانس برس، قال مسؤول عسكري إنه على علم بالحادث.", "مسؤول عسكري",
+     ("وكالة فرانس برس",)),
+])
+def test_relays(text: str, source: str, via: tuple[str, ...]) -> None:
+    a = one(text)
+    assert (a.source, a.via) == (source, via)
+
+
+def test_an_audience_that_only_heard_it_is_no_relay() -> None:
+    for text in ("وقال المتحدث للصحفيين إن الهجوم فشل.", "وقال المتحدث لـ«الأيام» إن الطريق مغلق."):
+        assert one(text).via == ()
+
+
+def test_a_relay_opening_the_sentence_relays_the_cues_inside_it() -> None:
+    found = attrs("وفقا لوكالة الأنباء المحلية، بعث الممثل برسالة إلى الشرطة، وكتب الممثل إن زميله اعتذر.")
+    assert found[0].source == "وكالة الأنباء المحلية" and found[0].via == ()
+    assert found[1].source == "الممثل" and found[1].via == ("وكالة الأنباء المحلية",)
+
+
+# Missed cues.
+
+@pytest.mark.parametrize(("text", "cue", "source", "content"), [
+    ("اتهمت المعارضة الحكومة بتزوير النتائج.", "اتهمت", "المعارضة", "الحكومة بتزوير النتائج"),
+    ("طالب النواب بإقالة الوزير.", "طالب", "النواب", "بإقالة الوزير"),
+    ("دعا المجلس إلى وقف القتال فورا.", "دعا", "المجلس", "وقف القتال فورا"),
+    ("أعرب الوزير عن قلقه من تدهور الأوضاع.", "أعرب", "الوزير", "قلقه من تدهور الأوضاع"),
+    ("وعبر الرئيس عن سعادته بنتائج الانتخابات.", "وعبر", "الرئيس", "سعادته بنتائج الانتخابات"),
+    ("أفادت تقارير بأن القوات انسحبت من المدينة.", "أفادت", "تقارير", "القوات انسحبت من المدينة"),
+    ("وورد في التقرير أن الخسائر تضاعفت.", "ورد في", "التقرير", "الخسائر تضاعفت"),
+    ("أظهر البيان أن الحكومة لم تتخذ أي قرار.", "أظهر", "البيان", "الحكومة لم تتخذ أي قرار"),
+    ("أعلنت الوزارة أن المدارس ستفتح أبوابها.", "أعلنت", "الوزارة", "المدارس ستفتح أبوابها"),
+    ("وتقدر بغداد وأنقرة أن المسلحين انسحبوا.", "وتقدر", "بغداد وأنقرة", "المسلحين انسحبوا"),
+])
+def test_cues_with_an_object_and_documents(text: str, cue: str, source: str, content: str) -> None:
+    a = one(text)
+    assert (a.cue, a.source, a.content) == (cue, source, content)
+
+
+@pytest.mark.parametrize("text", [
+    "وأظهرت صور أن المبنى انهار بالكامل.",  # evidence, not a speaker
+    "عبر الحدود الشمالية عن طريق الجبال دخل المهربون.",  # "across … by way of"
+    "وبالرغم من الخلاف الذي وقع بين الجارين، إلا أن النزاع لن يصل إلى المحكمة.",  # "between … but"
+])
+def test_look_alikes_are_not_cues(text: str) -> None:
+    assert attrs(text) == []
+
+
+def test_pro_drop_after_the_other_speaker_of_the_paragraph() -> None:
+    found = attrs("وقال المعارض إن الانتخابات مزورة.\nوقال الوزير إن الانتخابات نزيهة، وأضاف أن النتائج نهائية.")
+    assert [a.source for a in found] == ["المعارض", "الوزير", "=الوزير"]
+
+
+def test_a_quotation_over_two_paragraphs_is_one() -> None:
+    a = one('وقال الوزير: "الاتفاق نهائي.\n"ولن نتراجع عنه مهما كانت الضغوط".')
+    assert a.content.startswith("الاتفاق نهائي") and a.content.endswith("مهما كانت الضغوط")
+
+
+def test_a_quotation_before_thus_said() -> None:
+    a = one('"لن نتراجع عن هذا الاتفاق مهما كانت الضغوط". هكذا وصف الوزير موقف بلاده.')
+    assert (a.cue, a.source, a.kind) == ("وصف", "الوزير", "direct")
+    assert a.content == "لن نتراجع عن هذا الاتفاق مهما كانت الضغوط"
+
+
+def test_as_announced_closing_the_sentence() -> None:
+    a = one("قتل جنديان في انفجار عبوة ناسفة، كما أعلنت السلطات المحلية.")
+    assert (a.cue, a.source, a.content) == ("كما أعلنت", "السلطات المحلية", "قتل جنديان في انفجار عبوة ناسفة")
+
+
+def test_first_person_inside_someones_quotation() -> None:
+    found = attrs('وقالت الطبيبة: "العملية صعبة. لكنني متفائلة وأعتقد أن المريض سيتعافى".')
+    assert [(a.cue, a.source) for a in found] == [("وقالت", "الطبيبة"), ("وأعتقد", "=الطبيبة")]
+    assert found[1].content == "المريض سيتعافى"
+    assert attrs("أعتقد أن الحكومة أخطأت في قرارها.") == []  # the writer's own voice
+
+
+def test_an_ambiguous_participle_opening_a_clause() -> None:
+    found = attrs("وقال الممثل إن زميله أخطأ في حقه. وبعث الممثل برسالة إلى الشرطة، طالبا منهم عدم معاقبة زميله.")
+    assert found[-1].cue == "طالبا" and found[-1].content == "عدم معاقبة زميله"
+
+
+def test_a_new_cue_with_its_preposition_ends_the_content() -> None:
+    found = attrs("وأكد الوكيل أن العمل بدأ، لافتا إلى أن الوزارة خصصت مكاتب، وشدد على أن الشروط واضحة.")
+    assert [a.content for a in found] == ["العمل بدأ", "الوزارة خصصت مكاتب", "الشروط واضحة"]
+
+
+def test_a_masculine_verb_before_a_feminine_noun_has_it_as_object() -> None:
+    found = attrs("وقال الوزير إن الأزمة خانقة. وطالب الحكومة بالإسراع في الإصلاح.")
+    assert [a.source for a in found] == ["الوزير", "=الوزير"]
+    assert one("وأكد العلامة الشيخ صالح أن الصيام واجب.").source == "العلامة الشيخ صالح"
+
+
+def test_a_participle_goes_on_with_the_subject_of_its_sentence() -> None:
+    found = attrs("وقال المسؤولون إن الاتفاق جيد. وخلال القمة رد الرئيس على مخاوف الحلفاء، متعهدا بدعمهم.")
+    assert found[-1].cue == "متعهدا" and found[-1].source == "=الرئيس"
+    found = attrs("وقال الوزير إن الاتفاق جيد. وزار مدينة حلب، مؤكدا أن الوضع صعب.")
+    assert found[-1].source == "=الوزير"  # the name after a noun is no subject
+
+
+def test_said_that_after_a_quotation_takes_the_quotation() -> None:
+    found = attrs('وقال المعارض إن الانتخابات مزورة. "سنواصل العمل حتى النهاية ولن نتراجع". قال ذلك الوزير أمس.')
+    assert [(a.source, a.content, a.kind) for a in found] == [
+        ("المعارض", "الانتخابات مزورة", "indirect"), ("الوزير", "سنواصل العمل حتى النهاية ولن نتراجع", "direct")]
+
+
+def test_a_conjunction_written_apart_and_a_fronted_setting_continue_the_speaker() -> None:
+    found = attrs("وقال الوزير إن الوضع صعب. و أوضح أن الحكومة تتابع الملف. وفي سياق متصل أكد أنه تم تمديد الأجل.")
+    assert [a.source for a in found] == ["الوزير", "=الوزير", "=الوزير"]
+    found = attrs("و أفادت الفتاة بأنها سافرت إلى فيينا و قال لها إن الشركة تعتزم إنتاج شريط.")
+    assert found[0].content == "سافرت إلى فيينا"
+
+
+def test_a_participle_without_a_comma_is_a_new_clause() -> None:
+    found = attrs("وانتقد أردوغان اقالة الوزير يوم الأحد مؤكدا أن هذا دليل على فشل الحكومة.")
+    assert [a.cue for a in found] == ["وانتقد", "مؤكدا"]
+    assert found[0].content.startswith("اقالة الوزير")
+
+
+def test_subjects_after_an_auxiliary_and_before_qad() -> None:
+    found = attrs("وكان التنظيم أعلن في بيان المسؤولية عن التفجير وقال إنه أوقع عشرات القتلى.")
+    assert [(a.source, a.content) for a in found] == [
+        ("التنظيم", "المسؤولية عن التفجير"), ("=التنظيم", "أوقع عشرات القتلى")]
+    assert one("وكانت الوزارة قد أعلنت أن الامتحانات ستؤجل.").source == "الوزارة"
+
+
+def test_requested_with_an_object_is_a_call() -> None:
+    a = one("وطلبت الوزارة تمديد المهلة أسبوعين.")
+    assert (a.source, a.content) == ("الوزارة", "تمديد المهلة أسبوعين")
+    assert attrs("وقدم اللاجئ طلب اللجوء إلى السلطات.") == []
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("الحكومة أعلنت تفكيك خلية إرهابية.", "الحكومة", "تفكيك خلية إرهابية"),
+    ("وقال الموقع إن النصوص وزعت، لكن كتلة الحزب في البرلمان طلبت التعجيل بمناقشتها.",
+     "كتلة الحزب في البرلمان", "التعجيل بمناقشتها"),
+    ("ارتفع عدد القتلى في الهجوم الذي أعلن التنظيم مسؤوليته عنه.", "التنظيم", "مسؤوليته عنه"),
+    ("وطلبت الوزارة تمديد المهلة أسبوعين.", "الوزارة", "تمديد المهلة أسبوعين"),
+])
+def test_subject_and_object_around_a_verb_whose_object_is_the_content(text: str, source: str, content: str) -> None:
+    a = attrs(text)[-1]
+    assert (a.source, a.content) == (source, content)
+
+
+def test_a_relative_clause_closes_at_its_comma() -> None:
+    a = one("وزار الرئيس المصري، الذي أكد وقوف بلاده مع الحل السياسي، العاصمة الفرنسية.")
+    assert a.content == "وقوف بلاده مع الحل السياسي"
+    assert attrs("وقد تطلب الجرح إجراء ستين قطبة.") == []  # تطلّب "required", not طلب "asked"
+
+
+def test_a_quoted_name_after_the_verb_speaks_or_is_told() -> None:
+    assert one("وقالت «الحياة» إن الاتفاق قريب.").source == "الحياة"
+    a = one("وأبلغت «الأيام» مصادر مطلعة أن المكاتب أعادت الحالات.")
+    assert (a.source, a.content) == ("مصادر مطلعة", "المكاتب أعادت الحالات")
+
+
+def test_a_contrast_clause_keeps_its_complementiser() -> None:
+    found = attrs("ورفضت المتحدثة الكشف عن جنسياتهم، لكن الوكالة الرسمية أكدت أنهم من دول مجاورة.")
+    assert [(a.cue, a.source, a.content) for a in found] == [
+        ("ورفضت", "المتحدثة", "الكشف عن جنسياتهم"), ("أكدت", "الوكالة الرسمية", "من دول مجاورة")]
+
+
+def test_following_is_no_content_preposition() -> None:
+    assert attrs("خرج السكان يحتجون على إثر مقتل شاب في شجار.") == []
+
+
+def test_a_participle_after_a_relay_goes_on_with_the_speaker_not_the_outlet() -> None:
+    found = attrs("ونقلت وكالة الأنباء الألمانية عن مسؤول محلي قوله إن الجسر انهار، مضيفا أن الضحايا كثر.")
+    assert [(a.cue, a.source) for a in found] == [("ونقلت", "مسؤول محلي"), ("مضيفا", "=مسؤول محلي")]
+
+
+def test_went_on_saying() -> None:
+    found = attrs('وقال المسؤول إن الوضع صعب. ومضى بالقول "تم عقد لقاء مطول مع قيادة التنظيم".')
+    assert [(a.cue, a.source, a.kind) for a in found] == [("وقال", "المسؤول", "indirect"),
+                                                          ("ومضى", "=المسؤول", "direct")]
+
+
+def test_a_long_setting_before_the_complementiser_and_a_participle_without_comma() -> None:
+    a = attrs("أكد رئيس الكتلة سالم العلي في تصريح لمراسلة الإذاعة على هامش اجتماع لها اليوم في الحمامات "
+              "أن وفدا من الكتلة سيلتقي رئيس الحكومة.")[0]
+    assert (a.source, a.content) == ("رئيس الكتلة سالم العلي", "وفدا من الكتلة سيلتقي رئيس الحكومة")
+    found = attrs("وقال النائب إن الموقف النهائي سيعلن غدا مستبعدا حدوث استقالات داخل الكتلة.")
+    assert [a.cue for a in found] == ["وقال", "مستبعدا"]
+    a = one('أعلن مسؤول رفيع، الانتهاء من ترتيبات القمة المزمع عقدها تحت شعار "قمة الأمل".')
+    assert a.content.startswith("الانتهاء من ترتيبات القمة")  # a short quoted name is no quotation
+
+
+@pytest.mark.parametrize(("text", "source", "via"), [
+    ("وقتل خمسة أشخاص في الانفجار، بحسب ما نقلت وكالة رويترز عن مسؤول محلي.", "مسؤول محلي", ("وكالة رويترز",)),
+    ("وقتل خمسة أشخاص في الانفجار، حسبما ذكرت صحيفة «الأيام» نقلا عن مصادر أمنية.", "مصادر أمنية",
+     ("صحيفة «الأيام»",)),
+    ("وقال وزير الداخلية في تصريح لوكالة الأنباء الرسمية إن الهجوم فشل.", "وزير الداخلية",
+     ("وكالة الأنباء الرسمية",)),
+    ("وأكد الوزير، في حديث لقناة «العربية»، أن الهجوم فشل.", "الوزير", ("قناة «العربية»",)),
+    ("وقال الوزير في تصريح للصحفيين إن الهجوم فشل.", "الوزير", ()),
+])
+def test_relays_in_according_to_phrases_and_settings(text: str, source: str, via: tuple[str, ...]) -> None:
+    a = one(text)
+    assert (a.source, a.via) == (source, via)

@@ -1,12 +1,13 @@
 """The evaluation gate: dev gold scored by the reference scorer must not fall below pinned minimums.
 
 The minimums sit a little under today's figures on the 21 dev articles
-(attribution 0.831, time 0.923, quantity 0.922). They were pinned at 0.89 / 0.95 /
-0.95 on the first 11; the dev set then grew by 10 articles the rules had never
-seen, and the floors were re-pinned once, in a commit of their own, to what rawi
-scores on all 21. Raise them when the figures rise; lowering one needs a reason
-written next to it. Skipped when ../shared is not beside the
-checkout: the tests never depend on it, CI has it.
+(attribution 0.931, via 0.875, time 0.991, quantity 0.970). They were pinned at
+0.89 / 0.95 / 0.95 on the first 11; the dev set then grew by 10 articles the rules
+had never seen, and the floors were re-pinned once, in a commit of their own, to
+what rawi scored on all 21 (0.82 / 0.91 / 0.91). Issue 10 (generalising to unseen
+articles) raised them and added the relay (via) F1. Raise them when the figures
+rise; lowering one needs a reason written next to it. Skipped when ../shared is not
+beside the checkout: the tests never depend on it, CI has it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from rawi.api import extract_article
 from rawi.model import Article
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
-MINIMUM = {"attribution": 0.82, "time": 0.91, "quantity": 0.91}
+MINIMUM = {"attribution": 0.925, "via": 0.86, "time": 0.985, "quantity": 0.96}
 
 pytestmark = pytest.mark.skipif(not (SHARED / "score.py").is_file(), reason="../shared/eval is not here")
 

@@ -246,3 +246,50 @@ def test_sorted_and_typed() -> None:
     assert [q.start for q in got] == sorted(q.start for q in got)
     assert all(isinstance(q, QuantityMatch) for q in got)
     assert [q.value for q in got] == [20, 10, 3000000]
+
+
+# --- decimals by the text's convention, duals, identifiers, comparing verbs ---------------------
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("بلغ العجز التجاري 9ر2 مليار دينار خلال السداسي الأول.", 2.9e9),  # the fraction written first
+    ("ارتفعت نسبة النمو إلى 5ر1 بالمائة.", 1.5),
+    ("عالجت المصافي 423ر2 مليون برميل.", 2.423e6),
+])
+def test_decimal_written_with_ra(text: str, value: float) -> None:
+    (_, got, _, _, _), = quantities(text)
+    assert got == pytest.approx(value)
+
+
+def test_a_comma_before_three_digits_follows_the_texts_convention() -> None:
+    # This text writes decimals with a comma ("226,9"): "46,500 مليون" is 46.5 million.
+    got = quantities("بلغت الصادرات 46,500 مليون دينار مقابل 226,9 مليون دينار.")
+    assert [g[1] for g in got] == [pytest.approx(46.5e6), pytest.approx(226.9e6)]
+    # This one writes decimals with a dot: "2,803 مليار" is 2,803 billion.
+    got = quantities("نما الاقتصاد 3.3 بالمائة وبلغ الناتج 2,803 مليار دولار.")
+    assert got[-1][1] == 2803 * 10**9
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("انهارت بنايتين في الحي القديم.", "بنايتين"),
+    ("يبلغ ارتفاع الجدار مترين فقط.", "مترين"),
+    ("فاز الفريق بالكأس مرتين.", "مرتين"),
+])
+def test_duals_count_two(text: str, span: str) -> None:
+    assert only(text) == row(span, 2, unit=span)
+
+
+@pytest.mark.parametrize("text", [
+    "صدر المرسوم عدد 52 المتعلق بتنظيم المهنة.",
+    "أحيلت القضية عدد 1234 على الدائرة الجنائية.",
+    "نص القانون رقم 15 على العقوبات.",
+])
+def test_law_decree_and_case_numbers_are_identifiers(text: str) -> None:
+    assert quantities(text) == []
+
+
+def test_comparing_verbs_qualify() -> None:
+    assert only("يمتد الكورنيش الذي يزيد طوله على 45 كيلومترا.") == row("45", 45, "gt", unit="كيلومترا")
+    assert only("حضر العرض جمهور لم يتجاوز عددهم 3 أشخاص.") == row("3", 3, "le", unit="أشخاص")
+    assert only("تفرض غرامة تصل إلى 5000 ريال.") == row("تصل إلى 5000", 5000, "le", unit="ريال")
+    assert only("رفعت الرسوم ليصل إلى 800 دولار.") == row("800", 800, unit="دولار")  # "so as to reach"

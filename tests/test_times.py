@@ -386,7 +386,8 @@ def test_counted_lengths_and_duals() -> None:
     assert one("بقي في المستشفى يومين فقط.") == ("يومين", "DURATION", "P2D")
     assert one("استغرقت العملية ساعتين تقريبا.") == ("ساعتين", "DURATION", "PT2H")
     assert one("تمدد حالة الطوارئ لمدة شهرين.") == ("شهرين", "DURATION", "P2M")
-    assert one("سجن ثلاث سنوات ونصف بتهمة الاحتيال.") == ("ثلاث سنوات ونصف", "DURATION", "P42M")
+    # A half stays a fraction of the unit named, as the gold writes it ("عامين ونصف" P2.5Y).
+    assert one("سجن ثلاث سنوات ونصف بتهمة الاحتيال.") == ("ثلاث سنوات ونصف", "DURATION", "P3.5Y")
 
 
 def test_counts_and_contracts_are_not_lengths() -> None:
@@ -430,7 +431,8 @@ def test_sets() -> None:
     assert one("ينتج الحقل 20 ألف برميل يوميا من النفط.") == ("يوميا", "SET", "P1D")
     assert one("يعقد المجلس اجتماعا أسبوعيا للمتابعة.") == ("أسبوعيا", "SET", "P1W")
     assert one("يتقاضى الموظف ألف ريال شهريا كحد أدنى.") == ("شهريا", "SET", "P1M")
-    assert one("يقام المهرجان كل عام في الصيف.") == ("كل عام", "SET", "P1Y")
+    # A season alone is a season of no year.
+    assert times("يقام المهرجان كل عام في الصيف.") == [("كل عام", "SET", "P1Y"), ("الصيف", "DATE", "XXXX-SU")]
 
 
 def test_family_name_is_not_a_set() -> None:
@@ -479,3 +481,65 @@ def test_results_sorted_disjoint_and_inside_text(words: list[str], published: st
 @pytest.mark.parametrize("text", ["", "\n\n", "لا شيء هنا يخص الزمن"])
 def test_empty_or_timeless_text(text: str) -> None:
     assert extract_times(normalize(text).norm, dt.date(2015, 7, 31)) == []
+
+
+# --- vague periods, seasons, clock times, eves, holidays ahead, fractions -------------------------
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("شهدت البلاد خلال السنوات القليلة الماضية تحولات كبيرة.", ("السنوات القليلة الماضية", "DURATION", "PXY")),
+    ("غاب اللاعب لأشهر عن الملاعب بسبب الإصابة.", ("أشهر", "DURATION", "PXM")),
+    ("ينتظر أن يصل الوفد خلال أيام إلى العاصمة.", ("أيام", "DURATION", "PXD")),
+    ("ينتظر أن تشهد الساعات المقبلة تطورات مهمة.", ("الساعات المقبلة", "DURATION", "PXH")),
+    ("استمر الحصار عامين ونصف قبل أن ينتهي.", ("عامين ونصف", "DURATION", "P2.5Y")),
+    ("منذ ربع قرن تغير وجه المدينة.", ("منذ ربع قرن", "DURATION", "P25Y")),
+])
+def test_vague_and_fractional_lengths(text: str, found: Found) -> None:
+    assert one(text, "2017-01-02") == found
+
+
+def test_seasons_alone_have_no_year() -> None:
+    assert one("يزور السياح الواحة في الربيع.") == ("الربيع", "DATE", "XXXX-SP")
+    assert one("تنخفض الحرارة كثيرا في فصل الشتاء.") == ("فصل الشتاء", "DATE", "XXXX-WI")
+    assert times("انطلقت احتجاجات الربيع العربي من تونس.") == []
+    assert times("يسكن العامل في حي الربيع.") == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("وصل الوفد في السابعة مساء إلى المطار.", ("السابعة مساء", "TIME", "2017-01-02T19:00")),
+    ("وقع الانفجار عند منتصف الليل في السوق.", ("منتصف الليل", "TIME", "2017-01-02T24:00")),
+    ("أقلعت الطائرة عند 1:30 ت غ من المطار.", ("1:30 ت غ", "TIME", "2017-01-02T01:30")),
+    ("خرج المتظاهرون بعد ظهر الأحد إلى الشوارع.", ("بعد ظهر الأحد", "TIME", "2017-01-01TAF")),
+    ("وقعت المشاجرة ليل السبت الأحد قرب المطعم.", ("ليل السبت الأحد", "TIME", "2016-12-31TNI")),
+])
+def test_clock_times_and_parts_of_day(text: str, found: Found) -> None:
+    assert one(text, "2017-01-02") == found
+
+
+def test_the_day_after_a_known_day() -> None:
+    assert times("وقع الحادث يوم السبت. وفي غداة الحادث خرج المتظاهرون.", "2017-01-02") == [
+        ("يوم السبت", "DATE", "2016-12-31"), ("غداة", "DATE", "2017-01-01")]
+    assert times("وقع الحادث يوم السبت. وبعد يوم واحد خرج المتظاهرون.", "2017-01-02")[-1] == (
+        "بعد يوم واحد", "DATE", "2017-01-01")
+    assert times("تواجه الحكومة عزلة عشية تصريحات الرئيس.", "2017-01-02") == []  # no day to count from
+
+
+def test_new_year_ahead_in_late_december_and_its_eve() -> None:
+    assert one("يستعد السكان للاحتفال برأس السنة في الساحة.", "2016-12-28") == ("رأس السنة", "DATE", "2017-01-01")
+    assert one("قتل شاب ليلة رأس السنة في شجار.", "2017-01-02") == ("ليلة رأس السنة", "TIME", "2016-12-31TNI")
+
+
+def test_counted_from_now_and_half_a_century_ago() -> None:
+    assert one("سيعلن القرار بعد شهر من الآن.", "2015-08-09") == ("بعد شهر من الآن", "DATE", "2015-09")
+    assert one("قبل نصف قرن كانت المدينة قرية صغيرة.", "2017-01-02") == ("قبل نصف قرن", "DATE", "1967")
+
+
+def test_parts_of_a_hijri_month_fall_in_gregorian_months() -> None:
+    assert one("أعيد إدراج الحالات قبل نهاية رمضان.", "2015-07-22") == ("نهاية رمضان", "DATE", "2015-07")
+    assert one("أسقطت الحالات مطلع رمضان.", "2015-07-22") == ("مطلع رمضان", "DATE", "2015-06")
+
+
+def test_later_takes_the_tense() -> None:
+    assert one("وقدم أحدهما فيما بعد عريضة مصالحة.") == ("فيما بعد", "DATE", "PAST_REF")
+    assert one("وسيعلن القرار فيما بعد.") == ("فيما بعد", "DATE", "FUTURE_REF")
+    assert one("سيتم إصلاح الطريق في أقرب وقت ممكن.") == ("أقرب وقت ممكن", "DATE", "FUTURE_REF")

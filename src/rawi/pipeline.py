@@ -81,7 +81,10 @@ def _attributions(doc: Doc) -> Doc:
     blocked = [(t.start, t.end) for t in doc.times]
     subjects = sorted((m.start, m.end) for m in doc.mentions if m.type in ("PERSON", "ORG", "GPE"))
     agencies = sorted((m.start, m.end) for m in doc.mentions if m.entry and m.entry.kind == "news_agency")
-    found = extract_attributions(doc.nt.norm, doc.seg, blocked, subjects, agencies)
+    # Places below a country (cities, regions, seas) are where things happen, seldom who acts.
+    places = frozenset((m.start, m.end) for m in doc.mentions if m.type == "LOC" or (
+        m.entry is not None and m.entry.kind in ("city", "region", "continent", "mountain")))
+    found = extract_attributions(doc.nt.norm, doc.seg, blocked, subjects, agencies, places)
     return replace(doc, attributions=tuple(found))
 
 

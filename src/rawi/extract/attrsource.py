@@ -8,14 +8,18 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from rawi.extract.attrview import (
+    QUOTE_MARKS,
     WORD,
     Sent,
     SourceRef,
     State,
+    media_heads,
+    partitive_heads,
     phrase_heads,
 )
 from rawi.extract.np import np_end, stopwords, strip_clitic
-from rawi.lexicon.cues import CueForm
+from rawi.lexicon.cues import CueForm, cue_forms
+from rawi.lexicon.gazetteer import titles
 
 RELAY_LEMMAS = frozenset(("نقل", "اورد", "روي"))
 
@@ -30,7 +34,109 @@ def relayed_speaker(s: Sent, j: int, form: CueForm, source: SourceRef | None) ->
     nxt = s.word(e) if e < s.hi else ""
     if nxt in ("قوله", "قولها", "قولهم", ":") or (e < s.hi and s.is_complementiser(e)):
         return (s.toks[j + 1].start, s.toks[e - 1].end), (e + 1 if nxt.startswith("قول") else e)
+    if nxt in ("،", ","):
+        # An apposition between commas: "نقلت X عن ستيف، قائد الفريق، قوله إن …".
+        for m in range(e + 1, min(s.hi, e + 14)):
+            if s.word(m) in ("قوله", "قولها", "قولهم") and s.word(m - 1) in ("،", ","):
+                return (s.toks[j + 1].start, s.toks[e - 1].end), m + 1
+            if s.cue(m) or s.is_complementiser(m):
+                break
     return None
+
+
+_DEMONSTRATIVES = frozenset(("هذه", "هذا", "هؤلاء", "هولاء", "تلك", "ذلك"))
+_ISSUED = frozenset(("صادر", "صادره", "الصادر", "الصادره"))
+_EXTENDERS = _DEMONSTRATIVES | {"من", "في", "عن"}
+
+
+def _bare(word: str) -> str:
+    return word[1:] if word[:1] in "وف" and len(word) > 3 else word
+
+
+def extend_speaker(s: Sent, j: int, e: int) -> int:
+    """Past the places where `np_end` stops inside one speaker's name (j..e is what it read):
+
+    - a partitive head goes on over "من" or a demonstrative: "عدد من الفنانين", "كل من مصر
+      والأردن", "أحد هذه المصادر" (the head alone cannot speak);
+    - a head noun goes on over the short quoted name after it and the definite adjectives that
+      follow: صحيفة "الديلي ميل" البريطانية, مراسل «الجوهرة» (the head alone is nobody);
+    - an unnamed source goes on over where it sits: "مصدر أمني في وزارة الداخلية";
+    - a statement goes on over the body it came from: "بيان صادر عن الرئاسة".
+    """
+    if e <= j or e >= s.hi:
+        return e
+    nxt = s.word(e)
+    if nxt not in _EXTENDERS and nxt not in QUOTE_MARKS:
+        return e  # the common case: nothing here goes on past np_end
+    heads = {s.word(j), _bare(s.word(j)), strip_clitic(s.word(j))}  # ("وكالة" is no و + كالة)
+    if e == j + 1 and not heads.isdisjoint(partitive_heads()) and (nxt == "من" or nxt in _DEMONSTRATIVES):
+        f = np_end(s.toks, e + 1, s.hi, s.blocked, limit=8)
+        return f if f > e + 1 else e
+    if nxt in ("في", "من") and e - j <= 3 and s.phrase_at(e) is None \
+            and (any(t is not None and t.role == "source_noun" for t in map(titles().get, heads))
+                 or (not s.word(j).startswith(("ال", "وال")) and s.word(j).endswith(("ون", "ين")))):
+        # An unnamed source and where it sits: "مصدر أمني في وزارة الداخلية", "مصادر من أقاربهم",
+        # "متابعون في السوق المحلي" (an indefinite plural of people).
+        f = np_end(s.toks, e + 1, s.hi, s.blocked, limit=6)
+        return f if f > e + 1 else e
+    if s.word(e - 1) in _ISSUED and nxt == "عن":
+        f = np_end(s.toks, e + 1, s.hi, s.blocked, limit=6)
+        return f if f > e + 1 else e
+    named_by_quote = any(h in media_heads() or (h in titles() and titles()[h].role == "org_head") for h in heads)
+    if nxt in QUOTE_MARKS and (e == j + 1 or (e - j <= 3 and named_by_quote)) \
+            and (named_by_quote or any(h in titles() for h in heads)):
+        # (After "مصادر مطلعة" a quoted name is whom they told: «عكاظ» is no part of them.)
+        q = s.quote_opening_at(e)
+        if q is None or q.close_at is None or not 0 < len(s.norm[q.start:q.end].split()) <= 4:
+            return e
+        f = e
+        while f < s.hi and s.toks[f].start <= q.close_at:
+            f += 1
+        # Definite adjectives after the name: "الإخباري التركي", "البريطانية".
+        while f < s.hi and f - e < 8 and s.word(f).startswith("ال") and WORD.fullmatch(s.word(f)) \
+                and not s.blocked(f) and s.word(f) not in stopwords():
+            f += 1
+        return f
+    return e
+
+
+def audience_at(s: Sent, j: int, agencies: Sequence[tuple[int, int]]) -> tuple[int, tuple[int, int] | None] | None:
+    """Who was told, at token j: "لـ«رويترز»", "للمحققين", "لوكالة الأنباء", "لي". Returns the token
+    after it and, when it is an outlet that carried the words (a news agency, or a name headed by
+    a media noun: "لصحيفة «الأيام»"), its span as a relay; None when no audience starts at j."""
+    w = s.word(j)
+    if not (w == "ل" or (w.startswith("ل") and not w.startswith("ال") and len(w) > 2)):
+        return None
+    m = j + 1 if w == "ل" else j
+    while m < s.hi and s.word(m) in QUOTE_MARKS and s.quote_opening_at(m) is None:
+        m += 1
+    if m >= s.hi:
+        return m, None
+    quoted = s.quote_opening_at(m)
+    if quoted is not None and quoted.close_at is not None and m == j + 1:
+        # "لـ «عكاظ»": the whole quoted name is the audience.
+        e = m
+        while e < s.hi and s.toks[e].start <= quoted.close_at:
+            e += 1
+        start, end = quoted.start, quoted.end
+    else:
+        e = max(np_end(s.toks, m, s.hi, s.blocked, limit=5), m + 1 if w == "ل" else j + 1)
+        e = extend_speaker(s, m, e)  # "لصحيفة «الأيام» المحلية"
+        # The relay's span starts after a ل written onto it ("لوكالة الصحافة").
+        start = s.toks[m].start + (1 if m == j and w != "ل" else 0)
+        known = next((b for a, b in agencies if a == start), None)
+        if known is not None:
+            # A known agency ends where its name ends: "لوكالة رويترز مسؤول أمريكي" names two.
+            e = m
+            while e < s.hi and s.toks[e].start < known:
+                e += 1
+        end = s.toks[min(e, s.hi) - 1].end
+    head = w[1:] if m == j and w != "ل" else s.word(m)
+    agency = any(a < end and start < b for a, b in agencies)
+    outlet = agency or head in media_heads() or (head.startswith("ال") and head[2:] in media_heads())
+    while e < s.hi and s.word(e) in QUOTE_MARKS and s.quote_opening_at(e) is None:
+        e += 1
+    return e, ((start, end) if outlet else None)
 
 
 def cut_after_name(s: Sent, j: int, e: int, names: Sequence[tuple[int, int]]) -> int:
@@ -42,6 +148,13 @@ def cut_after_name(s: Sent, j: int, e: int, names: Sequence[tuple[int, int]]) ->
     end = names[i][1]
     for m in range(j + 1, e):
         if s.toks[m].start >= end:
+            pos = s.toks[m].start + 1
+            n = bisect_left(names, (pos,))
+            last = m + 1 == e and e < s.hi and (s.is_complementiser(e) or s.word(e) == ":")
+            if s.word(m)[:1] == "و" and ((n < len(names) and names[n][0] == pos) or last):
+                # "كييف وسيول أن": names joined by و are one subject
+                end = names[n][1] if n < len(names) and names[n][0] == pos else s.toks[m].end
+                continue
             return m if not s.word(m).startswith(("ال", "وال")) else e
     return e
 
@@ -65,12 +178,21 @@ def cut_before_object(s: Sent, j: int, e: int, names: Sequence[tuple[int, int]])
     return e
 
 
+# Particles after which a clause starts, so that a subject may open it: "لكن طهران تقول إنه سلمي",
+# "بينما الوزارة أكدت".
+_CLAUSE_OPENERS = frozenset(("لكن", "ولكن", "بينما", "فيما", "حيث", "اذ", "بل", "حين"))
+
 _AUXILIARIES = frozenset(("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"))
 
 
 def subject_before(s: Sent, k: int) -> tuple[int, int] | None:
     """Subject-first clauses: "الهيئة أكدت أن", "الرئيس التركي، …، الذي أكد"."""
+    verb = s.word(k)
+    if verb[:1] in "وف" and verb[1:] in cue_forms():
+        return None  # "… إصدار الرخصة وقال": a conjunction on the verb starts a new clause
     j = k - 1
+    if j > s.lo and s.word(j) in ("قد", "لقد"):
+        j -= 1  # "وكانت الوزارة قد أعلنت أن"
     relative = j >= s.lo and s.word(j) in ("الذي", "التي", "الذين")
     auxiliary = False
     if not relative and j > s.lo and s.word(j) in ("،", ","):
@@ -99,6 +221,10 @@ def subject_before(s: Sent, k: int) -> tuple[int, int] | None:
         if w in ("هذا", "هذه", "هؤلاء", "هولاء", "تلك", "ذلك") and start < end:
             start -= 1  # a demonstrative opens the phrase: "هؤلاء الإرهابيين اعترفوا"
             break
+        if w in ("في", "من") and not relative and start < end and start - 2 >= s.lo \
+                and WORD.fullmatch(s.word(start - 2)) and s.word(start - 2) not in stop:
+            start -= 1  # "لكن كتلة الحزب في البرلمان طلبت": where the subject sits is part of it
+            continue
         if not WORD.fullmatch(w) or w in stop or w in _AUXILIARIES or s.blocked(start - 1) or w in phrase_heads() \
                 or strip_clitic(w) in phrase_heads():
             break
@@ -113,13 +239,15 @@ def subject_before(s: Sent, k: int) -> tuple[int, int] | None:
         # A clause-initial subject: the phrase must open its clause.
         before = s.word(start - 1) if start - 1 >= s.lo else ""
         if start > s.lo and before not in ("،", ",", ":", "«", "\"", "“") \
-                and not s.is_complementiser(start - 1):
-            return None
+                and not s.is_complementiser(start - 1) and _bare(before) not in _CLAUSE_OPENERS \
+                and before not in _AUXILIARIES:
+            return None  # ("وكان تنظيم داعش أعلن …": the subject after an auxiliary opens the clause)
     if start >= end:
         return None
     first = s.word(start)
-    if first in ("و", "ف") or (strip_clitic(first) != first and strip_clitic(first) in stop):
-        return None
+    if first in ("و", "ف") or (strip_clitic(first) != first and strip_clitic(first) in stop) \
+            or (first[:1] in "وف" and first[1:] in stop):
+        return None  # "وقد أكد", "وهي تؤكد": a particle or a pronoun is nobody's name
     st = s.toks[start].start
     if first[0] == "و" and len(first) > 3 and not first.startswith(("وزار", "وكال", "وحد")):
         st += 1  # the conjunction is not part of the subject

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from types import MappingProxyType
 
 from rawi.extract.np import strip_clitic
 from rawi.lexicon import load_tsv
@@ -51,6 +53,7 @@ class AttrMatch:
     stance: str
     via: tuple[tuple[int, int], ...] = ()
     gender: str = ""  # agreement of the cue ("f" for وقالت), to pick an antecedent
+    according: bool = False  # made by an "according to" phrase: its source speaks for a clause
 
 
 @dataclass
@@ -95,9 +98,36 @@ def phrase_heads() -> frozenset[str]:
 
 
 @cache
+def according_heads() -> frozenset[str]:
+    """First words of the "according to" phrases: only these start an attribution; a setting
+    ("في بيان") is read where a verb's content is looked for."""
+    return frozenset(w for w, by_second in phrase_index().items()
+                     if any(kind == "according_to" for cands in by_second.values() for _, kind in cands))
+
+
+@cache
 def cue_words() -> WordFilter:
-    heads = phrase_heads()
-    return WordFilter(lambda w: bool(cue_readings(w)) or w in heads or strip_clitic(w) in heads)
+    heads = according_heads()
+    return WordFilter(lambda w: w in heads or strip_clitic(w) in heads or _readable(w))
+
+
+def _readable(word: str) -> bool:
+    """Whether a word reads as a cue form of any person (one prefix test for most words)."""
+    prefixes = cue_prefixes()
+    if word[:3] not in prefixes and (word[:1] not in "وف" or word[1:4] not in prefixes):
+        return False
+    return bool(cue_readings(word)) or bool(first_person_readings(word))
+
+
+@lru_cache(maxsize=65536)
+def first_person_readings(word: str) -> tuple[CueForm, ...]:
+    """First-person active verb readings ("أعتقد", "نؤكد"): a cue only inside someone's quoted words."""
+    prefixes = cue_prefixes()
+    if word[:3] not in prefixes and (word[:1] not in "وف" or word[1:4] not in prefixes):
+        return ()
+    if not WORD.fullmatch(word):
+        return ()
+    return tuple(f for f in lookup(word) if f.person == 1 and not f.passive and f.pos == "verb")
 
 
 class Sent:
@@ -105,8 +135,9 @@ class Sent:
 
     def __init__(self, norm: str, sent: Sentence, tokens: Sequence[Token], lo: int, hi: int,
                  quotes: Sequence[Quote], blocked_spans: Sequence[tuple[int, int]], state: State,
-                 marks: Sequence[int]) -> None:
+                 marks: Sequence[int], places: AbstractSet[tuple[int, int]] = frozenset()) -> None:
         self.state = state
+        self.places = places  # spans of cities and regions
         self.marks = marks  # token indices where a content may end: cues, commas, contrasts
         self.norm = norm
         self.sent = sent
@@ -194,6 +225,38 @@ def impersonal() -> frozenset[str]:
 @cache
 def object_content_lemmas() -> frozenset[str]:
     return frozenset(r["lemma"] for r in load_tsv("cue_object_content", ("lemma",)))
+
+
+@cache
+def np_adjectives() -> frozenset[str]:
+    """Definite adjectives that are not nisbas: "العام" in "الأمين العام"."""
+    return frozenset(r["word"] for r in load_tsv("np_adjectives", ("word",)))
+
+
+_NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين", "يتان")
+
+
+def adjective_like(word: str) -> bool:
+    """A definite word that can describe the noun before it: a nisba or a listed adjective."""
+    return word.endswith(_NISBA_ENDINGS) or word in np_adjectives()
+
+
+@cache
+def media_heads() -> frozenset[str]:
+    """Head nouns of news media: "صحيفة", "قناة", "وكالة" (an outlet so named is a relay)."""
+    return frozenset(r["word"] for r in load_tsv("media_heads", ("word",)))
+
+
+@cache
+def partitive_heads() -> frozenset[str]:
+    """Heads that speak only with the group after them: "عدد من", "كل من", "أحد هذه"."""
+    return frozenset(r["word"] for r in load_tsv("speaker_partitives", ("word",)))
+
+
+@cache
+def own_report_nouns() -> Mapping[str, str]:
+    """"تعبيره" -> "m": report nouns whose pronoun is the speaker in force ("حسب تعبيره")."""
+    return MappingProxyType({r["word"]: r["gender"] for r in load_tsv("report_nouns_own", ("word",))})
 
 
 @cache

@@ -130,8 +130,11 @@ def resolve(norm: str, mentions: Sequence[Mention], attrs: Sequence[AttrMatch]) 
     cl = _Clusterer(norm)
     # Sources and relays are mentions too; put every span in text order.
     items: list[tuple[int, int, int, Mention | None]] = [(m.start, -m.end, 0, m) for m in mentions]
+    # A source that names the one quoted before ("المصدر ذاته") joins that source's entity below.
+    same = {(a.source.start, a.source.end) for a in attrs
+            if a.source.start is not None and a.source.antecedent is not None}
     for a in attrs:
-        if a.source.start is not None and a.source.end is not None:
+        if a.source.start is not None and a.source.end is not None and (a.source.start, a.source.end) not in same:
             items.append((a.source.start, -a.source.end, 1, None))
         for v in a.via:
             items.append((v[0], -v[1], 1, None))
@@ -158,7 +161,17 @@ def resolve(norm: str, mentions: Sequence[Mention], attrs: Sequence[AttrMatch]) 
     resolved: list[Resolved] = []
     for a in attrs:
         src: str | None = None
-        if a.source.start is not None and a.source.end is not None:
+        if a.source.start is not None and a.source.end is not None and (a.source.start, a.source.end) in same:
+            ante = a.source.antecedent
+            src = resolved[ante].source_entity if ante is not None and ante < len(resolved) else None
+            target = next((c for c in cl.clusters if c.id == src), None)
+            if target is None:
+                target = cl.add(a.source.start, a.source.end, _guess_type(norm, a.source.start, a.source.end))
+                src = target.id
+            elif (a.source.start, a.source.end) not in cl.at:
+                target.spans.append((a.source.start, a.source.end))
+                cl.at[(a.source.start, a.source.end)] = target
+        elif a.source.start is not None and a.source.end is not None:
             c = cl.at.get((a.source.start, a.source.end))
             src = c.id if c else None
         elif a.source.antecedent is not None and a.source.antecedent < len(resolved):

@@ -9,12 +9,16 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress, count
+from operator import itemgetter
 
 from rawi.extract.attrview import cue_readings
 from rawi.extract.np import np_end, strip_clitic
 from rawi.lexicon.gazetteer import GazEntry, gazetteer, titles
 from rawi.text.segment import Token
 from rawi.text.wordfilter import WordFilter
+
+_TEXT = itemgetter(2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +47,7 @@ def find_mentions(norm: str, tokens: tuple[Token, ...], words: frozenset[str] | 
     # Decide once per distinct word which ones open a title: most words do not.
     title_words = _title_words().select(words if words is not None else {t.text for t in tokens})
     n = len(tokens)
-    heads = [k for k, t in enumerate(tokens) if t.text in title_words]
+    heads = list(compress(count(), map(title_words.__contains__, map(_TEXT, tokens))))
     i = 0
     for k in heads:
         if k < i:
@@ -63,6 +67,13 @@ def find_mentions(norm: str, tokens: tuple[Token, ...], words: frozenset[str] | 
         # joined by و ("الرئيس ووزير الخارجية" are two people).
         j = np_end(tokens, i + 1, n, lambda k: bool(cue_readings(tokens[k].text))
                    or (strip_clitic(tokens[k].text) in title_map and tokens[k].text[0] == "و"), limit=7)
+        if title.type == "ORG" and strip_clitic(word).startswith("ال"):
+            # A body named with the article goes on only with adjectives, which carry it too:
+            # "الوزارة السعودية", but "الوزارة تمديد المهلة" has the body and then its words.
+            for m in range(i + 1, j):
+                if not tokens[m].text.startswith(("ال", "وال", "لل")):
+                    j = m
+                    break
         end = tokens[j - 1].end
         # A gazetteer name inside the description names the same referent
         # only when it ends it ("الرئيس الروسي فلاديمير بوتين").

@@ -222,7 +222,8 @@ def _phrase_before(norm: str, start: int) -> tuple[int, str] | None:
         phrase = _key(norm[j:end])
         if phrase in lex.before:
             best = (j, lex.before[phrase])
-        elif phrase[0] in "وفبل" and phrase[1:] in lex.before:  # "بنحو", "وأكثر من"
+        elif phrase[0] in "وفبل" and phrase[1:] in lex.before and not (phrase[0] == "ل" and phrase[1] in "يت"):
+            # "بنحو", "وأكثر من"; but "ليصل إلى 800" is "so as to reach", not "up to"
             best = (j + 1, lex.before[phrase[1:]])
         i = j
         while i > 0 and norm[i - 1] == " ":
@@ -448,11 +449,24 @@ def _names_id(norm: str, start: int) -> bool:
     return any(w in _lexicon().id_heads for w in words)
 
 
+# "يزيد طوله على 45 كيلومترا": a comparing verb, then what it measures, then the number.
+_MEASURED = re.compile(r"(?<!\w)[وف]?(?P<neg>(?:لا|لم|لن) +)?[يت](?P<v>زيد|قل|تجاوز|فوق|صل) +\w+(?:ه|ها|هم|هما)"
+                       r" +(?:(?:علي|عن|الي) +)?\Z")
+_MEASURED_LAST = (" علي ", " عن ", " الي ", "ه ", "ها ", "هم ", "هما ")
+_MEASURED_QUALIFIER = {("زيد", False): "gt", ("تجاوز", False): "gt", ("فوق", False): "gt", ("قل", False): "lt",
+                       ("صل", False): "le", ("زيد", True): "le", ("تجاوز", True): "le", ("فوق", True): "le",
+                       ("قل", True): "ge"}
+
+
 def _single(norm: str, m: NumberMatch) -> QuantityMatch | None:
     start, end, qualifier, value = m.start, m.end, "eq", m.value
     q = _phrase_before(norm, m.start)
     if q is not None:
         start, qualifier = q
+    elif norm.endswith(_MEASURED_LAST, 0, m.start):
+        measured = _MEASURED.search(norm, max(0, m.start - 40), m.start)
+        if measured is not None:  # the number's span stays its own
+            qualifier = _MEASURED_QUALIFIER.get((measured.group("v"), bool(measured.group("neg"))), "eq")
     unit = _unit(norm, m.end)
     if _has_article(norm, m):  # "الأشخاص الخمسة": the noun comes first
         unit = _prev_word(norm, m.start)

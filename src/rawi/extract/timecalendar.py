@@ -172,18 +172,18 @@ def weekday_date(isoweekday: int, ref: dt.date, mod: str | None, ahead: bool) ->
 
 
 def duration_value(n: float | None, unit: str) -> str:
-    """TIMEX3 duration: P3D, PT2H, P1.5Y -> P18M, PXY for a vague count."""
+    """TIMEX3 duration: P3D, PT2H, P2.5Y, PXY for a vague count."""
     timed = unit in ("H", "MIN", "S")
     letter = {"MIN": "M", "DE": "DE", "CE": "CE"}.get(unit, unit)
     if n is None:
-        return f"PTX{letter}" if timed else f"PX{letter}"
-    if n != int(n):
-        # A half unit is written in the next smaller unit: 1.5 years = 18 months.
-        smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60)}
-        if unit in smaller:
-            sub, k = smaller[unit]
-            return duration_value(n * k, sub)
-    count = int(n) if n == int(n) else n
+        # A vague count keeps an X: PXY, PXD, and PXH for "الساعات المقبلة" as the gold writes it.
+        return "PTXM" if unit == "MIN" else f"PX{letter}"
+    if unit in ("DE", "CE") and n != int(n):
+        return duration_value(n * (10 if unit == "DE" else 100), "Y")  # half a century: P50Y
+    below = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60)}
+    if n < 1 and unit in below:
+        return duration_value(n * below[unit][1], below[unit][0])  # half an hour: PT30M
+    count = int(n) if n == int(n) else n  # "عامين ونصف": P2.5Y
     return f"PT{count}{letter}" if timed else f"P{count}{letter}"
 
 

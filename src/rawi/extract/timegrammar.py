@@ -49,6 +49,7 @@ class Lexicon:
     day_ordinals: dict[str, int]
     hour_ordinals: dict[str, int]
     part_nouns: dict[str, str]
+    part_of_period: dict[str, str]  # "مطلع" -> "start"
     part_adverbs: dict[str, str]
     decades: dict[str, str]
     holidays: dict[str, tuple[int, int]]
@@ -80,6 +81,7 @@ def lexicon() -> Lexicon:
         day_ordinals={r["word"]: int(r["value"]) for r in ordinals if r["use"] == "day"},
         hour_ordinals={r["word"]: int(r["value"]) for r in ordinals if r["use"] == "hour"},
         part_nouns={r["word"]: r["part"] for r in parts if r["form"] == "noun"},
+        part_of_period={r["word"]: r["part"] for r in load_tsv("time_period_parts", ("word",))},
         part_adverbs={r["word"]: r["part"] for r in parts if r["form"] == "adverb"},
         decades={r["word"]: r["value"] for r in load_tsv("time_decades", ("word",))},
         holidays={
@@ -193,8 +195,8 @@ def _rules() -> list[tuple[str, str]]:
          rf"(?!\w)(?: +(?P<mod>{mod}))?(?: +{year})?|{_year('year2')})"),
         ("month", rf"(?:(?P<period>{period}) +(?:شهر +)?|(?P<shahr>شهر) +)?(?P<month>{greg}){pair}"
          rf"(?:{year_conn}{year}| +(?P<mod>{mod}){ymod})?"),
-        ("season", rf"(?:(?P<season>{seasons})(?: +(?:عام|العام|سنه))? +{year}"
-         rf"|(?:(?P<this>هذا) +)?ال(?P<aseason>{seasons})(?: +(?P<mod>{mod}))?)"),
+        ("season", rf"(?:(?:فصل +)?(?P<season>{seasons})(?: +(?:عام|العام|سنه))? +{year}"
+         rf"|(?:(?P<this>هذا) +)?(?P<fasl>فصل +)?ال(?P<aseason>{seasons})(?!\w)(?: +(?P<mod>{mod}))?)"),
         ("year", rf"(?:(?P<period>{period}) +(?:من +)?)?(?:ال|لل?)?(?:عام|سنه|عامي) +{year}"
          rf"(?P<second> *(?:و|-|/) *(?:1[89]|20)[0-9]{{2}}(?![0-9]))?"),
         ("anaphor", rf"(?:(?P<dem>ذلك|تلك) +(?P<what>{what})"
@@ -205,27 +207,34 @@ def _rules() -> list[tuple[str, str]]:
         ("relunit", rf"(?:(?P<period>{period}) +(?:من +)?)?{this_unit}"),
         ("deictic", rf"(?:(?P<part>{pnoun}) +(?:يوم +)?)?(?P<deic>{deic})"
          rf"(?: *\(? *(?P<wd>{wd})(?: *\))?)?(?: +(?P<padv>{padv}))?"),
-        ("weekday", rf"(?:(?P<part>{pnoun}) +)?(?:(?P<yawm>يوم|يومي) +)?(?P<wd>{wd})(?: +(?P<mod>{mod}))?"
+        ("weekday", rf"(?:(?P<part>{pnoun})\"? +)?(?:(?P<yawm>يوم|يومي) +)?(?P<wd>{wd})(?P<wd2> +{wd})?"
+         rf"(?: +(?P<mod>{mod}))?"
          rf"(?: +(?P<padv>{padv}))?"),
-        ("clock", rf"(?=الساعه +|[0-2]?[0-9](?::[0-5][0-9])?(?: +و ?{frac})? +{padv})"
+        ("midnight", r"(?P<mid>منتصف +(?:الليل|النهار))(?!\w)"),
+        ("clock", rf"(?=الساعه +|[0-2]?[0-9](?::[0-5][0-9])?(?: +و ?{frac})? +{padv}|{hourord}(?: +و ?{frac})? +{padv}"
+         rf"|[0-2]?[0-9]:[0-5][0-9] +(?:ت ?غ|بتوقيت|توقيت)(?!\w))"
          rf"(?:(?P<saa>الساعه) +)?(?:(?P<hour>[0-2]?[0-9])(?::(?P<minute>[0-5][0-9]))?(?![0-9.,])"
-         rf"|(?P<hword>{hourord}))(?: +و ?(?P<frac>{frac}))?(?: +(?P<padv>{padv}))?"),
+         rf"|(?P<hword>{hourord}))(?: +و ?(?P<frac>{frac}))?(?: +(?P<padv>{padv}))?"
+         r"(?: +(?P<gmt>ت ?غ|(?:ب)?توقيت +(?:غرينتش|غرينيتش|جرينتش)))?"),
         ("period", rf"(?P<period>{period}) +(?P<punit>{ART}(?:اسبوع|شهر|عام|سنه))(?!\w)"
          rf"(?! +(?:{mod}|ال|[0-9]))"),
-        ("pastlen", rf"(?:(?P<unitpl>{art_units})(?: +(?P<num>{numw}))?"
+        ("pastlen", rf"(?:(?P<unitpl>{art_units})(?: +(?P<num>{numw})| +(?P<fewer>القليله))?"
          rf"|ال ?(?P<n>[0-9]{{1,3}}) +(?P<unit>{units})) +(?P<mod>{mod})"),
         ("ago", rf"(?P<dir>قبل|بعد|منذ) +(?:(?P<qual>{qual}) +)?(?:{num} +(?P<unit>{units})|(?P<dual>{dual})"
+         rf"|(?P<frac>نصف|ربع) +(?P<funit>{sing})"
          rf"|(?P<sing>{sing})(?: +(?P<one>{one}))?{not_date}|(?:(?P<few>{few}) +)?(?P<plural>{plural})"
-         rf"|(?P<vague>{since})(?: +(?P<long>{longw}))?)"),
+         rf"|(?P<vague>{since})(?: +(?P<long>{longw}))?)(?P<now> +من +(?:الان|اليوم)(?!\w))?"),
         ("every", rf"كل +(?:{num} +(?P<unit>{units})|(?P<dual>{dual})|(?P<sing>{sing})){not_date}"),
         ("length", rf"(?:(?P<qual>{qual}) +)?(?:{num} +(?P<unit>{units})(?! +(?:1[89]|20)[0-9]{{2}}(?![0-9]))"
          rf"|\( *(?P<pnum>[0-9]{{1,3}}) *\) *(?P<punit>{units})|(?P<dual>{dual})"
-         rf"|(?P<few>{few}) +(?P<plural>{plural}))(?: +و ?(?P<half>نصف|النصف)(?!\w))?"),
+         rf"|(?:(?P<few>{few}) +)?(?P<plural>{plural}))(?: +و ?(?P<half>نصف|النصف)(?!\w))?"),
         ("single", rf"(?:(?P<qual>{qual}) +)?(?P<sing>{sing})(?: +(?P<one>{one}))?{not_date}"),
         ("decade", rf"(?:(?P<period>{period}) +)?(?P<dec>{alt(lx.decades)})"
          rf"(?: +(?:من +)?القرن +(?:الماضي|العشرين|المنصرم|الفائت)(?!\w))?"),
         ("century", rf"القرن +(?:(?P<mod>{mod})|(?P<ordday>{dayord})|ال ?(?P<n>[0-9]{{1,2}})(?![0-9]))"),
-        ("holiday", rf"(?P<holiday>{alt(lx.holidays)})"),
+        ("holiday", rf"(?:(?P<part>{pnoun}) +)?(?P<holiday>{alt(lx.holidays)})"),
+        ("eve", r"(?P<eve>غداه|عشيه)(?!\w)"),
+        ("hperiod", rf"(?P<period>{period}) +(?:شهر +)?(?P<hmonth>{hijri})(?: +(?P<hyear>1[34][0-9]{{2}})(?![0-9]))?"),
         ("fixed", rf"(?P<fixed>{_fixed_alt(lx)})"),
         ("bareyear", year),
     ]
@@ -271,7 +280,7 @@ _LEADS = [
     "اليوم", "امس", "غدا", "غد", "الغد", "البارحه", "الليله", "اول", "يوم", "يومي", "بعد", "قبل", "منذ",
     "كل", "هذا", "هذه", "ذلك", "تلك", "نفس", "ذات", "وقت", "الوقت", "الساعه", "القرن", "الربع", "النصف",
     "صيف", "شتاء", "خريف", "ربيع", "الصيف", "الشتاء", "الخريف", "الربيع", "عامي", "انذاك", "حينها",
-    "حينذاك", "وقتها", "وقتئذ", "يومها",
+    "حينذاك", "وقتها", "وقتئذ", "يومها", "فصل", "منتصف", "غداه", "عشيه",
 ]
 
 

@@ -15,6 +15,11 @@ from rawi.extract.timegrammar import lexicon
 from rawi.extract.timeparse import Cand, ahead, bare_in, core, modifier, number, prev_word
 
 _DIGITS_BEFORE = re.compile(r"[0-9] *$")
+_FRACTIONS = {"نصف": 0.5, "ربع": 0.25}
+# What may follow a vague length that ends its phrase: punctuation, a preposition, a conjunction,
+# or an adjective of the length ("لأيام عديدة", "خلال أيام قليلة").
+_PHRASE_END = re.compile(r" *(?:$|[.،,؛:!?؟)\n]|(?:في|من|عن|علي|الي|حتي|قبل|بعد|دون|مع|بسبب|ثم|او|و\w*"
+                         r"|عديده|قليله|طويله|معدوده|اخري|متتاليه|فقط)(?!\w))")
 _DEFINITE = re.compile(r"[وفبلك]{0,2}ال")
 
 
@@ -25,7 +30,7 @@ def pastlen(m: re.Match[str], norm: str) -> list[Cand]:
         return []
     if m.group("unitpl"):
         u = lx.units[m.group("unitpl")[2:]]
-        n: float | None = 2 if u.count == 2 else None
+        n: float | None = 2 if u.count == 2 and not m.group("fewer") else None
         if m.group("num"):
             n = number(norm, m)
             if n is None:
@@ -46,6 +51,8 @@ def _count(m: re.Match[str], norm: str) -> tuple[float | None, str] | None:
         ) or bare_in(before.removeprefix("ال"), lx.number_words):
             return None  # "100 ألف ساعة", "أحد عشر عاما": the number starts earlier
         n = number(norm, m)
+        if n is None:
+            n = _FRACTIONS.get(m.group("num"))  # "نصف قرن", "ربع ساعة"
         if n is None or n <= 0 or n > 5000:
             return None
         return float(n), lx.units[m.group("unit")].unit
@@ -66,10 +73,22 @@ def ago(m: re.Match[str], norm: str) -> list[Cand]:
         if direction != "منذ" or (m.group("vague") == "وقت" and not m.group("long")):
             return []
         return [Cand(start, end, "const", "DURATION", value="PXX")]
-    counted = _count(m, norm)
+    if m.group("frac"):
+        # "قبل نصف قرن": half a unit, counted in the unit below it.
+        half = 0.5 if m.group("frac") == "نصف" else 0.25
+        counted: tuple[float | None, str] | None = _smaller(half, lx_unit(m.group("funit")))
+    else:
+        counted = _count(m, norm)
+        if counted is not None and counted[0] is not None and counted[0] != int(counted[0]):
+            counted = _smaller(counted[0], counted[1])  # "قبل نصف قرن": 50 years
     if counted is None:
         return []
     n, unit = counted
+    if m.group("now") and n is not None and n == int(n) and direction != "منذ":
+        # "بعد شهر من الآن", "قبل عامين من اليوم": counted from the dateline.
+        return [Cand(start, end, "rel", unit=unit, n=int(n) if direction == "بعد" else -int(n))]
+    if m.group("now"):
+        end = m.start("now")
     sing = m.group("sing")
     if direction == "بعد" and sing and prev_word(norm, start) in (sing, sing + "ا"):
         return []  # "يوما بعد يوم": day after day
@@ -93,6 +112,22 @@ def ago(m: re.Match[str], norm: str) -> list[Cand]:
                  value=duration_value(n, unit), inner=inner)]
 
 
+def lx_unit(word: str) -> str:
+    return lexicon().units[word].unit
+
+
+_BELOW = {"CE": ("Y", 100), "DE": ("Y", 10), "Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24),
+          "H": ("MIN", 60)}
+
+
+def _smaller(n: float, unit: str) -> tuple[float, str] | None:
+    """A fraction of a unit as a whole count of the unit below: half a century is 50 years."""
+    if unit not in _BELOW:
+        return None
+    sub, k = _BELOW[unit]
+    return n * k, sub
+
+
 def every(m: re.Match[str], norm: str) -> list[Cand]:
     counted = _count(m, norm)
     if counted is None or counted[0] is None or counted[1] in ("DE", "CE"):
@@ -114,6 +149,11 @@ def length(m: re.Match[str], norm: str) -> list[Cand]:
     after_dur = bare_in(prev_word(norm, start), lx.context["dur"])
     if unit in ("DE", "CE") and not (m.group("qual") or after_dur):
         return []  # عقدين / عقود are also contracts
+    # A bare plural is a length only after "خلال", "طوال", "لمدة" or ل ("لأشهر"), and only when it
+    # ends its phrase: "لأيام قرطاج السينمائية", "خلال أيام المهرجان" name days of something.
+    if m.group("plural") and not m.group("few") and not m.group("qual") and (
+            not (after_dur or "ل" in (m.group("cl") or "")) or not _PHRASE_END.match(norm, m.end())):
+        return []
     if m.group("half") and n is not None:
         n += 0.5
     return [Cand(start, m.end(), "const", "DURATION", value=duration_value(n, unit))]
@@ -147,6 +187,8 @@ def fixed(m: re.Match[str], norm: str) -> list[Cand]:
     entry = lx.fixed[m.group("fixed")]
     if _guarded(entry.guard, m, norm, start):
         return []
+    if entry.guard == "tense" and ahead(norm, start):
+        return [Cand(start, m.end(), "const", entry.type, value="FUTURE_REF")]
     return [Cand(start, m.end(), "const", entry.type, value=entry.value)]
 
 

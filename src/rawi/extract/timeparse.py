@@ -298,9 +298,21 @@ def season(m: re.Match[str], norm: str) -> list[Cand]:
         return [Cand(core(m), m.end(), "const", value=f"{year:04d}-{_SEASONS[m.group('season')]}")]
     mod = modifier(m)
     code = _SEASONS[m.group("aseason")]
-    if code == "WI" or not (m.group("this") or mod in ("past", "next", "this")):
-        return []
+    if not (m.group("this") or mod in ("past", "next", "this")):
+        # A season alone ("في الربيع", "فصل الصيف") is a season of no year; "الربيع العربي" is
+        # no season, nor is a name ("حي الربيع").
+        if mod is not None or norm.startswith((" العربي", " العربيه"), m.end()):
+            return []
+        if not (m.group("fasl") or bare_in(prev_word(norm, core(m)), _SEASON_BEFORE)):
+            return []
+        return [Cand(core(m), m.end(), "const", value=f"XXXX-{code}")]
+    if code == "WI":
+        return []  # a winter runs over two years
     return [Cand(core(m), m.end(), "season", sub=code, mod=mod or "this")]
+
+
+_SEASON_BEFORE = frozenset({"في", "خلال", "طوال", "طيلة", "حلول", "قدوم", "بداية", "نهاية", "مطلع", "منتصف",
+                            "اواخر", "اوائل", "موسم", "قبل", "بعد", "حتي", "منذ"})
 
 
 def year(m: re.Match[str], norm: str) -> list[Cand]:
@@ -396,15 +408,22 @@ def weekday(m: re.Match[str], norm: str) -> list[Cand]:
     elif mod in ("prev", "last"):
         mod = "past"
     part = _part(m, "part", "padv")
-    return [Cand(start, m.end(), "date", "TIME" if part else "DATE", weekday=lx.weekdays[wd_word], mod=mod,
+    end = m.end()
+    if m.group("wd2"):
+        if part != "NI":
+            # Two weekdays in a row are one night only: "ليل السبت الأحد"; else the first ends here.
+            return [Cand(start, m.end("wd"), "date", "DATE", weekday=lx.weekdays[wd_word],
+                         ahead=ahead(norm, start))]
+        mod = None
+    return [Cand(start, end, "date", "TIME" if part else "DATE", weekday=lx.weekdays[wd_word], mod=mod,
                  part=part, ahead=ahead(norm, start))]
 
 
 def clock(m: re.Match[str], norm: str) -> list[Cand]:
     lx = lexicon()
     part = _part(m, "padv")
-    if not (m.group("saa") or part):
-        return []
+    if not (m.group("saa") or part or m.group("gmt")):
+        return []  # a bare number is no clock time; "1:30 ت غ" (GMT) is one
     hour = int(m.group("hour")) if m.group("hour") else lx.hour_ordinals[m.group("hword")]
     minute = int(m.group("minute") or 0)
     frac = m.group("frac")
@@ -414,6 +433,28 @@ def clock(m: re.Match[str], norm: str) -> list[Cand]:
         return []
     hour = pm_hour(hour, part)
     return [Cand(core(m), m.end(), "clock", "TIME", hour=hour % 24, minute=minute, part=part)]
+
+
+def midnight(m: re.Match[str], norm: str) -> list[Cand]:
+    """"منتصف الليل" is the day's end (T24:00), "منتصف النهار" its noon."""
+    night = m.group("mid").endswith("الليل")
+    return [Cand(core(m), m.end(), "clock", "TIME", hour=24 if night else 12)]
+
+
+def eve(m: re.Match[str], norm: str) -> list[Cand]:
+    """"غداة" is the day after the day named (next, or last mentioned), "عشية" the day before."""
+    return [Cand(core(m), m.end(), "eve", n=1 if m.group("eve") == "غداه" else -1)]
+
+
+def hperiod(m: re.Match[str], norm: str) -> list[Cand]:
+    """"مطلع رمضان", "نهاية شوال": the Gregorian month where that part of the Hijri month falls."""
+    lx = lexicon()
+    part = lx.part_of_period.get(m.group("period"))
+    if part is None:
+        return []
+    year = _year(m, "hyear")
+    return [Cand(core(m), m.end(), "hperiod", month=lx.months[m.group("hmonth")].month, hijri=True, year=year,
+                 sub=part, ahead=ahead(norm, core(m)))]
 
 
 def period(m: re.Match[str], norm: str) -> list[Cand]:
@@ -440,4 +481,7 @@ def century(m: re.Match[str], norm: str) -> list[Cand]:
 
 def holiday(m: re.Match[str], norm: str) -> list[Cand]:
     month_, day = lexicon().holidays[m.group("holiday")]
-    return [Cand(core(m), m.end(), "holiday", month=month_, day=day)]
+    part = _part(m, "part")
+    # "ليلة رأس السنة" is the night before the day ("ليلة العيد": its eve).
+    return [Cand(core(m), m.end(), "holiday", "TIME" if part else "DATE", month=month_, day=day, part=part,
+                 n=-1 if part == "NI" else 0)]

@@ -25,6 +25,8 @@ from rawi.extract.timecalendar import (
     coarser,
     day_month_date,
     hijri_day_month_date,
+    hijri_to_gregorian,
+    hijri_year,
     month_year,
     pm_hour,
     render,
@@ -43,6 +45,8 @@ QUOTE_REACH = 800
 ANAPHOR_REACH = 1500
 # How far back "بعد شهر واحد" looks for the time it counts from.
 AFTER_REACH = 400
+# How many days ahead a holiday named without a year is the coming one ("رأس السنة" on 28 December).
+HOLIDAY_AHEAD = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +74,7 @@ HANDLERS: dict[str, Handler] = {
     "month": tp.month, "season": tp.season, "year": tp.year, "anaphor": tp.anaphor, "earlier": tp.earlier,
     "relunit": tp.relunit, "deictic": tp.deictic, "weekday": tp.weekday, "clock": tp.clock,
     "period": tp.period, "decade": tp.decade, "century": tp.century, "holiday": tp.holiday,
+    "midnight": tp.midnight, "eve": tp.eve, "hperiod": tp.hperiod,
     "pastlen": tl.pastlen, "ago": tl.ago, "every": tl.every, "length": tl.length, "single": tl.single,
     "fixed": tl.fixed, "bareyear": tl.bareyear,
 }
@@ -225,6 +230,24 @@ class _Resolver:
             return self.days[-1].date
         return self._base(c)
 
+    def eve(self, c: Cand, nxt: Cand | None) -> tuple[TimeMatch | None, bool]:
+        """"غداة يوم السبت" (the day after the day named next, the two one expression) or "غداة
+        الحادث" (the day after the day mentioned last, within reach); nothing when no day is known.
+        Returns the match and whether it took the next candidate in."""
+        if nxt is not None and _is_day(nxt) and not self.norm[c.end:nxt.start].strip():
+            day = self.resolve(nxt)
+            p = _point(nxt, day.value)
+            if p is None or p.gran != "D":
+                return day, True
+            d = p.date + dt.timedelta(days=c.n)
+            self.last = replace(p, start=c.start, date=d, value=render(d, "D"))
+            return TimeMatch(c.start, nxt.end, "DATE", render(d, "D")), True
+        last = self.last
+        if c.n < 0 or last is None or last.gran != "D" or c.start - last.end > AFTER_REACH:
+            return None, False  # ("عشية تصريحات الرئيس": the eve of an event, whose day is not known)
+        d = last.date + dt.timedelta(days=c.n)
+        return TimeMatch(c.start, c.end, "DATE", render(d, "D")), False
+
     def resolve(self, c: Cand) -> TimeMatch:
         if c.kind == "after":
             if self.last is not None and c.start - self.last.end <= AFTER_REACH:
@@ -288,6 +311,17 @@ class _Resolver:
         d = pick(month, c.day, ref, c.mod, c.ahead)
         return render(d, "D") if d else UNKNOWN["D"]
 
+    def _hijri_part(self, c: Cand, ref: dt.date) -> str:
+        """"مطلع رمضان": the Gregorian month of the Hijri month's start (its middle, its end)."""
+        month = c.month or 1
+        if c.year is not None:
+            d = hijri_to_gregorian(c.year, month, _hijri_day(c.sub))
+        else:
+            first = hijri_day_month_date(month, 1, ref, None, c.ahead)
+            hy = hijri_year(first) if first else None
+            d = hijri_to_gregorian(hy, month, _hijri_day(c.sub)) if hy else None
+        return render(d, "M") if d else UNKNOWN["M"]
+
     def _other(self, c: Cand) -> str:
         ref = self.today
         if c.kind == "same":
@@ -322,9 +356,18 @@ class _Resolver:
         if c.kind == "holiday":
             month, day = c.month or 1, c.day or 1
             d = safe_date(ref.year, month, day)
-            if d is None or d > ref:
+            if d is not None and d < ref - dt.timedelta(days=HOLIDAY_AHEAD):
+                # Long past this year: the coming one when it is close ("رأس السنة" on 28 December).
+                coming = safe_date(ref.year + 1, month, day)
+                d = coming if coming is not None and (coming - ref).days <= HOLIDAY_AHEAD else d
+            elif d is None or (d > ref and (d - ref).days > HOLIDAY_AHEAD):
                 d = safe_date(ref.year - 1, month, day)
-            return render(d, "D") if d else UNKNOWN["D"]
+            if d is None:
+                return UNKNOWN["D"]
+            d += dt.timedelta(days=c.n)  # "ليلة رأس السنة": the night before
+            return f"{render(d, 'D')}T{c.part}" if c.part else render(d, "D")
+        if c.kind == "hperiod":
+            return self._hijri_part(c, ref)
         if c.kind == "season":
             opens, closes = _SEASON_MONTHS[c.sub]
             year = ref.year
@@ -334,6 +377,10 @@ class _Resolver:
                 year += 1
             return f"{year:04d}-{c.sub}"
         return c.value
+
+
+def _hijri_day(part: str) -> int:
+    return {"start": 1, "mid": 15}.get(part, 29)
 
 
 def extract_times(
@@ -350,4 +397,16 @@ def extract_times(
     cands = _combine(norm, _scan(norm))
     resolver = _Resolver(norm, published, quotes)
     resolver.gloss(cands)
-    return [resolver.resolve(c) for c in cands]
+    out: list[TimeMatch] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        if c.kind == "eve":
+            found, took = resolver.eve(c, cands[i + 1] if i + 1 < len(cands) else None)
+            if found is not None:
+                out.append(found)
+            i += 2 if took else 1
+            continue
+        out.append(resolver.resolve(c))
+        i += 1
+    return out

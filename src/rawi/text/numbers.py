@@ -107,6 +107,14 @@ _DIGITS = re.compile(
     r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]{1,3}(?:،[0-9]{3})+(?![0-9])"
     r"|[1-9][0-9]{0,2}(?:\.[0-9]{3}){2,}(?![0-9])|[0-9]+(?:\.[0-9]+)?"
 )
+# "9ر2" is 2.9: digits, ر, digits, the fraction written first (TAP, SPA and Gulf wires).
+_RA_DECIMAL = re.compile(r"([0-9]+)ر([0-9]+)(?![0-9])")
+# "4. 5 مليار": a decimal point typed with a space after it, before a magnitude.
+_SPACED_DECIMAL = re.compile(r"([0-9]+)\. ([0-9]{1,2}) +(?=(?:الف|مليون|مليار|ملايين|مليارات)(?!\w))")
+_ONE_COMMA_GROUP = re.compile(r"[0-9]{1,3}[,،][0-9]{3}")
+# A text that writes decimals with a comma: a comma before one or two digits, or dots between
+# thousands ("1.558.400").
+_COMMA_DECIMAL_TEXT = re.compile(r"[0-9][,،][0-9]{1,2}(?![0-9])|[0-9]\.[0-9]{3}\.[0-9]{3}(?![0-9])")
 # "2,5 مليون", "2،5%": a comma decimal, taken only before a magnitude or a percentage.
 _COMMA_DECIMAL = re.compile(r"[0-9]+[,،][0-9]{1,2}(?![0-9])")
 _PERCENT_AFTER = re.compile(r" *(?:%|في +الم|بالم)")
@@ -163,10 +171,23 @@ def _below_hundred(norm: str, i: int, article: bool) -> tuple[Decimal, int] | No
     return t.value, t.end
 
 
-def _count(norm: str, i: int, article: bool) -> tuple[Decimal, int, bool] | None:
-    """A count below a thousand in words, or any digits, at i: (value, end, is_digits)."""
+def _count(norm: str, i: int, article: bool, comma_decimal: bool = False) -> tuple[Decimal, int, bool] | None:
+    """A count below a thousand in words, or any digits, at i: (value, end, is_digits).
+
+    `comma_decimal`: the text writes decimals with a comma ("226,9 مليون دينار"), so one comma
+    before three digits is a decimal too ("46,500 مليون" is 46.5 million there).
+    """
     d = _DIGITS.match(norm, i)
     if d is not None:
+        ra = _RA_DECIMAL.match(norm, i)
+        if ra is not None:
+            # "9ر2 مليار", "5ر1 بالمائة": the Tunisian and wire style writes the fraction first.
+            return Decimal(f"{ra.group(2)}.{ra.group(1)}"), ra.end(), True
+        spaced = _SPACED_DECIMAL.match(norm, i)
+        if spaced is not None:
+            return Decimal(f"{spaced.group(1)}.{spaced.group(2)}"), spaced.end(2), True  # "4. 5 مليار"
+        if comma_decimal and _ONE_COMMA_GROUP.fullmatch(d.group()):
+            return Decimal(d.group().replace(",", ".").replace("،", ".")), d.end(), True
         c = _COMMA_DECIMAL.match(norm, i)
         if c is not None and c.end() > d.end():
             nxt = _next_token(norm, c.end())
@@ -199,9 +220,9 @@ def _count(norm: str, i: int, article: bool) -> tuple[Decimal, int, bool] | None
     return value, end, False
 
 
-def _part(norm: str, i: int, article: bool) -> _Part | None:
+def _part(norm: str, i: int, article: bool, comma_decimal: bool = False) -> _Part | None:
     """One chunk of a number: a count, optionally times a magnitude, or a bare magnitude."""
-    c = _count(norm, i, article)
+    c = _count(norm, i, article, comma_decimal)
     if c is None:
         t = _token(norm, i, article)
         if t is None:
@@ -237,7 +258,7 @@ def _as_number(value: Decimal, text: str, scaled: bool) -> int | float:
 _DECIMAL_POINT = re.compile(r"(?<![0-9.,،])[0-9]+(?:\.[0-9]+|[,،][0-9]{1,2})(?![0-9.,،])")
 
 
-def parse_number(norm: str, pos: int) -> NumberMatch | None:
+def parse_number(norm: str, pos: int, comma_decimal: bool = False) -> NumberMatch | None:
     """The number written at exactly `pos` of folded `norm`, or None.
 
     The caller strips clitics (و ب ل ف ك); a definite article is part of the
@@ -245,7 +266,7 @@ def parse_number(norm: str, pos: int) -> NumberMatch | None:
     وخمسمائة" is one number); after a count below a thousand, و takes only a
     tens word ("خمسة وعشرون"), so "خمسة وستة" is two numbers.
     """
-    first = _part(norm, pos, True)
+    first = _part(norm, pos, True, comma_decimal)
     if first is None:
         return None
     total, end, mag = first.value, first.end, first.mag
@@ -367,12 +388,13 @@ def _scan(norm: str) -> Iterator[NumberMatch]:
         if j == i or norm[j:i] in _DIGIT_PREFIXES:
             starts.append((i, (0,)))
     starts.sort()
+    comma_decimal = _COMMA_DECIMAL_TEXT.search(norm) is not None
     last = 0
     for i, offsets in starts:
         if i < last:
             continue
         for off in offsets:
-            hit = parse_number(norm, i + off)
+            hit = parse_number(norm, i + off, comma_decimal)
             if hit is not None:
                 last = hit.end
                 yield hit

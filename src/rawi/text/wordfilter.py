@@ -17,18 +17,18 @@ class WordFilter:
     def __init__(self, predicate: Callable[[str], bool], limit: int = 500_000) -> None:
         self._predicate = predicate
         self._yes: set[str] = set()
-        self._no: set[str] = set()
+        self._known: set[str] = set()  # every word decided, yes or no: one set difference per article
         self._limit = limit
 
     def select(self, words: Iterable[str]) -> set[str]:
         """The words for which the predicate holds."""
         distinct: AbstractSet[str] = words if isinstance(words, set | frozenset) else set(words)
-        unknown = distinct - self._yes - self._no
+        unknown = distinct - self._known
         if unknown:
             pred = self._predicate
-            yes = {w for w in unknown if pred(w)}
-            if len(self._no) < self._limit:
+            yes = set(filter(pred, unknown))
+            if len(self._known) < self._limit:
                 self._yes |= yes
-                self._no |= unknown - yes
+                self._known |= unknown
             return (self._yes & distinct) | yes
         return self._yes & distinct
