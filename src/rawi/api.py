@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import gc
 
+from rawi.en.pipeline import analyze_en
 from rawi.errors import RawiError
 from rawi.langid import detect
 from rawi.model import Analysis, Article
 from rawi.pipeline import analyze, parse_published
 from rawi.reading import DEFAULT_MAX_CHARS, check_text
 
-SUPPORTED = ("ar",)
+SUPPORTED = ("ar", "en")
 
 
 def extract_article(article: Article, input_name: str | None = None, lang: str = "auto",
@@ -18,13 +19,14 @@ def extract_article(article: Article, input_name: str | None = None, lang: str =
     """Validate and analyse one article; raises `RawiError` for input the user must fix."""
     name = input_name or article.id
     check_text(article.text, name, max_chars)
-    parse_published(article.published, name)
+    published = parse_published(article.published, name)
     if lang == "auto":
-        found = detect(article.text)
-        if found not in SUPPORTED and found != "und":
-            raise RawiError("E008", name, {"en": "English", "fr": "French", "fa": "Persian",
-                                            "ur": "Urdu"}.get(found, found))
+        lang = detect(article.text)
+        if lang not in SUPPORTED and lang != "und":
+            raise RawiError("E008", name, {"fr": "French", "fa": "Persian", "ur": "Urdu"}.get(lang, lang))
     try:
+        if lang == "en":
+            return analyze_en(article, published)
         return analyze(article, name)
     except RawiError:
         raise
