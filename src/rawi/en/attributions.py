@@ -52,6 +52,8 @@ class EnAttr:
     stance: str
     # The source continues an earlier speaker: a pronoun ("he added") or a participle's subject.
     anaphor: bool = False
+    # The verb hangs from another clause ("…, adding that"; "… and said"): its speaker is that clause's.
+    dependent: bool = False
 
 
 _QUOTE_CHARS = frozenset("\"“”„«»")
@@ -475,6 +477,12 @@ def _read_tail(r: _Reader, s: _Sent, k: int, tell: bool, hi: int | None = None) 
             k += 1
             first = False
             continue
+        setting = next((n for n in (4, 3, 2) if " ".join(x.low for x in toks[k:k + n]) in rel
+                        and rel[" ".join(x.low for x in toks[k:k + n])].kind == "setting"), 0)
+        if setting:
+            k += setting
+            first = False
+            continue
         if first and tell and low not in _FRAME_PREPS and low not in _TIME_ADVERBS:
             np = np_after(toks, k, n)
             if np is not None:
@@ -529,8 +537,9 @@ def _content_fwd(r: _Reader, s: _Sent, k: int, cue_pos: int) -> Span | None:
         if t.start >= b:
             break
         nxt = toks[j + 1]
-        # A second statement: ", adding that …", "… and added that …".
-        if t.text in ",;" and nxt.low in _ADDING:
+        # A second statement: ", adding that …", "… and added that …"; a trailing frame:
+        # ", according to …", ", in remarks carried by …", ", quoted by …".
+        if t.text in ",;" and (nxt.low in _ADDING or _trailing_frame(toks, j + 1)):
             b = t.start
             break
         if t.low in ("and", "but") and (nxt.low in cue_forms() or (
@@ -540,6 +549,30 @@ def _content_fwd(r: _Reader, s: _Sent, k: int, cue_pos: int) -> Span | None:
                 b = t.start
                 break
     return r.trim(a, b)
+
+
+def _trailing_frame(toks: list[Tok], k: int) -> bool:
+    """Does a frame start at token k: "according to", "in remarks carried by", "quoted by", "in a statement"?"""
+    rel = phrases()
+    for n in (2, 3, 4):
+        words_ = " ".join(t.low for t in toks[k:k + n])
+        p = rel.get(words_)
+        if p is not None and p.kind in ("according_to", "relay_by", "setting"):
+            return True
+    # "in comments later carried by …"
+    return k < len(toks) and toks[k].low in ("in", "on") and any(
+        f"{a.low} {b.low}" in rel and rel[f"{a.low} {b.low}"].kind == "relay_by"
+        for a, b in zip(toks[k:k + 6], toks[k + 1:k + 7], strict=False))
+
+
+def _trailing_relays(r: _Reader, s: _Sent, content: Span) -> list[Span]:
+    """Relays in a frame after the content: "…, in remarks carried by KCNA"."""
+    toks = s.toks
+    for j, t in enumerate(toks):
+        if t.start >= content[1] and t.text == "," and _trailing_frame(toks, j + 1) \
+                and toks[j + 1].low != "according":
+            return _read_tail(r, s, j + 1, False).via
+    return []
 
 
 def _next_paragraph(r: _Reader, pos: int) -> Span | None:
@@ -654,15 +687,15 @@ def _read_verb(r: _Reader, s: _Sent, ci: int, cj: int, forms: tuple[CueForm, ...
     if content is None:
         return None
     kind = r.kind(*content)
-    if who.after_quote is not None and kind == "mixed" and r.text[content[1]:content[1] + 1] in _QUOTE_CHARS:
+    if who.after_quote is not None and kind == "mixed" and r.et.quote_at(content[1] - 1) is not None:
         kind = "direct"  # '"A," he said, "B."': the frame inside the quote does not count
     if content[0] <= toks[who.rng[0]].start < content[1] and not who.participle and who.after_quote is None:
         return None  # the speaker inside its own content: a misread frame
     source = (toks[who.rng[0]].start, toks[who.rng[1]].end)
     anaphor = who.participle or (who.rng[0] == who.rng[1] and (
         toks[who.rng[0]].low in words("subject_pronoun") or toks[who.rng[0]].low in words("object_pronoun")))
-    via = (*who.via, *tail.via)
-    return EnAttr(kind, source, (toks[ci].start, toks[cj].end), content, via, form.stance, anaphor)
+    via = (*who.via, *tail.via, *_trailing_relays(r, s, content))
+    return EnAttr(kind, source, (toks[ci].start, toks[cj].end), content, via, form.stance, anaphor, who.participle)
 
 
 def _read_parenthetical(r: _Reader, s: _Sent, ci: int, cj: int, forms: tuple[CueForm, ...]) -> EnAttr | None:
@@ -810,6 +843,36 @@ def _merge_relays(found: list[EnAttr]) -> list[EnAttr]:
     return [a for i, a in enumerate(out) if i not in drop]
 
 
+def _merge_trailing(found: list[EnAttr]) -> list[EnAttr]:
+    """'Y said X, according to Z': Z carried Y's words, a relay of Y's attribution."""
+    drop: set[int] = set()
+    out = list(found)
+    for i, a in enumerate(found):
+        if a.cue is None or a.source is None:
+            continue
+        for j, b in enumerate(found):
+            if i == j or j in drop or b.cue is None or b.cue[1] - b.cue[0] < 12 or b.cue[0] < a.content[1]:
+                continue
+            if b.content[0] <= a.source[0] and a.content[1] <= b.content[1] + 2 and a.cue[0] < b.cue[0]:
+                out[i] = replace(a, via=(*a.via, b.source, *b.via) if b.source else a.via)
+                drop.add(j)
+    return [a for i, a in enumerate(out) if i not in drop]
+
+
+def _follow_speakers(found: list[EnAttr], et: EnText) -> list[EnAttr]:
+    """A participle or a coordinated verb speaks for the speaker of the verb before it in its sentence."""
+    out = []
+    last: EnAttr | None = None
+    for a in sorted(found, key=lambda x: x.cue[0] if x.cue else x.content[0]):
+        if a.dependent and last is not None and last.cue is not None and a.cue is not None \
+                and et.sentence_at(last.cue[0]) == et.sentence_at(a.cue[0]) and last.source is not None:
+            a = replace(a, source=last.source, anaphor=True)
+        out.append(a)
+        if a.cue is not None:
+            last = a
+    return out
+
+
 def _in_headline(r: _Reader, pos: int) -> bool:
     return any(a <= pos < b for a, b in r.headlines)
 
@@ -844,7 +907,7 @@ def extract_attributions(et: EnText, outlets: frozenset[Span] = frozenset()) -> 
         if att is not None:
             found.append(att)
     found.extend(_pull_quotes(r))
-    found = _merge_relays(found)
+    found = _follow_speakers(_merge_trailing(_merge_relays(found)), et)
     seen: set[tuple[Span | None, Span]] = set()
     out = []
     for a in sorted(found, key=lambda x: (x.content[0], x.cue or (0, 0))):

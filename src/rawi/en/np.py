@@ -11,7 +11,9 @@ foreign ministry", "researchers"); long ones are a clause, not a name.
 
 from __future__ import annotations
 
-from rawi.en.lexicon import cue_forms, titles, words
+from functools import cache
+
+from rawi.en.lexicon import cue_forms, phrases_of, titles, words
 from rawi.en.text import Tok, abbreviations
 
 _MAX_LOWER = 4
@@ -21,6 +23,11 @@ _HEADS = frozenset({"news", "agency", "ministry", "website", "media", "newspaper
                     "department", "government", "statement", "report", "group", "party", "council", "site",
                     "army", "military", "forces", "channel", "television", "radio", "daily", "paper"})
 _MAX_TOKENS = 18
+
+
+@cache
+def relay_phrases() -> frozenset[str]:
+    return frozenset(phrases_of("relay_by"))
 
 
 def is_cap(t: Tok) -> bool:
@@ -39,7 +46,21 @@ def _glue(t: Tok) -> bool:
 
 def _stop_word(low: str) -> bool:
     return (low in words("subordinator") or low in words("preposition") or low in words("auxiliary")
-            or low in words("conjunction") or low in cue_forms())
+            or low in words("conjunction"))
+
+
+def _verb_here(toks: list[Tok], k: int) -> bool:
+    """A reporting-verb form that is a verb here, not a noun: "the report", "a statement", "state media"
+    have a determiner, a possessive or another noun before them."""
+    if toks[k].low not in cue_forms():
+        return False
+    if k == 0:
+        return True
+    prev = toks[k - 1]
+    return not (prev.low in words("determiner") or prev.low in ("'s", "’s", "of") or prev.text[0].isupper()
+                or (prev.text.islower() and prev.low not in words("subject_pronoun") and not prev.low.endswith("s")
+                    and prev.low not in words("auxiliary") and prev.low not in words("preposition")
+                    and prev.low not in words("conjunction") and prev.low not in words("subordinator")))
 
 
 def _noun_like(t: Tok) -> bool:
@@ -53,7 +74,7 @@ def np_before(toks: list[Tok], j: int, lo: int = 0) -> tuple[int, int] | None:
     t = toks[j]
     if t.low in words("subject_pronoun"):
         return (j, j)
-    if not is_word(t) or _stop_word(t.low) or t.low in words("determiner"):
+    if not is_word(t) or _stop_word(t.low) or t.low in words("determiner") or _verb_here(toks, j):
         return None
     a = j
     lower = 0
@@ -89,7 +110,8 @@ def np_before(toks: list[Tok], j: int, lo: int = 0) -> tuple[int, int] | None:
         if low == "and" and k - 1 >= lo and is_cap(toks[k - 1]) and (is_cap(toks[a]) or toks[a].low == "the"):
             k -= 1
             continue
-        if _stop_word(low) or low in words("subject_pronoun") or low in words("object_pronoun"):
+        if _stop_word(low) or low in words("subject_pronoun") or low in words("object_pronoun") \
+                or _verb_here(toks, k):
             break
         if not _noun_like(t) and low not in _HEADS:
             lower += 1
@@ -110,7 +132,8 @@ def np_after(toks: list[Tok], i: int, hi: int | None = None) -> tuple[int, int] 
     t = toks[i]
     if t.low in words("subject_pronoun") or t.low in words("object_pronoun"):
         return (i, i)
-    if not is_word(t) or (_stop_word(t.low) and t.low not in words("determiner")):
+    if not is_word(t) or (_stop_word(t.low) and t.low not in words("determiner")) or (
+            t.low in cue_forms() and not t.text[0].isupper()):
         return None
     b = i - 1
     lower = 0
@@ -142,8 +165,10 @@ def np_after(toks: list[Tok], i: int, hi: int | None = None) -> tuple[int, int] 
         if low == "and" and b >= i and is_cap(toks[b]) and k + 1 < hi and is_cap(toks[k + 1]):
             k += 1
             continue
-        if _stop_word(low) or low in words("subject_pronoun"):
+        if _stop_word(low) or low in words("subject_pronoun") or (_verb_here(toks, k) and b == k - 1):
             break
+        if k + 1 < hi and toks[k + 1].low == "by" and f"{low} by" in relay_phrases():
+            break  # "a statement published by …": the outlet is another phrase
         if not _noun_like(t):
             lower += 1
             # Lower-case words follow a determiner ("the foreign ministry"), not a name, unless they
