@@ -46,7 +46,7 @@ def register(main: click.Group) -> None:
     @main.command()
     @click.argument("sources", nargs=-1, required=True)
     @click.option("--db", help=DB_HELP)
-    @click.option("--lang", type=click.Choice(["auto", "ar"]), default="auto")
+    @click.option("--lang", type=click.Choice(["auto", "ar", "en"]), default="auto")
     def ingest(sources: tuple[str, ...], db: str | None, lang: str) -> None:
         """Ingest files, folders, feeds, WARCs or http(s) URLs into the ledger, then link its figures.
 

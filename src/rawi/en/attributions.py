@@ -474,6 +474,9 @@ def _read_tail(r: _Reader, s: _Sent, k: int, tell: bool, hi: int | None = None) 
             f.end, f.stop = k, "end"
             return f
         if t.text in ",—–":
+            if k + 1 < n and (toks[k + 1].low in _ADDING or toks[k + 1].low in ("and", "but", "while", "as")):
+                f.end, f.stop = k, "end"  # "…, the army said, adding that …": this frame is over
+                return f
             k += 1
             first = False
             continue
