@@ -66,13 +66,13 @@ _HAVE = frozenset({"has", "have", "had", "having", "'ve", "’ve"})
 _PARTICIPLE_LINK = frozenset({",", "before", "after", "while", "when", "by", "and", "also", "—", "–", "-", "(",
                               "without", "then"})
 _RELATIVE = frozenset({"who", "which", "that"})
+# Words before a reporting-verb form that make it a noun ("the new report", "media reports", "such claims").
 _NOUN_BEFORE = frozenset({"'s", "’s", "to", "as", "of", "new", "recent", "latest", "media", "press", "news",
-                          "earlier", "first", "last", "final", "such", "more", "many", "few", "several", "his", "her",
-                          "our", "their", "its", "my", "your", "whose", "official", "public", "written", "verbal",
-                          "further", "previous", "these", "those", "initial", "similar", "other"})
+                          "such", "more", "many", "few", "several", "his", "her", "our", "their", "its", "my", "your",
+                          "whose", "these", "those", "similar", "other"})
 # Words that do not start a reported clause after "said" / "believe" ("said so", "said goodbye").
 _NOT_CONTENT = frozenset({"so", "about", "nothing", "something", "anything", "yes", "no", "goodbye", "hello",
-                          "as", "otherwise", "little", "much", "more", "what", "how", "why", "whether", "where",
+                          "as", "otherwise", "what", "how", "why", "whether", "where",
                           "when", "who", "which", "if", "of", "for", "thank", "thanks", "sorry", "to", "with"})
 _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
                      "might", "should", "must", "do", "does", "did", "'s", "’s", "'re", "’re", "'ll", "’ll", "shall",
@@ -116,10 +116,11 @@ class _Speaker:
 class _Frame:
     """What a verb's frame holds after the verb: relays, and where it ends."""
 
-    __slots__ = ("end", "stop", "via")
+    __slots__ = ("cited", "end", "stop", "via")
 
     def __init__(self) -> None:
         self.via: list[Span] = []
+        self.cited: Span | None = None  # "…, citing officials, …": the one who spoke
         self.end = 0  # token index after the frame
         self.stop = ""  # that | colon | quote | end | word
 
@@ -289,8 +290,9 @@ def _verb_use(s: _Sent, ci: int, cj: int, forms: tuple[CueForm, ...]) -> bool:
     if tok.text[0].isupper() and prev is not None and prev.text not in _QUOTE_CHARS and prev.text not in ".:—–-(":
         return False
     if prev is not None and (prev.low in words("determiner") or prev.low in _NOUN_BEFORE or prev.low[0].isdigit()) \
-            and not (prev.low in ("that", "which", "who") and "ing" not in tenses):
-        return False
+            and not (prev.low in ("that", "which", "who") and "ing" not in tenses) \
+            and not (prev.low in ("media", "press", "news") and "past" in tenses):
+        return False  # "the report", "media reports"; but "media reported" is a verb
     if nxt is not None and (nxt.low[0].isdigit() and "present" in tenses and tenses != {"past", "participle"}):
         return False  # "police posts 542 and 543"
     if nxt is not None and tok.low.endswith("s") and "present" in tenses and nxt.low in cue_forms() \
@@ -351,7 +353,8 @@ def _parenthetical_before(r: _Reader, s: _Sent, kb: int) -> tuple[tuple[int, int
     j = kb - 1
     while j >= 0 and toks[j].text != "," and kb - j <= _MAX_PAREN:
         if toks[j].text in _QUOTE_CHARS or (toks[j].low in cue_forms() and j > 0 and (
-                toks[j - 1].low not in words("preposition") and toks[j - 1].low not in words("determiner"))):
+                toks[j - 1].low not in words("preposition") and toks[j - 1].low not in words("determiner"))
+                and not (j + 1 < len(toks) and toks[j + 1].low == "by")):
             return None
         j -= 1
     if j <= 0 or toks[j].text != ",":
@@ -449,10 +452,16 @@ def _agrees(s: _Sent, rng: tuple[int, int], form: CueForm, tenses: set[str], ci:
 # -- 3. between the verb and the content ----------------------------------------------------------
 
 
-def _read_tail(r: _Reader, s: _Sent, k: int, tell: bool, hi: int | None = None) -> _Frame:
+def _read_tail(r: _Reader, s: _Sent, k: int, tell: bool, hi: int | None = None, obj: bool = False) -> _Frame:
     """From token k (after the verb and any inverted speaker) to where the content starts:
-    audiences, outlets (relays), settings, times; the stop says what opens the content."""
+    audiences, outlets (relays), settings, times; the stop says what opens the content.
+    For a verb whose object is what was said (`obj`), a preposition right after it opens
+    that object ("called for a ceasefire")."""
     toks = s.toks
+    if obj and k < len(toks) and toks[k].low in ("for", "on", "to", "with", "against"):
+        f = _Frame()
+        f.end, f.stop = k, "word"
+        return f
     f = _Frame()
     n = len(toks) if hi is None else hi
     start = k
@@ -480,6 +489,12 @@ def _read_tail(r: _Reader, s: _Sent, k: int, tell: bool, hi: int | None = None) 
             k += 1
             first = False
             continue
+        if low in ("citing", "quoting") and k + 1 < n:
+            np = np_after(toks, k + 1, n)
+            if np is not None:
+                f.cited = (toks[np[0]].start, toks[np[1]].end)
+                k = np[1] + 1
+                continue
         setting = next((n for n in (4, 3, 2) if " ".join(x.low for x in toks[k:k + n]) in rel
                         and rel[" ".join(x.low for x in toks[k:k + n])].kind == "setting"), 0)
         if setting:
@@ -488,6 +503,10 @@ def _read_tail(r: _Reader, s: _Sent, k: int, tell: bool, hi: int | None = None) 
             continue
         if first and tell and low not in _FRAME_PREPS and low not in _TIME_ADVERBS:
             np = np_after(toks, k, n)
+            # "warned the river could flood": a phrase followed by its verb is the content's subject
+            if np is not None and np[1] + 1 < n and (toks[np[1] + 1].low in _FINITE
+                                                     or toks[np[1] + 1].low.endswith("n't")):
+                np = None
             if np is not None:
                 a, b = toks[np[0]].start, toks[np[1]].end
                 if (is_cap(toks[np[0]]) or toks[np[0]].low == "the") and r.is_outlet(a, b):
@@ -625,13 +644,13 @@ def _content(r: _Reader, s: _Sent, ci: int, cj: int, form: CueForm, who: _Speake
     if tail.stop == "word" and not who.inverted:
         k = tail.end
         t = toks[k]
-        if t.low in _NOT_CONTENT:
-            return None
-        opener = t.low in words("clause_opener") or is_cap(t) or t.low[0].isdigit()
         if frame == "obj":
-            if form.stance == "call" and form.lemma == "call" and t.low not in ("for", "on"):
-                return None
+            if form.lemma == "call" and t.low not in ("for", "on"):
+                return None  # "called the decision dangerous", "a group called X": naming, not calling for
             return _content_fwd(r, s, k, cue_start)
+        if t.low in _NOT_CONTENT or (t.low in ("more", "much", "little") and not _clause_ahead(toks, k)):
+            return None  # "said so", "said goodbye", "said much"
+        opener = t.low in words("clause_opener") or is_cap(t) or t.low[0].isdigit()
         if frame in ("say", "tell"):
             return _content_fwd(r, s, k, cue_start)
         if frame == "cog" and opener and (_clause_ahead(toks, k - 1) or t.low in words("subject_pronoun")):
@@ -682,10 +701,11 @@ def _read_verb(r: _Reader, s: _Sent, ci: int, cj: int, forms: tuple[CueForm, ...
     if who is None:
         return None
     toks = s.toks
-    tell = form.frame == "tell"
-    tail = _read_tail(r, s, _skip_fwd(toks, who.k_after), tell)
-    if tell and tail.stop == "that" and tail.end == _skip_fwd(toks, who.k_after) + 1:
-        return None  # "was hauled in and told that …": nobody is told nothing; a passive
+    # "told reporters", "warned residents": an audience may stand before the content.
+    tail = _read_tail(r, s, _skip_fwd(toks, who.k_after), form.frame == "tell" or form.lemma in ("warn", "caution"),
+                      obj=form.frame == "obj")
+    if form.frame == "tell" and tail.stop == "that" and tail.end == _skip_fwd(toks, who.k_after) + 1:
+        return None  # "was hauled in and told that …": "tell" needs someone told; a passive
     content = _content(r, s, ci, cj, form, who, tail)
     if content is None:
         return None
@@ -698,6 +718,11 @@ def _read_verb(r: _Reader, s: _Sent, ci: int, cj: int, forms: tuple[CueForm, ...
     anaphor = who.participle or (who.rng[0] == who.rng[1] and (
         toks[who.rng[0]].low in words("subject_pronoun") or toks[who.rng[0]].low in words("object_pronoun")))
     via = (*who.via, *tail.via, *_trailing_relays(r, s, content))
+    if tail.cited is not None:
+        # "The agency reported, citing officials, that …": the officials spoke, the agency relayed.
+        via = (source, *via)
+        source = tail.cited
+        anaphor = False
     return EnAttr(kind, source, (toks[ci].start, toks[cj].end), content, via, form.stance, anaphor, who.participle)
 
 

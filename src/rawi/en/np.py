@@ -17,6 +17,9 @@ from rawi.en.lexicon import cue_forms, phrases_of, titles, words
 from rawi.en.text import Tok, abbreviations
 
 _MAX_LOWER = 4
+# What may follow a speaker's noun inside its phrase: "a source close to the talks".
+_POSTMODIFIERS = frozenset({"close to", "familiar with", "briefed on", "involved in", "knowledge of",
+                            "speaking on", "close with", "near to"})
 # Lower-case nouns that may close a name ("Yonhap news agency", "the event website").
 _HEADS = frozenset({"news", "agency", "ministry", "website", "media", "newspaper", "officials", "official",
                     "authorities", "spokesman", "spokeswoman", "spokesperson", "police", "office", "service",
@@ -50,17 +53,23 @@ def _stop_word(low: str) -> bool:
 
 
 def _verb_here(toks: list[Tok], k: int) -> bool:
-    """A reporting-verb form that is a verb here, not a noun: "the report", "a statement", "state media"
-    have a determiner, a possessive or another noun before them."""
+    """A reporting-verb form that is a verb here, not a noun: "the report", "a statement", "state media",
+    "by state media" have a determiner, a possessive, a preposition or a modifier before them;
+    "officials say", "he said", "and added" have a subject, an auxiliary or a conjunction."""
     if toks[k].low not in cue_forms():
         return False
     if k == 0:
-        return True
+        return False  # "State media said", "Reports say": a sentence does not start with the verb
     prev = toks[k - 1]
-    return not (prev.low in words("determiner") or prev.low in ("'s", "’s", "of") or prev.text[0].isupper()
-                or (prev.text.islower() and prev.low not in words("subject_pronoun") and not prev.low.endswith("s")
-                    and prev.low not in words("auxiliary") and prev.low not in words("preposition")
-                    and prev.low not in words("conjunction") and prev.low not in words("subordinator")))
+    low = prev.low
+    if low in words("subject_pronoun") or low in words("auxiliary") or low in words("conjunction") \
+            or low in words("subordinator"):
+        return True
+    if low in words("determiner") or low in ("'s", "’s") or low in words("preposition") \
+            or low in words("np_preposition") or prev.text[0].isupper() or prev.text[0].isdigit():
+        return False
+    # a lower-case word before it: a plural subject ("officials say") or a modifier ("press statement")
+    return prev.text.islower() and low.endswith("s")
 
 
 def _noun_like(t: Tok) -> bool:
@@ -100,6 +109,12 @@ def np_before(toks: list[Tok], j: int, lo: int = 0) -> tuple[int, int] | None:
                 k -= 2
                 a = k + 2
                 continue
+            # "a source close to the talks", "officials familiar with the matter"
+            if k - 2 >= lo and f"{toks[k - 2].low} {toks[k - 1].low}" in _POSTMODIFIERS:
+                k -= 3
+                a = k + 1
+                lower = 0
+                continue
             break
         if low in words("np_preposition"):
             # "spokesman for the ministry": keep going only when a noun stands before the preposition.
@@ -133,7 +148,7 @@ def np_after(toks: list[Tok], i: int, hi: int | None = None) -> tuple[int, int] 
     if t.low in words("subject_pronoun") or t.low in words("object_pronoun"):
         return (i, i)
     if not is_word(t) or (_stop_word(t.low) and t.low not in words("determiner")) or (
-            t.low in cue_forms() and not t.text[0].isupper()):
+            t.low in cue_forms() and t.low.endswith("ing")):
         return None
     b = i - 1
     lower = 0
