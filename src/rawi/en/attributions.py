@@ -140,7 +140,7 @@ class _Reader:
         s = self._sents.get(idx)
         if s is None:
             a, b = self.et.sentences[idx]
-            toks = tokens(self.text, a, b)
+            toks = tokens(self.text, a, b, self.et.low)
             s = _Sent(a, b, toks, [t.start for t in toks])
             self._sents[idx] = s
         return s
@@ -911,7 +911,7 @@ def extract_attributions(et: EnText, outlets: frozenset[Span] = frozenset()) -> 
     found: list[EnAttr] = []
     forms_of = cue_forms()
     according = set(phrases_of("according_to"))
-    for m in cue_regex().finditer(et.text):
+    for m in cue_regex().finditer(et.low):
         if _in_headline(r, m.start()):
             continue
         low = " ".join(m.group().lower().split())

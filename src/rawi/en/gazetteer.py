@@ -28,10 +28,11 @@ from rawi.lexicon.gazetteer import GazEntry, gazetteer
 # A capitalised word (or an all-caps acronym, or "U.S."), and runs of them joined by small words.
 _CAP = r"(?:[A-Z][\w'’&.-]*\w\.?|[A-Z]\.|[A-Z])"
 _JOIN = r"(?:of|the|for|and|de|du|des|la|le|al|el|bin|ibn|van|von|der|den|da|di|y|on)"
-_RUN = re.compile(rf"(?<![\w-]){_CAP}(?:[ \t]+(?:{_JOIN}[ \t]+)*{_CAP})*")
+# The capital comes first, and the look-behind after it, so that the engine can jump from capital
+# to capital instead of testing every position.
+_RUN = re.compile(rf"[A-Z](?<![\w-][A-Z])(?:[\w'’&.-]*\w\.?|\.)?(?:[ \t]+(?:{_JOIN}[ \t]+)*{_CAP})*")
 _WORD = re.compile(r"[\w'’&.-]+")
 _MAX_WORDS = 8
-_SKIP_FIRST = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "For", "Of", "As", "By", "To"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,15 @@ def _aliases() -> Mapping[tuple[str, ...], tuple[GazEntry, bool]]:
     return MappingProxyType(out)
 
 
+@cache
+def _first_words() -> Mapping[str, int]:
+    """The first word of every alias -> the most words an alias starting with it has."""
+    out: dict[str, int] = {}
+    for k in _aliases():
+        out[k[0]] = max(out.get(k[0], 0), len(k))
+    return MappingProxyType(out)
+
+
 def lookup(name: str) -> GazEntry | None:
     """The entry an English name (as written) names, or None."""
     hit = _aliases().get(_key(name))
@@ -91,8 +101,19 @@ def lookup(name: str) -> GazEntry | None:
 def find(text: str) -> list[EnMatch]:
     """Non-overlapping known names in `text`, left to right, the longest at each word."""
     aliases = _aliases()
+    firsts = _first_words()
     out: list[EnMatch] = []
     for m in _RUN.finditer(text):
+        run = m.group()
+        if " " not in run and "\t" not in run:  # one word: the common case, one look-up
+            word = run[:-2] if run.endswith(("'s", "’s")) else run
+            hit1 = aliases.get((word.rstrip("."),))
+            if hit1 is not None and hit1[0].kind != "block":
+                b = m.start() + len(word)
+                if text[b - 1] == "." and not word[:-1].replace(".", "").isupper():
+                    b -= 1
+                out.append(EnMatch(m.start(), b, hit1[0], hit1[1]))
+            continue
         spans = []
         for w in _WORD.finditer(text, m.start(), m.end()):
             a, b = w.start(), w.end()
@@ -103,7 +124,8 @@ def find(text: str) -> list[EnMatch]:
         i = 0
         while i < len(words):
             hit = None
-            for j in range(min(len(words), i + _MAX_WORDS), i, -1):
+            longest = firsts.get(words[i], 0)
+            for j in range(min(len(words), i + longest), i, -1):
                 found = aliases.get(tuple(words[i:j]))
                 if found is not None:
                     hit = (j, found)
@@ -121,22 +143,4 @@ def find(text: str) -> list[EnMatch]:
     return out
 
 
-def name_runs(text: str) -> list[tuple[int, int]]:
-    """Every run of capitalised words (without a sentence-initial "The" or "In"): name candidates."""
-    out = []
-    for m in _RUN.finditer(text):
-        a, b = m.start(), m.end()
-        first = _WORD.match(text, a)
-        if first is not None and first.group() in _SKIP_FIRST:
-            rest = re.compile(r"[ \t]+").match(text, first.end())
-            if rest is None:
-                continue
-            a = rest.end()
-        if text[b - 1] == "." and b - a > 2 and text[b - 3] != ".":
-            b -= 1
-        if b > a:
-            out.append((a, b))
-    return out
-
-
-__all__ = ["EnMatch", "find", "lookup", "name_runs"]
+__all__ = ["EnMatch", "find", "lookup"]

@@ -84,17 +84,38 @@ def words(kind: str) -> frozenset[str]:
     return frozenset(r["word"].lower() for r in load_tsv("en_function_words") if r["class"] == kind)
 
 
-def _alternation(items: list[str]) -> str:
-    # Longest first so that "pointed out" wins over "pointed"; spaces match any run of white space.
-    return "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(set(items), key=lambda s: (-len(s), s)))
+_Trie = dict[str, "_Trie"]
+
+
+def trie(items: list[str] | tuple[str, ...] | set[str]) -> str:
+    """A regex matching any of `items` (lower case), built as a trie so that the engine branches on
+    one character at a time instead of trying hundreds of words at every position; greedy, so the
+    longest item at a position wins ("pointed out" over "pointed"). A space matches any white space."""
+    root: _Trie = {}
+    end = ""
+    for w in items:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[end] = {}
+
+    def build(node: _Trie) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end in node else body
+
+    return build(root)
 
 
 @cache
 def cue_regex() -> re.Pattern[str]:
-    """Every verb form and non-verbal phrase that may open an attribution, as whole words."""
+    """Every verb form and non-verbal phrase that may open an attribution, as whole words of the
+    lower-cased text (`EnText.low`)."""
     items = [*cue_forms(), *phrases_of("according_to"), *phrases_of("quoting"), *phrases_of("citing")]
-    return re.compile(r"(?<![\w'’-])(?:" + _alternation(items) + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w'’-])(?:" + trie(items) + r")(?![\w-])")
 
 
 __all__ = ["FRAMES", "STANCES", "CueForm", "Phrase", "Title", "cue_forms", "cue_regex", "phrases", "phrases_of",
-           "titles", "words"]
+           "titles", "trie", "words"]

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from functools import cache
 from types import MappingProxyType
 
+from rawi.en.lexicon import trie
 from rawi.lexicon import load_tsv
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -24,12 +25,13 @@ def number_words() -> Mapping[str, tuple[float, str]]:
 
 
 def _alt(ws: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=lambda w: (-len(w), w)))
+    return trie(ws)
 
 
 @cache
 def number_regex() -> re.Pattern[str]:
-    """Digits (with a scale word after them) or number words; `vague` for plurals of magnitude."""
+    """Digits (with a scale word after them) or number words; `vague` for plurals of magnitude.
+    Scans lower-cased text (`EnText.low`)."""
     nw = number_words()
     units = [w for w, (_, k) in nw.items() if k == "unit"]
     scales = [w for w, (_, k) in nw.items() if k == "scale" and len(w) > 2]
@@ -41,7 +43,7 @@ def number_regex() -> re.Pattern[str]:
         rf"|(?P<digits>(?<![\w.,/:-])(?:{_DIGITS})(?![\d,]*\.\d)(?![:/]\d)(?:(?:\s+|-)(?:{_alt(scales)})\b|(?:{_alt(short_scales)})\b)?)"
         rf"|(?P<words>\b(?:(?:a|an)\s+(?:{_alt(scales)}|dozen)\b|(?:{word})(?:(?:\s+and\s+|\s+|-)(?:{word}))*\b))"
     )
-    return re.compile(pattern, re.IGNORECASE)
+    return re.compile(pattern)
 
 
 def digits_value(text: str) -> float:

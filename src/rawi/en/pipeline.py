@@ -53,8 +53,9 @@ def _times(doc: EnDoc) -> EnDoc:
 
 
 def _quantities(doc: EnDoc) -> EnDoc:
+    assert doc.et is not None
     exclude = [(t.start, t.end) for t in doc.times]
-    return replace(doc, quantities=tuple(extract_quantities(doc.article.text, exclude)))
+    return replace(doc, quantities=tuple(extract_quantities(doc.article.text, exclude, doc.et.low)))
 
 
 def _names(doc: EnDoc) -> EnDoc:
@@ -75,7 +76,7 @@ def _coref(doc: EnDoc) -> EnDoc:
 EN_STAGES: tuple[EnStage, ...] = (
     EnStage("segment", ("article",), ("et",), _segment),
     EnStage("times", ("et", "published"), ("times",), _times),
-    EnStage("quantities", ("times",), ("quantities",), _quantities),
+    EnStage("quantities", ("et", "times"), ("quantities",), _quantities),
     EnStage("names", ("article",), ("names",), _names),
     EnStage("attributions", ("et", "names"), ("attributions",), _attributions),
     EnStage("coref", ("names", "attributions"), ("clusters", "resolved"), _coref),

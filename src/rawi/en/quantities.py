@@ -19,6 +19,7 @@ from types import MappingProxyType
 
 from rawi.en.lexicon import words
 from rawi.en.numbers import clean, digits_value, number_regex, number_words, words_value
+from rawi.en.text import lower_aligned
 from rawi.lexicon import load_tsv
 
 
@@ -163,21 +164,23 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
 @cache
 def _high_regex() -> re.Pattern[str]:
     """The high end of a range: a number right after "-", "to" or "and" (no look-behind)."""
-    return re.compile(number_regex().pattern.replace(r"(?<![\w.,/:-])", ""), re.IGNORECASE)
+    return re.compile(number_regex().pattern.replace(r"(?<![\w.,/:-])", ""))
 
 
 _SCORE = re.compile(r"\d\s*[–-]\s*$")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|&)\s*$")
 
 
-def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> list[EnQuantity]:
-    """Amounts of an English text, in text order."""
+def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: str | None = None) -> list[EnQuantity]:
+    """Amounts of an English text, in text order. `low` is the text lower-cased offset for offset
+    (`EnText.low`), made here when not given."""
+    low = lower_aligned(text) if low is None else low
     spans = sorted(exclude)
     starts = [a for a, _ in spans]
     out: list[EnQuantity] = []
     last_end = 0
     last_id = -1  # end of the last identifier: "posts 542 and 543" are both names
-    for m in number_regex().finditer(text):
+    for m in number_regex().finditer(low):
         a, b = m.start(), m.end()
         if a < last_end or _overlaps(spans, starts, a, b):
             continue
@@ -196,10 +199,10 @@ def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> li
         if m.lastgroup != "vague" and _is_identifier(text, a, b):
             last_id = b
             continue
-        low = m.group().lower()
-        if low == "one" and re.match(r"\s+(?:of|another|day|way|thing|hand|side|time|point)\b", text[b:b + 12]):
+        word = m.group()
+        if word == "one" and re.match(r"\s+(?:of|another|day|way|thing|hand|side|time|point)\b", text[b:b + 12]):
             continue
-        if m.lastgroup == "words" and low in ("a", "an"):
+        if m.lastgroup == "words" and word in ("a", "an"):
             continue
         qualifier = "ge" if vague else "eq"
         high: float | None = None
@@ -213,7 +216,7 @@ def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = ()) -> li
         # A range: "between 10 and 20", "from 10 to 20", "10-20", "10 to 20 people".
         rm = _RANGE_WORDS.match(text, b)
         if rm is not None and not vague:
-            nxt = _high_regex().match(text, rm.end())
+            nxt = _high_regex().match(low, rm.end())
             joined = rm.group().strip().lower()
             lead = re.search(r"(?:between|from)\s+$", text[max(0, start - 12):start], re.IGNORECASE)
             if nxt is not None and nxt.lastgroup != "vague" and (

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
 
+from rawi.en.lexicon import trie
 from rawi.en.numbers import words_value
 from rawi.en.text import EnText
 from rawi.extract.timecalendar import (
@@ -53,7 +54,7 @@ def _of(kind: str) -> list[str]:
 
 
 def _alt(ws: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=lambda w: (-len(w), w)))
+    return trie(ws)
 
 
 _NUM_WORD = (r"\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
@@ -102,7 +103,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("vague", _alt(_of("vague"))),
         ("set", _alt(_of("set")) + r"|every\s+(?P<eu>year|month|week|day)|each\s+(?P<cu>year|month|week|day)"),
     ]
-    return tuple((name, re.compile(rf"(?<![\w'’-])(?:{p})(?![\w'’-])", re.IGNORECASE)) for name, p in src)
+    # The patterns scan the lower-cased text (`EnText.low`): capitals are read from the original.
+    return tuple((name, re.compile(rf"(?<![\w'’-])(?:{p})(?![\w'’-])")) for name, p in src)
 
 
 _UNIT_LETTER = {"year": "Y", "month": "M", "week": "W", "weekend": "WE", "day": "D", "hour": "H", "minute": "MIN",
@@ -128,7 +130,7 @@ def _month(word: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class _Ctx:
-    text: str
+    text: str  # as given: capitals tell a month or a weekday from a verb or a name
     ref: dt.date | None
     sent: tuple[int, int]
 
@@ -171,7 +173,7 @@ def _date_my(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
 
 
 def _month_alone(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
-    word = m.group("m")
+    word = c.text[m.start("m"):m.end("m")]
     low = word.lower()
     if not word[0].isupper() or (len(low.rstrip(".")) <= 4 and low not in ("june", "july", "may")):
         return None  # "may", "march" lower case; "Aug" alone
@@ -233,7 +235,7 @@ def _season(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
 
 
 def _weekday(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
-    word = m.group("wd")
+    word = c.text[m.start("wd"):m.end("wd")]
     if not word[0].isupper():
         return None
     iso = int(_lex()[word.lower()][1])
@@ -345,28 +347,100 @@ def _free(taken: list[tuple[int, int]], a: int, b: int) -> bool:
     return all(b <= s or a >= e for s, e in taken)
 
 
+# Every time expression holds one of these anchors; each anchor names the patterns that may hold it
+# and how many words before it such a pattern may start ("the past two years": three before "years").
+_ANCHOR_PATTERNS: dict[str, tuple[tuple[str, ...], int]] = {
+    "month": (("mdy", "dmy", "my", "month"), 4),
+    "weekday": (("mdy", "dmy", "weekday"), 1),
+    "day": (("relday",), 0),
+    "part": (("relday",), 1),
+    "unit": (("ago", "relunit", "past_n", "quarter", "age", "dur", "vague_dur"), 4),
+    "season": (("season",), 1),
+    "vague": (("vague",), 0),
+    "set": (("set",), 0),
+    "digit": (("iso", "dmy", "my", "decade", "year", "clock"), 3),
+}
+_UNITS = ("year", "years", "month", "months", "week", "weeks", "weekend", "weekends", "day", "days", "hour",
+          "hours", "minute", "minutes", "decade", "decades", "century", "centuries", "quarter", "ago")
+
+
+@cache
+def _anchors() -> tuple[re.Pattern[str], Mapping[str, str]]:
+    """One scan of the lower-cased text finds every anchor; `kinds` says which kind each word is."""
+    kinds: dict[str, str] = {}
+    for w, (k, _) in _lex().items():
+        if k in ("month", "weekday", "day", "part", "season", "vague", "set"):
+            kinds[w] = k
+    for w in _UNITS:
+        kinds[w] = "unit"
+    for w in ("every", "each"):
+        kinds[w] = "set"
+    for w in ("noon", "midnight"):
+        kinds[w] = "digit"
+    pattern = r"(?<![\w'’])(?:(?P<w>" + trie(sorted(kinds)) + r")(?![\w'’])|(?P<d>\d+))"
+    return re.compile(pattern), MappingProxyType(kinds)
+
+
+_WORD_START = re.compile(r"(?<![\w'’])[\w'’]")
+
+
+def _starts_before(low: str, pos: int, n: int, floor: int) -> int:
+    """The offset n words before `pos`, not before `floor` (the sentence start)."""
+    if n == 0:
+        return pos
+    lo = max(floor, pos - 12 * n - 4)
+    starts = [m.start() for m in _WORD_START.finditer(low, lo, pos)]
+    return starts[-n] if len(starts) >= n else lo
+
+
 def extract_times(et: EnText, published: dt.date | None) -> list[EnTime]:
-    """TIMEX3 times of an English text, in text order."""
+    """TIMEX3 times of an English text, in text order.
+
+    The text is scanned once for anchors (month and weekday names, units, digits …); the patterns
+    that may hold an anchor are tried only around it, in priority order, leftmost first."""
     text = et.text
-    taken: list[tuple[int, int]] = []
+    low = et.low
+    anchors, kinds = _anchors()
+    patterns = dict(_patterns())
+    order = {name: i for i, (name, _) in enumerate(_patterns())}
     out: list[EnTime] = []
-    for name, pat in _patterns():
-        resolve = _RESOLVERS[name]
-        for m in pat.finditer(text):
-            a, b = m.start(), m.end()
-            if not _free(taken, a, b):
-                continue
-            s = et.sentences[et.sentence_at(a)] if et.sentences else (0, len(text))
-            if name in _LOWER_ONLY and text[a].isupper() and a > s[0] and text[a - 1] not in "\"“(":
-                continue  # "LA Weekly", "Daily Mail": a capital inside a sentence makes a name
-            got = resolve(m, _Ctx(text, published, s))
-            if got is None:
-                continue
-            while b > a and text[b - 1] in " \t\n":
-                b -= 1
-            taken.append((a, b))
-            out.append(EnTime(a, b, got[0], got[1]))
-    out.sort(key=lambda t: t.start)
+    taken_end = 0
+    for am in anchors.finditer(low):
+        a0, a1 = am.start(), am.end()
+        if a0 < taken_end:
+            continue
+        kind = "digit" if am.group("d") else kinds[am.group("w")]
+        names, back = _ANCHOR_PATTERNS[kind]
+        s = et.sentences[et.sentence_at(a0)] if et.sentences else (0, len(text))
+        lo = max(taken_end, _starts_before(low, a0, back, s[0]))
+        hi = min(len(low), a1 + 48)
+        best: tuple[int, int, int, str, tuple[str, str]] | None = None
+        for name in sorted(names, key=order.__getitem__):
+            pat = patterns[name]
+            pos = lo
+            while pos <= a0:
+                m = pat.search(low, pos, hi)
+                if m is None or m.start() > a0:
+                    break
+                if m.end() <= a0:
+                    pos = m.start() + 1
+                    continue
+                if name in _LOWER_ONLY and text[m.start()].isupper() and m.start() > s[0] \
+                        and text[m.start() - 1] not in "\"“(":
+                    break  # "LA Weekly", "Daily Mail": a capital inside a sentence makes a name
+                value = _RESOLVERS[name](m, _Ctx(text, published, s))
+                if value is not None and (best is None or m.start() < best[0]):
+                    best = (m.start(), m.end(), order[name], name, value)
+                break
+            if best is not None and best[0] <= lo:
+                break
+        if best is None:
+            continue
+        a, b, _, _, (type_, val) = best
+        while b > a and text[b - 1] in " \t\n":
+            b -= 1
+        out.append(EnTime(a, b, type_, val))
+        taken_end = b
     return out
 
 
