@@ -66,6 +66,9 @@ _HAVE = frozenset({"has", "have", "had", "having", "'ve", "’ve"})
 _PARTICIPLE_LINK = frozenset({",", "before", "after", "while", "when", "by", "and", "also", "—", "–", "-", "(",
                               "without", "then"})
 _RELATIVE = frozenset({"who", "which", "that"})
+# Determiners and possessives before a reporting-verb form make it a noun whatever follows.
+_DET_BEFORE = frozenset({"the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my",
+                         "your", "every", "each", "no", "another", "such", "any", "some"})
 # Words before a reporting-verb form that make it a noun ("the new report", "media reports", "such claims").
 _NOUN_BEFORE = frozenset({"'s", "’s", "to", "as", "of", "new", "recent", "latest", "media", "press", "news",
                           "such", "more", "many", "few", "several", "his", "her", "our", "their", "its", "my", "your",
@@ -165,10 +168,10 @@ class _Reader:
                 break
             lo, hi = max(q.start, a), min(q.end, b)
             if hi > lo:
-                quoted += sum(1 for c in self.text[lo:hi] if c.isalnum())
+                quoted += sum(map(str.isalnum, self.text[lo:hi]))
         if not quoted:
             return "indirect"
-        letters = sum(1 for c in self.text[a:b] if c.isalnum())
+        letters = sum(map(str.isalnum, self.text[a:b]))
         return "direct" if quoted >= letters * 0.9 else "mixed"
 
     def quote_chain_end(self, q: Quote) -> int:
@@ -590,9 +593,8 @@ def _trailing_frame(toks: list[Tok], k: int) -> bool:
 def _trailing_relays(r: _Reader, s: _Sent, content: Span) -> list[Span]:
     """Relays in a frame after the content: "…, in remarks carried by KCNA"."""
     toks = s.toks
-    for j, t in enumerate(toks):
-        if t.start >= content[1] and t.text == "," and _trailing_frame(toks, j + 1) \
-                and toks[j + 1].low != "according":
+    for j in range(bisect_left(s.starts, content[1]), len(toks) - 1):
+        if toks[j].text == "," and toks[j + 1].low != "according" and _trailing_frame(toks, j + 1):
             return _read_tail(r, s, j + 1, False).via
     return []
 
@@ -901,6 +903,18 @@ def _follow_speakers(found: list[EnAttr], et: EnText) -> list[EnAttr]:
     return out
 
 
+_PREV_WORD = re.compile(r"([\w'’]+)[ \t]+\Z")
+
+
+def _noun_use(low: str, text: str, pos: int) -> bool:
+    """A cheap first look, before any tokens are made: a capitalised form inside a sentence ("United
+    States") or a form right after a determiner ("the report", "a statement") is not a verb."""
+    if text[pos].isupper() and pos > 1 and text[pos - 2] not in ".!?\"“:\n" and text[pos - 1] not in "\"“(\n":
+        return True
+    m = _PREV_WORD.search(low, max(0, pos - 16), pos)
+    return m is not None and m.group(1) in _DET_BEFORE
+
+
 def _in_headline(r: _Reader, pos: int) -> bool:
     return any(a <= pos < b for a, b in r.headlines)
 
@@ -911,10 +925,13 @@ def extract_attributions(et: EnText, outlets: frozenset[Span] = frozenset()) -> 
     found: list[EnAttr] = []
     forms_of = cue_forms()
     according = set(phrases_of("according_to"))
+    text = et.text
     for m in cue_regex().finditer(et.low):
         if _in_headline(r, m.start()):
             continue
-        low = " ".join(m.group().lower().split())
+        low = " ".join(m.group().split())
+        if low not in according and _noun_use(et.low, text, m.start()):
+            continue  # decided on the text alone: the sentence need not be tokenised
         s = r.sent(et.sentence_at(m.start()))
         ci = _tok_index(s, m.start())
         if ci < 0:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from functools import cache
 from types import MappingProxyType
+from typing import NamedTuple
 
 from rawi.en.lexicon import trie
 from rawi.lexicon import load_tsv
@@ -44,6 +45,74 @@ def number_regex() -> re.Pattern[str]:
         rf"|(?P<words>\b(?:(?:a|an)\s+(?:{_alt(scales)}|dozen)\b|(?:{word})(?:(?:\s+and\s+|\s+|-)(?:{word}))*\b))"
     )
     return re.compile(pattern)
+
+
+class NumberMatch(NamedTuple):
+    start: int
+    end: int
+    kind: str  # digits | words | vague
+    text: str
+
+
+@cache
+def _scanners() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """A digits pattern and a number-words pattern, each starting with what it needs (a digit, a
+    number word) so that the engine jumps between candidates; word boundaries are checked after."""
+    nw = number_words()
+    scales = [w for w, (_, k) in nw.items() if k == "scale" and len(w) > 2]
+    short_scales = [w for w, (_, k) in nw.items() if k == "scale" and len(w) <= 2]
+    vague = [w for w, (_, k) in nw.items() if k == "vague"]
+    word = trie([w for w, (_, k) in nw.items() if (k in ("unit", "scale", "dozen") and len(w) > 2) or k == "unit"])
+    digits = re.compile(rf"(?:{_DIGITS})(?![\d,]*\.\d)(?![:/]\d)(?:(?:\s+|-)(?:{trie(scales)})\b"
+                        rf"|(?:{trie(short_scales)})\b)?")
+    words = re.compile(rf"(?:{trie(vague)}|{word}(?:(?:\s+and\s+|\s+|-)(?:{word}))*)(?![\w'’-])")
+    return digits, words, frozenset(" ".join(v.split()) for v in vague)
+
+
+_ARTICLE = re.compile(r"(?:a|an)\s+$")
+
+
+def _number_here(low: str, m: re.Match[str], kind: str, vague: frozenset[str]) -> NumberMatch:
+    a, b = m.span()
+    text = m.group()
+    if kind == "words":
+        norm = " ".join(text.split())
+        if norm in vague:
+            return NumberMatch(a, b, "vague", text)
+        first = norm.split(" ", 1)[0].split("-", 1)[0]
+        if number_words()[first][1] in ("scale", "dozen"):
+            art = _ARTICLE.search(low, max(0, a - 4), a)  # "a million", "a dozen"
+            if art is not None and (art.start() == 0 or not low[art.start() - 1].isalnum()):
+                return NumberMatch(art.start(), b, "words", low[art.start():b])
+    return NumberMatch(a, b, kind, text)
+
+
+def scan_numbers(low: str) -> list[NumberMatch]:
+    """Every number phrase of a lower-cased text, in text order."""
+    digits, words, vague = _scanners()
+    out = []
+    for m in digits.finditer(low):
+        a = m.start()
+        if a and (low[a - 1].isalnum() or low[a - 1] in "_.,/:-"):
+            continue  # "ie6", "1.5" read from its "5", "covid-19"
+        out.append(NumberMatch(a, m.end(), "digits", m.group()))
+    for m in words.finditer(low):
+        a = m.start()
+        if a and (low[a - 1].isalnum() or low[a - 1] in "_'’-"):
+            continue
+        out.append(_number_here(low, m, "words", vague))
+    out.sort()
+    return out
+
+
+def number_at(low: str, pos: int) -> NumberMatch | None:
+    """The number phrase that starts at `pos`, if any (the high end of a range)."""
+    digits, words, vague = _scanners()
+    m = digits.match(low, pos)
+    if m is not None:
+        return NumberMatch(pos, m.end(), "digits", m.group())
+    m = words.match(low, pos)
+    return _number_here(low, m, "words", vague) if m is not None else None
 
 
 def digits_value(text: str) -> float:
@@ -95,4 +164,5 @@ def clean(value: float) -> int | float:
     return int(value) if value == int(value) else value
 
 
-__all__ = ["clean", "digits_value", "number_regex", "number_words", "words_value"]
+__all__ = ["NumberMatch", "clean", "digits_value", "number_at", "number_regex", "number_words", "scan_numbers",
+           "words_value"]

@@ -18,7 +18,7 @@ from functools import cache
 from types import MappingProxyType
 
 from rawi.en.lexicon import words
-from rawi.en.numbers import clean, digits_value, number_regex, number_words, words_value
+from rawi.en.numbers import NumberMatch, clean, digits_value, number_at, number_words, scan_numbers, words_value
 from rawi.en.text import lower_aligned
 from rawi.lexicon import load_tsv
 
@@ -82,27 +82,31 @@ def _overlaps(spans: Sequence[tuple[int, int]], starts: list[int], a: int, b: in
     return False
 
 
-def _value(m: re.Match[str]) -> tuple[float, bool] | None:
-    """(value, vague) of a number match."""
-    g = m.lastgroup
-    s = " ".join(m.group().split())
+def _value(m: NumberMatch) -> tuple[float, bool] | None:
+    """(value, vague) of a number phrase."""
+    g = m.kind
+    s = " ".join(m.text.split())
     if g == "vague":
-        return number_words()[s.lower()][0], True
+        return number_words()[s][0], True
     if g == "digits":
         return digits_value(s), False
     v = words_value(s)
     return (v, False) if v is not None else None
 
 
+_PERCENT = re.compile(r"\s*(%|per cent|percentage points|percent)", re.IGNORECASE)
+_OF = re.compile(r"\s+of\s+(?=[a-z])")
+
+
 def _unit_after(text: str, pos: int) -> tuple[str | None, int]:
     """The counted noun or unit after an amount, and where it ends."""
     units = _units()
-    m = re.compile(r"\s*(%|per cent|percentage points|percent)", re.IGNORECASE).match(text, pos)
+    m = _PERCENT.match(text, pos)
     if m:
         return units[m.group(1).lower()][0], m.end()
     i = pos
     # "dozens of rounds", "hundreds of people": the noun after "of"
-    m = re.compile(r"\s+of\s+(?=[a-z])").match(text, i)
+    m = _OF.match(text, i)
     if m:
         i = m.end() - 1
     found: list[tuple[int, int]] = []
@@ -146,25 +150,28 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
     """"Flight 17", "posts 542", "No. 10", "World Cup 2018": a number that names or ranks."""
     if _ORDINAL.match(text, end):
         return True
-    before = text[max(0, start - 20):start]
-    m = re.search(r"([\w.#]+)[\s#]*$", before)
-    if m is None:
-        return False
-    word = m.group(1).lower().rstrip(".")
-    if word in _not_after() or word == "#":
+    before = text[max(0, start - 20):start].rstrip(" \t#")
+    if before.endswith("#"):
         return True
-    prev = m.group(1)
+    parts = before.rsplit(None, 1)
+    if not parts or not before or before[-1] in "\n":
+        return False
+    prev = parts[-1]
+    if not (prev[-1].isalnum() or prev[-1] == "."):
+        return False
+    word = prev.lower().rstrip(".")
+    if word in _not_after():
+        return True
     # A capitalised word right before a number names it ("Apollo 11"), unless it starts a sentence.
-    return prev[0].isupper() and prev.lower() not in _before_map() and prev.lower() not in (
-        "between", "from", "about", "some", "over", "nearly", "almost", "around", "only", "just", "all", "the",
-        "and", "but", "of", "in", "on", "at", "by", "for", "with", "to", "as", "than", "another", "another",
-        "sentence", "police", "officials") and not re.search(r"[.!?\n]\s*$", before[:m.start(1)] or "\n")
+    lead = parts[0].rstrip() if len(parts) == 2 else ""
+    return prev[0].isupper() and word not in _before_map() and word not in _NOT_NAMES \
+        and bool(lead) and lead[-1] not in ".!?\n"
 
 
-@cache
-def _high_regex() -> re.Pattern[str]:
-    """The high end of a range: a number right after "-", "to" or "and" (no look-behind)."""
-    return re.compile(number_regex().pattern.replace(r"(?<![\w.,/:-])", ""))
+# Capitalised words that may stand before an amount without naming it ("Over 900", "Some 20").
+_NOT_NAMES = frozenset({"between", "from", "about", "some", "over", "nearly", "almost", "around", "only", "just",
+                        "all", "the", "and", "but", "of", "in", "on", "at", "by", "for", "with", "to", "as", "than",
+                        "another", "police", "officials"})
 
 
 _SCORE = re.compile(r"\d\s*[–-]\s*$")
@@ -180,8 +187,8 @@ def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: 
     out: list[EnQuantity] = []
     last_end = 0
     last_id = -1  # end of the last identifier: "posts 542 and 543" are both names
-    for m in number_regex().finditer(low):
-        a, b = m.start(), m.end()
+    for m in scan_numbers(low):
+        a, b = m.start, m.end
         if a < last_end or _overlaps(spans, starts, a, b):
             continue
         if _SCORE.search(text, max(0, a - 6), a):
@@ -193,16 +200,16 @@ def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: 
         if got is None:
             continue
         value, vague = got
-        if m.lastgroup == "digits" and "," not in m.group() and 1800 <= value <= 2100 and value == int(value) \
-                and "." not in m.group():
+        if m.kind == "digits" and "," not in m.text and 1800 <= value <= 2100 and value == int(value) \
+                and "." not in m.text:
             continue  # a year the time stage did not take: never an amount
-        if m.lastgroup != "vague" and _is_identifier(text, a, b):
+        if m.kind != "vague" and _is_identifier(text, a, b):
             last_id = b
             continue
-        word = m.group()
+        word = m.text
         if word == "one" and re.match(r"\s+(?:of|another|day|way|thing|hand|side|time|point)\b", text[b:b + 12]):
             continue
-        if m.lastgroup == "words" and word in ("a", "an"):
+        if m.kind == "words" and word in ("a", "an"):
             continue
         qualifier = "ge" if vague else "eq"
         high: float | None = None
@@ -216,17 +223,17 @@ def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: 
         # A range: "between 10 and 20", "from 10 to 20", "10-20", "10 to 20 people".
         rm = _RANGE_WORDS.match(text, b)
         if rm is not None and not vague:
-            nxt = _high_regex().match(low, rm.end())
+            nxt = number_at(low, rm.end())
             joined = rm.group().strip().lower()
             lead = re.search(r"(?:between|from)\s+$", text[max(0, start - 12):start], re.IGNORECASE)
-            if nxt is not None and nxt.lastgroup != "vague" and (
+            if nxt is not None and nxt.kind != "vague" and (
                     (joined in ("-", "–") and not rm.group().startswith(" ")) or joined == "to"
                     or (joined == "and" and lead is not None and lead.group().lower().startswith("between"))):
                 hv = _value(nxt)
                 if hv is not None and hv[0] > value:
                     high = hv[0]
                     qualifier = "range"
-                    end = nxt.end()
+                    end = nxt.end
                     if lead is not None:
                         start = max(0, start - 12) + lead.start()
         if qualifier != "range":
@@ -243,7 +250,7 @@ def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: 
             after = _qualifier_after(text, end, unit_end)
             if after is not None:
                 qualifier = after
-        if m.lastgroup == "words" and unit is None and qualifier == "eq" and value < 100:
+        if m.kind == "words" and unit is None and qualifier == "eq" and value < 100:
             continue  # "one of them", "the three": a number word counts only something it names
         out.append(EnQuantity(start, end, clean(value), qualifier, clean(high) if high is not None else None, unit))
         last_end = end

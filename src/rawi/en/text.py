@@ -155,10 +155,10 @@ def _split_sentences(text: str, p_start: int, p_end: int, quotes: list[Quote], o
         if end >= p_end or not _STARTER_RE.match(text, end):
             continue
         if text[m.start()] == ".":
-            word_start = m.start()
-            while word_start > start and not (text[word_start - 1] in _SPACE or text[word_start - 1] in "(\"“"):
-                word_start -= 1
-            word = text[word_start:m.start()].lower()
+            dot = m.start()
+            word_start = max(text.rfind(" ", start, dot), text.rfind("\u00a0", start, dot), text.rfind("(", start, dot),
+                             text.rfind('"', start, dot), text.rfind("“", start, dot), start - 1) + 1
+            word = text[word_start:dot].lower()
             if word in abbr or (len(word) == 1 and word.isalpha()):
                 continue
             # Initials and acronyms ("K.C.", "U.S.") end a sentence only before a word that starts one.
@@ -180,8 +180,11 @@ _SENTENCE_STARTERS = frozenset({"the", "a", "an", "he", "she", "it", "they", "we
                                 "this", "that", "there", "his", "her", "their", "its", "according", "after", "as"})
 
 
+_NEXT_WORD = re.compile(r"\s+[\"“(]?([A-Za-z]+)")
+
+
 def _plain_starter(text: str, pos: int) -> bool:
-    m = re.compile(r"\s+[\"“(]?([A-Za-z]+)").match(text, pos)
+    m = _NEXT_WORD.match(text, pos)
     return bool(m) and m is not None and m.group(1).lower() in _SENTENCE_STARTERS
 
 

@@ -358,7 +358,9 @@ _ANCHOR_PATTERNS: dict[str, tuple[tuple[str, ...], int]] = {
     "season": (("season",), 1),
     "vague": (("vague",), 0),
     "set": (("set",), 0),
-    "digit": (("iso", "dmy", "my", "decade", "year", "clock"), 3),
+    # digits, by their length: a day or an hour has one or two, a year four; three or five and more are amounts
+    "digit2": (("dmy", "decade", "clock"), 3),
+    "digit4": (("iso", "my", "decade", "year"), 1),
 }
 _UNITS = ("year", "years", "month", "months", "week", "weeks", "weekend", "weekends", "day", "days", "hour",
           "hours", "minute", "minutes", "decade", "decades", "century", "centuries", "quarter", "ago")
@@ -376,7 +378,7 @@ def _anchors() -> tuple[re.Pattern[str], Mapping[str, str]]:
     for w in ("every", "each"):
         kinds[w] = "set"
     for w in ("noon", "midnight"):
-        kinds[w] = "digit"
+        kinds[w] = "digit2"
     pattern = r"(?<![\w'’])(?:(?P<w>" + trie(sorted(kinds)) + r")(?![\w'’])|(?P<d>\d+))"
     return re.compile(pattern), MappingProxyType(kinds)
 
@@ -409,7 +411,15 @@ def extract_times(et: EnText, published: dt.date | None) -> list[EnTime]:
         a0, a1 = am.start(), am.end()
         if a0 < taken_end:
             continue
-        kind = "digit" if am.group("d") else kinds[am.group("w")]
+        digits = am.group("d")
+        if digits is not None:
+            if a0 > 0 and low[a0 - 1] in ",." and a0 > 1 and low[a0 - 2].isdigit():
+                continue  # the "000" of "10,000", the "5" of "1.5"
+            kind = "digit2" if len(digits) <= 2 else "digit4" if len(digits) == 4 else ""
+            if not kind:
+                continue
+        else:
+            kind = kinds[am.group("w")]
         names, back = _ANCHOR_PATTERNS[kind]
         s = et.sentences[et.sentence_at(a0)] if et.sentences else (0, len(text))
         lo = max(taken_end, _starts_before(low, a0, back, s[0]))
