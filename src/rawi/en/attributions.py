@@ -61,7 +61,8 @@ _OPEN_QUOTE = frozenset("\"“„«")
 _END_PUNCT = ".!?…;:,"
 _TRAIL = frozenset(" \t\n.,;:!?…\"“”'’«»—–-")
 _LEAD = frozenset(" \t\n\"“”«»,:;—–-")
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "get", "got", "gets", "getting"})
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "get", "got", "gets", "getting", "'m",
+                 "’m", "'re", "’re"})
 _HAVE = frozenset({"has", "have", "had", "having", "'ve", "’ve"})
 _PARTICIPLE_LINK = frozenset({",", "before", "after", "while", "when", "by", "and", "also", "—", "–", "-", "(",
                               "without", "then"})
@@ -76,7 +77,8 @@ _NOUN_BEFORE = frozenset({"'s", "’s", "to", "as", "of", "new", "recent", "late
 # Words that do not start a reported clause after "said" / "believe" ("said so", "said goodbye").
 _NOT_CONTENT = frozenset({"so", "about", "nothing", "something", "anything", "yes", "no", "goodbye", "hello",
                           "as", "otherwise", "what", "how", "why", "whether", "where",
-                          "when", "who", "which", "if", "of", "for", "thank", "thanks", "sorry", "to", "with"})
+                          "when", "who", "which", "if", "of", "for", "thank", "thanks", "sorry", "to", "with",
+                          "and", "but", "or", "nor", "then", "because", "before", "after", "while", "until"})
 _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
                      "might", "should", "must", "do", "does", "did", "'s", "’s", "'re", "’re", "'ll", "’ll", "shall",
                      "won't", "can't", "isn't", "wasn't", "aren't", "weren't", "don't", "doesn't", "didn't",
@@ -93,6 +95,8 @@ _OUTLET_NAME = re.compile(r"\b(?:News|Times|Post|Herald|Agency|Press|Radio|TV|Te
                           r"Telegraph|Guardian|Reuters|AFP|AP|BBC|CNN|Media|Daily|Broadcasting|Channel|Magazine|"
                           r"Chronicle|Observer|Independent|Weekly|Express|Mirror|Sun|Mail|Star|Globe)\b")
 _MAX_FRAME_TAIL = 16
+# A frame that closes its sentence ("…, the minister said on Thursday.") is short after its verb.
+_MAX_CLOSING_TAIL = 8
 _MAX_PAREN = 14
 _HEADLINE_WORDS = 25
 
@@ -272,6 +276,8 @@ def _clause_ahead(toks: list[Tok], k: int) -> bool:
                 return False
             continue
         low = t.low
+        if low in _RELATIVE or low in ("where", "whose", "whom"):
+            return False  # "announced the locations that would …": a relative clause, an object
         if low in _FINITE or low.endswith("n't"):
             return True
         if low.endswith("ed") and len(low) > 4 and toks[j - 1].low not in words("determiner") \
@@ -298,6 +304,8 @@ def _verb_use(s: _Sent, ci: int, cj: int, forms: tuple[CueForm, ...]) -> bool:
         return False  # "the report", "media reports"; but "media reported" is a verb
     if nxt is not None and (nxt.low[0].isdigit() and "present" in tenses and tenses != {"past", "participle"}):
         return False  # "police posts 542 and 543"
+    if nxt is not None and (nxt.low in _FINITE or nxt.low.endswith("n't")) and nxt.low not in ("'s", "’s"):
+        return False  # "claims can be", "reports were": a verb is never followed by an auxiliary
     if nxt is not None and tok.low.endswith("s") and "present" in tenses and nxt.low in cue_forms() \
             and any(f.tense in ("present", "past") for f in cue_forms()[nxt.low]):
         return False  # "media reports say": a plural noun before the verb
@@ -389,6 +397,10 @@ def _speaker(r: _Reader, s: _Sent, ci: int, cj: int, form: CueForm, tenses: set[
         if rng is None or not _good_source(s, rng):
             return None
         first = toks[rng[0]]
+        if rng[0] > 0 and toks[rng[0] - 1].low in words("preposition"):
+            return None  # "In her opening remarks, …", "in a blog post": a phrase inside a preposition
+        if toks[rng[1]].low.endswith("ing") and toks[rng[1]].text.islower():
+            return None  # "drawing notice", "her opening remarks": a gerund or a modifier, not a speaker
         if first.text[0].islower() and rng[0] > 0 and is_word(toks[rng[0] - 1]) \
                 and toks[rng[0] - 1].low not in words("subordinator") \
                 and toks[rng[0] - 1].low not in words("conjunction") \
@@ -663,7 +675,8 @@ def _content(r: _Reader, s: _Sent, ci: int, cj: int, form: CueForm, who: _Speake
                 "show", "reveal", "find", "indicate", "suggest", "report", "note", "announce", "observe"):
             return _content_fwd(r, s, k, cue_start)
         return None
-    if tail.stop == "end" and not who.participle and frame != "quote":
+    if tail.stop == "end" and not who.participle and frame != "quote" and (
+            tail.end - who.k_after <= _MAX_CLOSING_TAIL or tail.via):
         return _content_before(r, s, ci, who)
     return None
 
