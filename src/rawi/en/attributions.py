@@ -313,6 +313,8 @@ def _verb_use(s: _Sent, ci: int, cj: int, forms: tuple[CueForm, ...]) -> bool:
     while j >= 0 and _adverb(toks[j]):
         j -= 1
     before = toks[j].low if j >= 0 else ""
+    if "present" in tenses and "past" not in tenses and before in _BE:
+        return False  # "the boy was welcome to come": an adjective after "was"
     if tenses <= {"participle", "past"} and "participle" in tenses:
         # Passives report what someone heard ("he was told"); "is said to" hides the speaker.
         if before in _BE:
@@ -321,9 +323,18 @@ def _verb_use(s: _Sent, ci: int, cj: int, forms: tuple[CueForm, ...]) -> bool:
             return False  # "a blog written by": a participle with no auxiliary is an adjective
     if tenses == {"ing"}:
         return prev is None or prev.low in _PARTICIPLE_LINK or before in ("is", "are", "was", "were", "been", "be",
-                                                                            "am", "'s", "’s", "'re", "’re")
+                                                                            "am", "'s", "’s", "'re", "’re") \
+            or _with_subject(toks, ci) is not None
     # "refused to say", "did not say"
     return not (before in ("to", "not") and "present" in tenses and j == ci - 1)
+
+
+def _with_subject(toks: list[Tok], ci: int) -> tuple[int, int] | None:
+    """'…, with Boswell stating: "…"': a participle with its own subject after "with"."""
+    rng = np_before(toks, ci - 1) if ci > 1 else None
+    if rng is not None and rng[0] > 0 and toks[rng[0] - 1].low == "with" and is_cap(toks[rng[0]]):
+        return rng
+    return None
 
 
 # -- 2. who speaks ---------------------------------------------------------------------------
@@ -381,30 +392,42 @@ def _parenthetical_before(r: _Reader, s: _Sent, kb: int) -> tuple[tuple[int, int
 def _speaker(r: _Reader, s: _Sent, ci: int, cj: int, form: CueForm, tenses: set[str]) -> _Speaker | None:
     toks = s.toks
     kb = _skip_back(toks, ci - 1)
+    if kb >= 2 and toks[kb].text == ")":
+        # "The World Health Organisation (WHO) recommends": the acronym in brackets is the same speaker
+        j = kb - 1
+        while j > 0 and toks[j].text != "(" and kb - j < 6:
+            j -= 1
+        if toks[j].text == "(" and j > 0 and is_word(toks[j - 1]):
+            kb = j - 1
     cue_start = toks[ci].start
     participle = tenses == {"ing"} and (ci == 0 or toks[ci - 1].low in _PARTICIPLE_LINK
                                         or toks[ci - 1].text in _PARTICIPLE_LINK)
     after_quote = None
     if kb < 0 or toks[kb].text in _QUOTE_CHARS or toks[kb].text in ",.!?":
         after_quote = r.quote_ending_before(cue_start, s.start if kb < 0 else toks[kb].start - 2)
+    if tenses == {"ing"} and not participle:
+        own = _with_subject(toks, ci)
+        if own is not None:
+            return _Speaker(own, False, False, toks[own[0]].start, cj + 1, None)
     if participle:
         rng = _first_np(s, ci)
         if rng is None:
             return None
         return _Speaker(rng, False, True, cue_start, cj + 1, None)
-    if kb >= 0 and is_word(toks[kb]) and toks[kb].low not in ("and", "but", "or") and toks[kb].low not in _RELATIVE:
+    if kb >= 0 and is_word(toks[kb]) and toks[kb].low not in ("and", "but", "or") and (
+            toks[kb].low not in _RELATIVE or toks[kb].text.isupper()):
         rng = np_before(toks, kb)
         if rng is None or not _good_source(s, rng):
             return None
         first = toks[rng[0]]
-        if rng[0] > 0 and toks[rng[0] - 1].low in words("preposition"):
+        if rng[0] > 0 and toks[rng[0] - 1].low in words("preposition") and first.text[0].islower():
             return None  # "In her opening remarks, …", "in a blog post": a phrase inside a preposition
         if toks[rng[1]].low.endswith("ing") and toks[rng[1]].text.islower():
             return None  # "drawing notice", "her opening remarks": a gerund or a modifier, not a speaker
         if first.text[0].islower() and rng[0] > 0 and is_word(toks[rng[0] - 1]) \
                 and toks[rng[0] - 1].low not in words("subordinator") \
                 and toks[rng[0] - 1].low not in words("conjunction") \
-                and toks[rng[0] - 1].low not in words("preposition"):
+                and toks[rng[0] - 1].low not in words("preposition") and toks[rng[0] - 1].low not in cue_forms():
             return None  # a verb in the middle of a clause: "the seekers found in the water"
         if not _agrees(s, rng, form, tenses, ci):
             return None
@@ -415,7 +438,7 @@ def _speaker(r: _Reader, s: _Sent, ci: int, cj: int, form: CueForm, tenses: set[
         if rng is None:
             return None
         return _Speaker(rng, False, True, cue_start, cj + 1, None)
-    if kb >= 0 and toks[kb].low in _RELATIVE:
+    if kb >= 0 and toks[kb].low in _RELATIVE and not toks[kb].text.isupper():
         j = kb - 1
         if j >= 0 and toks[j].text == ",":
             j -= 1
@@ -559,8 +582,9 @@ def _read_tail(r: _Reader, s: _Sent, k: int, tell: bool, hi: int | None = None, 
 # -- 4. what was said ----------------------------------------------------------------------------
 
 
-def _content_fwd(r: _Reader, s: _Sent, k: int, cue_pos: int) -> Span | None:
-    """The content from token k to the end of the sentence (or of the quote the cue is in)."""
+def _content_fwd(r: _Reader, s: _Sent, k: int, cue_pos: int, splice: bool = False) -> Span | None:
+    """The content from token k to the end of the sentence (or of the quote the cue is in). With
+    `splice`, a thought ("I suspect …") ends where speech runs on into a new clause: ", we've …"."""
     toks = s.toks
     if k >= len(toks):
         return None
@@ -577,6 +601,9 @@ def _content_fwd(r: _Reader, s: _Sent, k: int, cue_pos: int) -> Span | None:
         # A second statement: ", adding that …", "… and added that …"; a trailing frame:
         # ", according to …", ", in remarks carried by …", ", quoted by …".
         if t.text in ",;" and (nxt.low in _ADDING or _trailing_frame(toks, j + 1)):
+            b = t.start
+            break
+        if splice and t.text in ",;" and (nxt.low in words("subject_pronoun") or nxt.low in ("but", "so")):
             b = t.start
             break
         if t.low in ("and", "but") and (nxt.low in cue_forms() or (
@@ -658,6 +685,8 @@ def _content(r: _Reader, s: _Sent, ci: int, cj: int, form: CueForm, who: _Speake
     if tail.stop == "word" and not who.inverted:
         k = tail.end
         t = toks[k]
+        if t.low in _FINITE or t.low.endswith("n't"):
+            return None  # a clause does not start with its auxiliary: "…, Wikinews observed, was the …"
         if frame == "obj":
             if form.lemma == "call" and t.low not in ("for", "on"):
                 return None  # "called the decision dangerous", "a group called X": naming, not calling for
@@ -668,8 +697,9 @@ def _content(r: _Reader, s: _Sent, ci: int, cj: int, form: CueForm, who: _Speake
         if frame in ("say", "tell"):
             return _content_fwd(r, s, k, cue_start)
         if frame == "cog" and opener and (_clause_ahead(toks, k - 1) or t.low in words("subject_pronoun")):
-            return _content_fwd(r, s, k, cue_start)
-        if frame == "that" and opener and t.low not in ("the", "a", "an") and _clause_ahead(toks, k - 1):
+            return _content_fwd(r, s, k, cue_start, splice=True)
+        if frame == "that" and t.low not in ("the", "a", "an") and _clause_ahead(toks, k - 1) and (
+                opener or (t.text.islower() and k == _skip_fwd(toks, who.k_after))):
             return _content_fwd(r, s, k, cue_start)
         if frame == "that" and t.low in ("the",) and _clause_ahead(toks, k - 1) and form.lemma in (
                 "show", "reveal", "find", "indicate", "suggest", "report", "note", "announce", "observe"):

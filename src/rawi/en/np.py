@@ -33,6 +33,11 @@ def relay_phrases() -> frozenset[str]:
     return frozenset(phrases_of("relay_by"))
 
 
+def _acronym(t: Tok) -> bool:
+    """"WHO", "US": capitals that spell a function word are a name."""
+    return len(t.text) > 1 and t.text.isupper()
+
+
 def is_cap(t: Tok) -> bool:
     c = t.text[0]
     return c.isupper() or (c.isdigit() and len(t.text) > 1 and any(ch.isalpha() for ch in t.text))
@@ -81,9 +86,10 @@ def np_before(toks: list[Tok], j: int, lo: int = 0) -> tuple[int, int] | None:
     if j < lo or not toks or j >= len(toks):
         return None
     t = toks[j]
-    if t.low in words("subject_pronoun"):
+    if t.low in words("subject_pronoun") and not _acronym(t):
         return (j, j)
-    if not is_word(t) or _stop_word(t.low) or t.low in words("determiner") or _verb_here(toks, j):
+    if not is_word(t) or (_stop_word(t.low) and not _acronym(t)) or t.low in words("determiner") \
+            or _verb_here(toks, j):
         return None
     a = j
     lower = 0
@@ -125,8 +131,8 @@ def np_before(toks: list[Tok], j: int, lo: int = 0) -> tuple[int, int] | None:
         if low == "and" and k - 1 >= lo and is_cap(toks[k - 1]) and (is_cap(toks[a]) or toks[a].low == "the"):
             k -= 1
             continue
-        if _stop_word(low) or low in words("subject_pronoun") or low in words("object_pronoun") \
-                or _verb_here(toks, k):
+        if (_stop_word(low) or low in words("subject_pronoun") or low in words("object_pronoun")
+                or _verb_here(toks, k)) and not _acronym(t):
             break
         if not _noun_like(t) and low not in _HEADS:
             lower += 1
@@ -188,7 +194,7 @@ def np_after(toks: list[Tok], i: int, hi: int | None = None) -> tuple[int, int] 
             lower += 1
             # Lower-case words follow a determiner ("the foreign ministry"), not a name, unless they
             # are the head nouns of one ("Yonhap news agency", "Labour party spokesman").
-            if lower > (3 if after_det or b < i else 0) and low not in _HEADS:
+            if lower > (3 if after_det or b < i or toks[i].low[0].isdigit() else 0) and low not in _HEADS:
                 break
         b = k
         k += 1
