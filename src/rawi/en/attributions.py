@@ -970,7 +970,7 @@ def extract_attributions(et: EnText, outlets: frozenset[Span] = frozenset()) -> 
     according = set(phrases_of("according_to"))
     text = et.text
     for m in cue_regex().finditer(et.low):
-        if _in_headline(r, m.start()):
+        if (m.start() and et.low[m.start() - 1] in "'’-") or _in_headline(r, m.start()):
             continue
         low = " ".join(m.group().split())
         if low not in according and _noun_use(et.low, text, m.start()):

@@ -70,6 +70,7 @@ class EnText:
     quotes: tuple[Quote, ...]
     _sent_starts: tuple[int, ...]
     _quote_starts: tuple[int, ...]
+    _para_starts: tuple[int, ...]
 
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence holding `pos` (the one before, between sentences)."""
@@ -88,8 +89,7 @@ class EnText:
         return bisect_right(self._quote_starts, q.open_at) - 1
 
     def paragraph_at(self, pos: int) -> int:
-        starts = [p[0] for p in self.paragraphs]
-        return max(0, bisect_right(starts, pos) - 1)
+        return max(0, bisect_right(self._para_starts, pos) - 1)
 
 
 @cache
@@ -206,7 +206,7 @@ def segment(text: str) -> EnText:
     for p_start, p_end in paragraphs:
         _split_sentences(text, p_start, p_end, quotes, sentences)
     return EnText(text, lower_aligned(text), paragraphs, tuple(sentences), tuple(quotes),
-                  tuple(s for s, _ in sentences), tuple(q.open_at for q in quotes))
+                  tuple(s for s, _ in sentences), tuple(q.open_at for q in quotes), tuple(a for a, _ in paragraphs))
 
 
 _new_tok = partial(tuple.__new__, Tok)  # a Tok from one tuple, without a Python-level call per token

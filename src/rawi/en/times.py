@@ -379,11 +379,24 @@ def _anchors() -> tuple[re.Pattern[str], Mapping[str, str]]:
         kinds[w] = "set"
     for w in ("noon", "midnight"):
         kinds[w] = "digit2"
-    pattern = r"(?<![\w'’])(?:(?P<w>" + trie(sorted(kinds)) + r")(?![\w'’])|(?P<d>\d+))"
+    pattern = r"\b(?:(?P<w>" + trie(sorted(kinds)) + r")(?![\w'’])|(?P<d>\d+))"
     return re.compile(pattern), MappingProxyType(kinds)
 
 
 _WORD_START = re.compile(r"(?<![\w'’])[\w'’]")
+# A one- or two-digit number is a time only before a month ("21 August"), as a decade ("80s"),
+# or as a clock time ("10:30", "6 pm"); anything else is an amount, and no pattern is tried.
+_DIGIT2_NEXT = re.compile(r"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                          r"|0['’]?s\b|\s*(?::[0-5]\d|[ap]\.?m\b)")
+
+
+@cache
+def _ordered() -> Mapping[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+    """For each anchor kind, its patterns in priority order."""
+    pats = dict(_patterns())
+    order = [name for name, _ in _patterns()]
+    return MappingProxyType({kind: tuple((n, pats[n]) for n in sorted(names, key=order.index))
+                             for kind, (names, _) in _ANCHOR_PATTERNS.items()})
 
 
 def _starts_before(low: str, pos: int, n: int, floor: int) -> int:
@@ -403,30 +416,28 @@ def extract_times(et: EnText, published: dt.date | None) -> list[EnTime]:
     text = et.text
     low = et.low
     anchors, kinds = _anchors()
-    patterns = dict(_patterns())
-    order = {name: i for i, (name, _) in enumerate(_patterns())}
+    ordered = _ordered()
     out: list[EnTime] = []
     taken_end = 0
     for am in anchors.finditer(low):
         a0, a1 = am.start(), am.end()
-        if a0 < taken_end:
+        if a0 < taken_end or (a0 and low[a0 - 1] in "'’"):
             continue
         digits = am.group("d")
         if digits is not None:
             if a0 > 0 and low[a0 - 1] in ",." and a0 > 1 and low[a0 - 2].isdigit():
                 continue  # the "000" of "10,000", the "5" of "1.5"
             kind = "digit2" if len(digits) <= 2 else "digit4" if len(digits) == 4 else ""
-            if not kind:
+            if not kind or (kind == "digit2" and not _DIGIT2_NEXT.match(low, a1)):
                 continue
         else:
             kind = kinds[am.group("w")]
-        names, back = _ANCHOR_PATTERNS[kind]
+        back = _ANCHOR_PATTERNS[kind][1]
         s = et.sentences[et.sentence_at(a0)] if et.sentences else (0, len(text))
         lo = max(taken_end, _starts_before(low, a0, back, s[0]))
         hi = min(len(low), a1 + 48)
-        best: tuple[int, int, int, str, tuple[str, str]] | None = None
-        for name in sorted(names, key=order.__getitem__):
-            pat = patterns[name]
+        best: tuple[int, int, str, tuple[str, str]] | None = None
+        for name, pat in ordered[kind]:
             pos = lo
             while pos <= a0:
                 m = pat.search(low, pos, hi)
@@ -440,13 +451,13 @@ def extract_times(et: EnText, published: dt.date | None) -> list[EnTime]:
                     break  # "LA Weekly", "Daily Mail": a capital inside a sentence makes a name
                 value = _RESOLVERS[name](m, _Ctx(text, published, s))
                 if value is not None and (best is None or m.start() < best[0]):
-                    best = (m.start(), m.end(), order[name], name, value)
+                    best = (m.start(), m.end(), name, value)
                 break
             if best is not None and best[0] <= lo:
                 break
         if best is None:
             continue
-        a, b, _, _, (type_, val) = best
+        a, b, _, (type_, val) = best
         while b > a and text[b - 1] in " \t\n":
             b -= 1
         out.append(EnTime(a, b, type_, val))
