@@ -65,7 +65,7 @@ def _scanners() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     word = trie([w for w, (_, k) in nw.items() if (k in ("unit", "scale", "dozen") and len(w) > 2) or k == "unit"])
     digits = re.compile(rf"(?:{_DIGITS})(?![\d,]*\.\d)(?![:/]\d)(?:(?:\s+|-)(?:{trie(scales)})\b"
                         rf"|(?:{trie(short_scales)})\b)?")
-    words = re.compile(rf"(?:{trie(vague)}|{word}(?:(?:\s+and\s+|\s+|-)(?:{word}))*)(?![\w'’-])")
+    words = re.compile(rf"\b(?:{trie(vague)}|{word}(?:(?:\s+and\s+|\s+|-)(?:{word}))*)(?![\w'’-])")
     return digits, words, frozenset(" ".join(v.split()) for v in vague)
 
 
