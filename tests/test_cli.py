@@ -98,11 +98,23 @@ def test_nonsense_published_date_is_refused(tmp_path: Path) -> None:
     assert code == 2 and "E007" in err and "2025-13-45" in err
 
 
-def test_english_is_declined_until_supported(tmp_path: Path) -> None:
+def test_english_is_read(tmp_path: Path) -> None:
     f = tmp_path / "en.txt"
     f.write_text("The minister said on Thursday that the talks would resume next week.", encoding="utf-8")
+    for lang in ("auto", "en"):
+        code, out, err = run(["extract", str(f), "--published", "2025-10-24", "--lang", lang])
+        assert code == 0, err
+        doc = json.loads(out)
+        assert doc["lang"] == "en"
+        assert [a["content"]["text"] for a in doc["attributions"]] == ["the talks would resume next week"]
+
+
+def test_other_languages_are_declined(tmp_path: Path) -> None:
+    f = tmp_path / "fr.txt"
+    f.write_text("Le ministre a déclaré jeudi que les négociations reprendraient la semaine prochaine.",
+                 encoding="utf-8")
     code, _, err = run(["extract", str(f)])
-    assert code == 2 and "E008" in err and "English" in err and "not supported yet" in err
+    assert code == 2 and "E008" in err and "French" in err and "not supported yet" in err
 
 
 def test_output_file_is_complete_or_absent(tmp_path: Path) -> None:

@@ -111,7 +111,7 @@ class _LazyGroup(click.Group):
 @click.group(cls=_LazyGroup)
 @click.version_option(package_name="rawi")
 def main() -> None:
-    """rawi: who said what, according to whom, when and how many — in Arabic news."""
+    """rawi: who said what, according to whom, when and how many — in Arabic and English news."""
 
 
 @main.command()
@@ -122,8 +122,8 @@ def main() -> None:
               help="json (pretty, one article) or jsonl (one line per article). "
                    "Default: jsonl for .jsonl[.gz] input, else json.")
 @click.option("--jsonl", "force_jsonl", is_flag=True, help="Read the input as JSON Lines (e.g. from stdin).")
-@click.option("--lang", type=click.Choice(["auto", "ar"]), default="auto",
-              help="auto detects the language and declines what rawi cannot read yet.")
+@click.option("--lang", type=click.Choice(["auto", "ar", "en"]), default="auto",
+              help="auto detects the language (Arabic or English) and declines what rawi cannot read yet.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
 @click.option("--max-chars", type=int, default=DEFAULT_MAX_CHARS, show_default=True,
               help="Reject texts longer than this.")

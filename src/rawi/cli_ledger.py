@@ -47,7 +47,7 @@ def register(main: click.Group) -> None:
     @main.command()
     @click.argument("sources", nargs=-1, required=True)
     @click.option("--db", help=DB_HELP)
-    @click.option("--lang", type=click.Choice(["auto", "ar"]), default="auto")
+    @click.option("--lang", type=click.Choice(["auto", "ar", "en"]), default="auto")
     @click.option("--max-chars", type=click.IntRange(1), default=DEFAULT_MAX_CHARS, show_default=True,
                   help="Reject texts longer than this (and JSON Lines lines too long to hold one).")
     def ingest(sources: tuple[str, ...], db: str | None, lang: str, max_chars: int) -> None:

@@ -24,7 +24,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "E007": ("{input}: the published date {detail!r} is not an ISO date",
              "use YYYY-MM-DD (or an ISO datetime), or leave it out"),
     "E008": ("{input}: the language looks like {detail}, which is not supported yet",
-             "rawi reads Arabic today; English support is planned. Pass --lang ar to force Arabic"),
+             "rawi reads Arabic and English. Pass --lang ar or --lang en to force one of them"),
     "E009": ("{input}: cannot read the file ({detail})",
              "check that the path exists and is readable"),
     "E011": ("{input}: {detail}",

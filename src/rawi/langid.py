@@ -1,4 +1,4 @@
-"""Language of an article: Arabic is read, English is recognised and declined (for now).
+"""Language of an article: Arabic and English are read, other languages are recognised and declined.
 
 lingua does the identification; it is restricted to the languages a news
 feed in Arabic script or Latin script is likely to carry, which keeps it small

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.engine import Connection, Row
 
+from rawi.en.gazetteer import lookup as lookup_en
 from rawi.ledger.keys import fold_name, search_pattern
 from rawi.ledger.records import ArticleRow, ClaimRow, EntityRow, QuantityRow, Stats, StoredArticle
 from rawi.ledger.schema import articles, attributions, entities, mentions, quantities, relays, times
@@ -119,7 +120,8 @@ def resolve_entity(conn: Connection, entity: str) -> frozenset[str]:
     text = " ".join(entity.split())
     folded = fold_name(text)
     keys = {text, folded}
-    entry = gazetteer().lookup(text)
+    # An English name ("North Korea", "KCNA") finds the same entry as its Arabic name.
+    entry = gazetteer().lookup(text) or lookup_en(text)
     if entry is not None:
         keys.update(k for k in (entry.link, entry.key, fold_name(entry.name_ar)) if k)
         if entry.key.startswith("country-"):

@@ -1,0 +1,260 @@
+"""English quantities: amounts with their qualifier, range and unit.
+
+"more than 10,000 soldiers" -> 10000 gt "soldiers"; "about 2,000" -> approx; "at least 27"
+-> ge; "up to 5 million dollars" -> 5000000 le "dollars"; "dozens" -> 12 ge; "between 10
+and 20" -> range 10..20; "$5bn" -> 5e9 "dollar"; "3.5%" -> 3.5 "%". Years, dates and
+durations are times (the pipeline passes their spans in `exclude`); ordinals ("62nd"),
+clock times, identifiers ("Flight 17", "posts 542 and 543") and "one" as a pronoun ("one
+of them") are not amounts. The span covers the qualifier and the number, not the noun.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
+
+from rawi.en.lexicon import words
+from rawi.en.numbers import NumberMatch, clean, digits_value, number_at, number_words, scan_numbers, words_value
+from rawi.en.text import lower_aligned
+from rawi.lexicon import load_tsv
+
+
+@dataclass(frozen=True, slots=True)
+class EnQuantity:
+    start: int
+    end: int
+    value: int | float
+    qualifier: str
+    high: int | float | None
+    unit: str | None
+
+
+@cache
+def _qualifiers() -> tuple[re.Pattern[str], tuple[tuple[str, str], ...]]:
+    rows = load_tsv("en_quantity_qualifiers")
+    before = [(r["phrase"].lower(), r["qualifier"]) for r in rows if r["position"] == "before"]
+    after = tuple((r["phrase"].lower(), r["qualifier"]) for r in rows if r["position"] == "after")
+    alt = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p, _ in sorted(before, key=lambda x: -len(x[0])))
+    return re.compile(rf"(?<![\w-])(?P<q>{alt})\s+$", re.IGNORECASE), after
+
+
+@cache
+def _before_map() -> Mapping[str, str]:
+    return MappingProxyType({r["phrase"].lower(): r["qualifier"] for r in load_tsv("en_quantity_qualifiers")
+                             if r["position"] == "before"})
+
+
+@cache
+def _units() -> Mapping[str, tuple[str, str]]:
+    return MappingProxyType({r["form"].lower(): (r["unit"], r["kind"]) for r in load_tsv("en_quantity_units")})
+
+
+@cache
+def _not_after() -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in load_tsv("en_quantity_not_after"))
+
+
+_CURRENCY = re.compile(r"(?:US\$|A\$|C\$|[$€£¥])\s?$")
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_RANGE_WORDS = re.compile(r"\s*(?:-|–|to|and)\s*", re.IGNORECASE)
+_TIGHT_RANGE = re.compile(r"-|–")
+# What cannot be the noun an amount counts: function words and units of time (a duration).
+_NOT_UNIT = frozenset({"of", "or", "and", "to", "in", "on", "at", "the", "a", "an", "by", "for", "from", "with",
+                       "than", "per", "more", "less", "over", "were", "was", "are", "is", "have", "had", "has",
+                       "who", "which", "that", "as", "into", "out", "up", "off", "after", "before", "since",
+                       "will", "would", "can", "could", "be", "been", "being", "said", "says", "times"})
+_TIME_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+                         "minute", "minutes", "second", "seconds", "decade", "decades", "century", "centuries",
+                         "am", "pm", "a.m.", "p.m.", "o'clock", "BC", "AD"})
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
+    i = bisect_right(starts, b) - 1
+    while i >= 0 and spans[i][1] > a:
+        if spans[i][0] < b:
+            return True
+        i -= 1
+    return False
+
+
+def _value(m: NumberMatch) -> tuple[float, bool] | None:
+    """(value, vague) of a number phrase."""
+    g = m.kind
+    s = " ".join(m.text.split())
+    if g == "vague":
+        return number_words()[s][0], True
+    if g == "digits":
+        return digits_value(s), False
+    v = words_value(s)
+    return (v, False) if v is not None else None
+
+
+_PERCENT = re.compile(r"\s*(%|per cent|percentage points|percent)", re.IGNORECASE)
+_OF = re.compile(r"\s+of\s+(?=[a-z])")
+
+
+def _unit_after(text: str, pos: int) -> tuple[str | None, int]:
+    """The counted noun or unit after an amount, and where it ends."""
+    units = _units()
+    m = _PERCENT.match(text, pos)
+    if m:
+        return units[m.group(1).lower()][0], m.end()
+    i = pos
+    # "dozens of rounds", "hundreds of people": the noun after "of"
+    m = _OF.match(text, i)
+    if m:
+        i = m.end() - 1
+    found: list[tuple[int, int]] = []
+    for w in _WORD.finditer(text, i):
+        gap = text[i:w.start()]
+        if gap.strip(" -") or len(found) >= 3:
+            break
+        low = w.group().lower()
+        if low in _NOT_UNIT or low in words("preposition") or low in words("auxiliary") or (
+                w.group()[0].isupper() and not found):
+            break
+        found.append((w.start(), w.end()))
+        i = w.end()
+        if low in units or low.endswith(("s", "people", "men", "women", "children", "police")) or low in _TIME_UNITS:
+            break
+    if not found:
+        return None, pos
+    unit = text[found[0][0]:found[-1][1]]
+    return unit, found[-1][1]
+
+
+def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
+    pat, _ = _qualifiers()
+    m = pat.search(text, max(0, start - 24), start)
+    if m is None:
+        return None
+    return _before_map()[" ".join(m.group("q").lower().split())], m.start("q")
+
+
+def _qualifier_after(text: str, pos: int, unit_end: int) -> str | None:
+    _, after = _qualifiers()
+    for at in (pos, unit_end):
+        rest = text[at:at + 16].lower().lstrip(" -")
+        for phrase, q in after:
+            if rest.startswith(phrase) and not rest[len(phrase):len(phrase) + 1].isalpha():
+                return q
+    return None
+
+
+def _is_identifier(text: str, start: int, end: int) -> bool:
+    """"Flight 17", "posts 542", "No. 10", "World Cup 2018": a number that names or ranks."""
+    if _ORDINAL.match(text, end):
+        return True
+    before = text[max(0, start - 20):start].rstrip(" \t#")
+    if before.endswith("#"):
+        return True
+    parts = before.rsplit(None, 1)
+    if not parts or not before or before[-1] in "\n":
+        return False
+    prev = parts[-1]
+    if not (prev[-1].isalnum() or prev[-1] == "."):
+        return False
+    word = prev.lower().rstrip(".")
+    if word in _not_after():
+        return True
+    # A capitalised word right before a number names it ("Apollo 11"), unless it starts a sentence.
+    lead = parts[0].rstrip() if len(parts) == 2 else ""
+    return prev[0].isupper() and word not in _before_map() and word not in _NOT_NAMES \
+        and bool(lead) and lead[-1] not in ".!?\n"
+
+
+# Capitalised words that may stand before an amount without naming it ("Over 900", "Some 20").
+_NOT_NAMES = frozenset({"between", "from", "about", "some", "over", "nearly", "almost", "around", "only", "just",
+                        "all", "the", "and", "but", "of", "in", "on", "at", "by", "for", "with", "to", "as", "than",
+                        "another", "police", "officials"})
+
+
+_SCORE = re.compile(r"\d\s*[–-]\s*$")
+_LIST_JOIN = re.compile(r"\s*(?:,|and|or|&)\s*$")
+
+
+def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: str | None = None) -> list[EnQuantity]:
+    """Amounts of an English text, in text order. `low` is the text lower-cased offset for offset
+    (`EnText.low`), made here when not given."""
+    low = lower_aligned(text) if low is None else low
+    spans = sorted(exclude)
+    starts = [a for a, _ in spans]
+    out: list[EnQuantity] = []
+    last_end = 0
+    last_id = -1  # end of the last identifier: "posts 542 and 543" are both names
+    for m in scan_numbers(low):
+        a, b = m.start, m.end
+        if a < last_end or _overlaps(spans, starts, a, b):
+            continue
+        if _SCORE.search(text, max(0, a - 6), a):
+            continue  # the second number of a score or a range not taken: "1 – 2"
+        if last_id >= 0 and _LIST_JOIN.fullmatch(text, last_id, a):
+            last_id = b
+            continue
+        got = _value(m)
+        if got is None:
+            continue
+        value, vague = got
+        if m.kind == "digits" and "," not in m.text and 1800 <= value <= 2100 and value == int(value) \
+                and "." not in m.text:
+            continue  # a year the time stage did not take: never an amount
+        if m.kind != "vague" and _is_identifier(text, a, b):
+            last_id = b
+            continue
+        word = m.text
+        if word == "one" and re.match(r"\s+(?:of|another|day|way|thing|hand|side|time|point)\b", text[b:b + 12]):
+            continue
+        if m.kind == "words" and word in ("a", "an"):
+            continue
+        qualifier = "ge" if vague else "eq"
+        high: float | None = None
+        start, end = a, b
+        # A currency sign before the number: "$5 million", "US$ 10 billion".
+        cur = _CURRENCY.search(text, max(0, a - 4), a)
+        unit: str | None = None
+        if cur is not None:
+            start = cur.start()
+            unit = _units().get(cur.group().strip().lower(), ("dollar", ""))[0]
+        # A range: "between 10 and 20", "from 10 to 20", "10-20", "10 to 20 people".
+        rm = _RANGE_WORDS.match(text, b)
+        if rm is not None and not vague:
+            nxt = number_at(low, rm.end())
+            joined = rm.group().strip().lower()
+            lead = re.search(r"(?:between|from)\s+$", text[max(0, start - 12):start], re.IGNORECASE)
+            if nxt is not None and nxt.kind != "vague" and (
+                    (joined in ("-", "–") and not rm.group().startswith(" ")) or joined == "to"
+                    or (joined == "and" and lead is not None and lead.group().lower().startswith("between"))):
+                hv = _value(nxt)
+                if hv is not None and hv[0] > value:
+                    high = hv[0]
+                    qualifier = "range"
+                    end = nxt.end
+                    if lead is not None:
+                        start = max(0, start - 12) + lead.start()
+        if qualifier != "range":
+            q = _qualifier_before(text, start)
+            if q is not None and not vague:
+                qualifier, start = q
+        if unit is None:
+            unit, unit_end = _unit_after(text, end)
+        else:
+            unit_end = end
+        if unit is not None and unit.split()[-1].lower() in _TIME_UNITS:
+            continue  # a duration or an age the time stage did not take
+        if qualifier == "eq":
+            after = _qualifier_after(text, end, unit_end)
+            if after is not None:
+                qualifier = after
+        if m.kind == "words" and unit is None and qualifier == "eq" and value < 100:
+            continue  # "one of them", "the three": a number word counts only something it names
+        out.append(EnQuantity(start, end, clean(value), qualifier, clean(high) if high is not None else None, unit))
+        last_end = end
+    return out
+
+
+__all__ = ["EnQuantity", "extract_quantities"]

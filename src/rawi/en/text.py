@@ -1,0 +1,223 @@
+"""Paragraphs, quotations, sentences and tokens of an English text.
+
+Offsets index the text exactly as given: English needs no folding, so there is no
+offset map to keep. Quotation marks are paired per paragraph before anything
+else, because a quote decides more than a sentence does in English news: a cue
+after a closing mark ('"…," he said') takes the whole quote however many
+sentences it holds, and a paragraph that ends inside a quote (no closing mark)
+is continued by the next paragraph's opening mark (the newspaper convention for
+a quote running over several paragraphs).
+
+Tokens are made only for the sentences a rule looks at (`tokens`), not for the
+whole article: most of an article is never tokenised.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache, partial
+from typing import NamedTuple
+
+from rawi.lexicon import load_tsv
+
+_OPENERS = frozenset("“„«")
+_CLOSERS = frozenset("”»")
+_MARK_RE = re.compile(r"[\"“”„«»]")
+_PARA_RE = re.compile(r"[^\n\r\u2028\u2029]+")
+# A sentence may end at . ! ? … (and closing quotes or brackets after them) before white space.
+_END_RE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)|[.!?…]+[\"”’')\]]*$")
+# What may start a sentence after an end mark: a capital, a digit, an opening quote or bracket.
+_STARTER_RE = re.compile(r"\s+[\"“‘'(\[]?[A-Z0-9À-ÖØ-Þ]")
+# Words with inner hyphens, apostrophes, dots ("U.S", "al-Amr", "don't") stay whole;
+# a possessive "'s" is its own token so that a noun phrase can be read across it.
+_TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|[^\W_]+(?:[-.&/][^\W_]+|['’](?![sS]\b)[^\W_]+)*"
+                       r"|['’][sS]\b|\S")
+_SPACE = frozenset(" \t\n\r\u00a0\u2028\u2029\u2009\u200a\u202f")
+
+
+class Tok(NamedTuple):
+    """A word, number or punctuation mark: cheap to build, immutable."""
+
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quoted passage. `start`/`end` bound the words inside the marks."""
+
+    open_at: int
+    start: int
+    end: int
+    close_at: int | None  # None: the paragraph ended first
+    continues: bool  # it goes on the unclosed quote of the paragraph before
+
+    @property
+    def outer_end(self) -> int:
+        return self.close_at + 1 if self.close_at is not None else self.end
+
+
+@dataclass(frozen=True, slots=True)
+class EnText:
+    text: str
+    low: str  # the text lower-cased, offset for offset (see `lower_aligned`)
+    paragraphs: tuple[tuple[int, int], ...]
+    sentences: tuple[tuple[int, int], ...]  # end includes the final mark
+    quotes: tuple[Quote, ...]
+    _sent_starts: tuple[int, ...]
+    _quote_starts: tuple[int, ...]
+    _para_starts: tuple[int, ...]
+
+    def sentence_at(self, pos: int) -> int:
+        """Index of the sentence holding `pos` (the one before, between sentences)."""
+        return max(0, bisect_right(self._sent_starts, pos) - 1)
+
+    def quote_at(self, pos: int) -> Quote | None:
+        """The quote whose marks enclose `pos`, if any."""
+        i = bisect_right(self._quote_starts, pos) - 1
+        if i >= 0:
+            q = self.quotes[i]
+            if q.open_at <= pos < q.outer_end:
+                return q
+        return None
+
+    def quote_index(self, q: Quote) -> int:
+        return bisect_right(self._quote_starts, q.open_at) - 1
+
+    def paragraph_at(self, pos: int) -> int:
+        return max(0, bisect_right(self._para_starts, pos) - 1)
+
+
+@cache
+def abbreviations() -> frozenset[str]:
+    """Lower-cased words that take a period without ending a sentence ("Mr.", "Gen.", "Jan.")."""
+    return frozenset(r["word"].lower() for r in load_tsv("en_abbreviations"))
+
+
+def _can_open(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before in _SPACE or before in "([{—–-/:;,") and after not in _SPACE
+
+
+def _can_close(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before not in _SPACE and (after in _SPACE or not after.isalnum())
+
+
+def _quotes(text: str, paragraphs: tuple[tuple[int, int], ...]) -> list[Quote]:
+    out: list[Quote] = []
+    open_before = False  # the paragraph before ended inside a quote
+    for p_start, p_end in paragraphs:
+        opened: int | None = None
+        first = True
+        for m in _MARK_RE.finditer(text, p_start, p_end):
+            i = m.start()
+            ch = text[i]
+            if opened is None:
+                if ch in _OPENERS or (ch == '"' and (_can_open(text, i) or not _can_close(text, i))):
+                    opened = i
+                elif first and open_before and (ch in _CLOSERS or _can_close(text, i)):
+                    # The quote of the paragraph before closes here without opening again.
+                    a = p_start
+                    out.append(Quote(a, a, i, i, True))
+                    first = False
+            elif ch in _CLOSERS or ch == '"':
+                cont = first and open_before and text[p_start:opened].strip() == ""
+                out.append(Quote(opened, opened + 1, i, i, cont))
+                opened = None
+                first = False
+            # a second opener inside an open quote is a nested or stray mark: the first pairing stands
+        if opened is not None:
+            end = p_end
+            while end > opened + 1 and text[end - 1] in _SPACE:
+                end -= 1
+            cont = first and open_before and text[p_start:opened].strip() == ""
+            out.append(Quote(opened, opened + 1, end, None, cont))
+            open_before = True
+        else:
+            open_before = False
+    return out
+
+
+def _split_sentences(text: str, p_start: int, p_end: int, quotes: list[Quote], out: list[tuple[int, int]]) -> None:
+    abbr = abbreviations()
+    start = p_start
+    while start < p_end and text[start] in _SPACE:
+        start += 1
+    for m in _END_RE.finditer(text, start, p_end):
+        end = m.end()
+        if end >= p_end or not _STARTER_RE.match(text, end):
+            continue
+        if text[m.start()] == ".":
+            dot = m.start()
+            word_start = max(text.rfind(" ", start, dot), text.rfind("\u00a0", start, dot), text.rfind("(", start, dot),
+                             text.rfind('"', start, dot), text.rfind("“", start, dot), start - 1) + 1
+            word = text[word_start:dot].lower()
+            if word in abbr or (len(word) == 1 and word.isalpha()):
+                continue
+            # Initials and acronyms ("K.C.", "U.S.") end a sentence only before a word that starts one.
+            if "." in word and not _plain_starter(text, end):
+                continue
+        out.append((start, end))
+        start = end
+        while start < p_end and text[start] in _SPACE:
+            start += 1
+    if start < p_end:
+        end = p_end
+        while end > start and text[end - 1] in _SPACE:
+            end -= 1
+        if end > start:
+            out.append((start, end))
+
+
+_SENTENCE_STARTERS = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "in", "on", "but", "and",
+                                "this", "that", "there", "his", "her", "their", "its", "according", "after", "as"})
+
+
+_NEXT_WORD = re.compile(r"\s+[\"“(]?([A-Za-z]+)")
+
+
+def _plain_starter(text: str, pos: int) -> bool:
+    m = _NEXT_WORD.match(text, pos)
+    return bool(m) and m is not None and m.group(1).lower() in _SENTENCE_STARTERS
+
+
+def lower_aligned(text: str) -> str:
+    """`text.lower()` with every offset kept: the few characters whose lower case is longer
+    ("İ") stay as they are. The matchers scan this copy without IGNORECASE, which is many
+    times faster, and read capitals from the original at the same offsets."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def segment(text: str) -> EnText:
+    """Paragraphs (lines), quotes, then sentences of `text`."""
+    paragraphs = tuple((m.start(), m.end()) for m in _PARA_RE.finditer(text) if m.group().strip())
+    quotes = _quotes(text, paragraphs)
+    sentences: list[tuple[int, int]] = []
+    for p_start, p_end in paragraphs:
+        _split_sentences(text, p_start, p_end, quotes, sentences)
+    return EnText(text, lower_aligned(text), paragraphs, tuple(sentences), tuple(quotes),
+                  tuple(s for s, _ in sentences), tuple(q.open_at for q in quotes), tuple(a for a, _ in paragraphs))
+
+
+_new_tok = partial(tuple.__new__, Tok)  # a Tok from one tuple, without a Python-level call per token
+
+
+def tokens(text: str, start: int, end: int, low: str | None = None) -> list[Tok]:
+    """Tokens of text[start:end]; `low` is the lower-cased text (`EnText.low`), if at hand."""
+    if low is None:
+        return [_new_tok((m.start(), m.end(), m.group(), m.group().lower()))
+                for m in _TOKEN_RE.finditer(text, start, end)]
+    return [_new_tok((a, b, text[a:b], low[a:b])) for a, b in map(re.Match.span, _TOKEN_RE.finditer(low, start, end))]
+
+
+__all__ = ["EnText", "Quote", "Tok", "abbreviations", "lower_aligned", "segment", "tokens"]

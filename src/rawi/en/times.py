@@ -1,0 +1,468 @@
+"""English TIMEX3 times, resolved against the dateline.
+
+Patterns are tried in order (a full date before a month alone, "earlier this week"
+before "this week"); the first to cover a stretch of text keeps it. Values follow the
+contract: "on Thursday" is the latest Thursday not after the dateline unless the
+clause looks ahead ("will", "next"); "last month" is the month before the dateline's;
+"since March" is March (the span leaves the preposition out), the latest March not
+after the dateline; "earlier this week" is the dateline's ISO week; "three days ago" a
+day; "48 hours" a duration (PT48H); "now" PRESENT_REF. Without a dateline, relative
+times stay underspecified (XXXX-XX-XX, XXXX-03), never guessed. Calendar arithmetic
+is shared with the Arabic extractor (`rawi.extract.timecalendar`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
+
+from rawi.en.lexicon import trie
+from rawi.en.numbers import words_value
+from rawi.en.text import EnText
+from rawi.extract.timecalendar import (
+    UNKNOWN,
+    day_month_date,
+    duration_value,
+    month_year,
+    render,
+    safe_date,
+    shift,
+    weekday_date,
+)
+from rawi.lexicon import load_tsv
+
+
+@dataclass(frozen=True, slots=True)
+class EnTime:
+    start: int
+    end: int
+    type: str  # DATE TIME DURATION SET
+    value: str
+
+
+@cache
+def _lex() -> Mapping[str, tuple[str, str]]:
+    return MappingProxyType({r["word"]: (r["kind"], r["value"]) for r in load_tsv("en_time_words")})
+
+
+def _of(kind: str) -> list[str]:
+    return [w for w, (k, _) in _lex().items() if k == kind]
+
+
+def _alt(ws: list[str]) -> str:
+    return trie(ws)
+
+
+_NUM_WORD = (r"\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+             r"thirty|forty|fifty|sixty|hundred|several|a\s+few|few|many|some|couple\s+of|a\s+couple\s+of")
+_AHEAD = re.compile(r"\b(?:will|'ll|’ll|shall|going\s+to|is\s+due|are\s+due|scheduled|expected\s+to|plans?\s+to|"
+                    r"upcoming|is\s+to|are\s+to|would\s+be\s+held|next)\b", re.IGNORECASE)
+_YEAR_CONTEXT = re.compile(r"(?:\b(?:in|since|by|until|till|from|of|before|after|during|through|between|"
+                           r"year|early|late|mid|circa|the|on|march|may)\s+|[-(])$",
+                           re.IGNORECASE)
+
+
+@cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    mon = _alt(_of("month"))
+    wd = _alt(_of("weekday"))
+    unit = r"year|month|week|weekend|day|hour|minute|decade|century|centurie"
+    part = _alt(_of("part"))
+    season = _alt(_of("season"))
+    day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+    year = r"(?P<y>(?:1[6-9]|20)\d\d)"
+    src = [
+        ("mdy", rf"(?:(?P<wd>{wd}),?\s+)?(?P<m>{mon})\.?\s+{day}(?!\d|:)(?:,?\s+{year}(?!\d))?"),
+        ("dmy", rf"(?:(?P<wd>{wd}),?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?(?P<m>{mon})\.?(?:,?\s+{year}(?!\d))?"),
+        ("iso", rf"{year}-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)(?!\d)"),
+        ("my", rf"(?:(?P<edge>early|mid|late)[\s-]+)?(?P<m>{mon})\.?,?\s+(?:of\s+)?{year}(?!\d)"),
+        ("ago", rf"(?P<n>{_NUM_WORD})\s+(?P<u>{unit})s?\s+ago"),
+        ("relunit", r"(?:(?P<edge>earlier|later)\s+)?(?P<mod>last|this|next|the\s+previous|the\s+following|"
+                    r"the\s+coming|the\s+current|the\s+same|the\s+next|the\s+past)\s+(?P<u>year|month|week|weekend|decade|"
+                    r"century)(?!\s*[-']?s\b)"),
+        ("past_n", rf"(?:the\s+)?(?P<mod>past|last|next|coming|previous|following)\s+(?P<n>{_NUM_WORD})\s+"
+                   rf"(?P<u>{unit})s?"),
+        ("season", rf"(?:(?P<mod>last|this|next)\s+)?(?P<s>{season})(?:\s+(?:of\s+)?{year})?"),
+        ("weekday", rf"(?:(?P<mod>last|this|next|past|coming)\s+)?(?P<wd>{wd})(?:\s+(?P<part>{part}))?"),
+        ("relday", rf"(?P<day>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>{part}))?"
+                   rf"|(?P<this>this|last)\s+(?P<part2>{part})"),
+        ("quarter", rf"the\s+(?P<q>first|second|third|fourth)\s+quarter(?:\s+of\s+{year})?"),
+        ("age", r"(?P<n>\d+)[\s-]year[\s-]old"),
+        ("dur", rf"(?P<n>{_NUM_WORD})(?:\s+|-)(?P<u>{unit})s?(?:-long|\s+long)?"),
+        ("vague_dur", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s))(?:the\s+(?:past|last)\s+)?"
+                      r"(?P<vu>years|months|weeks|days|decades|hours)"
+                      r"|in\s+recent\s+(?P<ru>years|months|weeks|days)"),
+        ("decade", r"(?:the\s+)?(?P<dec>(?:1[89]|20)?\d0)['’]?s\b"),
+        ("month", rf"(?:(?P<edge>early|mid|late)[\s-]+)?(?P<m>{mon})\b"),
+        ("year", rf"(?:(?:early|mid|late)-)?{year}(?:['’]s)?"),
+        ("clock", r"(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.?m\.?)|(?P<noon>noon|midnight)"),
+        ("vague", _alt(_of("vague"))),
+        ("set", _alt(_of("set")) + r"|every\s+(?P<eu>year|month|week|day)|each\s+(?P<cu>year|month|week|day)"),
+    ]
+    # The patterns scan the lower-cased text (`EnText.low`): capitals are read from the original.
+    return tuple((name, re.compile(rf"(?<![\w'’-])(?:{p})(?![\w'’-])")) for name, p in src)
+
+
+_UNIT_LETTER = {"year": "Y", "month": "M", "week": "W", "weekend": "WE", "day": "D", "hour": "H", "minute": "MIN",
+                "decade": "DE", "century": "CE", "centurie": "CE", "years": "Y", "months": "M", "weeks": "W",
+                "days": "D", "decades": "DE", "hours": "H"}
+
+
+def _count(s: str | None) -> float | None:
+    if s is None:
+        return None
+    s = " ".join(s.lower().split())
+    if s in ("several", "a few", "few", "many", "some", "couple of", "a couple of"):
+        return None if "couple" not in s else 2.0
+    try:
+        return float(s)
+    except ValueError:
+        return words_value(s)
+
+
+def _month(word: str) -> int:
+    return int(_lex()[word.lower().rstrip(".")][1])
+
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    text: str  # as given: capitals tell a month or a weekday from a verb or a name
+    ref: dt.date | None
+    sent: tuple[int, int]
+
+    def ahead(self, start: int, end: int) -> bool:
+        """Does the clause point ahead ("will meet on Friday", "next month")?"""
+        a = max(self.sent[0], start - 60)
+        b = min(self.sent[1], end + 30)
+        return bool(_AHEAD.search(self.text, a, b))
+
+
+def _mod(s: str | None) -> str | None:
+    if s is None:
+        return None
+    key = s.lower().split()[-1]
+    hit = _lex().get(key)
+    return hit[1] if hit and hit[0] == "modifier" else None
+
+
+def _date_md(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
+    month = _month(m.group("m"))
+    day = int(m.group("d"))
+    if not 1 <= day <= 31:
+        return None
+    if m.group("y"):
+        d = safe_date(int(m.group("y")), month, day)
+        return ("DATE", d.isoformat()) if d else None
+    if c.ref is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}"
+    d = day_month_date(month, day, c.ref, None, c.ahead(m.start(), m.end()))
+    return ("DATE", d.isoformat()) if d else None
+
+
+def _date_iso(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
+    d = safe_date(int(m.group("y")), int(m.group("mm")), int(m.group("dd")))
+    return ("DATE", d.isoformat()) if d else None
+
+
+def _date_my(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
+    return "DATE", f"{int(m.group('y')):04d}-{_month(m.group('m')):02d}"
+
+
+def _month_alone(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
+    word = c.text[m.start("m"):m.end("m")]
+    low = word.lower()
+    if not word[0].isupper() or (len(low.rstrip(".")) <= 4 and low not in ("june", "july", "may")):
+        return None  # "may", "march" lower case; "Aug" alone
+    if low in ("may", "march") and not re.search(r"\b(?:in|since|until|till|by|from|of|during|through|early|late|"
+                                                 r"mid|last|next|this|before|after|to|and|or|between)[\s-]+$",
+                                                 c.text[max(0, m.start() - 12):m.start()], re.IGNORECASE):
+        return None
+    month = _month(word)
+    if c.ref is None:
+        return "DATE", f"XXXX-{month:02d}"
+    before = c.text[max(0, m.start() - 6):m.start()].lower()
+    mod = "past" if "last" in before else "next" if "next" in before else None
+    return "DATE", f"{month_year(month, c.ref, mod, c.ahead(m.start(), m.end())):04d}-{month:02d}"
+
+
+def _ago(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
+    u = _UNIT_LETTER[m.group("u").lower()]
+    n = _count(m.group("n"))
+    gran = {"H": "D", "MIN": "D", "WE": "W"}.get(u, u)
+    if c.ref is None or n is None or u == "WE":
+        return "DATE", UNKNOWN.get(gran, "XXXX")
+    step = {"H": "D", "MIN": "D"}.get(u, u)
+    k = int(n) if u not in ("H", "MIN") else int(n // 24 if u == "H" else 0)
+    return "DATE", render(shift(c.ref, -k, step), gran)
+
+
+def _relunit(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
+    u = m.group("u").lower()
+    mod = " ".join(m.group("mod").lower().split())
+    letter = {"weekend": "W"}.get(u, _UNIT_LETTER[u])
+    if mod in ("the same",):
+        return None  # anaphoric: needs the time it points back to
+    if mod == "the past":
+        return "DURATION", duration_value(1, letter)  # "over the past week": a length of time up to now
+    if c.ref is None:
+        return "DATE", UNKNOWN.get(letter, "XXXX")
+    # "the previous week" and "the following week" point back to a time the text named; without
+    # tracking it, the dateline stands in (news mostly counts from the day it reports).
+    step = {"last": -1, "the previous": -1, "next": 1, "the next": 1, "the following": 1, "the coming": 1}.get(mod, 0)
+    return "DATE", render(shift(c.ref, step, letter), letter)
+
+
+def _past_n(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
+    return "DURATION", duration_value(_count(m.group("n")), _UNIT_LETTER[m.group("u").lower()])
+
+
+def _season(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
+    code = _lex()[m.group("s").lower()][1]
+    if m.group("y"):
+        return "DATE", f"{m.group('y')}-{code}"
+    mod = _mod(m.group("mod"))
+    if mod is None and not re.search(r"\b(?:in|the|this|last|next|during|since|until|by)\s+$",
+                                     c.text[max(0, m.start() - 8):m.start()], re.IGNORECASE):
+        return None  # "prices fall", "spring into action"
+    if c.ref is None:
+        return "DATE", f"XXXX-{code}"
+    year = c.ref.year + (1 if mod == "next" else -1 if mod == "past" else 0)
+    return "DATE", f"{year:04d}-{code}"
+
+
+def _weekday(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
+    word = c.text[m.start("wd"):m.end("wd")]
+    if not word[0].isupper():
+        return None
+    iso = int(_lex()[word.lower()][1])
+    part = _lex()[m.group("part").lower()][1] if m.group("part") else ""
+    if c.ref is None:
+        return "DATE", f"XXXX-WXX-{iso}" + (f"T{part}" if part else "")
+    mod = _mod(m.group("mod"))
+    d = weekday_date(iso, c.ref, mod, c.ahead(m.start(), m.end()))
+    return "DATE", d.isoformat() + (f"T{part}" if part else "")
+
+
+def _relday(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
+    if m.group("day"):
+        word = m.group("day").lower()
+        offset = int(_lex()[word][1])
+        part = _lex()[m.group("part").lower()][1] if m.group("part") else ("NI" if word == "tonight" else "")
+    else:
+        offset = -1 if m.group("this").lower() == "last" else 0
+        part = _lex()[m.group("part2").lower()][1]
+    if c.ref is None:
+        return "DATE", "XXXX-XX-XX" + (f"T{part}" if part else "")
+    return "DATE", (c.ref + dt.timedelta(days=offset)).isoformat() + (f"T{part}" if part else "")
+
+
+def _quarter(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
+    q = {"first": 1, "second": 2, "third": 3, "fourth": 4}[m.group("q").lower()]
+    year = m.group("y") or (f"{c.ref.year:04d}" if c.ref else "XXXX")
+    return "DATE", f"{year}-Q{q}"
+
+
+def _age(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
+    return "DURATION", f"P{int(m.group('n'))}Y"
+
+
+def _duration(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
+    n = _count(m.group("n"))
+    low = m.group("n").lower()
+    if low in ("a", "an", "some", "many") and not re.search(r"\b(?:for|over|within|in|after|lasting|than)\s+$",
+                                                            c.text[max(0, m.start() - 10):m.start()],
+                                                            re.IGNORECASE):
+        return None  # "a day of mourning", "some days" are not lengths of time here
+    u = _UNIT_LETTER[m.group("u").lower()]
+    if u == "WE":
+        return None
+    return "DURATION", duration_value(n, u)
+
+
+def _vague_dur(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
+    word = (m.group("vu") or m.group("ru")).lower()
+    return "DURATION", duration_value(None, _UNIT_LETTER[word])
+
+
+def _decade(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
+    dec = m.group("dec")
+    if len(dec) == 2:
+        dec = "19" + dec
+    if not m.group().lower().startswith("the") and len(m.group("dec")) == 2:
+        return None  # "80s" alone is an age as often as a decade
+    return "DATE", dec[:3]
+
+
+def _year(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
+    before = c.text[max(0, m.start() - 12):m.start()]
+    after = c.text[m.end():m.end() + 12]
+    # A four-digit number is a year in a year's context, or when no noun follows it ("2,000 people" has a comma).
+    if _YEAR_CONTEXT.search(before) or not re.match(r"\s+[a-z]", after) or re.match(r"[-–]\d", after):
+        return "DATE", m.group("y")
+    return None
+
+
+def _clock(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
+    if m.group("noon"):
+        hour, minute = (12 if m.group("noon").lower() == "noon" else 0), 0
+    else:
+        hour, minute = int(m.group("h")), int(m.group("mi") or 0)
+        if hour > 12:
+            return None
+        if m.group("ap").lower().startswith("p") and hour < 12:
+            hour += 12
+        elif m.group("ap").lower().startswith("a") and hour == 12:
+            hour = 0
+    day = c.ref.isoformat() if c.ref else "XXXX-XX-XX"
+    return "TIME", f"{day}T{hour:02d}:{minute:02d}"
+
+
+def _vague(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
+    return "DATE", _lex()[" ".join(m.group().lower().split())][1]
+
+
+def _set(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
+    u = m.group("eu") or m.group("cu")
+    if u:
+        return "SET", f"P1{_UNIT_LETTER[u.lower()]}"
+    return "SET", _lex()[m.group().lower()][1]
+
+
+_RESOLVERS: dict[str, Callable[[re.Match[str], _Ctx], tuple[str, str] | None]] = {
+    "mdy": _date_md, "dmy": _date_md, "iso": _date_iso, "my": _date_my, "ago": _ago, "relunit": _relunit,
+    "past_n": _past_n, "season": _season, "weekday": _weekday, "relday": _relday, "quarter": _quarter, "age": _age,
+    "dur": _duration, "vague_dur": _vague_dur, "decade": _decade, "month": _month_alone, "year": _year,
+    "clock": _clock, "vague": _vague, "set": _set,
+}
+
+
+_LOWER_ONLY = frozenset({"set", "vague", "season", "dur", "vague_dur", "relday"})
+
+
+def _free(taken: list[tuple[int, int]], a: int, b: int) -> bool:
+    return all(b <= s or a >= e for s, e in taken)
+
+
+# Every time expression holds one of these anchors; each anchor names the patterns that may hold it
+# and how many words before it such a pattern may start ("the past two years": three before "years").
+_ANCHOR_PATTERNS: dict[str, tuple[tuple[str, ...], int]] = {
+    "month": (("mdy", "dmy", "my", "month"), 4),
+    "weekday": (("mdy", "dmy", "weekday"), 1),
+    "day": (("relday",), 0),
+    "part": (("relday",), 1),
+    "unit": (("ago", "relunit", "past_n", "quarter", "age", "dur", "vague_dur"), 4),
+    "season": (("season",), 1),
+    "vague": (("vague",), 0),
+    "set": (("set",), 0),
+    # digits, by their length: a day or an hour has one or two, a year four; three or five and more are amounts
+    "digit2": (("dmy", "decade", "clock"), 3),
+    "digit4": (("iso", "my", "decade", "year"), 1),
+}
+_UNITS = ("year", "years", "month", "months", "week", "weeks", "weekend", "weekends", "day", "days", "hour",
+          "hours", "minute", "minutes", "decade", "decades", "century", "centuries", "quarter", "ago")
+
+
+@cache
+def _anchors() -> tuple[re.Pattern[str], Mapping[str, str]]:
+    """One scan of the lower-cased text finds every anchor; `kinds` says which kind each word is."""
+    kinds: dict[str, str] = {}
+    for w, (k, _) in _lex().items():
+        if k in ("month", "weekday", "day", "part", "season", "vague", "set"):
+            kinds[w] = k
+    for w in _UNITS:
+        kinds[w] = "unit"
+    for w in ("every", "each"):
+        kinds[w] = "set"
+    for w in ("noon", "midnight"):
+        kinds[w] = "digit2"
+    pattern = r"\b(?:(?P<w>" + trie(sorted(kinds)) + r")(?![\w'’])|(?P<d>\d+))"
+    return re.compile(pattern), MappingProxyType(kinds)
+
+
+_WORD_START = re.compile(r"(?<![\w'’])[\w'’]")
+# A one- or two-digit number is a time only before a month ("21 August"), as a decade ("80s"),
+# or as a clock time ("10:30", "6 pm"); anything else is an amount, and no pattern is tried.
+_DIGIT2_NEXT = re.compile(r"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                          r"|0['’]?s\b|\s*(?::[0-5]\d|[ap]\.?m\b)")
+
+
+@cache
+def _ordered() -> Mapping[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+    """For each anchor kind, its patterns in priority order."""
+    pats = dict(_patterns())
+    order = [name for name, _ in _patterns()]
+    return MappingProxyType({kind: tuple((n, pats[n]) for n in sorted(names, key=order.index))
+                             for kind, (names, _) in _ANCHOR_PATTERNS.items()})
+
+
+def _starts_before(low: str, pos: int, n: int, floor: int) -> int:
+    """The offset n words before `pos`, not before `floor` (the sentence start)."""
+    if n == 0:
+        return pos
+    lo = max(floor, pos - 12 * n - 4)
+    starts = [m.start() for m in _WORD_START.finditer(low, lo, pos)]
+    return starts[-n] if len(starts) >= n else lo
+
+
+def extract_times(et: EnText, published: dt.date | None) -> list[EnTime]:
+    """TIMEX3 times of an English text, in text order.
+
+    The text is scanned once for anchors (month and weekday names, units, digits …); the patterns
+    that may hold an anchor are tried only around it, in priority order, leftmost first."""
+    text = et.text
+    low = et.low
+    anchors, kinds = _anchors()
+    ordered = _ordered()
+    out: list[EnTime] = []
+    taken_end = 0
+    for am in anchors.finditer(low):
+        a0, a1 = am.start(), am.end()
+        if a0 < taken_end or (a0 and low[a0 - 1] in "'’"):
+            continue
+        digits = am.group("d")
+        if digits is not None:
+            if a0 > 0 and low[a0 - 1] in ",." and a0 > 1 and low[a0 - 2].isdigit():
+                continue  # the "000" of "10,000", the "5" of "1.5"
+            kind = "digit2" if len(digits) <= 2 else "digit4" if len(digits) == 4 else ""
+            if not kind or (kind == "digit2" and not _DIGIT2_NEXT.match(low, a1)):
+                continue
+        else:
+            kind = kinds[am.group("w")]
+        back = _ANCHOR_PATTERNS[kind][1]
+        s = et.sentences[et.sentence_at(a0)] if et.sentences else (0, len(text))
+        lo = max(taken_end, _starts_before(low, a0, back, s[0]))
+        hi = min(len(low), a1 + 48)
+        best: tuple[int, int, str, tuple[str, str]] | None = None
+        for name, pat in ordered[kind]:
+            pos = lo
+            while pos <= a0:
+                m = pat.search(low, pos, hi)
+                if m is None or m.start() > a0:
+                    break
+                if m.end() <= a0:
+                    pos = m.start() + 1
+                    continue
+                if name in _LOWER_ONLY and text[m.start()].isupper() and m.start() > s[0] \
+                        and text[m.start() - 1] not in "\"“(":
+                    break  # "LA Weekly", "Daily Mail": a capital inside a sentence makes a name
+                value = _RESOLVERS[name](m, _Ctx(text, published, s))
+                if value is not None and (best is None or m.start() < best[0]):
+                    best = (m.start(), m.end(), name, value)
+                break
+            if best is not None and best[0] <= lo:
+                break
+        if best is None:
+            continue
+        a, b, _, (type_, val) = best
+        while b > a and text[b - 1] in " \t\n":
+            b -= 1
+        out.append(EnTime(a, b, type_, val))
+        taken_end = b
+    return out
+
+
+__all__ = ["EnTime", "extract_times"]
