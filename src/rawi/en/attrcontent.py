@@ -62,7 +62,9 @@ def read_tail(r: Reader, s: Sent, k: int, tell: bool, hi: int | None = None, obj
             f.end, f.stop = k, "end"
             return f
         if t.text in ",—–":
-            if k + 1 < n and (toks[k + 1].low in ADDING or toks[k + 1].low in ("and", "but", "while", "as")):
+            if k + 1 < n and (toks[k + 1].low in ADDING or toks[k + 1].low in ("and", "but", "while", "as")
+                              or (k == start and toks[k + 1].low.endswith("ing") and toks[k + 1].text.islower()
+                                  and toks[k + 1].low not in ("citing", "quoting", "speaking"))):
                 f.end, f.stop = k, "end"  # "…, the army said, adding that …": this frame is over
                 return f
             k += 1
@@ -203,6 +205,9 @@ def find_content(r: Reader, s: Sent, ci: int, cj: int, form: CueForm, who: Speak
         b = who.after_quote.end
         last = toks[tail.end - 1].end if tail.end > 0 else toks[cj].end
         nxt = r.quote_starting_after(last, para_end)
+        if nxt is None and s.end < para_end:
+            # '"A," said Bolden to the crowd that had gathered. "B."': the quote goes on after the sentence
+            nxt = r.quote_starting_after(s.end, para_end)
         if nxt is not None and nxt.open_at > cue_start and (tail.stop == "quote" or r.text[last:nxt.open_at].strip()):
             b = r.quote_chain_end(nxt)
         return r.trim(a, b)

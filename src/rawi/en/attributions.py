@@ -42,6 +42,7 @@ from rawi.en.attrspeaker import (
     verb_use,
 )
 from rawi.en.attrview import (
+    ADDING,
     DET_BEFORE,
     PULL_QUOTE,
     EnAttr,
@@ -257,11 +258,15 @@ def _merge_trailing(found: list[EnAttr]) -> list[EnAttr]:
 
 
 def _follow_speakers(found: list[EnAttr], et: EnText) -> list[EnAttr]:
-    """A participle or a coordinated verb speaks for the speaker of the verb before it in its sentence."""
+    """A participle of speech ("…, the army said, adding that …") or a coordinated verb speaks for the
+    speaker of the verb before it in its sentence; another participle ("…, police said, calling for …")
+    keeps the subject of its clause."""
     out = []
     last: EnAttr | None = None
     for a in sorted(found, key=lambda x: x.cue[0] if x.cue else x.content[0]):
-        if a.dependent and last is not None and last.cue is not None and a.cue is not None \
+        word = et.low[a.cue[0]:a.cue[1]] if a.cue else ""
+        speech = word in ADDING or not word.endswith("ing")
+        if a.dependent and speech and last is not None and last.cue is not None and a.cue is not None \
                 and et.sentence_at(last.cue[0]) == et.sentence_at(a.cue[0]) and last.source is not None:
             a = replace(a, source=last.source, anaphor=True)
         out.append(a)

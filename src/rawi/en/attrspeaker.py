@@ -93,7 +93,10 @@ def first_np(s: Sent, hi: int) -> tuple[int, int] | None:
         k += 1
     if k < hi and toks[k].low in words("leading_conjunction"):
         k += 1
-    if k < hi and (toks[k].low in words("preposition") or toks[k].low in TIME_ADVERBS
+    if k + 1 < hi and toks[k + 1].low[0].isdigit() and toks[k].low in ("about", "some", "around", "over", "nearly",
+                                                                       "almost", "roughly", "up"):
+        k += 1  # "About 3,000 farmers marched": a qualified number starts the subject
+    elif k < hi and (toks[k].low in words("preposition") or toks[k].low in TIME_ADVERBS
                    or toks[k].low in words("subordinator")):
         for j in range(k, hi):
             if toks[j].text == ",":

@@ -68,6 +68,8 @@ PULL_QUOTE = re.compile(r"[\"“](?P<q>[^\"“”\n]{8,})[\"”]\s*[-–—]+\s*
 OUTLET_NAME = re.compile(r"\b(?:News|Times|Post|Herald|Agency|Press|Radio|TV|Television|Tribune|Journal|Gazette|"
                           r"Telegraph|Guardian|Reuters|AFP|AP|BBC|CNN|Media|Daily|Broadcasting|Channel|Magazine|"
                           r"Chronicle|Observer|Independent|Weekly|Express|Mirror|Sun|Mail|Star|Globe)\b")
+# A wire dateline at the start of a story: "GAZA CITY, Oct 24 (Reuters) - ".
+DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,[^\n()]{0,30}\([A-Za-z .&-]{2,30}\)\s*[-–—]+\s*")
 MAX_FRAME_TAIL = 16
 # A frame that closes its sentence ("…, the minister said on Thursday.") is short after its verb.
 MAX_CLOSING_TAIL = 8
@@ -133,6 +135,9 @@ class Reader:
             b -= 1
         while a < b and text[a] in LEAD:
             a += 1
+        m = DATELINE.match(text, a, b)
+        if m is not None:
+            a = m.end()  # "GAZA CITY, Oct 24 (Reuters) - ": the wire's dateline is not what was said
         if b > a and text[b - 1] == ")" and "(" not in text[a:b]:
             b -= 1
         return (a, b) if b - a >= 2 else None
