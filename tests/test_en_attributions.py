@@ -148,3 +148,23 @@ def test_not_attributions(text: str) -> None:
 def test_headlines_hold_no_attributions() -> None:
     text = "Minister says talks will resume\nThe minister said the talks would resume in May."
     assert [r[2] for r in rows(text)] == ["the talks would resume in May"]
+
+
+def test_a_wire_dateline_is_not_what_was_said() -> None:
+    text = "KABUL, May 3 (Reuters) - Floods killed at least 40 people in the north, officials said."
+    assert ("officials", "said", "Floods killed at least 40 people in the north", [], "indirect", "assert") \
+        in rows(text)
+
+
+def test_a_participle_that_is_not_speech_keeps_its_clause_subject() -> None:
+    text = "About 3,000 farmers marched in the capital, police estimated, demanding lower fuel prices."
+    found = {r[1]: r for r in rows(text)}
+    assert found["estimated"][:3] == ("police", "estimated", "About 3,000 farmers marched in the capital")
+    assert found["demanding"][0] == "3,000 farmers"
+
+
+def test_a_description_before_a_known_name_is_that_name() -> None:
+    doc = run("The ministry said in a statement carried by the state news agency QNA that talks would resume.")
+    via = doc["attributions"][0]["via"]
+    assert [v["text"] for v in via] == ["the state news agency QNA"]
+    assert entity_of(doc, via[0]["entity"])["name"] == "Qatar News Agency"

@@ -1,5 +1,5 @@
 """The English evaluation gate: the GUM-derived English gold scored by the reference scorer must not
-fall below pinned minimums (attribution F1 on dev-en 0.846 and dev-en-interview 0.517 when pinned).
+fall below pinned minimums (attribution F1 on dev-en 0.850 and dev-en-interview 0.517 when pinned).
 
 Raise the floors when the figures rise; lowering one needs a reason written next to it. Skipped
 when ../shared is not beside the checkout. The gold is derived from GUM (Zeldes 2017), CC BY 4.0;

@@ -63,3 +63,7 @@ def test_times_are_left_to_the_time_stage() -> None:
     assert qty(text) == [("about 300", 300, "approx", None, "people")]
     span = (text.index("about"), text.index("about") + 9)
     assert extract_quantities(text, [span]) == []
+
+
+def test_an_age_in_an_apposition_is_not_an_amount() -> None:
+    assert qty("Sara Haddad, 34, lost two brothers in the flood.") == [("two", 2, "eq", None, "brothers")]

@@ -110,7 +110,7 @@ class _Clusters:
         self.at[span] = c
         self.order.append((span[0], c))
         names = _name_words(ws)
-        if names:
+        if names and c.type != "NORP":  # "Israeli" names no one: "the Israeli military" is not the NORP
             self.by_words.setdefault(names, c)
             if c.type == "PERSON" and len(names) >= 2:
                 self.by_last[names[-1]] = c
@@ -139,8 +139,10 @@ class _Clusters:
             last = names[-1]
             lead = _words(self.text[a:last.start])
             # "the United Nations", "Foreign Minister Taro Kono": the phrase is the known name.
+            # "the state news agency QNA": lower-case words before a name describe it
             if last.end >= b - 2 and (last.entry.type == "PERSON" or all(
-                    w in words("determiner") or w in titles() for w in lead)):
+                    w in words("determiner") or w in titles() for w in lead)
+                    or self.text[a:last.start] == self.text[a:last.start].lower()):
                 c = self.by_key.get(last.entry.key)
                 if c is None:
                     c = self._new(last.entry.type, last.entry.link, last.entry.name_en, last.entry.key)

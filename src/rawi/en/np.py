@@ -190,6 +190,8 @@ def np_after(toks: list[Tok], i: int, hi: int | None = None) -> tuple[int, int] 
             break
         if k + 1 < hi and toks[k + 1].low == "by" and f"{low} by" in relay_phrases():
             break  # "a statement published by …": the outlet is another phrase
+        if not _noun_like(t) and low.endswith("ed") and b >= i and toks[b].low not in words("determiner"):
+            break  # "2,000 people marched": a past tense after a noun is the verb
         if not _noun_like(t):
             lower += 1
             # Lower-case words follow a determiner ("the foreign ministry"), not a name, unless they

@@ -174,6 +174,7 @@ _NOT_NAMES = frozenset({"between", "from", "about", "some", "over", "nearly", "a
                         "another", "police", "officials"})
 
 
+_AGE = re.compile(r"[A-Z][\w'’-]+\s*[,(]\s*\Z")
 _SCORE = re.compile(r"\d\s*[–-]\s*$")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|&)\s*$")
 
@@ -250,6 +251,9 @@ def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: 
             after = _qualifier_after(text, end, unit_end)
             if after is not None:
                 qualifier = after
+        if unit is None and qualifier == "eq" and _AGE.search(text, max(0, start - 40), start) \
+                and text[end:end + 1] in ",)":
+            continue  # "Umm Ahmed, 42, who …": an age in an apposition, not an amount
         if m.kind == "words" and unit is None and qualifier == "eq" and value < 100:
             continue  # "one of them", "the three": a number word counts only something it names
         out.append(EnQuantity(start, end, clean(value), qualifier, clean(high) if high is not None else None, unit))
