@@ -73,13 +73,16 @@ def article_from(obj: object, input_name: str, max_chars: int) -> Article:
     return Article(str(raw_id), text, opt("published"), opt("title"), opt("url"), opt("source"))
 
 
-def iter_jsonl(stream: IO[bytes], name: str, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Record]:
-    """Records of a JSON Lines stream (plain or gzip); a bad line becomes an error record."""
+def iter_jsonl(stream: IO[bytes], name: str, max_chars: int = DEFAULT_MAX_CHARS,
+               first_line: int = 1) -> Iterator[Record]:
+    """Records of a JSON Lines stream (plain or gzip); a bad line becomes an error record.
+
+    `first_line`: the number of the stream's first line in its file (a worker reads a part of it)."""
     magic = stream.peek(2)[:2] if hasattr(stream, "peek") else b""
     src: IO[bytes] = stream
     if magic == b"\x1f\x8b":
         src = gzip.GzipFile(fileobj=stream)  # type: ignore[assignment]
-    lineno = 0
+    lineno = first_line - 1
     try:
         for raw in src:
             lineno += 1

@@ -42,9 +42,10 @@ def _html_payload(record: object) -> tuple[str, bytes] | None:
     return uri.strip("<> "), body
 
 
-def iter_warc(stream: IO[bytes], origin: str, *, max_chars: int) -> Iterator[Input]:
-    """One Input per archived HTML page, named `origin#record-N` (N counts every record, from 1)."""
-    n = 0
+def iter_warc(stream: IO[bytes], origin: str, *, max_chars: int, first: int = 1) -> Iterator[Input]:
+    """One Input per archived HTML page, named `origin#record-N` (N counts every record, from 1;
+    `first`: the number of the stream's first record, when a worker reads a part of the file)."""
+    n = first - 1
     try:
         for record in ArchiveIterator(stream):
             n += 1
