@@ -25,6 +25,7 @@ from rawi.ledger.read import ClaimFilter
 from rawi.ledger.read_figures import FigureFilter
 from rawi.ledger.records import FigureRow, PairRow, Stats
 from rawi.model import Analysis, Article
+from rawi.scale import Scale
 
 T = TypeVar("T")
 KINDS = ("conflict", "revision", "contradiction")
@@ -114,8 +115,14 @@ class Service:
             self.ledger.relink()
         return summary
 
-    def ingest_sources(self, sources: Iterable[str], lang: str = "auto", progress: bool = False) -> Summary:
-        """`ingest` over files, folders, feeds, WARCs or URLs (`rawi.ingest.iter_inputs`)."""
+    def ingest_sources(self, sources: Iterable[str], lang: str = "auto", progress: bool = False,
+                       scale: Scale | None = None) -> Summary:
+        """`ingest` over files, folders, feeds, WARCs or URLs (`rawi.ingest.iter_inputs`); with a
+        `scale` that asks for workers, on a Dask cluster (`rawi.scale.ingest`, the same result)."""
+        if scale is not None and scale.distributed:
+            from rawi.scale.ingest import ingest_sources  # Dask and its workers only when asked for
+
+            return ingest_sources(self.ledger, list(sources), lang, progress, scale)
         return self.ingest(iter_inputs(list(sources)), lang, progress)
 
     # -- reading ---------------------------------------------------------------
