@@ -26,6 +26,7 @@ R = TypeVar("R")
 # the run stops; a worker that died is a different matter, which the scheduler handles by
 # running its tasks elsewhere (up to `distributed.scheduler.allowed-failures` deaths).
 RETRIES = 2
+_END: Any = object()  # what `next` gives when the items run out
 
 
 def _distributed() -> Any:
@@ -93,9 +94,6 @@ def ordered_map(client: Client, fn: Callable[..., R], items: Iterable[A], *args:
         future.release()  # type: ignore[no-untyped-call]
         submit()
         yield item, result
-
-
-_END: Any = object()
 
 
 __all__ = ["RETRIES", "client_for", "ordered_map", "slots"]
