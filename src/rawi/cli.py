@@ -11,7 +11,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
 import click
 
@@ -19,6 +19,9 @@ from rawi.api import extract_article, prepare_batch
 from rawi.errors import RawiError
 from rawi.model import Analysis, Article
 from rawi.reading import DEFAULT_MAX_CHARS, Record, decode, iter_jsonl
+from rawi.scale import Scale, scale_from, scale_options
+
+T = TypeVar("T")
 
 
 def _is_jsonl(path: str) -> bool:
@@ -78,7 +81,7 @@ def _records(path: str, max_chars: int) -> Iterator[Record]:
         yield Record(name, None, RawiError("E009", name, exc.strerror or str(exc)))
 
 
-def _progress(items: Iterator[Record]) -> Iterator[Record]:
+def _progress(items: Iterator[T]) -> Iterator[T]:
     if not sys.stderr.isatty():
         return items
     from tqdm import tqdm
@@ -127,17 +130,24 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
 @click.option("--max-chars", type=int, default=DEFAULT_MAX_CHARS, show_default=True,
               help="Reject texts longer than this.")
+@scale_options
 def extract(input: str, doc_id: str | None, published: str | None, fmt: str | None, force_jsonl: bool,
-            lang: str, output: str | None, max_chars: int) -> None:
+            lang: str, output: str | None, max_chars: int, workers: int, scheduler: str | None) -> None:
     """Extract attributions, times, quantities and entities from FILE (or - for stdin).
 
     An .html FILE is a web page: its main text is read, as `rawi ingest` reads it.
     A .jsonl or .jsonl.gz FILE holds one article per line (fields id, text,
     published, optional title, url, source); results stream out one per line and
-    a bad line is reported on stderr without stopping the others.
+    a bad line is reported on stderr without stopping the others. With --workers or
+    --scheduler the lines are extracted on a Dask cluster and written in the same order.
     """
+    scale = scale_from(workers, scheduler)
     if force_jsonl or _is_jsonl(input):
-        failed = _extract_jsonl(input, fmt or "jsonl", lang, output, max_chars)
+        try:
+            failed = _write_jsonl(_extracted(input, fmt or "jsonl", lang, max_chars, scale), fmt or "jsonl", output)
+        except RawiError as err:  # the run itself failed (a scheduler out of reach): no output file
+            click.echo(f"rawi: error {err}", err=True)
+            sys.exit(2)
         if failed:
             click.echo(f"rawi: {failed} article(s) rejected, see the messages above", err=True)
             sys.exit(1)
@@ -160,33 +170,49 @@ def extract(input: str, doc_id: str | None, published: str | None, fmt: str | No
         out.write(_dump(analysis, fmt or "json") + "\n")
 
 
-def _extract_jsonl(input: str, fmt: str, lang: str, output: str | None, max_chars: int) -> int:
+def _extracted(input: str, fmt: str, lang: str, max_chars: int, scale: Scale) -> Iterator[str | RawiError]:
+    """Every article's output line, or the error that rejects it, in input order."""
+    if scale.distributed:
+        from rawi.scale.extract import ExtractJob, extract_lines  # Dask only when asked for
+
+        job = ExtractJob(fmt, lang, max_chars)
+        return _progress(extract_lines(input, job, scale, sys.stdin.buffer if input == "-" else None))
+    return _extract_here(input, fmt, lang, max_chars)
+
+
+def _extract_here(input: str, fmt: str, lang: str, max_chars: int) -> Iterator[str | RawiError]:
     prepare_batch()
+    for rec in _progress(_records(input, max_chars)):
+        try:
+            if rec.error is not None:
+                raise rec.error
+            assert rec.article is not None
+            yield _dump(extract_article(rec.article, rec.input_name, lang, max_chars), fmt)
+        except RawiError as err:
+            yield err
+
+
+def _write_jsonl(results: Iterator[str | RawiError], fmt: str, output: str | None) -> int:
+    """Write the lines (an array for json) and report the errors; returns how many were rejected."""
     failed = 0
     with _output(output) as out:
         first = True
         if fmt == "json":
             out.write("[\n")
-        for rec in _progress(_records(input, max_chars)):
-            try:
-                if rec.error is not None:
-                    raise rec.error
-                assert rec.article is not None
-                analysis = extract_article(rec.article, rec.input_name, lang, max_chars)
-            except RawiError as err:
+        for line in results:
+            if isinstance(line, RawiError):
                 failed += 1
-                click.echo(f"rawi: error {err}", err=True)
+                click.echo(f"rawi: error {line}", err=True)
                 continue
             if fmt == "json":
-                out.write(("" if first else ",\n") + _dump(analysis, "json"))
+                out.write(("" if first else ",\n") + line)
             else:
-                out.write(_dump(analysis, "jsonl") + "\n")
+                out.write(line + "\n")
                 out.flush()
             first = False
         if fmt == "json":
             out.write("\n]\n")
     return failed
-
 
 
 if __name__ == "__main__":

@@ -13,8 +13,10 @@ from typing import Any
 import click
 
 from rawi.cli_output import DB_HELP, Col, clean, day_option, emit, listing, output_format, page_size, shown, table
+from rawi.errors import RawiError
 from rawi.lexicon.cues import STANCES
 from rawi.reading import DEFAULT_MAX_CHARS
+from rawi.scale import scale_from, scale_options
 from rawi.service import Service, Summary
 
 CLAIM_COLUMNS = (Col("published", "published", short=True), Col("speaker", "speaker", 40),
@@ -50,12 +52,19 @@ def register(main: click.Group) -> None:
     @click.option("--lang", type=click.Choice(["auto", "ar", "en"]), default="auto")
     @click.option("--max-chars", type=click.IntRange(1), default=DEFAULT_MAX_CHARS, show_default=True,
                   help="Reject texts longer than this (and JSON Lines lines too long to hold one).")
-    def ingest(sources: tuple[str, ...], db: str | None, lang: str, max_chars: int) -> None:
+    @scale_options
+    def ingest(sources: tuple[str, ...], db: str | None, lang: str, max_chars: int, workers: int,
+               scheduler: str | None) -> None:
         """Ingest files, folders, feeds, WARCs or http(s) URLs into the ledger, then link its figures.
 
         Exits with 1 when any input was rejected (each is listed on stderr with its reason)."""
+        scale = scale_from(workers, scheduler)
         with Service.open(db) as service:
-            summary = service.ingest_sources(sources, lang, progress=sys.stderr.isatty(), max_chars=max_chars)
+            try:
+                summary = service.ingest_sources(sources, lang, progress=sys.stderr.isatty(), max_chars=max_chars,
+                                                 scale=scale)
+            except RawiError as err:  # the run itself failed (a scheduler out of reach); what was stored stays
+                raise click.ClickException(str(err)) from None
         _print_summary(summary)
         if summary.rejected:
             click.echo(f"{len(summary.rejected)} input(s) rejected; the others were stored", err=True)

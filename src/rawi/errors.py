@@ -37,6 +37,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "E014": ("{input}: the WARC record is damaged ({detail})",
              "it was skipped and the records around it were read; re-fetch the archive, or find the damage "
              "with `warcio check FILE`"),
+    "E015": ("{input}: Dask is not installed ({detail})",
+             "install the extra on this machine and on every worker: pip install 'rawi[dask]'"),
+    "E016": ("{input}: cannot reach the Dask scheduler ({detail})",
+             "start it (`dask scheduler`) and give its address as tcp://HOST:PORT (port 8786 by default)"),
     "E100": ("{input}: rawi failed on this article ({detail})",
              "this is a bug in rawi; the other articles were processed. Please report it with the article"),
     "E010": ("{input}: the gzip stream is corrupt ({detail})",

@@ -234,27 +234,30 @@ def bounded_lines(stream: IO[bytes], limit: int, chunk: int = READ_CHUNK) -> Ite
         yield Line(number + 1, b"".join(parts) if kept else None, size, blank, head)
 
 
-def iter_jsonl(stream: IO[bytes], name: str, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Record]:
+def iter_jsonl(stream: IO[bytes], name: str, max_chars: int = DEFAULT_MAX_CHARS,
+               first_line: int = 1, part: bool = False) -> Iterator[Record]:
     """Records of a JSON Lines stream (plain or gzip); a bad line becomes an error record.
 
-    Blank lines are skipped; a stream without a single record is reported as empty (E001).
+    Blank lines are skipped; a stream without a single record is reported as empty (E001),
+    unless it is a `part` of a file a worker reads (the planner reports an empty file).
+    `first_line`: the number of the stream's first line in its file.
     """
     magic = stream.peek(2)[:2] if hasattr(stream, "peek") else b""
     src: IO[bytes] = stream
     if magic == b"\x1f\x8b":
         src = gzip.GzipFile(fileobj=stream)  # type: ignore[assignment]
     limit = max_line_bytes(max_chars)
-    lineno = 0
-    found = False
+    lineno = first_line - 1
+    found = part
     try:
         for line in bounded_lines(src, limit):
-            lineno = line.number
+            lineno = line.number + first_line - 1
             if lineno == 1:
                 why = utf16_reason(line.head)
                 if why is not None:  # every line would be undecodable: one error for the file
                     yield Record(name, None, RawiError("E003", name, why, FIX_UTF16))
                     return
-            rec = _record(line, f"{name}:{lineno}", max_chars, limit)
+            rec = line_record(line, lineno, f"{name}:{lineno}", max_chars, limit)
             if rec is not None:
                 found = True
                 yield rec
@@ -265,8 +268,8 @@ def iter_jsonl(stream: IO[bytes], name: str, max_chars: int = DEFAULT_MAX_CHARS)
         yield Record(name, None, RawiError("E001", name))
 
 
-def _record(line: Line, where: str, max_chars: int, limit: int) -> Record | None:
-    """The record of one line, None for a blank one. Nothing raises out of here: one
+def line_record(line: Line, lineno: int, where: str, max_chars: int, limit: int) -> Record | None:
+    """The record of line `lineno` of its file, None for a blank one. Nothing raises out of here: one
     line's failure, whatever it is, must not end the stream."""
     if line.data is None:
         what = " of white space only" if line.blank else ""
@@ -278,7 +281,7 @@ def _record(line: Line, where: str, max_chars: int, limit: int) -> Record | None
         return None
     try:
         try:
-            text = line.data.decode("utf-8-sig" if line.number == 1 else "utf-8")
+            text = line.data.decode("utf-8-sig" if lineno == 1 else "utf-8")
         except UnicodeDecodeError as exc:
             raise not_utf8(line.data, where, exc) from None
         return Record(where, article_from(parse_json(text, where), where, max_chars), None)

@@ -26,6 +26,7 @@ from rawi.reading import DEFAULT_MAX_CHARS, check_article
 
 if TYPE_CHECKING:
     from rawi.ingest import Input
+    from rawi.scale import Scale
 
 T = TypeVar("T")
 KINDS = ("conflict", "revision", "contradiction")
@@ -137,8 +138,13 @@ class Service:
         return summary
 
     def ingest_sources(self, sources: Iterable[str], lang: str = "auto", progress: bool = False,
-                       max_chars: int = DEFAULT_MAX_CHARS) -> Summary:
-        """`ingest` over files, folders, feeds, WARCs or URLs (`rawi.ingest.iter_inputs`)."""
+                       max_chars: int = DEFAULT_MAX_CHARS, scale: Scale | None = None) -> Summary:
+        """`ingest` over files, folders, feeds, WARCs or URLs (`rawi.ingest.iter_inputs`); with a
+        `scale` that asks for workers, on a Dask cluster (`rawi.scale.ingest`, the same result)."""
+        if scale is not None and scale.distributed:
+            from rawi.scale.ingest import ingest_sources  # Dask and its workers only when asked for
+
+            return ingest_sources(self.ledger, list(sources), lang, progress, scale, max_chars)
         from rawi.ingest import iter_inputs
 
         return self.ingest(iter_inputs(list(sources), max_chars=max_chars), lang, progress, max_chars)

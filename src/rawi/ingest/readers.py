@@ -99,6 +99,12 @@ def _stem(name: str) -> str:
     return Path(name).stem if "." in name.lstrip(".") else name
 
 
+def files_under(folder: Path) -> Iterator[Path | RawiError]:
+    """The files `iter_inputs` reads in `folder`, in its order, and the folders it cannot read
+    (a Dask run splits a folder into partitions of files: `rawi.scale.partitions`)."""
+    return _walk(folder, set())
+
+
 def _walk(folder: Path, seen: set[str]) -> Iterator[Path | RawiError]:
     """Files under `folder`, sorted by name at each level, hidden ones and sidecars left out."""
     try:

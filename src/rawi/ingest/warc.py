@@ -113,10 +113,11 @@ def _resumable(stream: IO[bytes], archive: ArchiveIterator) -> bool:
         return False
 
 
-def iter_warc(stream: IO[bytes], origin: str, *, max_chars: int) -> Iterator[Input]:
-    """One Input per archived HTML page, named `origin#record-N` (N counts every record, from 1);
+def iter_warc(stream: IO[bytes], origin: str, *, max_chars: int, first: int = 1) -> Iterator[Input]:
+    """One Input per archived HTML page, named `origin#record-N` (N counts every record, from 1;
+    `first`: the number of the stream's first record, when a worker reads a part of the file);
     a damaged record (E014) is one rejection and the records after it are still read."""
-    n = 0
+    n = first - 1
     while True:
         begin = stream.tell() if stream.seekable() else 0
         archive = ArchiveIterator(stream, check_digests=True)
