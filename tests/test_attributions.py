@@ -272,6 +272,25 @@ def test_the_same_source_is_the_source_quoted_before() -> None:
     assert second.source.entity == first.source.entity
 
 
+def test_the_same_source_written_with_nafsuh_is_the_source_quoted_before() -> None:
+    res = extract("قال مصدر أمني إن الهجوم وقع فجرا. وأضاف المصدر نفسه أن ثلاثة أشخاص أصيبوا.",
+                  published="2025-10-24")
+    first, second = res.attributions
+    assert second.source.span is not None and second.source.span.text == "المصدر نفسه"
+    assert second.source.entity == first.source.entity
+
+
+def test_ashara_ila_anna_reports_what_follows() -> None:
+    a = one("وأشار الوزير إلى أن الحكومة ستخفض الضرائب العام المقبل.")
+    assert a.source == "الوزير" and a.content == "الحكومة ستخفض الضرائب العام المقبل"
+
+
+def test_a_name_starting_with_waw_keeps_its_first_letter() -> None:
+    """وثائق بنما is a name, not و + ثائق: the source keeps every letter of it."""
+    a = one("وكشفت وثائق بنما أن عشرات المسؤولين أخفوا أموالهم في الخارج.")
+    assert a.source == "وثائق بنما"
+
+
 def test_the_place_a_document_says_it_is_the_source() -> None:
     a = one("وارتفعت الأسعار بنسبة كبيرة، بحسب ما جاء في التقرير الحكومي.")
     assert a.cue == "بحسب ما" and a.source == "التقرير الحكومي" and a.content == "وارتفعت الأسعار بنسبة كبيرة"

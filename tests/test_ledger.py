@@ -346,16 +346,16 @@ pairs = []
 for i in range(n):
     art = Article(f"k{{i}}", body.replace("300", str(1000 + i)), "2025-01-02")
     pairs.append((art, extract_article(art)))
-real = write._write_children
+real = write.write_children
 count = 0
-def stalling(conn, art_id, analysis):
+def stalling(conn, items):
     global count
-    real(conn, art_id, analysis)
-    count += 1
-    if count == stall_at:  # mid-transaction: this article's rows are written, not committed
+    real(conn, items)
+    count += len(items)
+    if count >= stall_at > count - len(items):  # mid-transaction: its batch's rows are written, not committed
         print("inside", flush=True)
         time.sleep(60)
-write._write_children = stalling
+write.write_children = stalling
 with Ledger.open(db) as led:
     for r in led.ingest_stream(pairs, batch_size=5):
         print(r.doc_key, r.status, flush=True)

@@ -27,7 +27,7 @@ from rawi.ledger.records import (
     Stats,
     StoredArticle,
 )
-from rawi.ledger.write import is_stored, write_article
+from rawi.ledger.write import is_stored, write_articles
 from rawi.model import Analysis, Article
 
 Pair = tuple[Article, Analysis]
@@ -111,9 +111,9 @@ class Ledger:
             try:
                 now = datetime.now(UTC)
                 with self._writer.begin() as conn:
-                    return [Ingested(doc_key(item[0]), write_article(conn, item[0], item[1], now,
-                                                                     item[2] if len(item) > 2 else None))
-                            for item in batch]
+                    statuses = write_articles(conn, [(item[0], item[1], item[2] if len(item) > 2 else None)
+                                                     for item in batch], now)
+                return [Ingested(doc_key(item[0]), status) for item, status in zip(batch, statuses, strict=True)]
             except IntegrityError:
                 # PostgreSQL: another process added the same key since we looked. The
                 # whole batch was rolled back; once more, it now reads as stored.
