@@ -3,6 +3,7 @@
 and score a judged sample.
 
     python benchmarks/sample_pairs.py draw --db LEDGER --kind conflict --n 40 --seed 7 > sample.tsv
+    python benchmarks/sample_pairs.py draw --db LEDGER --min-confidence 0.8 ... (only that band)
     python benchmarks/sample_pairs.py score sample.tsv
 
 `draw` prints one TSV row per pair: both figures with their source, the day each was said
@@ -36,10 +37,10 @@ def _sentence(text: str, start: int, end: int, lo: int, hi: int) -> str:
     return " ".join((text[lo:start] + "[[" + text[start:end] + "]]" + text[end:hi]).split())
 
 
-def draw(db: str, kind: str, n: int, seed: int) -> None:
+def draw(db: str, kind: str, n: int, seed: int, min_confidence: float = 0.0) -> None:
     with Ledger.open(db) as ledger:
         ledger.ensure_links()
-        rows, total = ledger.pairs((kind,), limit=10**9)
+        rows, total = ledger.pairs((kind,), limit=10**9, min_confidence=min_confidence)
         picked = random.Random(seed).sample(rows, min(n, total))
         out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
         out.writerow(COLUMNS)
@@ -52,7 +53,8 @@ def draw(db: str, kind: str, n: int, seed: int) -> None:
                     cells += [side.article_id, side.said_on, side.source or f"(outlet {side.outlet})",
                               _sentence(text, side.start, side.end, lo, lo + len(side.context))]
                 out.writerow([*cells, "", ""])
-    print(f"# {len(picked)} of {total} {kind} pairs, seed {seed}", file=sys.stderr)
+    band = f" at least {min_confidence} confident" if min_confidence else ""
+    print(f"# {len(picked)} of {total} {kind} pairs{band}, seed {seed}", file=sys.stderr)
 
 
 def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
@@ -84,11 +86,12 @@ def main() -> None:
     d.add_argument("--kind", choices=("conflict", "revision", "contradiction"), default="conflict")
     d.add_argument("--n", type=int, default=40)
     d.add_argument("--seed", type=int, default=7)
+    d.add_argument("--min-confidence", type=float, default=0.0, help="draw only from pairs this confident")
     s = sub.add_parser("score")
     s.add_argument("path", type=Path)
     a = ap.parse_args()
     if a.cmd == "draw":
-        draw(a.db, a.kind, a.n, a.seed)
+        draw(a.db, a.kind, a.n, a.seed, a.min_confidence)
     else:
         score(a.path)
 

@@ -144,6 +144,12 @@ def test_conflicts_contradictions_and_filters(client: TestClient) -> None:
     assert client.get("/api/conflicts", params={"kind": "revision"}).json()["items"] == []
     assert client.get("/api/conflicts", params={"since": "2025-09-11"}).json()["items"] == []
     assert client.get("/api/conflicts", params={"limit": 1, "offset": 1}).json()["items"] == items[1:2]
+    floor = conflict["confidence"]
+    above = client.get("/api/conflicts", params={"min_confidence": floor}).json()
+    assert conflict in above["items"] and all(x["confidence"] >= floor for x in above["items"])
+    assert client.get("/api/conflicts", params={"min_confidence": min(1.0, floor + 0.001)}).json()["items"] == [
+        x for x in items if x["confidence"] > floor]
+    error_of(client.get("/api/conflicts", params={"min_confidence": 2}), 422)
     error_of(client.get("/api/conflicts", params={"kind": "feud"}), 422)
 
 

@@ -52,6 +52,11 @@ def test_conflicts_command_finds_incompatible_figures(tmp_path: Path) -> None:
     assert {(s["article_id"], s["start"], s["end"]) for s in (found[0]["a"], found[0]["b"])} == {
         ("a1", ARTICLES[0]["text"].index("50"), ARTICLES[0]["text"].index("50") + 2),
         ("a2", ARTICLES[1]["text"].index("أكثر"), ARTICLES[1]["text"].index("أكثر") + len("أكثر من 90"))}
+    confidence = found[0]["confidence"]
+    code, out, _ = run(["conflicts", "--db", db, "--format", "json", "--min-confidence", str(confidence)])
+    assert code == 0 and json.loads(out) == found
+    code, out, _ = run(["conflicts", "--db", db, "--format", "json", "--min-confidence", f"{confidence + 0.001:.3f}"])
+    assert code == 0 and json.loads(out) == []
 
 
 def test_figures_command_prints_the_scorer_contract(tmp_path: Path) -> None:

@@ -150,3 +150,20 @@ def test_a_lightly_edited_copy_does_not_repeat_a_conflict() -> None:
             ("c3", "2025-09-10", "وكالة ب",
              "وقال الدفاع المدني إن أكثر من 90 شخصا قتلوا في القصف على مخيم جباليا شمال غزة.")]
     assert kinds(link(figures(rows)).pairs) == [("conflict", "50", "أكثر من 90")]
+
+
+def test_a_conflict_between_near_figures_said_the_same_day_ranks_first() -> None:
+    """27 against 30 the same day is likelier one toll than 27 against 90, or 27 against 30 a
+    day later: the confidence says so (the pairs themselves are the same)."""
+    text = "وقال {src} إن {n} شخصا قتلوا في انفجار سيارة مفخخة قرب سوق الخضار في مدينة بعقوبة."
+    base = [("r1", "2025-09-10", "وكالة أ", text.format(src="مصدر في الشرطة", n=27))]
+    near = [("r2", "2025-09-10", "وكالة ب", text.format(src="مسؤول في المستشفى", n=30))]
+    far = [("r2", "2025-09-10", "وكالة ب", text.format(src="مسؤول في المستشفى", n=90))]
+    later = [("r2", "2025-09-11", "وكالة ب", text.format(src="مسؤول في المستشفى", n=30))]
+    conf = {}
+    for name, other in (("near", near), ("far", far), ("later", later)):
+        pairs = [p for p in link(figures(base + other)).pairs if p.kind == "conflict"]
+        assert len(pairs) == 1, name
+        conf[name] = pairs[0].confidence
+    assert conf["near"] > conf["later"] and conf["near"] > conf["far"]
+    assert conf["far"] <= conf["near"] * 0.75  # 3 times apart: a quarter less at least

@@ -430,3 +430,20 @@ def test_two_writers_at_once_store_each_article_once(tmp_path: Path) -> None:
     assert statuses.count("added") == 20 and statuses.count("unchanged") == 20
     with Ledger.open(str(db)) as led:
         assert led.stats().articles == 20
+
+
+def test_links_made_by_other_rules_are_made_again(ledger: Ledger, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After an upgrade that changes how figures are linked, the first query relinks: stored
+    confidences and pairs are never those of the rules before."""
+    from rawi.ledger import links
+
+    ledger.ingest(*pair("m", MINISTER))
+    ledger.ensure_links()
+    with ledger.engine.connect() as conn:
+        assert links.links_current(conn)
+    monkeypatch.setattr(links, "RULES", "a later version")
+    with ledger.engine.connect() as conn:
+        assert not links.links_current(conn)
+    ledger.figures()  # a query brings the links up to date
+    with ledger.engine.connect() as conn:
+        assert links.links_current(conn)

@@ -140,15 +140,17 @@ def register(main: click.Group) -> None:
     @click.option("--entity", help="Only pairs with a side from or about this entity (name, alias or Wikidata id).")
     @day_option("--since", "Only pairs with a side said on or after.")
     @day_option("--until", "Only pairs with a side said on or before.")
+    @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+                  help="Only pairs at least this confident (see README: how precise each band was found).")
     @listing
     def conflicts(db: str | None, kind: str, entity: str | None, since: str | None, until: str | None,
-                  limit: int | None, offset: int, fmt: str, excel: bool) -> None:
+                  min_confidence: float, limit: int | None, offset: int, fmt: str, excel: bool) -> None:
         """Figures of one amount that cannot both hold (conflicts), a source changing its figure
         (revisions), one source denying another's figure (contradictions); most confident first.
         A table shows each pair as two rows, one per side, under the amount they disagree on."""
         fmt = output_format(fmt, excel)
         with Service.open(db) as service:
-            page = service.conflicts(kind, entity, since, until, page_size(limit, fmt), offset)
+            page = service.conflicts(kind, entity, since, until, page_size(limit, fmt), offset, min_confidence)
         if fmt != "table":
             emit([p.to_json() for p in page.items], fmt, (Col("kind", "kind"), Col("key", "key")), excel)
             return

@@ -191,10 +191,12 @@ class Service:
         return Page(items, total)
 
     def conflicts(self, kind: str = "all", entity: str | None = None, since: str | None = None,
-                  until: str | None = None, limit: int = 50, offset: int = 0) -> Page[PairRow]:
-        """Conflicts, revisions and contradictions, most confident first."""
+                  until: str | None = None, limit: int = 50, offset: int = 0,
+                  min_confidence: float = 0.0) -> Page[PairRow]:
+        """Conflicts, revisions and contradictions at least `min_confidence` confident, most confident first."""
         kinds = KINDS if kind == "all" else (kind,)
-        items, total = self.ledger.pairs(kinds, self._filter(entity, since=since, until=until), limit, offset)
+        items, total = self.ledger.pairs(kinds, self._filter(entity, since=since, until=until), limit, offset,
+                                         min_confidence)
         return Page(items, total)
 
     def timeline(self, entity: str | None = None, key: str | None = None, since: str | None = None,

@@ -81,6 +81,17 @@ RULED_OUT = -1.0
 FAR_PENALTY = 0.0
 # A running total over more days than this is not the count of one event.
 LONG_RUN = 60
+# How believable a conflict is, beyond how sure each frame is: two reports of one amount
+# seldom differ by more than half of it (27 against 30, 13 against 20); figures further apart
+# are more often two incidents of one kind. The confidence falls from CLOSE_RATIO on, to at
+# most FAR_FLOOR; a pair said on two days (the second report may tell a later event) keeps
+# SAID_APART of it. Ranking only: what is a conflict does not change.
+CLOSE_RATIO = 1.5
+FAR_FLOOR = 0.6
+SAID_APART = 0.9
+# Bumped whenever what linking makes changes: a ledger's stored links made by other rules
+# are made again on its next query.
+RULES = "2026-12-04.1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -516,6 +527,16 @@ def _spots_differ(a: FigureFrame, b: FigureFrame) -> bool:
     return not (set(a.spots) & words_b) and not (set(b.spots) & words_a)
 
 
+def _believable(a: Figure, b: Figure) -> float:
+    """How much of a conflict's confidence its two figures keep (see CLOSE_RATIO)."""
+    ia, ib = a.frame.interval, b.frame.interval
+    # The nearest values the two allow: "more than 20" against 15 are 20 and 15.
+    near, far = (ia, ib) if ia.high < ib.low else (ib, ia)
+    ratio = max(far.low, 1.0) / max(near.high, 1.0)
+    close = 1.0 if ratio <= CLOSE_RATIO else max(FAR_FLOOR, 1.0 - 0.25 * math.log2(ratio / CLOSE_RATIO))
+    return close * (1.0 if _said_gap(a, b) == 0 else SAID_APART)
+
+
 def _dated(f: FigureFrame) -> bool:
     return f.as_of is not None and (f.as_of_basis == "event" or (f.as_of_basis == "reckoned"
                                                                   and f.as_of[0] == f.as_of[1]))
@@ -592,10 +613,10 @@ def _pairs(measure: str, block: Sequence[Figure], w: Mapping[str, float], cluste
             gap = _said_gap(a, b)
             why = f"said {gap} days apart" if gap is not None and gap <= SAME_EVENT_DAYS else None
         if why is not None:
-            out.append(Pair("conflict", a, b, conf,
+            out.append(Pair("conflict", a, b, round(conf * _believable(a, b), 3),
                             f"{measure}: {_describe(a)} vs {_describe(b)}: cannot both hold ({why})"))
     return out
 
 
-__all__ = ["LINK_DAYS", "RELATED", "RUNNING_DAYS", "SAME_EVENT_DAYS", "Figure", "Pair", "blocks", "find_pairs",
+__all__ = ["LINK_DAYS", "RELATED", "RULES", "RUNNING_DAYS", "SAME_EVENT_DAYS", "Figure", "Pair", "blocks", "find_pairs",
            "measure_keys", "relatedness", "weights"]

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Row
 
-from rawi.figures.compare import Figure, link
+from rawi.figures.compare import RULES, Figure, link
 from rawi.figures.frames import COMPARABLE, FigureFrame
 from rawi.ledger.schema import articles, figure_articles, figure_pairs, figures, ledger_state
 
@@ -34,9 +34,9 @@ class LinkStats:
 
 
 def frames_state(conn: Connection) -> str:
-    """A mark that changes whenever figures are added or removed."""
+    """A mark that changes whenever figures are added or removed, or the linking rules change."""
     n, top = conn.execute(select(func.count(), func.max(figures.c.id)).select_from(figures)).one()
-    return f"{n}:{top or 0}"
+    return f"{RULES}:{n}:{top or 0}"
 
 
 def links_current(conn: Connection) -> bool:

@@ -122,15 +122,16 @@ def timeline(conn: Connection, f: FigureFilter, limit: int, offset: int) -> tupl
 
 
 def list_pairs(conn: Connection, kinds: tuple[str, ...], f: FigureFilter, limit: int,
-               offset: int) -> tuple[list[PairRow], int]:
-    """Stored pairs of these kinds where either side passes the filter, most confident first."""
+               offset: int, min_confidence: float = 0.0) -> tuple[list[PairRow], int]:
+    """Stored pairs of these kinds where either side passes the filter, at least `min_confidence`
+    confident, most confident first."""
     p = figure_pairs
     ca, cb = _conditions(f, _fa, _aa), _conditions(f, _fb, _ab)
     either = [or_(and_(*ca), and_(*cb))] if ca else []
     base = (select(p.c.id, p.c.kind, p.c.confidence, p.c.reason, *_columns(_fa, _aa, "a_"), *_columns(_fb, _ab, "b_"))
             .select_from(p.join(_fa, p.c.a_id == _fa.c.id).join(_aa, _fa.c.article_id == _aa.c.id)
                          .join(_fb, p.c.b_id == _fb.c.id).join(_ab, _fb.c.article_id == _ab.c.id))
-            .where(p.c.kind.in_(kinds), *either))
+            .where(p.c.kind.in_(kinds), p.c.confidence >= min_confidence, *either))
     total = int(conn.execute(select(func.count()).select_from(base.subquery())).scalar_one())
     rows = conn.execute(base.order_by(p.c.confidence.desc(), p.c.kind, _fa.c.said_from, p.c.id)
                         .limit(limit).offset(offset))

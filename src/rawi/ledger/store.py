@@ -155,11 +155,13 @@ class Ledger:
             return read_figures.timeline(conn, flt or FigureFilter(), limit, offset)
 
     def pairs(self, kinds: tuple[str, ...] = ("conflict", "revision", "contradiction"),
-              flt: FigureFilter | None = None, limit: int = 100, offset: int = 0) -> tuple[list[PairRow], int]:
-        """Stored conflicts, revisions and contradictions (either side passing `flt`), most confident first."""
+              flt: FigureFilter | None = None, limit: int = 100, offset: int = 0,
+              min_confidence: float = 0.0) -> tuple[list[PairRow], int]:
+        """Stored conflicts, revisions and contradictions (either side passing `flt`, at least
+        `min_confidence` confident), most confident first."""
         self.ensure_links()
         with self.engine.connect() as conn:
-            return read_figures.list_pairs(conn, kinds, flt or FigureFilter(), limit, offset)
+            return read_figures.list_pairs(conn, kinds, flt or FigureFilter(), limit, offset, min_confidence)
 
     def articles(self, limit: int = 50, offset: int = 0) -> list[ArticleRow]:
         with self.engine.connect() as conn:

@@ -169,10 +169,12 @@ def create_app(db_url: str | None, ingest_token: str | None = None, max_chars: i
     @app.get("/api/conflicts", response_model=ConflictList, tags=["ledger"])
     def conflicts(kind: Literal["all", "conflict", "revision", "contradiction"] = "all", entity: Filter = None,
                   since: Day = None, until: Day = None,
+                  min_confidence: Annotated[float, Query(ge=0, le=1, description="Only pairs at least this "
+                                                         "confident (0 to 1)")] = 0.0,
                   limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100, offset: Offset = 0) -> dict[str, Any]:
         """Figures of one amount that cannot both hold, revisions by one source, and denials of another's
         figure: stored pairs, most confident first."""
-        page = service.conflicts(kind, entity, since, until, limit, offset)
+        page = service.conflicts(kind, entity, since, until, limit, offset, min_confidence)
         return {"items": [p.to_json() for p in page.items], "total": page.total}
 
     @app.get("/api/timeline", response_model=Timeline, tags=["ledger"])
