@@ -8,7 +8,6 @@ texts from Wikinews, CC BY 2.5 (../shared/eval/dev-en/SOURCE.md).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
@@ -16,6 +15,7 @@ from typing import Any
 
 import pytest
 
+import file_module
 from rawi.api import extract_article
 from rawi.model import Article
 
@@ -26,11 +26,7 @@ pytestmark = pytest.mark.skipif(not (SHARED / "dev-en").is_dir(), reason="../sha
 
 
 def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("rawi_reference_scorer", SHARED / "score.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return file_module.load("rawi_reference_scorer", SHARED / "score.py")
 
 
 @pytest.mark.parametrize("gold", sorted(MINIMUM))

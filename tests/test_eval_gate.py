@@ -12,7 +12,6 @@ beside the checkout: the tests never depend on it, CI has it.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
@@ -20,6 +19,7 @@ from typing import Any
 
 import pytest
 
+import file_module
 from rawi.api import extract_article
 from rawi.model import Article
 
@@ -30,11 +30,7 @@ pytestmark = pytest.mark.skipif(not (SHARED / "score.py").is_file(), reason="../
 
 
 def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("rawi_reference_scorer", SHARED / "score.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return file_module.load("rawi_reference_scorer", SHARED / "score.py")
 
 
 def test_dev_gold_meets_the_pinned_minimums() -> None:

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 from types import ModuleType
 
 from click.testing import CliRunner
 
+import file_module
 from rawi.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -17,11 +17,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def _session() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("readme_session", ROOT / "scripts" / "readme_session.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return file_module.load("readme_session", ROOT / "scripts" / "readme_session.py")
 
 
 def test_the_console_session_is_a_real_run() -> None:
