@@ -83,3 +83,29 @@ def test_every_english_name_of_a_linked_entry_finds_its_entry() -> None:
 def test_demonyms_are_not_names() -> None:
     hits = find("South Korean troops crossed into North Korea.")
     assert [(h.entry.key, h.demonym) for h in hits] == [("country-kr", True), ("country-kp", False)]
+
+
+# One bombing told by an English wire and an Arabic paper the same day, with other tolls.
+BOMB_EN = Article("wire-kw", "At least 27 people were killed and 227 wounded in a suicide bombing at a Shiite mosque "
+                  "in Kuwait City on Friday, hospital officials told Reuters.", "2015-06-26", source="wire")
+BOMB_AR = Article("paper-kw", "وقالت وزارة الداخلية الكويتية إن 25 شخصا قتلوا في التفجير الانتحاري الذي استهدف مسجد "
+                  "الإمام الصادق في مدينة الكويت يوم الجمعة.", "2015-06-26", source="صحيفة")
+# Another event in another country the same day: its toll is no part of the bombing's.
+CRASH_EN = Article("wire-eg", "Seven people were killed when a bus overturned near Cairo on Friday, police said.",
+                   "2015-06-26", source="wire")
+
+
+def test_an_english_and_an_arabic_report_of_one_event_conflict_in_the_ledger(tmp_path: Path) -> None:
+    with Service.open(str(tmp_path / "mixed.sqlite")) as svc:
+        summary = svc.ingest([Input(a.id, a, None) for a in (BOMB_EN, BOMB_AR, CRASH_EN)])
+        assert summary.counts["added"] == 3
+        killed = {f.doc_key: f for f in svc.figures(measure="killed/person").items}
+        assert {killed["wire-kw"].text, killed["paper-kw"].text} == {"At least 27", "25"}
+        assert killed["wire-kw"].key == killed["paper-kw"].key is not None  # one amount, two languages
+        assert killed["wire-eg"].key != killed["wire-kw"].key
+        pairs = svc.conflicts("conflict").items
+        assert len(pairs) == 1
+        sides = {pairs[0].a.doc_key: pairs[0].a, pairs[0].b.doc_key: pairs[0].b}
+        assert set(sides) == {"wire-kw", "paper-kw"}
+        assert sides["wire-kw"].source == "hospital officials"
+        assert sides["paper-kw"].source == "وزارة الداخلية الكويتية"

@@ -48,3 +48,30 @@ def test_example(row: dict[str, str]) -> None:
         assert row["value"] in last.spots, found
     else:
         raise AssertionError(f"no check for role {role}")
+
+
+EN_ROWS = load_tsv("en_figure_words")
+
+
+def _frames_en(text: str) -> list[FigureFrame]:
+    analysis = extract_article(Article("x", text, "2025-08-03", source="Reuters"), lang="en")
+    return figure_frames(analysis, "Reuters", "x")
+
+
+@pytest.mark.parametrize("row", EN_ROWS, ids=[f"en-{r['role']}:{r['form']}" for r in EN_ROWS])
+def test_english_example(row: dict[str, str]) -> None:
+    """An English predicate or group word gives its figure that predicate or group; an event
+    word is stored as the paired Arabic event word wherever a figure is compared."""
+    assert row["example"], row
+    found = [f for f in _frames_en(row["example"]) if f.measure]
+    assert found, row
+    role = row["role"]
+    if role == "predicate":
+        assert any(f.predicate == row["value"] for f in found), found
+    elif role == "group":
+        assert any(f.group == row["value"] for f in found), found
+    elif role == "term":
+        paired = next(t for t in found[0].terms if not t.isascii())
+        assert paired and any(f.terms for f in found), found
+    else:
+        raise AssertionError(f"no check for role {role}")

@@ -141,6 +141,11 @@ def entity_keys(entity: Entity) -> list[str]:
     """A place's keys: a country's ISO code; a city's or region's gazetteer key (else its Wikidata
     id, else its name) and its country's ISO code, so that a city agrees with its country."""
     entry = gazetteer().lookup(entity.name)
+    if entry is None and entity.name.isascii():
+        # An English name ("Kuwait City") points at the same entry as its Arabic one.
+        from rawi.en.gazetteer import lookup as lookup_en
+
+        entry = lookup_en(entity.name)
     if entry is not None and entry.key.startswith("country-"):
         return [entry.key[8:].upper()]
     keys = []

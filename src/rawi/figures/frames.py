@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from rawi.figures.anchors import near_places, places, scope, spots, terms, topic
+from rawi.figures.english import read_english, terms_english, topic_english
 from rawi.figures.lexicon import MONEY, PEOPLE
 from rawi.figures.measure import Reading, read_sentence, unit_class_of
 from rawi.figures.sentence import Sentences
@@ -128,6 +129,7 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
     doc_key = doc_key or analysis.id
     dateline = time_window(analysis.published[:10]) if analysis.published else None
     sentences = Sentences(text)
+    english = analysis.lang == "en"
     entities = {e.id: e for e in analysis.entities}
     speakers = [(s.start, s.end) for a in analysis.attributions
                 for s in ([a.source.span] if a.source.span else []) + [v.span for v in a.via]]
@@ -158,14 +160,19 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
             else:
                 bounds.append((sent.index_at(max(h.content.start, sent.start)),
                                sent.index_at(min(h.content.end, sent.end) - 1) + 1))
-        readings = read_sentence(sent, [q for _, q in items], text, bounds)
+        if english:
+            readings = read_english(sent, [q for _, q in items])
+        else:
+            readings = read_sentence(sent, [q for _, q in items], text, bounds)
         keyed = any(measure_key(r) for r in readings)
         # The figures and their nouns ("30 بريطانيا" counts Britons; it does not place the event).
         figure_spans = [(q.span.start, _unit_end(text, q)) for _, q in items]
         sent_places = places(analysis.entities, sent.start, sent.end, speakers + quoted) if keyed else frozenset()
         # Event words are read only where a figure will be compared.
-        sent_terms = tuple(sorted(terms(sent, speakers + figure_spans + dates) | sent_places)) if keyed else ()
-        sent_spots = tuple(sorted(spots(sent, speakers + quoted))) if keyed else ()
+        words = terms_english if english else terms
+        sent_terms = tuple(sorted(words(sent, speakers + figure_spans + dates) | sent_places)) if keyed else ()
+        # Spots are read from Arabic place nouns ("حي", "قرية"); English ones are not read yet.
+        sent_spots = tuple(sorted(spots(sent, speakers + quoted))) if keyed and not english else ()
         prev_end = 0
         starts = [sent.index_at(q.span.start) for _, q in items] + [len(sent.tokens)]
         for k, ((i, q), r, h, bound) in enumerate(zip(items, readings, holders, bounds, strict=True)):
@@ -177,7 +184,7 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
             src: Who = who(h, entities, outlet, doc_key)
             key = measure_key(r)
             if key and article_topic is None:
-                article_topic = tuple(sorted(topic(text)))
+                article_topic = tuple(sorted(topic_english(text) if english else topic(text)))
             own_places = tuple(sorted(near_places(analysis.entities, sent.start, sent.end, q.span.start,
                                                   speakers + figure_spans + quoted))) if key else ()
             anchored = bool(own_places or len(sent_terms) >= 3)
