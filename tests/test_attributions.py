@@ -291,6 +291,23 @@ def test_a_name_starting_with_waw_keeps_its_first_letter() -> None:
     assert a.source == "وثائق بنما"
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("وقال 63 % من الذين شملهم الاستطلاع أن بلد إقامتهم أكثر جاذبية.", "63 % من الذين شملهم الاستطلاع"),
+    ("فضلا عن ذلك، صرح 52 % من المشاركين بأن قطاع عملهم أكثر جاذبية.", "52 % من المشاركين"),
+    ("وقال 40 في المئة من الموظفين إن رواتبهم لا تكفي.", "40 في المئة من الموظفين"),
+])
+def test_a_share_of_people_after_the_verb_is_who_speaks(text: str, source: str) -> None:
+    """Survey results: the share is the subject, not a pro-drop continuation of the last speaker."""
+    assert one(text).source == source
+
+
+def test_a_superlative_after_a_preposition_is_no_cue() -> None:
+    """"أبلغ" is "told" as a verb and "most sincere" as an adjective; after "عن" it is the adjective."""
+    res = extract("وبعث الملك برقية عبر فيها عن أبلغ التهاني وأطيب التمنيات بموفور الصحة والسعادة.")
+    assert "أبلغ" not in [a.cue.text for a in res.attributions if a.cue]
+    assert all(a.source.span is None or "التهاني" not in a.source.span.text for a in res.attributions)
+
+
 def test_the_place_a_document_says_it_is_the_source() -> None:
     a = one("وارتفعت الأسعار بنسبة كبيرة، بحسب ما جاء في التقرير الحكومي.")
     assert a.cue == "بحسب ما" and a.source == "التقرير الحكومي" and a.content == "وارتفعت الأسعار بنسبة كبيرة"

@@ -388,6 +388,8 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
     if k > s.lo and w[:1] not in "وف" and w.endswith(("ه", "ها", "هم")) and WORD.fullmatch(s.word(k - 1)) \
             and s.word(k - 1) not in stopwords() and any(f.lemma in CARRY_LEMMAS for f in forms):
         return k + 1  # "تصريحات نقلتها الوكالة": a relative clause on the words, which relays them
+    if k > s.lo and s.word(k - 1) in ("عن", "علي", "الي", "في") and form.pos != "participle":
+        return k + 1  # no verb follows a preposition: "عن أبلغ التهاني" is "the most sincere congratulations"
     if k > s.lo and s.word(k - 1) in ("لم", "ولم", "لن", "ولن", "لا", "ولا", "ما"):
         return k + 1  # a negated report says nothing was said
     if k > s.lo and s.word(k - 1) in ("الذي", "التي", "الذين") and not bare_form(s.word(k)):
@@ -457,6 +459,9 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
         subj = subject_before(s, k)
         if subj is not None:
             source = SourceRef(*subj)
+    if source is None and not participle and j < s.hi and (share := _share_subject(s, j)) is not None:
+        # "وقال 63 % من الذين شملهم الاستطلاع إن …": a share of people speaks, not the speaker before.
+        source, j = SourceRef(s.toks[j].start, s.toks[share - 1].end), share
     # Verb first: the noun phrase after the verb is its subject.
     if source is None and not participle and j < s.hi and not s.is_complementiser(j):
         if s.word(j) in ("هولاء", "هؤلاء"):
@@ -594,6 +599,37 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
     state.out.append(AttrMatch(cue, (c_start, c_end), source, content_kind(s, c_start, c_end), form.stance,
                                tuple(via), form.gender))
     return max(start_tok, k + 1)
+
+
+_PERCENT = frozenset({"%", "٪", "بالمئه", "بالمائه"})
+_WHO = frozenset({"الذين", "اللذين", "اللواتي", "اللاتي"})
+
+
+def _share_subject(s: Sent, j: int) -> int | None:
+    """The end of a subject that is a share of people ("52 % من المشاركين", "63 في المئة من الذين
+    شملهم الاستطلاع") starting at token j, or None."""
+    m = j
+    if not s.word(m).isdigit():
+        return None
+    m += 1
+    if m + 1 < s.hi and s.word(m) in (".", ",", "٫", "،") and s.word(m + 1).isdigit():
+        m += 2  # "12.4 %"
+    if m < s.hi and s.word(m) in _PERCENT:
+        m += 1
+    elif m + 1 < s.hi and s.word(m) == "في" and s.word(m + 1) in ("المئه", "المائه"):
+        m += 2
+    else:
+        return None
+    if m + 1 >= s.hi or s.word(m) != "من":
+        return None
+    if s.word(m + 1) in _WHO:
+        # "من الذين شملهم الاستطلاع": the relative clause runs to what they said.
+        for e in range(m + 2, min(s.hi, m + 8)):
+            if s.is_complementiser(e):
+                return e if e > m + 2 else None
+        return None
+    e = np_end(s.toks, m + 1, s.hi, s.blocked, limit=8)
+    return e if e > m + 1 else None
 
 
 def _own_words_at(s: Sent, ph: Phrase) -> str | None:
