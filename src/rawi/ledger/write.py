@@ -157,24 +157,14 @@ def write_children(conn: Connection, items: Mapping[int, tuple[Article, Analysis
     ent_rows = [{"article_id": art_id, "local_id": e.id, "ord": i, "name": e.name, "type": e.type,
                  "link": e.link, "global_key": global_key(e)}
                 for art_id, (_, a, _) in items.items() for i, e in enumerate(a.entities)]
-    # Ids come back keyed by (article, local id), in whatever order: asking for the order of
-    # the parameters makes SQLite insert one row per statement.
-    ent_ids: dict[int, dict[str, int]] = defaultdict(dict)
-    if ent_rows:
-        for r in conn.execute(insert(entities).returning(entities.c.id, entities.c.article_id,
-                                                         entities.c.local_id), ent_rows):
-            ent_ids[r.article_id][r.local_id] = r.id
+    ent_ids: dict[int, dict[str, int]] = _insert_ids(conn, entities, ent_rows, "local_id")
     _insert(conn, mentions, [{"article_id": art_id, "entity_id": ent_ids[art_id][e.id], "ord": j,
                               "span_start": m.start, "span_end": m.end, "span_text": m.text}
                              for art_id, (_, a, _) in items.items() for e in a.entities
                              for j, m in enumerate(e.mentions)])
     att_rows = [_attribution_row(art_id, i, t, ent_ids[art_id])
                 for art_id, (_, a, _) in items.items() for i, t in enumerate(a.attributions)]
-    by_ord: dict[int, dict[int, int]] = defaultdict(dict)
-    if att_rows:
-        for r in conn.execute(insert(attributions).returning(attributions.c.id, attributions.c.article_id,
-                                                             attributions.c.ord), att_rows):
-            by_ord[r.article_id][r.ord] = r.id
+    by_ord: dict[int, dict[int, int]] = _insert_ids(conn, attributions, att_rows, "ord")
     att_ids = {art_id: [by_ord[art_id][i] for i in range(len(a.attributions))]
                for art_id, (_, a, _) in items.items()}
     _insert(conn, relays, [{"article_id": art_id, "attribution_id": att_id, "ord": j, "span_start": v.span.start,
@@ -193,6 +183,17 @@ def write_children(conn: Connection, items: Mapping[int, tuple[Article, Analysis
     _insert(conn, figure_articles, [{"article_id": art_id, "scope": "|".join(fs[0].scope),
                                      "topic": "|".join(fs[0].topic)} for art_id, fs in framed.items() if fs])
     _insert(conn, figures, [frame_row(art_id, f) for art_id, fs in framed.items() for f in fs])
+
+
+def _insert_ids(conn: Connection, table: Table, rows: list[dict[str, Any]], key: str) -> dict[int, dict[Any, int]]:
+    """Insert `rows`; their new ids by article id and the value of column `key` (unique within
+    an article). Rows come back in whatever order: asking for the order of the parameters
+    makes SQLite insert one row per statement."""
+    ids: dict[int, dict[Any, int]] = defaultdict(dict)
+    if rows:
+        for r in conn.execute(insert(table).returning(table.c.id, table.c.article_id, table.c[key]), rows):
+            ids[r.article_id][r[2]] = r.id
+    return ids
 
 
 def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
