@@ -245,9 +245,14 @@ def _event_days_clash(a: FigureFrame, b: FigureFrame) -> bool:
     if a.as_of_basis != "event" or b.as_of_basis != "event" or a.as_of is None or b.as_of is None:
         return False
     x, y = a.as_of, b.as_of
-    if x[0] <= y[1] and y[0] <= x[1]:
+    if _meet(x, y):
         return False
     return min(abs(days_between(x[1], y[0])), abs(days_between(y[1], x[0]))) > RUNNING_DAYS
+
+
+def _meet(x: tuple[str, str], y: tuple[str, str]) -> bool:
+    """Whether two windows of ISO days (first, last) share a day."""
+    return x[0] <= y[1] and y[0] <= x[1]
 
 
 def _same_event_day(a: FigureFrame, b: FigureFrame) -> bool:
@@ -514,8 +519,7 @@ def _days_differ(a: FigureFrame, b: FigureFrame) -> bool:
         return False
     if not (_dated(a) and _dated(b)):
         return False
-    x, y = a.as_of, b.as_of
-    return not (x[0] <= y[1] and y[0] <= x[1])
+    return not _meet(a.as_of, b.as_of)
 
 
 def _spots_differ(a: FigureFrame, b: FigureFrame) -> bool:
