@@ -29,6 +29,7 @@ its own with a name after a dash ('"…" - Matthew Ingram') is that name's.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from rawi.en.attrcontent import (
@@ -225,34 +226,42 @@ def _pull_quotes(r: Reader) -> list[EnAttr]:
 
 def _merge_relays(found: list[EnAttr]) -> list[EnAttr]:
     """'According to X, Y said …': one attribution, Y's, with X as its relay."""
-    drop: set[int] = set()
-    out = list(found)
-    for i, a in enumerate(found):
-        if a.cue is None or a.source is None:
-            continue
-        for j, b in enumerate(found):
-            if i == j or j in drop or b.cue is None or b.source is None or b.cue[1] - b.cue[0] < 12:
-                continue
-            # b is an according-to whose content starts with a's speaker and holds a's frame
-            if b.content[0] <= a.source[0] < b.content[0] + 12 and a.content[1] <= b.content[1] + 2 \
-                    and b.cue[0] < a.cue[0]:
-                out[i] = replace(a, via=(*a.via, b.source))
-                drop.add(j)
-    return [a for i, a in enumerate(out) if i not in drop]
+    def takes(a: EnAttr, src: Span, cue: Span, b: EnAttr, b_cue: Span) -> tuple[Span, ...] | None:
+        # b is an according-to whose content starts with a's speaker and holds a's frame
+        if b.source is None or not (b.content[0] <= src[0] < b.content[0] + 12
+                                    and a.content[1] <= b.content[1] + 2 and b_cue[0] < cue[0]):
+            return None
+        return (*a.via, b.source)
+    return _merge(found, takes)
 
 
 def _merge_trailing(found: list[EnAttr]) -> list[EnAttr]:
     """'Y said X, according to Z': Z carried Y's words, a relay of Y's attribution."""
+    def takes(a: EnAttr, src: Span, cue: Span, b: EnAttr, b_cue: Span) -> tuple[Span, ...] | None:
+        if b_cue[0] < a.content[1] or not (b.content[0] <= src[0] and a.content[1] <= b.content[1] + 2
+                                           and cue[0] < b_cue[0]):
+            return None
+        return (*a.via, b.source, *b.via) if b.source else a.via
+    return _merge(found, takes)
+
+
+Takes = Callable[[EnAttr, Span, Span, EnAttr, Span], tuple[Span, ...] | None]
+
+
+def _merge(found: list[EnAttr], takes: Takes) -> list[EnAttr]:
+    """Fold each according-to phrase `b` into the attribution `a` it relays, when `takes` gives
+    a's relays with b's added (it sees a's source and cue, and b's cue); b is then dropped."""
     drop: set[int] = set()
     out = list(found)
     for i, a in enumerate(found):
         if a.cue is None or a.source is None:
             continue
         for j, b in enumerate(found):
-            if i == j or j in drop or b.cue is None or b.cue[1] - b.cue[0] < 12 or b.cue[0] < a.content[1]:
+            if i == j or j in drop or b.cue is None or b.cue[1] - b.cue[0] < 12:
                 continue
-            if b.content[0] <= a.source[0] and a.content[1] <= b.content[1] + 2 and a.cue[0] < b.cue[0]:
-                out[i] = replace(a, via=(*a.via, b.source, *b.via) if b.source else a.via)
+            via = takes(a, a.source, a.cue, b, b.cue)
+            if via is not None:
+                out[i] = replace(a, via=via)
                 drop.add(j)
     return [a for i, a in enumerate(out) if i not in drop]
 
