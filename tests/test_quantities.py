@@ -293,3 +293,13 @@ def test_comparing_verbs_qualify() -> None:
     assert only("حضر العرض جمهور لم يتجاوز عددهم 3 أشخاص.") == row("3", 3, "le", unit="أشخاص")
     assert only("تفرض غرامة تصل إلى 5000 ريال.") == row("تصل إلى 5000", 5000, "le", unit="ريال")
     assert only("رفعت الرسوم ليصل إلى 800 دولار.") == row("800", 800, unit="دولار")  # "so as to reach"
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("وقالت المنظمة إن عدد القتلى تخطى عتبة ألفي قتيل.", "تخطى عتبة ألفي"),
+    ("وقالت المنظمة إن عدد القتلى تجاوز عتبة 2000 قتيل.", "تجاوز عتبة 2000"),
+])
+def test_passing_a_threshold_is_more_than_it(text: str, span: str) -> None:
+    """"تخطى عتبة ألفي" ("passed the 2,000 mark") is more than 2,000, not 2,000: it agrees with
+    "أكثر من ألفي" rather than revising it."""
+    assert only(text)[:3] == (fold(span), 2000, "gt")
