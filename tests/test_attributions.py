@@ -308,6 +308,14 @@ def test_a_superlative_after_a_preposition_is_no_cue() -> None:
     assert all(a.source.span is None or "التهاني" not in a.source.span.text for a in res.attributions)
 
 
+def test_a_verb_with_its_subject_as_a_suffix_takes_no_noun_as_subject() -> None:
+    """"و أكدوا لنا براءة وليد": the plural verb carries its subject ("they"); neither the noun
+    after it (its object) nor the clause before the conjunction is who speaks."""
+    res = extract("وقال المحامي إنهم اتصلوا بعدة محامين مستقلين في تونس و أكدوا لنا براءة وليد من أي تهم.")
+    sources = [a.source.span.text for a in res.attributions if a.source.span]
+    assert "براءة وليد" not in sources and not any("اتصلوا" in s for s in sources)
+
+
 def test_the_place_a_document_says_it_is_the_source() -> None:
     a = one("وارتفعت الأسعار بنسبة كبيرة، بحسب ما جاء في التقرير الحكومي.")
     assert a.cue == "بحسب ما" and a.source == "التقرير الحكومي" and a.content == "وارتفعت الأسعار بنسبة كبيرة"

@@ -462,8 +462,10 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
     if source is None and not participle and j < s.hi and (share := _share_subject(s, j)) is not None:
         # "وقال 63 % من الذين شملهم الاستطلاع إن …": a share of people speaks, not the speaker before.
         source, j = SourceRef(s.toks[j].start, s.toks[share - 1].end), share
-    # Verb first: the noun phrase after the verb is its subject.
-    if source is None and not participle and j < s.hi and not s.is_complementiser(j):
+    # Verb first: the noun phrase after the verb is its subject. A verb that carries its subject
+    # as a suffix ("أكدوا لنا براءته", "قالا") agrees with no noun after it: that is its object.
+    if source is None and not participle and j < s.hi and not s.is_complementiser(j) \
+            and not (form.pos == "verb" and form.number in ("p", "d")):
         if s.word(j) in ("هولاء", "هؤلاء"):
             # "وقد أكد هؤلاء أن …": the demonstrative alone, or with its noun, is who speaks.
             e = max(np_end(s.toks, j + 1, s.hi, s.blocked, limit=6), j + 1)

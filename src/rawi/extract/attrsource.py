@@ -188,8 +188,8 @@ _AUXILIARIES = frozenset(("كان", "كانت", "وكان", "وكانت", "فك�
 def subject_before(s: Sent, k: int) -> tuple[int, int] | None:
     """Subject-first clauses: "الهيئة أكدت أن", "الرئيس التركي، …، الذي أكد"."""
     verb = s.word(k)
-    if verb[:1] in "وف" and verb[1:] in cue_forms():
-        return None  # "… إصدار الرخصة وقال": a conjunction on the verb starts a new clause
+    if (verb[:1] in "وف" and verb[1:] in cue_forms()) or (k - 1 >= s.lo and s.word(k - 1) in ("و", "ف")):
+        return None  # "… إصدار الرخصة وقال", "… في تونس و أكدوا": a conjunction before the verb starts a new clause
     j = k - 1
     if j > s.lo and s.word(j) in ("قد", "لقد"):
         j -= 1  # "وكانت الوزارة قد أعلنت أن"
