@@ -167,3 +167,18 @@ def test_a_conflict_between_near_figures_said_the_same_day_ranks_first() -> None
         conf[name] = pairs[0].confidence
     assert conf["near"] > conf["later"] and conf["near"] > conf["far"]
     assert conf["far"] <= conf["near"] * 0.75  # 3 times apart: a quarter less at least
+
+
+def test_an_incident_recalled_as_days_before_is_not_the_one_reported() -> None:
+    """"بعد أيام على مقتل سبعة جنود" recalls an earlier attack: its toll is no rival to the toll of
+    the attack reported that day in the same region."""
+    found = figures([
+        ("s1", "2015-07-24", "وكالة أ",
+         "قتل أربعة من عناصر القوات المسلحة المصرية بينهم ضابط اليوم إثر انفجار عبوة ناسفة بمحافظة شمال سيناء."),
+        ("s2", "2015-07-24", "وكالة ب",
+         "وقال مصدر أمني إن هجوم أمس الخميس يأتي بعد أيام على مقتل سبعة جنود في هجوم على نقطة تفتيش "
+         "عسكرية في شمال سيناء."),
+    ])
+    recalled = next(f for f in found if f.frame.text == "سبعة")
+    assert recalled.frame.as_of_basis == "earlier"
+    assert [p for p in link(found).pairs if p.kind == "conflict"] == []

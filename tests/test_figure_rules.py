@@ -46,6 +46,8 @@ def test_example(row: dict[str, str]) -> None:
         assert any(f.part and f.unit_class == "people" for f in found), found
     elif role == "place":
         assert row["value"] in last.spots, found
+    elif role == "earlier":
+        assert last.as_of_basis == "earlier" and last.as_of is not None and last.as_of[1] < "2025-08-03", found
     else:
         raise AssertionError(f"no check for role {role}")
 

@@ -91,7 +91,7 @@ FAR_FLOOR = 0.6
 SAID_APART = 0.9
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-04.2"
+RULES = "2026-12-04.3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -514,10 +514,12 @@ def _states_too(a: Figure, b: Figure, siblings: Mapping[tuple[str, int], list[Fi
 def _days_differ(a: FigureFrame, b: FigureFrame) -> bool:
     """Both figures' text dates the event they count ("أمس", "الأربعاء", "في 20 يوليو"), to days
     that do not meet: two incidents, however alike their words. A reckoned span longer than a
-    day ("الأسبوع الماضي") is too loose to tell incidents apart."""
+    day ("الأسبوع الماضي") is too loose to tell incidents apart, but an incident the text recalls
+    as days before ("بعد أيام على مقتل …") is not one dated to the day it was reported."""
     if a.running or b.running or a.as_of is None or b.as_of is None:
         return False
-    if not (_dated(a) and _dated(b)):
+    if not ((_dated(a) or a.as_of_basis == "earlier") and (_dated(b) or b.as_of_basis == "earlier")) \
+            or a.as_of_basis == b.as_of_basis == "earlier":
         return False
     return not _meet(a.as_of, b.as_of)
 

@@ -93,7 +93,8 @@ class Words:
         return words in self.by_role.get(role, frozenset())
 
 
-ROLES = ("and", "part", "whole", "skip", "security", "fighter", "ranks", "running", "period", "place", "subset")
+ROLES = ("and", "part", "whole", "skip", "security", "fighter", "ranks", "running", "period", "place", "subset",
+         "earlier")
 
 
 @cache

@@ -24,6 +24,7 @@ from rawi.model import Attribution, Span, TimeExpr
 Days = tuple[str, str]
 _DURATION = re.compile(r"P(\d+(?:\.\d+)?)([DWMY])")
 _DAYS_PER = {"D": 1, "W": 7, "M": 30, "Y": 365}
+EARLIER_DAYS = 90  # how far back a recalled incident ("بعد أسابيع على") is looked for
 _MONTH_NAME = re.compile("|".join(sorted({r["name"] for r in load_tsv("months", ("name",))}, key=len, reverse=True)))
 
 
@@ -32,7 +33,7 @@ class When:
     said_on: Days | None
     said_basis: str  # cue | dateline | none
     as_of: Days | None  # None: the figure's own time is not given
-    as_of_basis: str  # running | event | ""
+    as_of_basis: str  # running | event | reckoned | earlier | ""
     running: bool
 
 
@@ -107,6 +108,10 @@ def when(times: Sequence[TimeExpr], sent: Sentence, clause: tuple[int, int], fig
                 break
         end = said[1] if said else None
         return When(said, basis, (start or "", end) if end else None, "running", True)
+    earlier = _marker(tokens, lo, clause[1], "earlier")
+    if earlier is not None and said is not None:
+        # "بعد أيام على مقتل سبعة جنود": an incident of days or weeks before, recalled.
+        return When(said, basis, (shift(said[0], -EARLIER_DAYS), shift(said[0], -1)), "earlier", False)
     period = _marker(tokens, lo, hi, "period")
     if period is not None and said is not None:
         for t in own:
