@@ -169,12 +169,16 @@ def test_a_conflict_between_near_figures_said_the_same_day_ranks_first() -> None
     assert conf["far"] <= conf["near"] * 0.75  # 3 times apart: a quarter less at least
 
 
-def test_an_incident_recalled_as_days_before_is_not_the_one_reported() -> None:
+@pytest.mark.parametrize("today", [
+    "قتل أربعة من عناصر القوات المسلحة المصرية بينهم ضابط اليوم إثر انفجار عبوة ناسفة بمحافظة شمال سيناء.",
+    # undated: "اليوم" belongs to the wounded, the figure after it
+    "قتل أربعة من عناصر القوات المسلحة المصرية فيما أصيب ثلاثة آخرون اليوم إثر انفجار عبوة ناسفة بمحافظة شمال سيناء.",
+])
+def test_an_incident_recalled_as_days_before_is_not_the_one_reported(today: str) -> None:
     """"بعد أيام على مقتل سبعة جنود" recalls an earlier attack: its toll is no rival to the toll of
-    the attack reported that day in the same region."""
+    the attack reported that day in the same region, dated or not."""
     found = figures([
-        ("s1", "2015-07-24", "وكالة أ",
-         "قتل أربعة من عناصر القوات المسلحة المصرية بينهم ضابط اليوم إثر انفجار عبوة ناسفة بمحافظة شمال سيناء."),
+        ("s1", "2015-07-24", "وكالة أ", today),
         ("s2", "2015-07-24", "وكالة ب",
          "وقال مصدر أمني إن هجوم أمس الخميس يأتي بعد أيام على مقتل سبعة جنود في هجوم على نقطة تفتيش "
          "عسكرية في شمال سيناء."),

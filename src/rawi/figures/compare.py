@@ -91,7 +91,7 @@ FAR_FLOOR = 0.6
 SAID_APART = 0.9
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-04.3"
+RULES = "2026-12-04.4"
 
 
 @dataclass(frozen=True, slots=True)
@@ -516,10 +516,14 @@ def _days_differ(a: FigureFrame, b: FigureFrame) -> bool:
     that do not meet: two incidents, however alike their words. A reckoned span longer than a
     day ("الأسبوع الماضي") is too loose to tell incidents apart, but an incident the text recalls
     as days before ("بعد أيام على مقتل …") is not one dated to the day it was reported."""
-    if a.running or b.running or a.as_of is None or b.as_of is None:
+    if a.running or b.running:
         return False
-    if not ((_dated(a) or a.as_of_basis == "earlier") and (_dated(b) or b.as_of_basis == "earlier")) \
-            or a.as_of_basis == b.as_of_basis == "earlier":
+    ea, eb = a.as_of_basis == "earlier", b.as_of_basis == "earlier"
+    if ea != eb and (b if ea else a).as_of is None:
+        return True  # a recalled incident against a figure the text does not date: the news of its day
+    if a.as_of is None or b.as_of is None or (ea and eb):
+        return False
+    if not ((_dated(a) or ea) and (_dated(b) or eb)):
         return False
     return not _meet(a.as_of, b.as_of)
 
