@@ -186,3 +186,15 @@ def test_an_incident_recalled_as_days_before_is_not_the_one_reported(today: str)
     recalled = next(f for f in found if f.frame.text == "سبعة")
     assert recalled.frame.as_of_basis == "earlier"
     assert [p for p in link(found).pairs if p.kind == "conflict"] == []
+
+
+def test_a_toll_the_text_calls_superseded_is_no_conflict() -> None:
+    """"وكانت الحصيلة السابقة تفيد عن ثمانية": the report itself says 8 was the count before 15."""
+    found = figures([
+        ("k1", "2015-08-07", "وكالة أ",
+         "وقال متحدث باسم الرئاسة إن 15 شخصا قتلوا في الاعتداء بالشاحنة المفخخة في كابول."),
+        ("k2", "2015-08-07", "وكالة ب",
+         "وكانت الحصيلة السابقة تفيد عن ثمانية قتلى في الاعتداء بالشاحنة المفخخة في كابول."),
+    ])
+    assert next(f for f in found if f.frame.text == "ثمانية").frame.as_of_basis == "earlier"
+    assert [p for p in link(found).pairs if p.kind == "conflict"] == []

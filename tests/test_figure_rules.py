@@ -47,7 +47,9 @@ def test_example(row: dict[str, str]) -> None:
     elif role == "place":
         assert row["value"] in last.spots, found
     elif role == "earlier":
-        assert last.as_of_basis == "earlier" and last.as_of is not None and last.as_of[1] < "2025-08-03", found
+        first_after = next(f for f in found if f.start > row["example"].find(row["form"].split()[-1]))
+        assert first_after.as_of_basis == "earlier" and first_after.as_of is not None \
+            and first_after.as_of[1] < "2025-08-03", found
     else:
         raise AssertionError(f"no check for role {role}")
 

@@ -179,7 +179,8 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
             # The clause a running-total marker or an event date may sit in: from the figure
             # before (or the start of what was said) to this one, and on to the next one.
             hi = sent.index_at(q.span.end - 1) + 1
-            w = when(analysis.times, sent, (max(bound[0], prev_end), hi), q.span, h, dateline, stop=starts[k + 1])
+            w = when(analysis.times, sent, (max(bound[0], prev_end), hi), q.span, h, dateline, stop=starts[k + 1],
+                     prev_end=prev_end)
             prev_end = hi
             src: Who = who(h, entities, outlet, doc_key)
             key = measure_key(r)

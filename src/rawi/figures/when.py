@@ -84,9 +84,12 @@ _CLAUSE_END = frozenset({"،", ",", ".", ";", "؛", ":", "!", "?", "؟"})
 
 
 def when(times: Sequence[TimeExpr], sent: Sentence, clause: tuple[int, int], figure: Span,
-         holder: Attribution | None, dateline: Days | None, around: int = 16, stop: int | None = None) -> When:
+         holder: Attribution | None, dateline: Days | None, around: int = 16, stop: int | None = None,
+         prev_end: int | None = None) -> When:
     """said_on and as_of for the figure whose clause is tokens[clause[0]:clause[1]] of `sent`;
-    `stop` is where the next figure starts: an event date after it is that figure's."""
+    `stop` is where the next figure starts: an event date after it is that figure's; `prev_end`
+    is where the figure before ends: a marker of an earlier count may stand outside what was
+    said, as its source ("وكانت الحصيلة السابقة تفيد بـ …"), but not before that figure."""
     said, basis = said_on(times, (sent.start, sent.end), holder, dateline)
     tokens = sent.tokens
     # A marker after the figure counts up to the end of its clause: in "قتل 17 جنديا وأصيب عشرات
@@ -108,7 +111,7 @@ def when(times: Sequence[TimeExpr], sent: Sentence, clause: tuple[int, int], fig
                 break
         end = said[1] if said else None
         return When(said, basis, (start or "", end) if end else None, "running", True)
-    earlier = _marker(tokens, lo, clause[1], "earlier")
+    earlier = _marker(tokens, min(lo, prev_end) if prev_end is not None else lo, clause[1], "earlier")
     if earlier is not None and said is not None:
         # "بعد أيام على مقتل سبعة جنود": an incident of days or weeks before, recalled.
         return When(said, basis, (shift(said[0], -EARLIER_DAYS), shift(said[0], -1)), "earlier", False)
