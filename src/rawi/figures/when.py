@@ -111,10 +111,6 @@ def when(times: Sequence[TimeExpr], sent: Sentence, clause: tuple[int, int], fig
                 break
         end = said[1] if said else None
         return When(said, basis, (start or "", end) if end else None, "running", True)
-    earlier = _marker(tokens, min(lo, prev_end) if prev_end is not None else lo, clause[1], "earlier")
-    if earlier is not None and said is not None:
-        # "بعد أيام على مقتل سبعة جنود": an incident of days or weeks before, recalled.
-        return When(said, basis, (shift(said[0], -EARLIER_DAYS), shift(said[0], -1)), "earlier", False)
     period = _marker(tokens, lo, hi, "period")
     if period is not None and said is not None:
         for t in own:
@@ -129,10 +125,25 @@ def when(times: Sequence[TimeExpr], sent: Sentence, clause: tuple[int, int], fig
     near = [t for t in own if span_lo <= t.span.start < span_hi]
     event = _nearest([t for t in near if t.type in ("DATE", "TIME")], figure.start)
     days = _days(event, dateline[1] if dateline else None) if event is not None else None
+    named = False
     if event is not None and days is not None and (dateline is None or days[0] <= dateline[1]):
         # "في 26 يونيو" names its day; "الجمعة" or "أمس" is reckoned, and may be reckoned wrong.
         named = any(c.isdigit() for c in event.span.text) or _MONTH_NAME.search(fold_word(event.span.text)) is not None
-        return When(said, basis, days, "event" if named else "reckoned", False)
+        if named:
+            return When(said, basis, days, "event", False)
+    mark = _marker(tokens, min(lo, prev_end) if prev_end is not None else lo, clause[1], "earlier")
+    if said is not None and mark is not None:
+        # "بعد أيام على مقتل سبعة جنود", "وكانت الحصيلة السابقة": an incident of days or weeks
+        # before, or a count since superseded. A past day after the marker is its day ("بعد أن
+        # كانت قدرت العدد الشهر الماضي بألفي"); one before it is the news it is set against.
+        told = _nearest([t for t in near if t.type in ("DATE", "TIME") and t.span.start >= tokens[mark].start],
+                        figure.start)
+        told_days = _days(told, dateline[1] if dateline else None) if told is not None else None
+        if told_days is not None and told_days[1] < said[0]:
+            return When(said, basis, told_days, "earlier", False)
+        return When(said, basis, (shift(said[0], -EARLIER_DAYS), shift(said[0], -1)), "earlier", False)
+    if event is not None and days is not None and (dateline is None or days[0] <= dateline[1]):
+        return When(said, basis, days, "reckoned", False)
     return When(said, basis, None, "", False)
 
 
