@@ -198,3 +198,15 @@ def test_a_toll_the_text_calls_superseded_is_no_conflict() -> None:
     ])
     assert next(f for f in found if f.frame.text == "ثمانية").frame.as_of_basis == "earlier"
     assert [p for p in link(found).pairs if p.kind == "conflict"] == []
+
+
+def test_a_superseded_count_of_the_same_day_is_no_conflict_either() -> None:
+    """The count the text calls superseded may be of the very event dated that day ("صباح الجمعة"):
+    still no conflict."""
+    found = figures([
+        ("k1", "2015-08-07", "وكالة أ",
+         "ارتفعت حصيلة الاعتداء بالشاحنة المفخخة الذي وقع صباح الجمعة في كابول إلى 15 قتيلا."),
+        ("k2", "2015-08-08", "وكالة ب",
+         "وكانت حصيلة سابقة تفيد عن ثمانية قتلى في الاعتداء بالشاحنة المفخخة في كابول."),
+    ])
+    assert [p for p in link(found).pairs if p.kind == "conflict"] == []

@@ -147,3 +147,10 @@ def test_some_of_the_wounded_are_a_part_of_the_toll() -> None:
     assert not found["30"].part and found["8"].part and found["8"].measure == "wounded/person/part"
     other = frames("نقل الجرحى إلى المستشفى، وقتل 5 أشخاص في الهجوم.")
     assert [(f.text, f.part) for f in other] == [("5", False)]
+
+
+def test_the_dead_and_the_wounded_counted_together_are_no_one_measure() -> None:
+    """"مقتل وإصابة 3440": one figure for two predicates is neither the toll nor the wounded."""
+    for text in ("أعلنت البعثة مقتل وإصابة 3440 عراقيا خلال شهر يوليو.", "مصرع وإصابة 8 أشخاص في حادث انقلاب."):
+        (frame,) = figure_frames(extract_article(Article("x", text, "2025-08-01"), lang="ar"))
+        assert frame.measure == "", frame

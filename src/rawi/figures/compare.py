@@ -91,7 +91,7 @@ FAR_FLOOR = 0.6
 SAID_APART = 0.9
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-04.6"
+RULES = "2026-12-04.7"
 
 
 @dataclass(frozen=True, slots=True)
@@ -607,6 +607,8 @@ def _pairs(measure: str, block: Sequence[Figure], w: Mapping[str, float], cluste
             continue
         if fa.part or fb.part:
             continue  # a part ("بينهم 30 بريطانيا") of a toll is compared only by its own voice, over time
+        if fa.as_of_basis == "earlier" or fb.as_of_basis == "earlier":
+            continue  # an earlier count or an incident recalled is context, never one side of a conflict
         if (fa.stance == "deny") != (fb.stance == "deny"):
             if both and _independent(a, b) and (_said_gap(a, b) or 0) <= SAME_EVENT_DAYS:
                 denier, other = (a, b) if fa.stance == "deny" else (b, a)

@@ -322,6 +322,17 @@ def _joined(tokens: Sequence[Token], slot: _Slot, prev: _Slot | None) -> str:
     return ""
 
 
+def _counts_both(tokens: Sequence[Token], slot: _Slot) -> bool:
+    """Two predicate nouns joined right before the figure ("مقتل وإصابة 3440"): it counts both.
+    Verbs are not ("قتلوا وأصيب 15": the first closes the clause of the figure before)."""
+    a = slot.a
+    if a < 2 or not (tokens[a - 1].is_word and tokens[a - 2].is_word) or tokens[a - 1].word[:1] != "و":
+        return False
+    first = _pred_word(tokens[a - 2].word, frozenset({"noun"}))
+    second = _pred_word(tokens[a - 1].word[1:], frozenset({"noun"}))
+    return first is not None and second is not None and first[0] != second[0]
+
+
 def _before(tokens: Sequence[Token], slot: _Slot, joined: str) -> tuple[str, str] | None:
     """Rule 1: the predicate right before the figure, with its pos."""
     if "و" in slot.prefix:
@@ -503,7 +514,9 @@ def read_sentence(sentence: Sentence, quantities: Sequence[Quantity], text: str,
         hi = min(bounds[k][1], nxt)
         predicate, basis = "", ""
         before = _before(tokens, slot, joined)
-        if before is not None and before[1] != "weak" and _fits(before[0], unit_class, group):
+        if _counts_both(tokens, slot):
+            pass  # "مقتل وإصابة 3440", "مصرع وإصابة 8 أشخاص": the dead and the wounded together, no one measure
+        elif before is not None and before[1] != "weak" and _fits(before[0], unit_class, group):
             predicate, basis = before[0], "across" if before[1] == "subject" else "before"
         elif noun_pred is not None and _fits(noun_pred[0], unit_class, group):
             predicate, basis = noun_pred[0], "unit"
