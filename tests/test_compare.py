@@ -210,3 +210,19 @@ def test_a_superseded_count_of_the_same_day_is_no_conflict_either() -> None:
          "وكانت حصيلة سابقة تفيد عن ثمانية قتلى في الاعتداء بالشاحنة المفخخة في كابول."),
     ])
     assert [p for p in link(found).pairs if p.kind == "conflict"] == []
+
+
+def test_two_means_of_harm_are_two_incidents() -> None:
+    """A roadside bomb and an air strike in one town on one day are two incidents; a car bomb
+    told as "مفخخة" by one paper and "ملغومة" by another is one."""
+    text = "وقال مصدر {who} إن {n} أشخاص قتلوا في {how} في مدينة بعقوبة اليوم."
+    two = figures([
+        ("m1", "2015-07-22", "وكالة أ", text.format(who="أمني", n=5, how="انفجار عبوة ناسفة قرب السوق")),
+        ("m2", "2015-07-22", "وكالة ب", text.format(who="طبي", n=9, how="غارة جوية قرب السوق")),
+    ])
+    assert [p for p in link(two).pairs if p.kind == "conflict"] == []
+    one = figures([
+        ("m1", "2015-07-22", "وكالة أ", text.format(who="أمني", n=5, how="انفجار سيارة مفخخة قرب السوق")),
+        ("m2", "2015-07-22", "وكالة ب", text.format(who="طبي", n=7, how="انفجار سيارة ملغومة قرب السوق")),
+    ])
+    assert [p.kind for p in link(one).pairs] == ["conflict"]

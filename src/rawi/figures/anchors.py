@@ -74,6 +74,24 @@ def term_of(word: str) -> str | None:
     return w
 
 
+@cache
+def _means() -> dict[str, str]:
+    """Event word -> the kind of harm it names (role means of figure_words.tsv)."""
+    return {term_of(r["form"]) or _stem(r["form"]): r["value"]
+            for r in load_tsv("figure_words", ("form",)) if r["role"] == "means"}
+
+
+def means(words: Iterable[str]) -> frozenset[str]:
+    """The kinds of harm a sentence's event words name ("مفخخه" car_bomb, "بقذائف" shelling)."""
+    table = _means()
+    out: set[str] = set()
+    for w in words:
+        kind = table.get(w) or (table.get(w[1:]) if w[:1] in "بلك" else None)
+        if kind is not None:
+            out.add(kind)
+    return frozenset(out)
+
+
 def terms(sentence: Sentence, skip: Sequence[tuple[int, int]]) -> frozenset[str]:
     """Content words of a sentence, without the spans in `skip` (speakers, the figures)."""
     out: set[str] = set()
@@ -198,4 +216,4 @@ def scope(entities: Iterable[Entity], top: int = 3) -> frozenset[str]:
     return frozenset(sorted(counts, key=lambda k: (-counts[k], k))[:top])
 
 
-__all__ = ["entity_keys", "near_places", "places", "scope", "spots", "terms", "topic"]
+__all__ = ["entity_keys", "means", "near_places", "places", "scope", "spots", "terms", "topic"]

@@ -37,6 +37,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rawi.figures.anchors import means
 from rawi.figures.frames import FigureFrame
 from rawi.figures.values import days_between
 
@@ -91,7 +92,7 @@ FAR_FLOOR = 0.6
 SAID_APART = 0.9
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-04.7"
+RULES = "2026-12-04.8"
 
 
 @dataclass(frozen=True, slots=True)
@@ -547,6 +548,13 @@ def _believable(a: Figure, b: Figure) -> float:
     return close * (1.0 if _said_gap(a, b) == 0 else SAID_APART)
 
 
+def _means_differ(a: FigureFrame, b: FigureFrame) -> bool:
+    """Both sentences name how the harm was done, and no way is in both ("انفجار عبوة ناسفة"
+    against "غارة جوية", "حادث تصادم" against "حادث انقلاب"): two incidents."""
+    ma, mb = means(a.terms), means(b.terms)
+    return bool(ma and mb and not ma & mb)
+
+
 def _dated(f: FigureFrame) -> bool:
     return f.as_of is not None and (f.as_of_basis == "event" or (f.as_of_basis == "reckoned"
                                                                   and f.as_of[0] == f.as_of[1]))
@@ -594,7 +602,7 @@ def _pairs(measure: str, block: Sequence[Figure], w: Mapping[str, float], cluste
         # Each sentence gives the other's figure too, they date their events to other days, or
         # they name other spots ("حي الزعفرانية" against "منطقة بغداد الجديدة").
         if _states_too(a, b, siblings) or _states_too(b, a, siblings) or _days_differ(fa, fb) or \
-                _spots_differ(fa, fb):
+                _spots_differ(fa, fb) or _means_differ(fa, fb):
             continue
         if (not both and fa.stance != "deny" and fb.stance != "deny" and fa.source_kind == fb.source_kind == "named"
                 and fa.source_key == fb.source_key and 1 <= (_said_gap(a, b) or 0) <= REVISION_DAYS

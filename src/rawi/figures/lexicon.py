@@ -94,7 +94,7 @@ class Words:
 
 
 ROLES = ("and", "part", "whole", "skip", "security", "fighter", "ranks", "running", "period", "place", "subset",
-         "earlier")
+         "earlier", "means")
 
 
 @cache
