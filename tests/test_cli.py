@@ -133,3 +133,18 @@ def test_no_published_leaves_relative_months_underspecified(tmp_path: Path) -> N
     assert code == 0
     values = [t["value"] for t in json.loads(out)["times"]]
     assert values == ["XXXX-04"]
+
+
+def test_every_command_a_module_registers_is_in_the_lazy_table() -> None:
+    """`rawi NAME` loads NAME's module only when named: a command missing from the table would
+    work in a process that loaded its module for another command, and nowhere else."""
+    import importlib
+
+    import click
+
+    from rawi.cli import _LAZY
+
+    for module in set(_LAZY.values()):
+        group = click.Group()
+        importlib.import_module(module).register(group)
+        assert set(group.commands) == {n for n, m in _LAZY.items() if m == module}, module

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -119,3 +120,22 @@ def test_contradiction_and_filters(tmp_path: Path) -> None:
     assert code == 0 and [c["kind"] for c in found] == ["contradiction"]
     code, out, _ = run(["conflicts", "--db", db, "--since", "2025-10-01", "--format", "json"])
     assert json.loads(out) == []
+
+
+def test_reframe_command_and_the_note_when_frames_are_stale(tmp_path: Path) -> None:
+    f = tmp_path / "batch.jsonl"
+    f.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in ARTICLES) + "\n", encoding="utf-8")
+    db = str(tmp_path / "ledger.sqlite")
+    run(["ingest", str(f), "--db", db])
+    code, _, err = run(["figures", "--db", db])
+    assert code == 0 and "reframe" not in err
+    con = sqlite3.connect(db)
+    con.execute("UPDATE ledger_state SET value = 'older' WHERE key = 'frames_made_by'")
+    con.commit()
+    con.close()
+    code, _, err = run(["figures", "--db", db])
+    assert code == 0 and "`rawi reframe`" in err
+    code, _, err = run(["reframe", "--db", db])
+    assert code == 0 and "2 articles with figures framed again" in err
+    code, out, err = run(["conflicts", "--db", db, "--format", "json"])
+    assert code == 0 and "reframe" not in err and [c["kind"] for c in json.loads(out)] == ["conflict"]

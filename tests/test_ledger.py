@@ -447,3 +447,30 @@ def test_links_made_by_other_rules_are_made_again(ledger: Ledger, monkeypatch: p
     ledger.figures()  # a query brings the links up to date
     with ledger.engine.connect() as conn:
         assert links.links_current(conn)
+
+
+def test_frames_made_by_an_older_rawi_are_made_again(ledger: Ledger, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ledger records which frame rules made its frames; after an upgrade that reads figures
+    differently it says so, and `reframe` makes them again from the stored extractions."""
+    from rawi.ledger import reframe as reframing
+
+    ledger.ingest(*pair("m", MINISTER))
+    before, total = ledger.figures()
+    assert ledger.frames_current() and total == 2
+    monkeypatch.setattr(reframing, "FRAMES", "a later version")
+    assert not ledger.frames_current()
+    assert ledger.reframe() == 1
+    assert ledger.frames_current()
+    after, _ = ledger.figures()
+    assert [(f.text, f.measure, f.key is not None) for f in after] == [(f.text, f.measure, True) for f in before]
+
+
+def test_a_ledger_with_figures_but_no_record_of_their_rules_is_stale(ledger: Ledger) -> None:
+    from rawi.ledger.schema import ledger_state
+
+    ledger.ingest(*pair("m", MINISTER))
+    with ledger_engine.writer(ledger.engine).begin() as conn:
+        conn.execute(ledger_state.delete().where(ledger_state.c.key == "frames_made_by"))
+    assert not ledger.frames_current()
+    ledger.reframe()
+    assert ledger.frames_current()

@@ -92,7 +92,7 @@ def _progress(items: Iterator[T]) -> Iterator[T]:
 # The ledger commands live in modules that load SQLAlchemy, the readers and the web stack;
 # `rawi extract` must not pay for them, so they are imported when first named.
 _LAZY = {name: "rawi.cli_ledger" for name in ("ingest", "articles", "claims", "figures", "conflicts",
-                                                   "timeline", "demo")}
+                                                   "timeline", "reframe", "demo")}
 _LAZY.update({"export": "rawi.cli_export", "sources": "rawi.cli_export", "serve": "rawi.cli_serve"})
 
 

@@ -45,6 +45,13 @@ def _print_summary(summary: Summary) -> None:
         click.echo(f"  rejected {origin}: {reason}", err=True)
 
 
+def _note_stale_frames(service: Service) -> None:
+    """Say so when the stored figure frames were made by another version's rules."""
+    if not service.frames_current():
+        click.echo("rawi: the figure frames in this ledger were made by an older rawi; "
+                   "`rawi reframe` makes them again from the stored extractions", err=True)
+
+
 def register(main: click.Group) -> None:
     @main.command()
     @click.argument("sources", nargs=-1, required=True)
@@ -129,6 +136,7 @@ def register(main: click.Group) -> None:
         fmt = output_format(fmt, excel)
         with Service.open(db) as service:
             page = service.figures(entity, source, since, until, key, measure, page_size(limit, fmt), offset)
+            _note_stale_frames(service)
         emit([r.to_json() for r in page.items], fmt, FIGURE_COLUMNS, excel)
         if fmt == "table":
             shown(len(page.items), page.total, offset, "figures")
@@ -151,6 +159,7 @@ def register(main: click.Group) -> None:
         fmt = output_format(fmt, excel)
         with Service.open(db) as service:
             page = service.conflicts(kind, entity, since, until, page_size(limit, fmt), offset, min_confidence)
+            _note_stale_frames(service)
         if fmt != "table":
             emit([p.to_json() for p in page.items], fmt, (Col("kind", "kind"), Col("key", "key")), excel)
             return
@@ -164,6 +173,18 @@ def register(main: click.Group) -> None:
         if rows:
             table(rows, PAIR_COLUMNS, sections=2)
         shown(len(page.items), page.total, offset, "pairs")
+
+    @main.command()
+    @click.option("--db", help=DB_HELP)
+    def reframe(db: str | None) -> None:
+        """Make every stored article's figure frames again from its stored extraction, then relink.
+
+        Needed once after an upgrade that reads figures differently (the figure commands say so):
+        an article ingested again unchanged is skipped, so its frames stay those of the rawi that
+        stored it."""
+        with Service.open(db) as service:
+            framed = service.reframe()
+        click.echo(f"{framed:,} articles with figures framed again; figures relinked", err=True)
 
     @main.command("timeline")
     @click.argument("entity", required=False)
@@ -180,6 +201,7 @@ def register(main: click.Group) -> None:
         fmt = output_format(fmt, excel)
         with Service.open(db) as service:
             page = service.timeline(entity, key, since, until, page_size(limit, fmt), offset)
+            _note_stale_frames(service)
         emit([r.to_json() for r in page.items], fmt, TIMELINE_COLUMNS, excel)
         if fmt == "table":
             shown(len(page.items), page.total, offset, "figures")

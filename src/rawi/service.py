@@ -151,6 +151,15 @@ class Service:
 
     # -- reading ---------------------------------------------------------------
 
+    def reframe(self) -> int:
+        """Figure frames made again from every stored extraction, and relinked (after an upgrade
+        that reads figures differently); returns how many articles have figures."""
+        return self.ledger.reframe()
+
+    def frames_current(self) -> bool:
+        """Whether the stored figure frames are this rawi's (else `reframe` brings them up to date)."""
+        return self.ledger.frames_current()
+
     def stats(self) -> Stats:
         return self.ledger.stats()
 

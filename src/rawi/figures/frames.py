@@ -28,6 +28,9 @@ from rawi.model import Analysis, Attribution, Quantity
 _BASIS_CONFIDENCE = {"before": 1.0, "unit": 1.0, "across": 0.9, "after": 0.9, "joined": 0.9, "count": 0.9,
                      "clause": 0.5, "": 0.0}
 _QUOTED_NAME = re.compile(r"[«\"“][^«»\"“”\n]{2,24}[»\"”]")
+# Bumped whenever how a frame is read changes: a ledger whose frames were made by other rules
+# says so, and `rawi reframe` makes them again from the stored extractions.
+FRAMES = "2026-12-04.1"
 # Frames below this are shown but never compared.
 COMPARABLE = 0.6
 WINDOW = 24
@@ -205,4 +208,4 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
     return frames
 
 
-__all__ = ["COMPARABLE", "FigureFrame", "figure_frames", "measure_key"]
+__all__ = ["COMPARABLE", "FRAMES", "FigureFrame", "figure_frames", "measure_key"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from itertools import islice
 from types import TracebackType
@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from rawi.figures.frames import FigureFrame
 from rawi.ledger import engine as _engine
 from rawi.ledger import links, read, read_figures, schema
+from rawi.ledger import reframe as reframing
 from rawi.ledger.keys import doc_key
 from rawi.ledger.migrations import migrate
 from rawi.ledger.read_figures import FigureFilter
@@ -54,6 +55,11 @@ class Ledger:
         engine = _engine.create(url)
         try:
             migrate(engine)
+            with engine.connect() as conn:
+                unrecorded = reframing.frames_made_by(conn) is None and reframing.frames_current(conn)
+            if unrecorded:  # a new (or figure-less) ledger: its frames will be this rawi's
+                with _engine.writer(engine).begin() as conn:
+                    reframing.mark_frames(conn)
         except BaseException:
             engine.dispose()
             raise
@@ -122,6 +128,19 @@ class Ledger:
         raise AssertionError("unreachable")
 
     # -- linking figures -------------------------------------------------------
+
+    def frames_current(self) -> bool:
+        """Whether the stored figure frames were made by this rawi's frame rules."""
+        with self.engine.connect() as conn:
+            return reframing.frames_current(conn)
+
+    def reframe(self, progress: Callable[[int], None] | None = None) -> int:
+        """Make every article's figure frames again from its stored extraction and relink, in
+        one transaction; returns how many articles have figures."""
+        with self._writer.begin() as conn:
+            framed = reframing.reframe(conn, progress)
+            links.relink(conn)
+        return framed
 
     def relink(self) -> links.LinkStats:
         """Recompute which amount every stored figure states and every conflict, revision and
