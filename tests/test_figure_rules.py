@@ -80,5 +80,9 @@ def test_english_example(row: dict[str, str]) -> None:
     elif role == "term":
         paired = next(t for t in found[0].terms if not t.isascii())
         assert paired and any(f.terms for f in found), found
+    elif role == "running":
+        assert all(f.running for f in found), found
+    elif role == "earlier":
+        assert all(f.as_of_basis == "earlier" for f in found), found
     else:
         raise AssertionError(f"no check for role {role}")

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from rawi.figures.anchors import term_of
-from rawi.figures.lexicon import PEOPLE
+from rawi.figures.lexicon import EN_LINKING_ROLES, PEOPLE
 from rawi.figures.measure import Reading, unit_class_of
 from rawi.figures.sentence import Sentence, Sentences, fold_word
 from rawi.lexicon import load_tsv
@@ -52,6 +52,8 @@ def _words() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         elif role == "term":
             folded = fold_word(value)
             terms[word] = term_of(folded) or folded
+        elif role in EN_LINKING_ROLES:
+            continue  # read with the Arabic markers of the same role (rawi.figures.lexicon)
         else:
             raise ValueError(f"en_figure_words.tsv: unknown role {role!r} for {word!r}")
     return preds, groups, terms

@@ -95,6 +95,7 @@ class Words:
 
 ROLES = ("and", "part", "whole", "skip", "security", "fighter", "ranks", "running", "period", "place", "subset",
          "earlier", "means")
+EN_LINKING_ROLES = ("running", "earlier")  # roles en_figure_words.tsv may hold too
 
 
 @cache
@@ -104,6 +105,11 @@ def linking_words() -> Words:
         if row["role"] not in by_role:
             raise ValueError(f"figure_words.tsv: unknown role {row['role']!r}")
         by_role[row["role"]].add(tuple(row["form"].split()))
+    # English markers of the same roles ("since", "days after"): a frame's time is read from
+    # words, whichever language they are in.
+    for row in load_tsv("en_figure_words", ("form",)):
+        if row["role"] in EN_LINKING_ROLES:
+            by_role[row["role"]].add(tuple(row["form"].split()))
     longest = max(len(p) for phrases in by_role.values() for p in phrases)
     firsts = {k: frozenset({p[0] for p in v} | {"و" + p[0] for p in v}) for k, v in by_role.items()}
     lasts = {k: frozenset({p[-1] for p in v} | {"و" + p[0] for p in v if len(p) == 1}) for k, v in by_role.items()}
