@@ -6,7 +6,9 @@
 - **as_of** and **running**: a running total ("منذ مارس", "منذ بدء الحرب", "حتى الآن", "إجمالي",
   "ارتفع عدد القتلى إلى", "خلال أسبوع") describes the span from its start (when the text gives
   one) to said_on; any other figure describes the date its clause gives ("في 26 يونيو قتل"),
-  else an unknown time (None: compared by said_on only).
+  else an unknown time (None: compared by said_on only). A count the text sets before the news
+  ("بعد أيام على مقتل سبعة جنود", "وكانت الحصيلة السابقة") is "earlier": the past day it names
+  after the marker, else the 90 days before said_on.
 """
 
 from __future__ import annotations
@@ -125,7 +127,6 @@ def when(times: Sequence[TimeExpr], sent: Sentence, clause: tuple[int, int], fig
     near = [t for t in own if span_lo <= t.span.start < span_hi]
     event = _nearest([t for t in near if t.type in ("DATE", "TIME")], figure.start)
     days = _days(event, dateline[1] if dateline else None) if event is not None else None
-    named = False
     if event is not None and days is not None and (dateline is None or days[0] <= dateline[1]):
         # "في 26 يونيو" names its day; "الجمعة" or "أمس" is reckoned, and may be reckoned wrong.
         named = any(c.isdigit() for c in event.span.text) or _MONTH_NAME.search(fold_word(event.span.text)) is not None
