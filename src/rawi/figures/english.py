@@ -35,6 +35,9 @@ BEFORE = 5  # words a predicate may stand before its figure ("the death toll ros
 AFTER = 5  # words a predicate may stand after the figure's noun ("27 people were reportedly killed")
 _AND = frozenset({"and", "while", "with"})
 _PART = frozenset({"including", "among"})
+# Words that may stand between a counted noun and its predicate ("27 people were reportedly killed").
+_BETWEEN = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly",
+                      "also", "later", "all", "now", "still", "left", "people", "in", "the", "total"})
 
 
 @cache
@@ -68,17 +71,10 @@ def _function_words() -> frozenset[str]:
     return frozenset({r["word"] for r in load_tsv("en_function_words")} | verbs)
 
 
-def _clause_words() -> frozenset[str]:
-    """Words that may stand between a noun and its predicate: auxiliaries and adverbs."""
-    return frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly",
-                      "also", "later", "all", "now", "still", "left", "people", "in", "the", "total"})
-
-
 def read_english(sentence: Sentence, quantities: Sequence[Quantity]) -> list[Reading]:
     """Readings for the figures of one English sentence, in order."""
     preds, groups, _ = _words()
     tokens = sentence.tokens
-    between = _clause_words()
     spans = [(sentence.index_at(q.span.start), sentence.index_at(q.span.end - 1) + 1) for q in quantities]
     out: list[Reading] = []
     for k, (q, (a, b)) in enumerate(zip(quantities, spans, strict=True)):
@@ -105,7 +101,7 @@ def read_english(sentence: Sentence, quantities: Sequence[Quantity]) -> list[Rea
                 if t.word in preds:
                     predicate, basis = preds[t.word], "after"
                     break
-                if t.word not in between and t.word not in groups and t.word not in unit:
+                if t.word not in _BETWEEN and t.word not in groups and t.word not in unit:
                     break
         if not predicate:
             for t in reversed(tokens[max(prev_end, a - BEFORE):a]):
