@@ -39,6 +39,10 @@ MINISTER = ("قال وزير الخارجية المصري إن 300 شخص قت�
 TRUMP = "وقال ترامب إن 500 جندي سيصلون الأسبوع المقبل."
 
 
+ALL_MIGRATIONS = ["0001_initial", "0002_figures", "0003_search", "0004_spots", "0005_context",
+                  "0006_entity_keys_index"]
+
+
 def pair(id: str, body: str, published: str | None = "2025-03-10", **kw: str) -> tuple[Article, Analysis]:
     art = Article(id, body, published, **kw)
     return art, extract_article(art)
@@ -69,9 +73,9 @@ def _tables(engine: Engine) -> set[str]:
 def test_migrations_are_recorded_and_rerunning_is_a_no_op(url: str) -> None:
     engine = ledger_engine.create(url)
     try:
-        assert migrate(engine) == ["0001_initial", "0002_figures", "0003_search", "0004_spots"]
+        assert migrate(engine) == ALL_MIGRATIONS
         assert migrate(engine) == []
-        assert applied(engine) == ["0001_initial", "0002_figures", "0003_search", "0004_spots"]
+        assert applied(engine) == ALL_MIGRATIONS
         assert {"articles", "entities", "mentions", "attributions", "relays", "times", "quantities",
                 "figures", "figure_articles", "figure_pairs", "ledger_state", "schema_migrations"} <= _tables(engine)
         with engine.connect() as conn:
@@ -90,7 +94,7 @@ def test_figures_migration_makes_frames_for_articles_already_stored(url: str) ->
         with ledger_engine.writer(engine).begin() as conn:
             ledger_write.write_article(conn, art, ana, datetime.now(UTC), frames=[])
         assert "figures" not in _tables(engine)
-        assert migrate(engine) == ["0002_figures", "0003_search", "0004_spots"]
+        assert migrate(engine) == ALL_MIGRATIONS[1:]
         led = Ledger(engine)
         page, total = led.figures()
         assert total == len(ana.quantities) == 2
@@ -474,3 +478,23 @@ def test_a_ledger_with_figures_but_no_record_of_their_rules_is_stale(ledger: Led
     assert not ledger.frames_current()
     ledger.reframe()
     assert ledger.frames_current()
+
+
+def test_migration_0005_stores_each_figures_sentence(url: str) -> None:
+    """A ledger whose figures have no stored sentence (written before 0005) gets them from the
+    stored texts; listing figures then reads no article text."""
+    engine = ledger_engine.create(url)
+    try:
+        migrate(engine)
+        led = Ledger(engine)
+        art, ana = pair("m", MINISTER)
+        led.ingest(art, ana)
+        with ledger_engine.writer(engine).begin() as conn:
+            conn.execute(text("UPDATE figures SET context = NULL"))
+            conn.execute(text("DELETE FROM schema_migrations WHERE name = '0005_context'"))
+        assert migrate(engine) == ["0005_context"]  # 0006 was applied already
+        page, _ = led.figures()
+        for f in page:
+            assert f.context and f.text in f.context and f.context in MINISTER
+    finally:
+        engine.dispose()

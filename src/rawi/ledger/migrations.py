@@ -51,7 +51,7 @@ def _figures(conn: Connection) -> None:
                                                   .order_by(articles.c.id))):
         stored = get_article(conn, key)
         if stored is not None and stored.analysis.quantities:
-            write_frames(conn, art_id, figure_frames(stored.analysis, outlet, key))
+            write_frames(conn, art_id, figure_frames(stored.analysis, outlet, key), stored.analysis.text)
 
 
 def _search(conn: Connection) -> None:
@@ -108,11 +108,34 @@ def _spots(conn: Connection) -> None:
     forget_links(conn)
 
 
+def _context(conn: Connection) -> None:
+    """`figures.context`: the sentence around each figure, stored with it, so that listing
+    figures does not read every article's text (scattered over the file: slow on a cold disk).
+    Filled from the stored texts in one statement."""
+    from sqlalchemy import inspect
+
+    if "context" not in {c["name"] for c in inspect(conn).get_columns("figures")}:
+        conn.exec_driver_sql("ALTER TABLE figures ADD COLUMN context TEXT")
+    conn.exec_driver_sql(
+        "UPDATE figures SET context = (SELECT substr(a.text, figures.context_start + 1, "
+        "figures.context_end - figures.context_start) FROM articles a WHERE a.id = figures.article_id) "
+        "WHERE context IS NULL")
+
+
+def _entity_keys_index(conn: Connection) -> None:
+    """One index on entities (global_key, link) that answers name lookups by itself, in place of
+    the index on global_key alone."""
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_entities_global_key_link ON entities (global_key, link)")
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_entities_global_key")
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _initial),
     Migration("0002_figures", _figures),
     Migration("0003_search", _search),
     Migration("0004_spots", _spots),
+    Migration("0005_context", _context),
+    Migration("0006_entity_keys_index", _entity_keys_index),
 ]
 
 

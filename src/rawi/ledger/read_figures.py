@@ -64,8 +64,7 @@ def _columns(fig: Any, art: Any, prefix: str = "") -> list[Any]:
     cols = [fig.c[n].label(prefix + n) for n in names]
     cols += [art.c.doc_key.label(prefix + "doc_key"), art.c.given_id.label(prefix + "given_id"),
              art.c.source.label(prefix + "outlet"), art.c.published.label(prefix + "published"),
-             func.substr(art.c.text, fig.c.context_start + 1, fig.c.context_end - fig.c.context_start)
-             .label(prefix + "context")]
+             fig.c.context.label(prefix + "context")]
     return cols
 
 

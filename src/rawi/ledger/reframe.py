@@ -52,7 +52,7 @@ def reframe(conn: Connection, progress: Callable[[int], None] | None = None) -> 
     for n, (art_id, key, outlet) in enumerate(rows, 1):
         stored = get_article(conn, key)
         if stored is not None and stored.analysis.quantities:
-            write_frames(conn, art_id, figure_frames(stored.analysis, outlet, key))
+            write_frames(conn, art_id, figure_frames(stored.analysis, outlet, key), stored.analysis.text)
             framed += 1
         if progress is not None:
             progress(n)

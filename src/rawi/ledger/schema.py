@@ -85,8 +85,11 @@ entities = Table(
     Column("type", String(16), nullable=False),
     Column("link", String(64)),  # Wikidata QID or None
     # The link if any, else the folded name: the same key in two articles is one referent.
-    Column("global_key", Text, nullable=False, index=True),
+    Column("global_key", Text, nullable=False),
     UniqueConstraint("article_id", "local_id"),  # also serves lookups by article
+    # Covers resolving a name to its keys (`read.resolve_entity`) without reading the table:
+    # a country's thousands of rows, read one page each, took a second on a cold disk (0006).
+    Index("ix_entities_global_key_link", "global_key", "link"),
 )
 
 mentions = Table(
@@ -200,6 +203,7 @@ figures = Table(
     Column("context_end", Integer, nullable=False),
     Column("cluster", String(160), index=True),
     Column("spots", Text),  # places named by their kind in its sentence ("حي الزعفرانية"), migration 0004
+    Column("context", Text),  # the text of its sentence (context_start:context_end), migration 0005
     UniqueConstraint("article_id", "ord"),
 )
 

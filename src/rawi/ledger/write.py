@@ -182,7 +182,7 @@ def write_children(conn: Connection, items: Mapping[int, tuple[Article, Analysis
               for art_id, (article, a, frames) in items.items()}
     _insert(conn, figure_articles, [{"article_id": art_id, "scope": "|".join(fs[0].scope),
                                      "topic": "|".join(fs[0].topic)} for art_id, fs in framed.items() if fs])
-    _insert(conn, figures, [frame_row(art_id, f) for art_id, fs in framed.items() for f in fs])
+    _insert(conn, figures, [frame_row(art_id, f, items[art_id][1].text) for art_id, fs in framed.items() for f in fs])
 
 
 def _insert_ids(conn: Connection, table: Table, rows: list[dict[str, Any]], key: str) -> dict[int, dict[Any, int]]:
@@ -201,16 +201,16 @@ def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
         conn.execute(insert(table), rows)
 
 
-def write_frames(conn: Connection, art_id: int, frames: list[FigureFrame]) -> None:
-    """The article's figure frames, and what the article is about as a whole."""
+def write_frames(conn: Connection, art_id: int, frames: list[FigureFrame], text: str) -> None:
+    """The article's figure frames (`text`: the article's), and what the article is about as a whole."""
     if not frames:
         return
     conn.execute(insert(figure_articles).values(article_id=art_id, scope="|".join(frames[0].scope),
                                                 topic="|".join(frames[0].topic)))
-    conn.execute(insert(figures), [frame_row(art_id, f) for f in frames])
+    conn.execute(insert(figures), [frame_row(art_id, f, text) for f in frames])
 
 
-def frame_row(art_id: int, f: FigureFrame) -> dict[str, Any]:
+def frame_row(art_id: int, f: FigureFrame, text: str) -> dict[str, Any]:
     integral = float(f.value).is_integer() and (f.high is None or float(f.high).is_integer())
     return {
         "article_id": art_id, "ord": f.ord, "span_start": f.start, "span_end": f.end, "span_text": f.text,
@@ -224,6 +224,7 @@ def frame_row(art_id: int, f: FigureFrame) -> dict[str, Any]:
         "places": "|".join(f.places), "terms": "|".join(f.terms), "spots": "|".join(f.spots),
         "confidence": f.confidence,
         "context_start": f.context_start, "context_end": f.context_end, "cluster": None,
+        "context": text[f.context_start:f.context_end],
     }
 
 
