@@ -316,6 +316,12 @@ def test_a_verb_with_its_subject_as_a_suffix_takes_no_noun_as_subject() -> None:
     assert "براءة وليد" not in sources and not any("اتصلوا" in s for s in sources)
 
 
+def test_a_title_with_the_verbs_own_preposition_stays_a_title() -> None:
+    """"وعبر المسؤول عن استعداد …": عن is what the official expressed, not part of his title."""
+    a = one("وعبر المسؤول عن استعداد رجال الأعمال للاستثمار في المملكة.")
+    assert a.source == "المسؤول" and a.content.startswith("استعداد")
+
+
 def test_the_place_a_document_says_it_is_the_source() -> None:
     a = one("وارتفعت الأسعار بنسبة كبيرة، بحسب ما جاء في التقرير الحكومي.")
     assert a.cue == "بحسب ما" and a.source == "التقرير الحكومي" and a.content == "وارتفعت الأسعار بنسبة كبيرة"

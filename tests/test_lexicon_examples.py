@@ -87,3 +87,12 @@ def test_document_only_cues_are_cues() -> None:
     from rawi.lexicon.cues import lemmas
     for row in load_tsv("cue_document_only", ("lemma",)):
         assert row["lemma"] in lemmas(), row
+
+
+TITLE_PREPS = load_tsv("speaker_title_preps")
+
+
+@pytest.mark.parametrize("row", TITLE_PREPS, ids=[r["word"] for r in TITLE_PREPS])
+def test_a_title_with_its_preposition_runs_over_what_it_governs(row: dict[str, str]) -> None:
+    assert row["example"] and row["source"], row
+    assert _sources(_read(row["example"])) == [row["source"]]

@@ -476,7 +476,7 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
             e = cut_before_object(s, j, e, subjects)
         if prep or form.lemma in object_content_lemmas():
             e = _cut_at_object(s, j, e)  # ("ورفضت المتحدثة الكشف عن …": the object starts at الكشف)
-        e = extend_speaker(s, j, e)
+        e = extend_speaker(s, j, e, prep)
         if e > j and prep and len(prep) == 1:
             # "أشاد زعيم … بتحالف": the verb's own preposition ends the subject.
             for m in range(j + 1, e):

@@ -16,6 +16,7 @@ from rawi.extract.attrview import (
     media_heads,
     partitive_heads,
     phrase_heads,
+    title_preps,
 )
 from rawi.extract.np import np_end, stopwords, strip_clitic
 from rawi.lexicon.cues import CueForm, cue_forms
@@ -46,14 +47,14 @@ def relayed_speaker(s: Sent, j: int, form: CueForm, source: SourceRef | None) ->
 
 _DEMONSTRATIVES = frozenset(("هذه", "هذا", "هؤلاء", "هولاء", "تلك", "ذلك"))
 _ISSUED = frozenset(("صادر", "صادره", "الصادر", "الصادره"))
-_EXTENDERS = _DEMONSTRATIVES | {"من", "في", "عن"}
+_EXTENDERS = _DEMONSTRATIVES | {"من", "في", "عن", "علي"}  # علي: after a title (speaker_title_preps.tsv)
 
 
 def _bare(word: str) -> str:
     return word[1:] if word[:1] in "وف" and len(word) > 3 else word
 
 
-def extend_speaker(s: Sent, j: int, e: int) -> int:
+def extend_speaker(s: Sent, j: int, e: int, verb_prep: str = "") -> int:
     """Past the places where `np_end` stops inside one speaker's name (j..e is what it read):
 
     - a partitive head goes on over "من" or a demonstrative: "عدد من الفنانين", "كل من مصر
@@ -78,6 +79,13 @@ def extend_speaker(s: Sent, j: int, e: int) -> int:
         # An unnamed source and where it sits: "مصدر أمني في وزارة الداخلية", "مصادر من أقاربهم",
         # "متابعون في السوق المحلي" (an indefinite plural of people).
         f = np_end(s.toks, e + 1, s.hi, s.blocked, limit=6)
+        return f if f > e + 1 else e
+    if e == j + 1 and any(title_preps().get(h) == nxt for h in heads) and not (
+            nxt == verb_prep and not any(s.is_complementiser(m) for m in range(e + 1, min(s.hi, e + 16)))):
+        # A title that takes a preposition names no one alone: "المشرف على المشروع محمد العلي".
+        # Unless it is the verb's own preposition and no "أن" follows: "وعبر المسؤول عن استعداد …"
+        # says what the official expressed.
+        f = np_end(s.toks, e + 1, s.hi, s.blocked, limit=8)
         return f if f > e + 1 else e
     if s.word(e - 1) in _ISSUED and nxt == "عن":
         f = np_end(s.toks, e + 1, s.hi, s.blocked, limit=6)

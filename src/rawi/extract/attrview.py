@@ -248,6 +248,12 @@ def media_heads() -> frozenset[str]:
 
 
 @cache
+def title_preps() -> Mapping[str, str]:
+    """Titles that go on over their preposition: "المشرف على المشروع", "المسؤول عن الملف"."""
+    return {r["word"]: r["prep"] for r in load_tsv("speaker_title_preps", ("word", "prep"))}
+
+
+@cache
 def partitive_heads() -> frozenset[str]:
     """Heads that speak only with the group after them: "عدد من", "كل من", "أحد هذه"."""
     return frozenset(r["word"] for r in load_tsv("speaker_partitives", ("word",)))
