@@ -146,9 +146,8 @@ def _term(word: str) -> str | None:
     return word
 
 
-def topic_english(text: str, size: int = 20) -> frozenset[str]:
+def topic_english(sentences: Sentences, size: int = 20) -> frozenset[str]:
     """The event words most of an English article's sentences use, at most `size`."""
-    sentences = Sentences(text)
     counts: Counter[str] = Counter()
     for lo, hi in sentences.spans():
         counts.update(terms_english(sentences.at(lo, hi), ()))

@@ -188,7 +188,7 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
             src: Who = who(h, entities, outlet, doc_key)
             key = measure_key(r)
             if key and article_topic is None:
-                article_topic = tuple(sorted(topic_english(text) if english else topic(text)))
+                article_topic = tuple(sorted(topic_english(sentences) if english else topic(text)))
             own_places = tuple(sorted(near_places(analysis.entities, sent.start, sent.end, q.span.start,
                                                   speakers + figure_spans + quoted))) if key else ()
             anchored = bool(own_places or len(sent_terms) >= 3)

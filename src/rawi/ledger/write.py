@@ -74,10 +74,11 @@ def write_articles(conn: Connection, items: Sequence[Item], now: datetime) -> li
         if old is not None and old.content_hash == digest:
             statuses.append(UNCHANGED)
             continue
-        art_id, status = _write_row(conn, key, digest, article, analysis, now, old)
+        stored, status = _write_row(conn, key, digest, article, analysis, now, old)
+        art_id = stored.id
         pending.pop(art_id, None)  # replaced within this batch: only the last version's children
         pending[art_id] = (article, analysis, frames)
-        olds[key] = _Stored(key, art_id, digest, norm_hash(analysis.text))
+        olds[key] = stored
         statuses.append(status)
     write_children(conn, pending)
     return statuses
@@ -92,8 +93,8 @@ class _Stored:
 
 
 def _write_row(conn: Connection, key: str, digest: str, article: Article, analysis: Analysis, now: datetime,
-               old: _Stored | None) -> tuple[int, str]:
-    """The article's own row, added or replaced (its old children deleted)."""
+               old: _Stored | None) -> tuple[_Stored, str]:
+    """The article's own row, added or replaced (its old children deleted), as now stored."""
     folded = folded_text(analysis.text)
     nhash = norm_hash(analysis.text, folded)
     values: dict[str, Any] = {
@@ -107,13 +108,13 @@ def _write_row(conn: Connection, key: str, digest: str, article: Article, analys
         values["syndicated_of"] = _original_of(conn, nhash, None)
         art_id: int = conn.execute(insert(articles).returning(articles.c.id),
                                    [{"doc_key": key, **values}]).scalar_one()
-        return art_id, ADDED
+        return _Stored(key, art_id, digest, nhash), ADDED
     delete_children(conn, old.id)
     if nhash != old.norm_hash:
         _release_copies(conn, old.id)
         values["syndicated_of"] = _original_of(conn, nhash, old.id)
     conn.execute(update(articles).where(articles.c.id == old.id).values(**values))
-    return old.id, REPLACED
+    return _Stored(key, old.id, digest, nhash), REPLACED
 
 
 def delete_children(conn: Connection, art_id: int) -> None:
