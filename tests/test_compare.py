@@ -142,6 +142,18 @@ def test_two_neighbourhoods_are_two_incidents() -> None:
     assert [p.kind for p in link(figures(same)).pairs] == ["conflict"]
 
 
+def test_two_sides_of_one_city_are_two_incidents() -> None:
+    """One day, one kind of operation: "شرقي الرمادي" and "غربي الرمادي" are two; "شمال غرب البلاد"
+    and "شمال البلاد" share a side, and sides of two different places rule nothing out."""
+    text = "قتل {n} من عناصر التنظيم في غارة جوية للتحالف {side}."
+    rows = [("s1", "2015-08-02", "وكالة أ", text.format(n=15, side="شرقي الرمادي")),
+            ("s2", "2015-08-02", "وكالة ب", text.format(n=8, side="غربي الرمادي"))]
+    assert link(figures(rows)).pairs == []
+    for side in ("شمال شرق الرمادي", "شمال العراق"):
+        other = [rows[0], ("s3", "2015-08-02", "وكالة ب", text.format(n=8, side=side))]
+        assert [p.kind for p in link(figures(other)).pairs] == ["conflict"], side
+
+
 def test_a_lightly_edited_copy_does_not_repeat_a_conflict() -> None:
     """Two outlets run one wire story with a word changed (not a syndicated copy by its hash):
     against a third source, that is one disagreement, not two."""

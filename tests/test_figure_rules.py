@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rawi.api import extract_article
-from rawi.figures.anchors import means
+from rawi.figures.anchors import bearing_spots, means
 from rawi.figures.frames import FigureFrame, figure_frames
 from rawi.lexicon import load_tsv
 from rawi.model import Article
@@ -47,6 +47,8 @@ def test_example(row: dict[str, str]) -> None:
         assert any(f.part and f.unit_class == "people" for f in found), found
     elif role == "place":
         assert row["value"] in last.spots, found
+    elif role == "bearing":
+        assert any(row["value"] in points for points in bearing_spots(last.spots).values()), found
     elif role == "means":
         assert any(row["value"] in means(f.terms) for f in found if f.measure), found
     elif role == "earlier":

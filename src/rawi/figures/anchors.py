@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
 from rawi.figures.lexicon import groups, linking_words, predicates, variants
-from rawi.figures.sentence import Sentence, fold_word, split_sentences
+from rawi.figures.sentence import Sentence, Token, fold_word, split_sentences
 from rawi.lexicon import load_tsv
 from rawi.lexicon.gazetteer import gazetteer
 from rawi.model import Entity
@@ -126,15 +126,54 @@ _DIRECTIONS = frozenset({"الشماليه", "الجنوبيه", "الشرقيه
                          "الشمالي", "الجنوبي", "الشرقي", "الغربي", "الاوسط", "الواقع", "المحيط"})
 
 
+@cache
+def _bearings() -> dict[str, str]:
+    """Compass word -> its point (role bearing of figure_words.tsv): "شرقي" -> "E"."""
+    return {fold_word(r["form"]): r["value"] for r in load_tsv("figure_words", ("form",)) if r["role"] == "bearing"}
+
+
+def _point(word: str, table: dict[str, str]) -> str | None:
+    """The point a compass word names, with its conjunction and preposition ("وبجنوب"); a definite
+    form ("الشمالي", "الشمال") is an adjective after its place or a region, not a side of the next word."""
+    w = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+    return table.get(w) or (table.get(w[1:]) if w[:1] in "بل" else None)
+
+
+def _bearing_at(tokens: Sequence[Token], i: int) -> tuple[str, int] | None:
+    """The points of the compass words from token i on ("شمال غرب" -> "NW") and the index of the
+    word after them, or None when token i is no compass word."""
+    table = _bearings()
+    points = ""
+    j = i
+    while j < len(tokens) and tokens[j].is_word:
+        point = _point(tokens[j].word, table)
+        if point is None:
+            break
+        points += point
+        j += 1
+    return ("".join(sorted(set(points))), j) if points else None
+
+
 def spots(sentence: Sentence, skip: Sequence[tuple[int, int]]) -> frozenset[str]:
     """The places a sentence names by their kind: the word after a place noun of figure_words.tsv
     ("حي الزعفرانية", "بلدة سروج", "قضاء الطارمية") without its article. Neighbourhoods and
     villages are not in the gazetteer; they tell one incident from another in the same city.
-    An indefinite adjective after the noun ("منطقة سكنية") describes, it does not name."""
+    An indefinite adjective after the noun ("منطقة سكنية") describes, it does not name.
+
+    A side of a place is a spot too, written `POINTS@place` ("شرقي الرمادي" -> "E@رمادي",
+    "جنوب شرق تركيا" -> "ES@تركيا"; see `bearing_spots`)."""
     nouns = linking_words().by_role["place"]
     tokens = sentence.tokens
     out: set[str] = set()
     for i, t in enumerate(tokens[:-1]):
+        bearing = _bearing_at(tokens, i) if t.is_word and (i == 0 or _bearing_at(tokens, i - 1) is None) else None
+        if bearing is not None:
+            points, j = bearing
+            if j < len(tokens) and tokens[j].is_word and not any(a <= tokens[j].start < b for a, b in skip):
+                ref = _stem(tokens[j].word)
+                if len(ref) >= 3 and ref not in _function_words():
+                    out.add(f"{points}@{ref}")
+            continue
         noun = next((v for v in variants(t.word) if (v,) in nouns), None) if t.is_word else None
         if noun is None:
             continue
@@ -153,6 +192,16 @@ def spots(sentence: Sentence, skip: Sequence[tuple[int, int]]) -> frozenset[str]
                 name = f"{name} {after.word}"
             out.add(name)
     return frozenset(out)
+
+
+def bearing_spots(spots: Iterable[str]) -> dict[str, frozenset[str]]:
+    """The sides of places among a frame's spots: place -> its points ({"رمادي": {"E"}})."""
+    out: dict[str, set[str]] = {}
+    for s in spots:
+        points, at, ref = s.partition("@")
+        if at:
+            out.setdefault(ref, set()).update(points)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def entity_keys(entity: Entity) -> list[str]:
@@ -216,4 +265,4 @@ def scope(entities: Iterable[Entity], top: int = 3) -> frozenset[str]:
     return frozenset(sorted(counts, key=lambda k: (-counts[k], k))[:top])
 
 
-__all__ = ["entity_keys", "means", "near_places", "places", "scope", "spots", "terms", "topic"]
+__all__ = ["bearing_spots", "entity_keys", "means", "near_places", "places", "scope", "spots", "terms", "topic"]

@@ -37,7 +37,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rawi.figures.anchors import means
+from rawi.figures.anchors import bearing_spots, means
 from rawi.figures.frames import FigureFrame
 from rawi.figures.values import days_between
 
@@ -92,7 +92,7 @@ FAR_FLOOR = 0.6
 SAID_APART = 0.9
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-04.8"
+RULES = "2026-12-05.1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -531,11 +531,17 @@ def _days_differ(a: FigureFrame, b: FigureFrame) -> bool:
 
 def _spots_differ(a: FigureFrame, b: FigureFrame) -> bool:
     """Both sentences name the spot of their event by its kind, and no spot of one is named in the
-    other sentence at all: two neighbourhoods, two villages, two incidents."""
-    if not a.spots or not b.spots:
+    other sentence at all: two neighbourhoods, two villages, two incidents. Or both set it on a
+    side of one place, and on no common side ("شرقي الرمادي" against "غربي الرمادي")."""
+    sides_a, sides_b = bearing_spots(a.spots), bearing_spots(b.spots)
+    if any(not sides_a[p] & sides_b[p] for p in sides_a.keys() & sides_b.keys()):
+        return True
+    names_a = {s for s in a.spots if "@" not in s}
+    names_b = {s for s in b.spots if "@" not in s}
+    if not names_a or not names_b:
         return False
-    words_a, words_b = {*a.terms, *a.spots}, {*b.terms, *b.spots}
-    return not (set(a.spots) & words_b) and not (set(b.spots) & words_a)
+    words_a, words_b = {*a.terms, *names_a}, {*b.terms, *names_b}
+    return not (names_a & words_b) and not (names_b & words_a)
 
 
 def _believable(a: Figure, b: Figure) -> float:

@@ -94,7 +94,7 @@ class Words:
 
 
 ROLES = ("and", "part", "whole", "skip", "security", "fighter", "ranks", "running", "period", "place", "subset",
-         "earlier", "means")
+         "earlier", "means", "bearing")
 EN_LINKING_ROLES = ("running", "earlier")  # roles en_figure_words.tsv may hold too
 
 
