@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from rawi.api import extract_article
 from rawi.extract.quantities import QuantityMatch, extract_quantities
+from rawi.model import Article
 from rawi.text.normalize import fold, normalize
 
 Row = tuple[str, int | float, str, int | float | None, str | None]
@@ -259,6 +261,17 @@ def test_sorted_and_typed() -> None:
 def test_decimal_written_with_ra(text: str, value: float) -> None:
     (_, got, _, _, _), = quantities(text)
     assert got == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("وهبط خام برنت 15 سنتا إلى 95.\u200f56 دولار للبرميل.", 56.95),  # Brent in July 2015
+    ("وقع زلزال قوته 5.\u200f7 درجة قرب جزر سليمان.", 7.5),
+    ("افتتاح منجم فحم بتكلفة 7.\u200f11 مليار دولار.", 11.7e9),  # written "7ر11 مليار" by another wire
+    ("ارتفعت المبيعات 3.5 في المائة.", 3.5),  # no mark: as written
+])
+def test_a_decimal_mirrored_with_a_direction_mark_is_read_the_right_way_round(text: str, value: float) -> None:
+    got = [q for q in extract_article(Article("m", text, "2015-07-21")).quantities if q.value != 15]
+    assert got[0].value == pytest.approx(value) and text[got[0].span.start:got[0].span.end] == got[0].span.text
 
 
 def test_a_comma_before_three_digits_follows_the_texts_convention() -> None:

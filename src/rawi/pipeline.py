@@ -15,7 +15,7 @@ from rawi.errors import RawiError
 from rawi.extract.attributions import AttrMatch, extract_attributions
 from rawi.extract.coref import Cluster, Resolved, resolve
 from rawi.extract.mentions import Mention, find_mentions
-from rawi.extract.quantities import QuantityMatch, extract_quantities
+from rawi.extract.quantities import QuantityMatch, extract_quantities, unmirror
 from rawi.extract.times import TimeMatch, extract_times
 from rawi.model import (
     Analysis,
@@ -68,7 +68,11 @@ def _times(doc: Doc) -> Doc:
 
 def _quantities(doc: Doc) -> Doc:
     exclude = [(t.start, t.end) for t in doc.times]
-    return replace(doc, quantities=tuple(extract_quantities(doc.nt.norm, exclude)))
+    nt = doc.nt
+    found = extract_quantities(nt.norm, exclude)
+    if "\u200f" in nt.orig:  # a mirrored decimal can only be seen in the original text
+        found = [unmirror(q, _span(nt, q.start, q.end).text) for q in found]
+    return replace(doc, quantities=tuple(found))
 
 
 def _mentions(doc: Doc) -> Doc:

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
 from functools import cache
 
 from rawi.lexicon import load_tsv
@@ -33,7 +34,7 @@ from rawi.text.numbers import (
     word_positions,
 )
 
-__all__ = ["QuantityMatch", "extract_quantities"]
+__all__ = ["QuantityMatch", "extract_quantities", "unmirror"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -596,3 +597,25 @@ def extract_quantities(norm: str, exclude: Sequence[tuple[int, int]] = ()) -> li
             taken.append((q.start, q.end))
     found.sort(key=lambda q: q.start)
     return found
+
+# "95.‏56 دولار" with a right-to-left mark after the point: a number mirrored on its way from a
+# page's visual order (Brent at 56.95 dollars, a magnitude-7.5 quake written "5.‏7"). Folding
+# drops the mark, so the original text is read for it.
+_MIRRORED = re.compile(r"([0-9]+)[.٫]\u200f([0-9]+)(?![0-9])")
+
+
+def unmirror(q: QuantityMatch, original: str) -> QuantityMatch:
+    """`q` with its value read the right way round when its original text (`original`) holds a
+    mirrored decimal ("7.‏11 مليار" is 11.7 billion, as "7ر11 مليار" is)."""
+    found = _MIRRORED.findall(original)
+    if len(found) != 1 or q.high is not None:
+        return q
+    whole, frac = found[0]
+    written, meant = Decimal(f"{whole}.{frac}"), Decimal(f"{frac}.{whole}")
+    if written == 0:
+        return q
+    scale = Decimal(str(q.value)) / written  # 1, or the magnitude word after it (مليار)
+    if scale != scale.to_integral_value():
+        return q
+    value = meant * scale
+    return replace(q, value=int(value) if value == value.to_integral_value() else float(value))
