@@ -82,11 +82,12 @@ def test_a_named_source_revises_in_the_order_it_spoke() -> None:
 
 def test_running_totals_conflict_when_counted_together_or_falling() -> None:
     base = "ارتفع عدد القتلى في صفوف قوات الأمن جراء هجمات حزب العمال الكردستاني في تركيا منذ 20 يوليو إلى {}."
-    week = [("t1", "2015-08-03", "وكالة أ", base.format(60)), ("t2", "2015-08-05", "وكالة ب", base.format(70))]
-    (pair,) = link(figures(week)).pairs
+    same_day = [("t1", "2015-08-03", "وكالة أ", base.format(60)), ("t2", "2015-08-03", "وكالة ب", base.format(70))]
+    (pair,) = link(figures(same_day)).pairs
     assert pair.kind == "conflict" and "running totals" in pair.reason
-    later = [("t1", "2015-08-03", "وكالة أ", base.format(60)), ("t3", "2015-08-20", "وكالة ب", base.format(90))]
-    assert link(figures(later)).pairs == []  # it rose over two weeks: an update
+    for day, n in (("2015-08-05", 70), ("2015-08-20", 90)):
+        later = [("t1", "2015-08-03", "وكالة أ", base.format(60)), ("t3", day, "وكالة ب", base.format(n))]
+        assert link(figures(later)).pairs == [], day  # it rose from one day to a later one: an update
     falling = [("t1", "2015-08-03", "وكالة أ", base.format(60)), ("t4", "2015-08-20", "وكالة ب", base.format(40))]
     (fall,) = link(figures(falling)).pairs
     assert fall.kind == "conflict" and "cannot fall" in fall.reason

@@ -22,8 +22,8 @@ building, a name), and agree on the other figures they give (`_siblings_disagree
 - a **contradiction**: one source denies what another states, said at most `SAME_EVENT_DAYS` apart;
 - a **conflict**: independent sources (different speakers; an outlet's narration is the
   outlet), neither figure a part of a toll, describing the same time: a one-off amount said
-  at most `SAME_EVENT_DAYS` apart; running totals counted at most `RUNNING_DAYS` apart, or a
-  later total below an earlier one (a total that rises later is an update).
+  at most `SAME_EVENT_DAYS` apart; running totals counted the same day, or a later total below
+  an earlier one (a total that rises from one day to a later one is an update).
 Every pair carries a confidence (its frames' and their relatedness) and pairs are ranked by it.
 """
 
@@ -92,7 +92,7 @@ FAR_FLOOR = 0.6
 SAID_APART = 0.9
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-05.1"
+RULES = "2026-12-05.2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -463,13 +463,13 @@ def _independent(a: Figure, b: Figure) -> bool:
 
 
 def _running_conflict(a: Figure, b: Figure) -> str | None:
-    """Two running totals that disagree: a conflict when counted within a week, or when the later falls."""
+    """Two running totals that disagree: a conflict when counted the same day, or when the later
+    falls; one that rises from one day to a later one is an update ("ارتفعت الحصيلة إلى 36")."""
     ea = a.frame.as_of[1] if a.frame.as_of else _said(a)
     eb = b.frame.as_of[1] if b.frame.as_of else _said(b)
     early, late = (a, b) if ea <= eb else (b, a)
-    gap = abs(days_between(min(ea, eb), max(ea, eb)))
-    if gap <= RUNNING_DAYS:
-        return f"running totals counted {gap} days apart"
+    if ea == eb:
+        return "running totals counted the same day"
     if late.frame.interval.high < early.frame.interval.low:
         return "a running total cannot fall"
     return None
