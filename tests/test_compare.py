@@ -93,6 +93,16 @@ def test_running_totals_conflict_when_counted_together_or_falling() -> None:
     assert fall.kind == "conflict" and "cannot fall" in fall.reason
 
 
+def test_tolls_that_rose_with_no_start_weeks_apart_are_two_events() -> None:
+    """"ارتفعت حصيلة ... إلى 36" and, weeks later, "... إلى 28": each the toll of its own event,
+    not one total that fell; the same two a day apart still conflict."""
+    toll = "ارتفعت حصيلة قتلى حادث الاصطدام على النيل في مصر إلى {} قتيلا."
+    first = ("n1", "2015-07-26", "وكالة أ", toll.format(36))
+    assert link(figures([first, ("n2", "2015-09-20", "وكالة ب", toll.format(28))])).pairs == []
+    (pair,) = link(figures([first, ("n3", "2015-07-27", "وكالة ب", toll.format(28))])).pairs
+    assert pair.kind == "conflict" and "cannot fall" in pair.reason
+
+
 @pytest.mark.parametrize("other", [
     # another city: two events of one kind
     ("x2", "2015-07-22", "وكالة ب", "وقال مصدر أمني إن 19 شخصا قتلوا في تفجير سيارة مفخخة في الموصل."),

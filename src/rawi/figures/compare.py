@@ -92,7 +92,7 @@ FAR_FLOOR = 0.6
 SAID_APART = 0.9
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-05.2"
+RULES = "2026-12-05.3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -470,6 +470,9 @@ def _running_conflict(a: Figure, b: Figure) -> str | None:
     early, late = (a, b) if ea <= eb else (b, a)
     if ea == eb:
         return "running totals counted the same day"
+    starts = {f.frame.as_of[0] if f.frame.as_of else "" for f in (a, b)}
+    if "" in starts and abs(days_between(min(ea, eb), max(ea, eb))) > RUNNING_DAYS:
+        return None  # a toll with no start ("ارتفعت الحصيلة إلى 36") is one event's: weeks apart, two events
     if late.frame.interval.high < early.frame.interval.low:
         return "a running total cannot fall"
     return None
