@@ -147,6 +147,9 @@ def test_some_of_the_wounded_are_a_part_of_the_toll() -> None:
     assert not found["30"].part and found["8"].part and found["8"].measure == "wounded/person/part"
     other = frames("نقل الجرحى إلى المستشفى، وقتل 5 أشخاص في الهجوم.")
     assert [(f.text, f.part) for f in other] == [("5", False)]
+    # Those in intensive care are some of the wounded; "فيما" opens the clause of the dead.
+    icu = frames("وأوضح أن 13 مصابا في العناية المركزة فيما توفي تسعة أشخاص.")
+    assert [(f.text, f.part) for f in icu] == [("13", True), ("تسعة", False)]
 
 
 def test_the_dead_and_the_wounded_counted_together_are_no_one_measure() -> None:
