@@ -29,7 +29,7 @@ its own with a name after a dash ('"…" - Matthew Ingram') is that name's.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from rawi.en.attrcontent import (
@@ -296,6 +296,28 @@ def _noun_use(low: str, text: str, pos: int) -> bool:
     return m is not None and m.group(1) in DET_BEFORE
 
 
+def _cue_spans(low: str) -> Iterator[Span]:
+    """The spans `\\b(?:forms)(?![\\w-])` finds in `low`, left to right and not overlapping, from the
+    three patterns of `cue_regex` (at the start, after a common separator, after a rare one)."""
+    first, common, rare = cue_regex()
+    m = first.match(low)
+    if m is not None:
+        yield m.span()
+    pos = m.end() if m is not None else 0
+    c = common.search(low, pos)
+    r = rare.search(low, pos)
+    while c is not None or r is not None:
+        m = c if r is None or (c is not None and c.start() < r.start()) else r
+        yield m.span(1)
+        pos = m.end()
+        # The next match starts after this one (its separator cannot be the last letter of a cue):
+        # a match of the other pattern inside this one ("-as reported by") is searched again.
+        if c is not None and c.start() < pos:
+            c = common.search(low, pos)
+        if r is not None and r.start() < pos:
+            r = rare.search(low, pos)
+
+
 def _in_headline(r: Reader, pos: int) -> bool:
     return any(a <= pos < b for a, b in r.headlines)
 
@@ -307,18 +329,18 @@ def extract_attributions(et: EnText, outlets: frozenset[Span] = frozenset()) -> 
     forms_of = cue_forms()
     according = set(phrases_of("according_to"))
     text = et.text
-    for m in cue_regex().finditer(et.low):
-        if (m.start() and et.low[m.start() - 1] in "'’-") or _in_headline(r, m.start()):
+    for start, end in _cue_spans(et.low):
+        if (start and et.low[start - 1] in "'’-") or _in_headline(r, start):
             continue
-        low = " ".join(m.group().split())
-        if low not in according and _noun_use(et.low, text, m.start()):
+        low = " ".join(et.low[start:end].split())
+        if low not in according and _noun_use(et.low, text, start):
             continue  # decided on the text alone: the sentence need not be tokenised
-        s = r.sent(et.sentence_at(m.start()))
-        ci = tok_index(s, m.start())
+        s = r.sent(et.sentence_at(start))
+        ci = tok_index(s, start)
         if ci < 0:
             continue
         cj = ci
-        while cj + 1 < len(s.toks) and s.toks[cj].end < m.end():
+        while cj + 1 < len(s.toks) and s.toks[cj].end < end:
             cj += 1
         att: EnAttr | None
         if low in according:
