@@ -52,9 +52,14 @@ def _glue(t: Tok) -> bool:
     return t.low in ("'s", "’s") or t.text in ("-", "&")
 
 
+@cache
+def _stop_words() -> frozenset[str]:
+    """Words a noun phrase does not run over: one set, where four lookups were made per word."""
+    return words("subordinator") | words("preposition") | words("auxiliary") | words("conjunction")
+
+
 def _stop_word(low: str) -> bool:
-    return (low in words("subordinator") or low in words("preposition") or low in words("auxiliary")
-            or low in words("conjunction"))
+    return low in _stop_words()
 
 
 def _verb_here(toks: list[Tok], k: int) -> bool:
