@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import cache
 from types import MappingProxyType
@@ -318,8 +318,13 @@ def _cue_spans(low: str) -> list[Span]:
         out += [m.span(1) for m in common.finditer(low, pos)]
         return out
     c = common.search(low, pos)
-    while c is not None or r is not None:
-        m = c if r is None or (c is not None and c.start() < r.start()) else r
+    while True:
+        if c is not None and (r is None or c.start() < r.start()):
+            m = c
+        elif r is not None:
+            m = r
+        else:
+            return out
         out.append(m.span(1))
         pos = m.end()
         # The next match starts after this one (its separator cannot be the last letter of a cue):
@@ -328,7 +333,6 @@ def _cue_spans(low: str) -> list[Span]:
             c = common.search(low, pos)
         if r is not None and r.start() < pos:
             r = rare.search(low, pos)
-    return out
 
 
 @cache
