@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import cache
 
 from rawi.en.attrview import (
     ADDING,
@@ -29,6 +30,15 @@ from rawi.en.np import is_cap, is_word, np_after
 from rawi.en.text import Tok
 
 # -- 3. between the verb and the content ----------------------------------------------------------
+
+
+@cache
+def _first_words(kind: str) -> frozenset[str]:
+    """The first words of the phrases of a kind ("frame": according_to, relay_by, setting). A token
+    holds no space, so a phrase read from tokens k, k+1 … can only be one whose first word is token k's."""
+    kinds = ("according_to", "relay_by", "setting") if kind == "frame" else (kind,)
+    return frozenset(p.split(" ")[0] for p, v in phrases().items() if v.kind in kinds)
+
 
 
 def read_tail(r: Reader, s: Sent, k: int, tell: bool, hi: int | None = None, obj: bool = False) -> Frame:
@@ -76,8 +86,10 @@ def read_tail(r: Reader, s: Sent, k: int, tell: bool, hi: int | None = None, obj
                 f.cited = (toks[np[0]].start, toks[np[1]].end)
                 k = np[1] + 1
                 continue
-        setting = next((n for n in (4, 3, 2) if " ".join(x.low for x in toks[k:k + n]) in rel
-                        and rel[" ".join(x.low for x in toks[k:k + n])].kind == "setting"), 0)
+        setting = 0
+        if low in _first_words("setting"):  # a phrase's first word is its first token's: most words start none
+            setting = next((n for n in (4, 3, 2) if " ".join(x.low for x in toks[k:k + n]) in rel
+                            and rel[" ".join(x.low for x in toks[k:k + n])].kind == "setting"), 0)
         if setting:
             k += setting
             first = False
@@ -161,11 +173,12 @@ def content_fwd(r: Reader, s: Sent, k: int, cue_pos: int, splice: bool = False) 
 def trailing_frame(toks: list[Tok], k: int) -> bool:
     """Does a frame start at token k: "according to", "in remarks carried by", "quoted by", "in a statement"?"""
     rel = phrases()
-    for n in (2, 3, 4):
-        words_ = " ".join(t.low for t in toks[k:k + n])
-        p = rel.get(words_)
-        if p is not None and p.kind in ("according_to", "relay_by", "setting"):
-            return True
+    if k < len(toks) and toks[k].low in _first_words("frame"):
+        for n in (2, 3, 4):
+            words_ = " ".join(t.low for t in toks[k:k + n])
+            p = rel.get(words_)
+            if p is not None and p.kind in ("according_to", "relay_by", "setting"):
+                return True
     # "in comments later carried by …"
     return k < len(toks) and toks[k].low in ("in", "on") and any(
         f"{a.low} {b.low}" in rel and rel[f"{a.low} {b.low}"].kind == "relay_by"

@@ -29,8 +29,11 @@ its own with a name after a dash ('"…" - Matthew Ingram') is that name's.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Mapping
 from dataclasses import replace
+from functools import cache
+from types import MappingProxyType
 
 from rawi.en.attrcontent import (
     content_fwd,
@@ -39,6 +42,7 @@ from rawi.en.attrcontent import (
     trailing_relays,
 )
 from rawi.en.attrspeaker import (
+    Tenses,
     find_speaker,
     verb_use,
 )
@@ -61,13 +65,11 @@ from rawi.en.text import EnText
 # -- the readers of one cue -----------------------------------------------------------------------
 
 
-def _read_verb(r: Reader, s: Sent, ci: int, cj: int, forms: tuple[CueForm, ...]) -> EnAttr | None:
+def _read_verb(r: Reader, s: Sent, ci: int, cj: int, forms: tuple[CueForm, ...], tenses: Tenses) -> EnAttr | None:
+    """A verb (`verb_use`, checked by the caller) with its speaker, frame and content."""
     form = forms[0]
-    tenses = {f.tense for f in forms}
     if form.frame == "quote" and form.lemma in ("quote", "cite"):
         return None  # relays: read through "as saying"
-    if not verb_use(s, ci, cj, forms):
-        return None
     who = find_speaker(r, s, ci, cj, form, tenses)
     if who is None:
         return None
@@ -97,10 +99,11 @@ def _read_verb(r: Reader, s: Sent, ci: int, cj: int, forms: tuple[CueForm, ...])
     return EnAttr(kind, source, (toks[ci].start, toks[cj].end), content, via, form.stance, anaphor, who.participle)
 
 
-def _read_parenthetical(r: Reader, s: Sent, ci: int, cj: int, forms: tuple[CueForm, ...]) -> EnAttr | None:
-    """'A, the minister said, B.': a frame inside the sentence; the content is the sentence."""
-    tenses = {f.tense for f in forms}
-    if forms[0].frame not in ("say", "that", "cog") or "ing" in tenses or not verb_use(s, ci, cj, forms):
+def _read_parenthetical(r: Reader, s: Sent, ci: int, cj: int, forms: tuple[CueForm, ...],
+                        tenses: Tenses) -> EnAttr | None:
+    """'A, the minister said, B.': a frame inside the sentence (a verb: `verb_use`, checked by the
+    caller); the content is the sentence."""
+    if forms[0].frame not in ("say", "that", "cog") or "ing" in tenses:
         return None
     toks = s.toks
     kb = skip_back(toks, ci - 1)
@@ -214,8 +217,11 @@ def _read_according(r: Reader, s: Sent, ai: int, aj: int) -> EnAttr | None:
 def _pull_quotes(r: Reader) -> list[EnAttr]:
     """'"…" - Matthew Ingram': a quote paragraph signed with a dash."""
     out = []
+    text = r.text
     for a, b in r.et.paragraphs:
-        m = PULL_QUOTE.fullmatch(r.text[:b].rstrip(), a)
+        if text[a] not in "\"“":
+            continue  # the pattern's first character, checked before the line is copied
+        m = PULL_QUOTE.fullmatch(text[:b].rstrip(), a)
         if m is not None:
             name = r.trim(m.start("n"), m.end("n"))
             content = r.trim(m.start("q"), m.end("q"))
@@ -251,13 +257,17 @@ Takes = Callable[[EnAttr, Span, Span, EnAttr, Span], tuple[Span, ...] | None]
 def _merge(found: list[EnAttr], takes: Takes) -> list[EnAttr]:
     """Fold each according-to phrase `b` into the attribution `a` it relays, when `takes` gives
     a's relays with b's added (it sees a's source and cue, and b's cue); b is then dropped."""
+    # Only an according-to phrase (a cue of 12 characters or more) is folded: most articles have none.
+    phrases = [(j, b) for j, b in enumerate(found) if b.cue is not None and b.cue[1] - b.cue[0] >= 12]
+    if not phrases:
+        return found
     drop: set[int] = set()
     out = list(found)
     for i, a in enumerate(found):
         if a.cue is None or a.source is None:
             continue
-        for j, b in enumerate(found):
-            if i == j or j in drop or b.cue is None or b.cue[1] - b.cue[0] < 12:
+        for j, b in phrases:
+            if i == j or j in drop or b.cue is None:
                 continue
             via = takes(a, a.source, a.cue, b, b.cue)
             if via is not None:
@@ -296,40 +306,93 @@ def _noun_use(low: str, text: str, pos: int) -> bool:
     return m is not None and m.group(1) in DET_BEFORE
 
 
-def _in_headline(r: Reader, pos: int) -> bool:
-    return any(a <= pos < b for a, b in r.headlines)
+def _cue_spans(low: str) -> list[Span]:
+    """The spans `\\b(?:forms)(?![\\w-])` finds in `low`, left to right and not overlapping, from the
+    three patterns of `cue_regex` (at the start, after a common separator, after a rare one)."""
+    first, common, rare = cue_regex()
+    m0 = first.match(low)
+    out = [m0.span()] if m0 is not None else []
+    pos = m0.end() if m0 is not None else 0
+    r = rare.search(low, pos)
+    if r is None:  # the usual case: no cue after a rare separator
+        out += [m.span(1) for m in common.finditer(low, pos)]
+        return out
+    c = common.search(low, pos)
+    while True:
+        if c is not None and (r is None or c.start() < r.start()):
+            m = c
+        elif r is not None:
+            m = r
+        else:
+            return out
+        out.append(m.span(1))
+        pos = m.end()
+        # The next match starts after this one (its separator cannot be the last letter of a cue):
+        # a match of the other pattern inside this one ("-as reported by") is searched again.
+        if c is not None and c.start() < pos:
+            c = common.search(low, pos)
+        if r is not None and r.start() < pos:
+            r = rare.search(low, pos)
+
+
+@cache
+def _readings() -> Mapping[str, tuple[tuple[CueForm, ...], Tenses]]:
+    """Each verb form's readings with their tenses, gathered once."""
+    return MappingProxyType({low: (forms, frozenset(f.tense for f in forms)) for low, forms in cue_forms().items()})
+
+
+@cache
+def _according() -> frozenset[str]:
+    return frozenset(phrases_of("according_to"))
 
 
 def extract_attributions(et: EnText, outlets: frozenset[Span] = frozenset()) -> list[EnAttr]:
     """Attributions of an English text, in text order."""
     r = Reader(et, outlets)
     found: list[EnAttr] = []
-    forms_of = cue_forms()
-    according = set(phrases_of("according_to"))
-    text = et.text
-    for m in cue_regex().finditer(et.low):
-        if (m.start() and et.low[m.start() - 1] in "'’-") or _in_headline(r, m.start()):
+    readings = _readings()
+    according = _according()
+    text, low = et.text, et.low
+    heads = r.headlines
+    head_starts = [a for a, _ in heads]
+    for start, end in _cue_spans(low):
+        if start and low[start - 1] in "'’-":
+            continue  # glued to a word: "well-known", "o'said"
+        h = bisect_right(head_starts, start) - 1
+        if h >= 0 and start < heads[h][1]:
+            continue  # headlines and captions hold no attributions
+        cue = low[start:end]
+        if not cue.isalpha():
+            cue = " ".join(cue.split())  # "according  to"
+        # Everything decided on the cue and the text alone comes before its sentence is tokenised.
+        entry = None
+        if cue in according:
+            pass
+        elif cue in ("quoting", "citing"):
+            continue  # relays, read from the frame they stand in ("quoted by X as saying", "citing officials")
+        elif cue not in ("quoted", "cited"):
+            entry = readings.get(cue)
+            if entry is None:
+                continue
+        if cue not in according and _noun_use(low, text, start):
             continue
-        low = " ".join(m.group().split())
-        if low not in according and _noun_use(et.low, text, m.start()):
-            continue  # decided on the text alone: the sentence need not be tokenised
-        s = r.sent(et.sentence_at(m.start()))
-        ci = tok_index(s, m.start())
+        s = r.sent(et.sentence_at(start))
+        ci = tok_index(s, start)
         if ci < 0:
             continue
         cj = ci
-        while cj + 1 < len(s.toks) and s.toks[cj].end < m.end():
+        while cj + 1 < len(s.toks) and s.toks[cj].end < end:
             cj += 1
         att: EnAttr | None
-        if low in according:
+        if entry is not None:
+            forms, tenses = entry
+            if not verb_use(s, ci, cj, tenses):
+                continue  # neither reading takes a word that is not a verb here
+            att = _read_verb(r, s, ci, cj, forms, tenses) or _read_parenthetical(r, s, ci, cj, forms, tenses)
+        elif cue in according:
             att = _read_according(r, s, ci, cj)
-        elif low in ("quoting", "citing", "quoted", "cited"):
-            att = _read_quoted_as(r, s, ci, cj) if low in ("quoted", "cited") else None
         else:
-            forms = forms_of.get(low)
-            if not forms:
-                continue
-            att = _read_verb(r, s, ci, cj, forms) or _read_parenthetical(r, s, ci, cj, forms)
+            att = _read_quoted_as(r, s, ci, cj)
         if att is not None:
             found.append(att)
     found.extend(_pull_quotes(r))

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from rawi.en.attrcontent import (
     read_tail,
 )
@@ -29,15 +31,16 @@ from rawi.en.lexicon import CueForm, cue_forms, words
 from rawi.en.np import is_cap, is_word, np_after, np_before
 from rawi.en.text import Tok
 
+Tenses = AbstractSet[str]  # the tenses of a form's readings
+
 # -- 1. is it a verb here? -----------------------------------------------------------------
 
 
-def verb_use(s: Sent, ci: int, cj: int, forms: tuple[CueForm, ...]) -> bool:
+def verb_use(s: Sent, ci: int, cj: int, tenses: Tenses) -> bool:
     """Is the cue word a verb here? Nouns ("media reports"), passives ("he was told"), infinitives
-    ("refused to say") and adjectives ("a blog written by") are not."""
+    ("refused to say") and adjectives ("a blog written by") are not. `tenses`: those of the word's readings."""
     toks = s.toks
     tok = toks[ci]
-    tenses = {f.tense for f in forms}
     prev = toks[ci - 1] if ci > 0 else None
     nxt = toks[cj + 1] if cj + 1 < len(toks) else None
     # A capitalised verb inside a sentence is a name or a noun ("United States").
@@ -137,7 +140,7 @@ def parenthetical_before(r: Reader, s: Sent, kb: int) -> tuple[tuple[int, int], 
     return cand, inner.via
 
 
-def find_speaker(r: Reader, s: Sent, ci: int, cj: int, form: CueForm, tenses: set[str]) -> Speaker | None:
+def find_speaker(r: Reader, s: Sent, ci: int, cj: int, form: CueForm, tenses: Tenses) -> Speaker | None:
     """The phrase that speaks at the verb, where the frame stands, and where the frame ends."""
     toks = s.toks
     kb = skip_back(toks, ci - 1)
@@ -220,7 +223,7 @@ def find_speaker(r: Reader, s: Sent, ci: int, cj: int, form: CueForm, tenses: se
     return None
 
 
-def agrees(s: Sent, rng: tuple[int, int], form: CueForm, tenses: set[str], ci: int) -> bool:
+def agrees(s: Sent, rng: tuple[int, int], form: CueForm, tenses: Tenses, ci: int) -> bool:
     """A present verb agrees with its subject: "officials say", "the ministry says"; "a light show" is a noun."""
     if tenses != {"present"}:
         return True

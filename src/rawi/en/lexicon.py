@@ -110,13 +110,29 @@ def trie(items: list[str] | tuple[str, ...] | set[str]) -> str:
 
 
 @cache
-def cue_regex() -> re.Pattern[str]:
-    """Every verb form and non-verbal phrase that may open an attribution, as whole words of the
-    lower-cased text (`EnText.low`)."""
+def cue_regex() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    r"""Every verb form and non-verbal phrase that may open an attribution, as whole words of the
+    lower-cased text (`EnText.low`): the matches of `\b(?:forms)(?![\w-])`, as group 1 of three
+    patterns that `attributions._cue_spans` merges.
+
+    The forms all start with a letter, so `\b` before one is a non-word character before it, or the
+    text's start (the first pattern, used with `match`). A pattern that starts with `\b` is tried at
+    every position of the text; one that starts with a character class is not (the engine skips to
+    a character of the class), which makes the scan much cheaper. A class of all non-word characters
+    is a Unicode category, slow to test at every character, so the second pattern takes the common
+    ones (every ASCII one, the usual typographic ones) and the third the others (a non-ASCII
+    character outside those, tested for `\w` only there). The reader drops a match glued to an
+    apostrophe or a hyphen ("well-known", "o'said"), but they are matched here all the same: the
+    `\b` pattern matched them, and so skipped what they overlap ("-as reported by")."""
     items = [*cue_forms(), *phrases_of("according_to"), *phrases_of("quoting"), *phrases_of("citing")]
-    # "\b" before the trie (cheaper than a look-behind at every position); the reader drops a match
-    # glued to an apostrophe or a hyphen ("well-known", "o'said").
-    return re.compile(r"\b(?:" + trie(items) + r")(?![\w-])")
+    if not all(w[:1].isalpha() for w in items):
+        raise ValueError("an English cue must start with a letter")
+    body = "(" + trie(items) + r")(?![\w-])"
+    ascii_seps = re.sub(r"\w", "", "".join(map(chr, range(128))))
+    typo_seps = "’‘“”„«»—–…•\u00a0\u2009\u202f"
+    common = "[" + re.escape(ascii_seps + typo_seps) + "]"
+    rare = r"[^\x00-\x7f" + re.escape(typo_seps) + r"](?<!\w)"
+    return re.compile(body), re.compile(common + body), re.compile(rare + body)
 
 
 __all__ = ["FRAMES", "STANCES", "CueForm", "Phrase", "Title", "cue_forms", "cue_regex", "phrases", "phrases_of",
