@@ -152,6 +152,14 @@ def test_some_of_the_wounded_are_a_part_of_the_toll() -> None:
     assert [(f.text, f.part) for f in icu] == [("13", True), ("تسعة", False)]
 
 
+def test_some_of_the_dead_named_by_their_noun_are_a_part() -> None:
+    """"تسعة من القتلى" are nine of the dead, not the toll; a verb that counts them ("اعتقلت 15 من
+    المشتبه بهم") or a vague plural ("العشرات من الجرحى") gives the count itself."""
+    assert [(f.text, f.part) for f in frames("وقال مدير المرصد إن تسعة من القتلى هم من المدنيين.")] == [("تسعة", True)]
+    assert [(f.text, f.part) for f in frames("اعتقلت الشرطة 15 من المشتبه بهم.")] == [("15", False)]
+    assert [(f.text, f.part) for f in frames("وأصيب العشرات من الجرحى في الهجوم.")] == [("العشرات", False)]
+
+
 def test_the_dead_and_the_wounded_counted_together_are_no_one_measure() -> None:
     """"مقتل وإصابة 3440": one figure for two predicates is neither the toll nor the wounded."""
     for text in ("أعلنت البعثة مقتل وإصابة 3440 عراقيا خلال شهر يوليو.", "مصرع وإصابة 8 أشخاص في حادث انقلاب."):

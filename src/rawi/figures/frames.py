@@ -30,7 +30,7 @@ _BASIS_CONFIDENCE = {"before": 1.0, "unit": 1.0, "across": 0.9, "after": 0.9, "j
 _QUOTED_NAME = re.compile(r"[«\"“][^«»\"“”\n]{2,24}[»\"”]")
 # Bumped whenever how a frame is read changes: a ledger whose frames were made by other rules
 # says so, and `rawi reframe` makes them again from the stored extractions.
-FRAMES = "2026-12-05.2"
+FRAMES = "2026-12-05.3"
 # Frames below this are shown but never compared.
 COMPARABLE = 0.6
 WINDOW = 24

@@ -481,9 +481,13 @@ def read_sentence(sentence: Sentence, quantities: Sequence[Quantity], text: str,
         # The group.
         group = ""
         noun_pred = _pred_word(noun, frozenset({"person"})) if noun else None
+        of_the = False
         if not noun and unit_words[:1] == ["من"] and len(unit_words) > 1:
             # "العشرات من الجرحى", "6 من المتهمين": the noun after من names the predicate.
             noun_pred = _pred_word(unit_words[1], frozenset({"person"}))
+            # "تسعة من القتلى": some of the dead, a part of the toll, unless a verb counts them
+            # ("اعتقلت 15 من المشتبه بهم"); "العشرات من الجرحى" (a vague plural) is the count itself.
+            of_the = noun_pred is not None and unit_words[1].startswith("ال") and slot.q.qualifier != "ge"
         if noun_pred is None and noun and slot.u < len(tokens) and tokens[slot.u].is_word:
             # "29 شخصا متورطا", "3 أشخاص مفقودين": the counted noun's adjective names the predicate
             noun_pred = _pred_word(tokens[slot.u].word, frozenset({"person"}))
@@ -545,6 +549,8 @@ def read_sentence(sentence: Sentence, quantities: Sequence[Quantity], text: str,
                 unit_class, group = PEOPLE, group or "person"
         if unit_class == PEOPLE and group not in PEOPLE_GROUPS and not group.startswith("nat:"):
             group = "person"
+        if of_the and basis == "unit":
+            part = True
         if unit_class == PEOPLE and not part and _subset(tokens, slot, nxt):
             part = True  # "نقل 8 مصابين إلى الرياض": some of the wounded, not the toll
         out.append(Reading(predicate, basis, group, unit_class, currency, part))
