@@ -17,6 +17,7 @@ from rawi.en.lexicon import trie
 from rawi.lexicon import load_tsv
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGITS_RE = re.compile(_DIGITS)
 
 
 @cache
@@ -68,19 +69,24 @@ _JOIN = r"(?:\s+and\s+|\s+|-)"
 
 
 @cache
-def _scanners() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
-    """A digits pattern and a number-words pattern, matched where a number starts (`number_at`,
-    and the digits of `scan_numbers`), and the vague phrases with their spaces made single."""
+def _after_first_digit() -> str:
+    """A digits number (`_DIGITS`, no decimal point after it, not a clock time or a fraction, a
+    scale word may follow) after its first digit: `_DIGITS` with the first digit taken before
+    its alternation tries the same matches in the same order."""
     nw = number_words()
     scales = [w for w, (_, k) in nw.items() if k == "scale" and len(w) > 2]
     short_scales = [w for w, (_, k) in nw.items() if k == "scale" and len(w) <= 2]
+    return (rf"(?:\d{{0,2}}(?:,\d{{3}})+(?:\.\d+)?|\d*(?:\.\d+)?)(?![\d,]*\.\d)(?![:/]\d)"
+            rf"(?:(?:\s+|-)(?:{trie(scales)})\b|(?:{trie(short_scales)})\b)?")
+
+
+@cache
+def _scanners() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """A digits pattern and a number-words pattern, matched where a number starts (`number_at`,
+    and offset 0 in `scan_numbers`), and the vague phrases with their spaces made single."""
     vague, word_list = _vague_and_words()
     word = trie(word_list)
-    # `_DIGITS` with its first digit taken before the alternation: the same matches tried in the
-    # same order, but the pattern starts with a plain `\d`, so that a search jumps from digit to
-    # digit instead of trying the whole pattern at every position.
-    digits = re.compile(rf"\d(?:\d{{0,2}}(?:,\d{{3}})+(?:\.\d+)?|\d*(?:\.\d+)?)(?![\d,]*\.\d)(?![:/]\d)"
-                        rf"(?:(?:\s+|-)(?:{trie(scales)})\b|(?:{trie(short_scales)})\b)?")
+    digits = re.compile(rf"\d{_after_first_digit()}")
     words = re.compile(rf"\b(?:{trie(vague)}|{word}(?:{_JOIN}(?:{word}))*)(?![\w'’-])")
     return digits, words, frozenset(" ".join(v.split()) for v in vague)
 
@@ -93,12 +99,13 @@ def _lead_scanner() -> re.Pattern[str]:
     characters tests the class on every character (slow in `re`); both digits and number words
     need a character before them that is not a word character (or the start of the text), so
     this pattern starts with `[^0-9A-Z_a-z]` (ASCII tests only; a non-ASCII letter or digit
-    found there is told apart by the caller) and then, in one alternation whose branches start
-    with a literal (the engine skips a branch on its first character), either a number-words
-    run or a single digit (the caller reads the digits from there with the digits pattern, so
-    that a digits match never swallows number words the words scan would find: "5 million").
-    The words part is the `words` pattern of `_scanners` split by first letter: `c` + (vague
-    phrases after `c` | words after `c` + more words), the same alternatives in the same order."""
+    found there is told apart by the caller) and then one alternation whose branches start with
+    a literal (the engine skips a branch on its first character) but the last:
+    - a number-words run: the `words` pattern of `_scanners` split by first letter, `c` + (vague
+      phrases after `c` | words after `c` + more words) + the check after it, the same
+      alternatives in the same order;
+    - a digit, the rest of the digits number read in a look-ahead (group `d`), so that the match
+      does not swallow number words the words scan finds on their own ("5 million")."""
     vague, word_list = _vague_and_words()
     word = trie(word_list)
     more = rf"(?:{_JOIN}(?:{word}))*"
@@ -111,8 +118,8 @@ def _lead_scanner() -> re.Pattern[str]:
             alts.append(trie(after_v))
         if after_w:
             alts.append(trie(after_w) + more)
-        branches.append(re.escape(c) + "(?:" + "|".join(alts) + ")")
-    return re.compile(rf"[^0-9A-Z_a-z](?:(?P<w>{'|'.join(branches)})(?![\w'’-])|\d)")
+        branches.append(re.escape(c) + "(?:" + "|".join(alts) + r")(?![\w'’-])")
+    return re.compile(rf"[^0-9A-Z_a-z](?:{'|'.join(branches)}|\d(?=(?P<d>{_after_first_digit()})))")
 
 
 _ARTICLE = re.compile(r"(?:a|an)\s+$")
@@ -156,12 +163,10 @@ def scan_numbers(low: str) -> list[NumberMatch]:
             lead = m.start()
             c = low[lead]
             a = lead + 1
-            if m.lastgroup is None:  # a digit
-                if c in ".,/:-" or c.isalnum():
-                    continue
-                d = digits.match(low, a)
-                if d is not None:
-                    out.append(NumberMatch(a, d.end(), "digits", d.group()))
+            if m.lastgroup is not None:  # digits
+                if c not in ".,/:-" and not c.isalnum():
+                    b = m.end("d")
+                    out.append(NumberMatch(a, b, "digits", low[a:b]))
             elif c.isalnum():
                 # A non-ASCII letter or digit: no word boundary, no match here; words may still
                 # start inside this one ("éone two" has "two"), so scan again from after it.
@@ -187,7 +192,7 @@ def number_at(low: str, pos: int) -> NumberMatch | None:
 
 def digits_value(text: str) -> float:
     """"10,000" -> 10000, "1.2 million" -> 1200000, "5bn" -> 5e9."""
-    m = re.match(_DIGITS, text)
+    m = _DIGITS_RE.match(text)
     assert m is not None
     value = float(m.group().replace(",", ""))
     rest = text[m.end():].strip(" -").lower()

@@ -96,6 +96,16 @@ def _value(m: NumberMatch) -> tuple[float, bool] | None:
 
 _PERCENT = re.compile(r"\s*(%|per cent|percentage points|percent)", re.IGNORECASE)
 _OF = re.compile(r"\s+of\s+(?=[a-z])")
+# The next word (`_WORD`) if only spaces and hyphens stand before it: the words of a unit follow
+# one another so. Matched where the last one ended, it finds what a scan for the next `_WORD`
+# with a check of the gap found, without searching on past a gap.
+_NEXT_WORD = re.compile(r"[ -]*([A-Za-z][\w'’-]*)")
+
+
+@cache
+def _not_unit_words() -> frozenset[str]:
+    """Words that end a unit before it starts: `_NOT_UNIT`, prepositions and auxiliaries."""
+    return _NOT_UNIT | words("preposition") | words("auxiliary")
 
 
 def _unit_after(text: str, pos: int) -> tuple[str | None, int]:
@@ -109,37 +119,63 @@ def _unit_after(text: str, pos: int) -> tuple[str | None, int]:
     m = _OF.match(text, i)
     if m:
         i = m.end() - 1
-    found: list[tuple[int, int]] = []
-    for w in _WORD.finditer(text, i):
-        gap = text[i:w.start()]
-        if gap.strip(" -") or len(found) >= 3:
+    stop = _not_unit_words()
+    first = -1  # where the unit starts
+    for n in range(3):  # three words at most
+        w = _NEXT_WORD.match(text, i)
+        if w is None:
             break
-        low = w.group().lower()
-        if low in _NOT_UNIT or low in words("preposition") or low in words("auxiliary") or (
-                w.group()[0].isupper() and not found):
+        word = w.group(1)
+        low = word.lower()
+        if low in stop or (not n and word[0].isupper()):
             break
-        found.append((w.start(), w.end()))
+        if not n:
+            first = w.start(1)
         i = w.end()
         if low in units or low.endswith(("s", "people", "men", "women", "children", "police")) or low in _TIME_UNITS:
             break
-    if not found:
+    if first < 0:
         return None, pos
-    unit = text[found[0][0]:found[-1][1]]
-    return unit, found[-1][1]
+    return text[first:i], i
+
+
+@cache
+def _before_last_words() -> tuple[str, ...]:
+    """The last word of every qualifier that stands before an amount ("than", "least", "about")."""
+    return tuple({p.split()[-1] for p in _before_map()})
 
 
 def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
     pat, _ = _qualifiers()
+    # The pattern (case-blind, its lookbehind first) is tried at each of 24 positions; most amounts
+    # have no qualifier, so it runs only when the last word before the amount could end one: the
+    # text before ends with white space, its last token ends with such a word (for ASCII tokens:
+    # there IGNORECASE is lower-casing; any other token is left to the pattern).
+    tail = text[max(0, start - 24):start]
+    if not tail[-1:].isspace():
+        return None
+    parts = tail.rsplit(None, 1)
+    if not parts or (parts[-1].isascii() and not parts[-1].lower().endswith(_before_last_words())):
+        return None
     m = pat.search(text, max(0, start - 24), start)
     if m is None:
         return None
     return _before_map()[" ".join(m.group("q").lower().split())], m.start("q")
 
 
+@cache
+def _after_firsts() -> frozenset[str]:
+    """First letters of the qualifiers that come after an amount ("or so", "plus")."""
+    return frozenset(p[:1] for p, _ in _qualifiers()[1])
+
+
 def _qualifier_after(text: str, pos: int, unit_end: int) -> str | None:
     _, after = _qualifiers()
+    firsts = _after_firsts()
     for at in (pos, unit_end):
         rest = text[at:at + 16].lower().lstrip(" -")
+        if rest[:1] not in firsts:
+            continue
         for phrase, q in after:
             if rest.startswith(phrase) and not rest[len(phrase):len(phrase) + 1].isalpha():
                 return q
@@ -177,6 +213,11 @@ _NOT_NAMES = frozenset({"between", "from", "about", "some", "over", "nearly", "a
 _AGE = re.compile(r"[A-Z][\w'’-]+\s*[,(]\s*\Z")
 _SCORE = re.compile(r"\d\s*[–-]\s*$")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|&)\s*$")
+_ONE_PRONOUN = re.compile(r"\s+(?:of|another|day|way|thing|hand|side|time|point)\b")
+_RANGE_LEAD = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
+# `_CURRENCY` ends with a sign and at most one space before the amount, or a newline after that
+# (`$` matches before a last newline): a sign in the last three characters, or no match.
+_CURRENCY_SIGNS = frozenset("$€£¥")
 
 
 def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: str | None = None) -> list[EnQuantity]:
@@ -190,9 +231,10 @@ def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: 
     last_id = -1  # end of the last identifier: "posts 542 and 543" are both names
     for m in scan_numbers(low):
         a, b = m.start, m.end
-        if a < last_end or _overlaps(spans, starts, a, b):
+        if a < last_end or (spans and _overlaps(spans, starts, a, b)):
             continue
-        if _SCORE.search(text, max(0, a - 6), a):
+        # `_SCORE` needs a dash as the last character before the amount but white space.
+        if text[max(0, a - 6):a].rstrip()[-1:] in ("-", "–") and _SCORE.search(text, max(0, a - 6), a):
             continue  # the second number of a score or a range not taken: "1 – 2"
         if last_id >= 0 and _LIST_JOIN.fullmatch(text, last_id, a):
             last_id = b
@@ -208,7 +250,7 @@ def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: 
             last_id = b
             continue
         word = m.text
-        if word == "one" and re.match(r"\s+(?:of|another|day|way|thing|hand|side|time|point)\b", text[b:b + 12]):
+        if word == "one" and _ONE_PRONOUN.match(text[b:b + 12]):
             continue
         if m.kind == "words" and word in ("a", "an"):
             continue
@@ -216,7 +258,7 @@ def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: 
         high: float | None = None
         start, end = a, b
         # A currency sign before the number: "$5 million", "US$ 10 billion".
-        cur = _CURRENCY.search(text, max(0, a - 4), a)
+        cur = None if _CURRENCY_SIGNS.isdisjoint(text[max(0, a - 3):a]) else _CURRENCY.search(text, max(0, a - 4), a)
         unit: str | None = None
         if cur is not None:
             start = cur.start()
@@ -226,7 +268,7 @@ def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: 
         if rm is not None and not vague:
             nxt = number_at(low, rm.end())
             joined = rm.group().strip().lower()
-            lead = re.search(r"(?:between|from)\s+$", text[max(0, start - 12):start], re.IGNORECASE)
+            lead = _RANGE_LEAD.search(text[max(0, start - 12):start])
             if nxt is not None and nxt.kind != "vague" and (
                     (joined in ("-", "–") and not rm.group().startswith(" ")) or joined == "to"
                     or (joined == "and" and lead is not None and lead.group().lower().startswith("between"))):
@@ -251,8 +293,8 @@ def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: 
             after = _qualifier_after(text, end, unit_end)
             if after is not None:
                 qualifier = after
-        if unit is None and qualifier == "eq" and _AGE.search(text, max(0, start - 40), start) \
-                and text[end:end + 1] in ",)":
+        if unit is None and qualifier == "eq" and text[end:end + 1] in ",)" \
+                and _AGE.search(text, max(0, start - 40), start):
             continue  # "Umm Ahmed, 42, who …": an age in an apposition, not an amount
         if m.kind == "words" and unit is None and qualifier == "eq" and value < 100:
             continue  # "one of them", "the three": a number word counts only something it names
