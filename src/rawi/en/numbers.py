@@ -192,6 +192,8 @@ def number_at(low: str, pos: int) -> NumberMatch | None:
 
 def digits_value(text: str) -> float:
     """"10,000" -> 10000, "1.2 million" -> 1200000, "5bn" -> 5e9."""
+    if text.isdecimal():  # digits only, the most common: what the rest would find
+        return float(text)
     m = _DIGITS_RE.match(text)
     assert m is not None
     value = float(m.group().replace(",", ""))

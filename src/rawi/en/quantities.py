@@ -145,7 +145,17 @@ def _before_last_words() -> tuple[str, ...]:
     return tuple({p.split()[-1] for p in _before_map()})
 
 
-def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
+@cache
+def _before_low() -> re.Pattern[str]:
+    """The qualifiers before an amount as `_qualifiers` has them, for text already lower-cased and
+    with no lookbehind (the caller checks it): a pattern that starts with a literal, so that a
+    search jumps between the first letters of the phrases. At most one phrase ends a given text
+    position followed by white space only, so their order does not matter."""
+    alt = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_before_map(), key=lambda p: -len(p)))
+    return re.compile(rf"(?P<q>{alt})\s+$")
+
+
+def _qualifier_before(text: str, low: str, start: int) -> tuple[str, int] | None:
     pat, _ = _qualifiers()
     # The pattern (case-blind, its lookbehind first) is tried at each of 24 positions; most amounts
     # have no qualifier, so it runs only when the last word before the amount could end one: the
@@ -157,7 +167,16 @@ def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
     parts = tail.rsplit(None, 1)
     if not parts or (parts[-1].isascii() and not parts[-1].lower().endswith(_before_last_words())):
         return None
-    m = pat.search(text, max(0, start - 24), start)
+    lo = max(0, start - 24)
+    if text[max(0, lo - 1):start].isascii():
+        # On ASCII, IGNORECASE is lower-casing: search `low` (the same offsets) case-blind, and
+        # do the lookbehind here, going on after a phrase glued to a word or a hyphen.
+        low_pat = _before_low()
+        m = low_pat.search(low, lo, start)
+        while m is not None and m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "_-"):
+            m = low_pat.search(low, m.start() + 1, start)
+    else:
+        m = pat.search(text, lo, start)
     if m is None:
         return None
     return _before_map()[" ".join(m.group("q").lower().split())], m.start("q")
@@ -280,7 +299,7 @@ def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: 
                     if lead is not None:
                         start = max(0, start - 12) + lead.start()
         if qualifier != "range":
-            q = _qualifier_before(text, start)
+            q = _qualifier_before(text, low, start)
             if q is not None and not vague:
                 qualifier, start = q
         if unit is None:
