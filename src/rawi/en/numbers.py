@@ -95,7 +95,7 @@ def _scanners() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
 def _lead_scanner() -> re.Pattern[str]:
     """One pass over the text for both kinds of number, started from the character before them.
 
-    A search for `\b` + words tries the pattern at every position, and one for a class of first
+    A search for `\\b` + words tries the pattern at every position, and one for a class of first
     characters tests the class on every character (slow in `re`); both digits and number words
     need a character before them that is not a word character (or the start of the text), so
     this pattern starts with `[^0-9A-Z_a-z]` (ASCII tests only; a non-ASCII letter or digit
@@ -144,7 +144,7 @@ def scan_numbers(low: str) -> list[NumberMatch]:
 
     Digits count where the character before them is not a letter, a digit or one of "_.,/:-"
     ("ie6", "1.5" read from its "5", "covid-19"); number words where it is not a word character
-    (`\b`) nor one of "'’-", and a words run so refused still hides the words in it ("x-one two"
+    (`\\b`) nor one of "'’-", and a words run so refused still hides the words in it ("x-one two"
     gives nothing), as one left-to-right scan of the words would."""
     digits, words, vague = _scanners()
     out = []

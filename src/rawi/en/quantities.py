@@ -60,7 +60,6 @@ def _not_after() -> frozenset[str]:
 
 _CURRENCY = re.compile(r"(?:US\$|A\$|C\$|[$€£¥])\s?$")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _RANGE_WORDS = re.compile(r"\s*(?:-|–|to|and)\s*", re.IGNORECASE)
 _TIGHT_RANGE = re.compile(r"-|–")
 # What cannot be the noun an amount counts: function words and units of time (a duration).
@@ -96,9 +95,9 @@ def _value(m: NumberMatch) -> tuple[float, bool] | None:
 
 _PERCENT = re.compile(r"\s*(%|per cent|percentage points|percent)", re.IGNORECASE)
 _OF = re.compile(r"\s+of\s+(?=[a-z])")
-# The next word (`_WORD`) if only spaces and hyphens stand before it: the words of a unit follow
-# one another so. Matched where the last one ended, it finds what a scan for the next `_WORD`
-# with a check of the gap found, without searching on past a gap.
+# The next word of a unit, if only spaces and hyphens stand before it (the words of a unit follow
+# one another so): matched where the last word ended, rather than searching for the next word and
+# then refusing the gap before it, which searched on through the text.
 _NEXT_WORD = re.compile(r"[ -]*([A-Za-z][\w'’-]*)")
 
 
@@ -169,8 +168,9 @@ def _qualifier_before(text: str, low: str, start: int) -> tuple[str, int] | None
         return None
     lo = max(0, start - 24)
     if text[max(0, lo - 1):start].isascii():
-        # On ASCII, IGNORECASE is lower-casing: search `low` (the same offsets) case-blind, and
-        # do the lookbehind here, going on after a phrase glued to a word or a hyphen.
+        # On ASCII text IGNORECASE is lower-casing: search `low` (the same offsets) with the
+        # lower-case phrases, and do the lookbehind here, searching on after a phrase glued to a
+        # word or a hyphen.
         low_pat = _before_low()
         m = low_pat.search(low, lo, start)
         while m is not None and m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "_-"):
@@ -252,7 +252,7 @@ def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: 
         a, b = m.start, m.end
         if a < last_end or (spans and _overlaps(spans, starts, a, b)):
             continue
-        # `_SCORE` needs a dash as the last character before the amount but white space.
+        # `_SCORE` needs a dash as the last character before the amount but for white space.
         if text[max(0, a - 6):a].rstrip()[-1:] in ("-", "–") and _SCORE.search(text, max(0, a - 6), a):
             continue  # the second number of a score or a range not taken: "1 – 2"
         if last_id >= 0 and _LIST_JOIN.fullmatch(text, last_id, a):
