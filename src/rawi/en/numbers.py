@@ -76,8 +76,10 @@ def _after_first_digit() -> str:
     nw = number_words()
     scales = [w for w, (_, k) in nw.items() if k == "scale" and len(w) > 2]
     short_scales = [w for w, (_, k) in nw.items() if k == "scale" and len(w) <= 2]
-    return (rf"(?:\d{{0,2}}(?:,\d{{3}})+(?:\.\d+)?|\d*(?:\.\d+)?)(?![\d,]*\.\d)(?![:/]\d)"
-            rf"(?:(?:\s+|-)(?:{trie(scales)})\b|(?:{trie(short_scales)})\b)?")
+    return (
+        rf"(?:\d{{0,2}}(?:,\d{{3}})+(?:\.\d+)?|\d*(?:\.\d+)?)(?![\d,]*\.\d)(?![:/]\d)"
+        rf"(?:(?:\s+|-)(?:{trie(scales)})\b|(?:{trie(short_scales)})\b)?"
+    )
 
 
 @cache
@@ -135,7 +137,7 @@ def _number_here(low: str, a: int, b: int, vague: frozenset[str]) -> NumberMatch
     if number_words()[first][1] in ("scale", "dozen"):
         art = _ARTICLE.search(low, max(0, a - 4), a)  # "a million", "a dozen"
         if art is not None and (art.start() == 0 or not low[art.start() - 1].isalnum()):
-            return NumberMatch(art.start(), b, "words", low[art.start():b])
+            return NumberMatch(art.start(), b, "words", low[art.start() : b])
     return NumberMatch(a, b, "words", text)
 
 
@@ -191,20 +193,20 @@ def number_at(low: str, pos: int) -> NumberMatch | None:
 
 
 def digits_value(text: str) -> float:
-    """"10,000" -> 10000, "1.2 million" -> 1200000, "5bn" -> 5e9."""
+    """ "10,000" -> 10000, "1.2 million" -> 1200000, "5bn" -> 5e9."""
     if text.isdecimal():  # digits only, the most common: what the rest would find
         return float(text)
     m = _DIGITS_RE.match(text)
     assert m is not None
     value = float(m.group().replace(",", ""))
-    rest = text[m.end():].strip(" -").lower()
+    rest = text[m.end() :].strip(" -").lower()
     if rest:
         value *= number_words().get(rest, (1.0, ""))[0]
     return value
 
 
 def words_value(text: str) -> float | None:
-    """"twenty-five" -> 25, "two hundred thousand" -> 200000, "a million" -> 1e6; None if not a number."""
+    """ "twenty-five" -> 25, "two hundred thousand" -> 200000, "a million" -> 1e6; None if not a number."""
     nw = number_words()
     total = 0.0
     current = 0.0
@@ -241,5 +243,13 @@ def clean(value: float) -> int | float:
     return int(value) if value == int(value) else value
 
 
-__all__ = ["NumberMatch", "clean", "digits_value", "number_at", "number_regex", "number_words", "scan_numbers",
-           "words_value"]
+__all__ = [
+    "NumberMatch",
+    "clean",
+    "digits_value",
+    "number_at",
+    "number_regex",
+    "number_words",
+    "scan_numbers",
+    "words_value",
+]

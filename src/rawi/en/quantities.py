@@ -44,8 +44,9 @@ def _qualifiers() -> tuple[re.Pattern[str], tuple[tuple[str, str], ...]]:
 
 @cache
 def _before_map() -> Mapping[str, str]:
-    return MappingProxyType({r["phrase"].lower(): r["qualifier"] for r in load_tsv("en_quantity_qualifiers")
-                             if r["position"] == "before"})
+    return MappingProxyType(
+        {r["phrase"].lower(): r["qualifier"] for r in load_tsv("en_quantity_qualifiers") if r["position"] == "before"}
+    )
 
 
 @cache
@@ -63,13 +64,86 @@ _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _RANGE_WORDS = re.compile(r"\s*(?:-|–|to|and)\s*", re.IGNORECASE)
 _TIGHT_RANGE = re.compile(r"-|–")
 # What cannot be the noun an amount counts: function words and units of time (a duration).
-_NOT_UNIT = frozenset({"of", "or", "and", "to", "in", "on", "at", "the", "a", "an", "by", "for", "from", "with",
-                       "than", "per", "more", "less", "over", "were", "was", "are", "is", "have", "had", "has",
-                       "who", "which", "that", "as", "into", "out", "up", "off", "after", "before", "since",
-                       "will", "would", "can", "could", "be", "been", "being", "said", "says", "times"})
-_TIME_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-                         "minute", "minutes", "second", "seconds", "decade", "decades", "century", "centuries",
-                         "am", "pm", "a.m.", "p.m.", "o'clock", "BC", "AD"})
+_NOT_UNIT = frozenset(
+    {
+        "of",
+        "or",
+        "and",
+        "to",
+        "in",
+        "on",
+        "at",
+        "the",
+        "a",
+        "an",
+        "by",
+        "for",
+        "from",
+        "with",
+        "than",
+        "per",
+        "more",
+        "less",
+        "over",
+        "were",
+        "was",
+        "are",
+        "is",
+        "have",
+        "had",
+        "has",
+        "who",
+        "which",
+        "that",
+        "as",
+        "into",
+        "out",
+        "up",
+        "off",
+        "after",
+        "before",
+        "since",
+        "will",
+        "would",
+        "can",
+        "could",
+        "be",
+        "been",
+        "being",
+        "said",
+        "says",
+        "times",
+    }
+)
+_TIME_UNITS = frozenset(
+    {
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "second",
+        "seconds",
+        "decade",
+        "decades",
+        "century",
+        "centuries",
+        "am",
+        "pm",
+        "a.m.",
+        "p.m.",
+        "o'clock",
+        "BC",
+        "AD",
+    }
+)
 
 
 def _overlaps(spans: Sequence[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
@@ -160,14 +234,14 @@ def _qualifier_before(text: str, low: str, start: int) -> tuple[str, int] | None
     # have no qualifier, so it runs only when the last word before the amount could end one: the
     # text before ends with white space, its last token ends with such a word (for ASCII tokens:
     # there IGNORECASE is lower-casing; any other token is left to the pattern).
-    tail = text[max(0, start - 24):start]
+    tail = text[max(0, start - 24) : start]
     if not tail[-1:].isspace():
         return None
     parts = tail.rsplit(None, 1)
     if not parts or (parts[-1].isascii() and not parts[-1].lower().endswith(_before_last_words())):
         return None
     lo = max(0, start - 24)
-    if text[max(0, lo - 1):start].isascii():
+    if text[max(0, lo - 1) : start].isascii():
         # On ASCII text IGNORECASE is lower-casing: search `low` (the same offsets) with the
         # lower-case phrases, and do the lookbehind here, searching on after a phrase glued to a
         # word or a hyphen.
@@ -192,20 +266,20 @@ def _qualifier_after(text: str, pos: int, unit_end: int) -> str | None:
     _, after = _qualifiers()
     firsts = _after_firsts()
     for at in (pos, unit_end):
-        rest = text[at:at + 16].lower().lstrip(" -")
+        rest = text[at : at + 16].lower().lstrip(" -")
         if rest[:1] not in firsts:
             continue
         for phrase, q in after:
-            if rest.startswith(phrase) and not rest[len(phrase):len(phrase) + 1].isalpha():
+            if rest.startswith(phrase) and not rest[len(phrase) : len(phrase) + 1].isalpha():
                 return q
     return None
 
 
 def _is_identifier(text: str, start: int, end: int) -> bool:
-    """"Flight 17", "posts 542", "No. 10", "World Cup 2018": a number that names or ranks."""
+    """ "Flight 17", "posts 542", "No. 10", "World Cup 2018": a number that names or ranks."""
     if _ORDINAL.match(text, end):
         return True
-    before = text[max(0, start - 20):start].rstrip(" \t#")
+    before = text[max(0, start - 20) : start].rstrip(" \t#")
     if before.endswith("#"):
         return True
     parts = before.rsplit(None, 1)
@@ -219,14 +293,47 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
         return True
     # A capitalised word right before a number names it ("Apollo 11"), unless it starts a sentence.
     lead = parts[0].rstrip() if len(parts) == 2 else ""
-    return prev[0].isupper() and word not in _before_map() and word not in _NOT_NAMES \
-        and bool(lead) and lead[-1] not in ".!?\n"
+    return (
+        prev[0].isupper()
+        and word not in _before_map()
+        and word not in _NOT_NAMES
+        and bool(lead)
+        and lead[-1] not in ".!?\n"
+    )
 
 
 # Capitalised words that may stand before an amount without naming it ("Over 900", "Some 20").
-_NOT_NAMES = frozenset({"between", "from", "about", "some", "over", "nearly", "almost", "around", "only", "just",
-                        "all", "the", "and", "but", "of", "in", "on", "at", "by", "for", "with", "to", "as", "than",
-                        "another", "police", "officials"})
+_NOT_NAMES = frozenset(
+    {
+        "between",
+        "from",
+        "about",
+        "some",
+        "over",
+        "nearly",
+        "almost",
+        "around",
+        "only",
+        "just",
+        "all",
+        "the",
+        "and",
+        "but",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "to",
+        "as",
+        "than",
+        "another",
+        "police",
+        "officials",
+    }
+)
 
 
 _AGE = re.compile(r"[A-Z][\w'’-]+\s*[,(]\s*\Z")
@@ -253,7 +360,7 @@ def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: 
         if a < last_end or (spans and _overlaps(spans, starts, a, b)):
             continue
         # `_SCORE` needs a dash as the last character before the amount but for white space.
-        if text[max(0, a - 6):a].rstrip()[-1:] in ("-", "–") and _SCORE.search(text, max(0, a - 6), a):
+        if text[max(0, a - 6) : a].rstrip()[-1:] in ("-", "–") and _SCORE.search(text, max(0, a - 6), a):
             continue  # the second number of a score or a range not taken: "1 – 2"
         if last_id >= 0 and _LIST_JOIN.fullmatch(text, last_id, a):
             last_id = b
@@ -262,14 +369,19 @@ def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: 
         if got is None:
             continue
         value, vague = got
-        if m.kind == "digits" and "," not in m.text and 1800 <= value <= 2100 and value == int(value) \
-                and "." not in m.text:
+        if (
+            m.kind == "digits"
+            and "," not in m.text
+            and 1800 <= value <= 2100
+            and value == int(value)
+            and "." not in m.text
+        ):
             continue  # a year the time stage did not take: never an amount
         if m.kind != "vague" and _is_identifier(text, a, b):
             last_id = b
             continue
         word = m.text
-        if word == "one" and _ONE_PRONOUN.match(text[b:b + 12]):
+        if word == "one" and _ONE_PRONOUN.match(text[b : b + 12]):
             continue
         if m.kind == "words" and word in ("a", "an"):
             continue
@@ -277,7 +389,7 @@ def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: 
         high: float | None = None
         start, end = a, b
         # A currency sign before the number: "$5 million", "US$ 10 billion".
-        cur = None if _CURRENCY_SIGNS.isdisjoint(text[max(0, a - 3):a]) else _CURRENCY.search(text, max(0, a - 4), a)
+        cur = None if _CURRENCY_SIGNS.isdisjoint(text[max(0, a - 3) : a]) else _CURRENCY.search(text, max(0, a - 4), a)
         unit: str | None = None
         if cur is not None:
             start = cur.start()
@@ -287,10 +399,16 @@ def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: 
         if rm is not None and not vague:
             nxt = number_at(low, rm.end())
             joined = rm.group().strip().lower()
-            lead = _RANGE_LEAD.search(text[max(0, start - 12):start])
-            if nxt is not None and nxt.kind != "vague" and (
-                    (joined in ("-", "–") and not rm.group().startswith(" ")) or joined == "to"
-                    or (joined == "and" and lead is not None and lead.group().lower().startswith("between"))):
+            lead = _RANGE_LEAD.search(text[max(0, start - 12) : start])
+            if (
+                nxt is not None
+                and nxt.kind != "vague"
+                and (
+                    (joined in ("-", "–") and not rm.group().startswith(" "))
+                    or joined == "to"
+                    or (joined == "and" and lead is not None and lead.group().lower().startswith("between"))
+                )
+            ):
                 hv = _value(nxt)
                 if hv is not None and hv[0] > value:
                     high = hv[0]
@@ -312,8 +430,12 @@ def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: 
             after = _qualifier_after(text, end, unit_end)
             if after is not None:
                 qualifier = after
-        if unit is None and qualifier == "eq" and text[end:end + 1] in ",)" \
-                and _AGE.search(text, max(0, start - 40), start):
+        if (
+            unit is None
+            and qualifier == "eq"
+            and text[end : end + 1] in ",)"
+            and _AGE.search(text, max(0, start - 40), start)
+        ):
             continue  # "Umm Ahmed, 42, who …": an age in an apposition, not an amount
         if m.kind == "words" and unit is None and qualifier == "eq" and value < 100:
             continue  # "one of them", "the three": a number word counts only something it names
