@@ -17,6 +17,7 @@ from rawi.en.lexicon import trie
 from rawi.lexicon import load_tsv
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGITS_RE = re.compile(_DIGITS)
 
 
 @cache
@@ -54,53 +55,129 @@ class NumberMatch(NamedTuple):
     text: str
 
 
+def _vague_and_words() -> tuple[list[str], list[str]]:
+    """The vague phrases ("dozens", "tens of thousands") and the words a run of number words is
+    made of (units, long scales, "dozen")."""
+    nw = number_words()
+    vague = [w for w, (_, k) in nw.items() if k == "vague"]
+    word = [w for w, (_, k) in nw.items() if (k in ("unit", "scale", "dozen") and len(w) > 2) or k == "unit"]
+    return vague, word
+
+
+# What joins two number words: "one hundred and twenty", "twenty-five".
+_JOIN = r"(?:\s+and\s+|\s+|-)"
+
+
 @cache
-def _scanners() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
-    """A digits pattern and a number-words pattern, each starting with what it needs (a digit, a
-    number word) so that the engine jumps between candidates; word boundaries are checked after."""
+def _after_first_digit() -> str:
+    """A digits number (`_DIGITS`, no decimal point after it, not a clock time or a fraction, a
+    scale word may follow) after its first digit: `_DIGITS` with the first digit taken before
+    its alternation tries the same matches in the same order."""
     nw = number_words()
     scales = [w for w, (_, k) in nw.items() if k == "scale" and len(w) > 2]
     short_scales = [w for w, (_, k) in nw.items() if k == "scale" and len(w) <= 2]
-    vague = [w for w, (_, k) in nw.items() if k == "vague"]
-    word = trie([w for w, (_, k) in nw.items() if (k in ("unit", "scale", "dozen") and len(w) > 2) or k == "unit"])
-    digits = re.compile(rf"(?:{_DIGITS})(?![\d,]*\.\d)(?![:/]\d)(?:(?:\s+|-)(?:{trie(scales)})\b"
-                        rf"|(?:{trie(short_scales)})\b)?")
-    words = re.compile(rf"\b(?:{trie(vague)}|{word}(?:(?:\s+and\s+|\s+|-)(?:{word}))*)(?![\w'’-])")
+    return (
+        rf"(?:\d{{0,2}}(?:,\d{{3}})+(?:\.\d+)?|\d*(?:\.\d+)?)(?![\d,]*\.\d)(?![:/]\d)"
+        rf"(?:(?:\s+|-)(?:{trie(scales)})\b|(?:{trie(short_scales)})\b)?"
+    )
+
+
+@cache
+def _scanners() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """A digits pattern and a number-words pattern, matched where a number starts (`number_at`,
+    and offset 0 in `scan_numbers`), and the vague phrases with their spaces made single."""
+    vague, word_list = _vague_and_words()
+    word = trie(word_list)
+    digits = re.compile(rf"\d{_after_first_digit()}")
+    words = re.compile(rf"\b(?:{trie(vague)}|{word}(?:{_JOIN}(?:{word}))*)(?![\w'’-])")
     return digits, words, frozenset(" ".join(v.split()) for v in vague)
+
+
+@cache
+def _lead_scanner() -> re.Pattern[str]:
+    """One pass over the text for both kinds of number, started from the character before them.
+
+    A search for `\\b` + words tries the pattern at every position, and one for a class of first
+    characters tests the class on every character (slow in `re`); both digits and number words
+    need a character before them that is not a word character (or the start of the text), so
+    this pattern starts with `[^0-9A-Z_a-z]` (ASCII tests only; a non-ASCII letter or digit
+    found there is told apart by the caller) and then one alternation whose branches start with
+    a literal (the engine skips a branch on its first character) but the last:
+    - a number-words run: the `words` pattern of `_scanners` split by first letter, `c` + (vague
+      phrases after `c` | words after `c` + more words) + the check after it, the same
+      alternatives in the same order;
+    - a digit, the rest of the digits number read in a look-ahead (group `d`), so that the match
+      does not swallow number words the words scan finds on their own ("5 million")."""
+    vague, word_list = _vague_and_words()
+    word = trie(word_list)
+    more = rf"(?:{_JOIN}(?:{word}))*"
+    branches = []
+    for c in sorted({w[0] for w in (*vague, *word_list)}):
+        alts = []
+        after_v = [v[1:] for v in vague if v[0] == c]
+        after_w = [w[1:] for w in word_list if w[0] == c]
+        if after_v:
+            alts.append(trie(after_v))
+        if after_w:
+            alts.append(trie(after_w) + more)
+        branches.append(re.escape(c) + "(?:" + "|".join(alts) + r")(?![\w'’-])")
+    return re.compile(rf"[^0-9A-Z_a-z](?:{'|'.join(branches)}|\d(?=(?P<d>{_after_first_digit()})))")
 
 
 _ARTICLE = re.compile(r"(?:a|an)\s+$")
 
 
-def _number_here(low: str, m: re.Match[str], kind: str, vague: frozenset[str]) -> NumberMatch:
-    a, b = m.span()
-    text = m.group()
-    if kind == "words":
-        norm = " ".join(text.split())
-        if norm in vague:
-            return NumberMatch(a, b, "vague", text)
-        first = norm.split(" ", 1)[0].split("-", 1)[0]
-        if number_words()[first][1] in ("scale", "dozen"):
-            art = _ARTICLE.search(low, max(0, a - 4), a)  # "a million", "a dozen"
-            if art is not None and (art.start() == 0 or not low[art.start() - 1].isalnum()):
-                return NumberMatch(art.start(), b, "words", low[art.start():b])
-    return NumberMatch(a, b, kind, text)
+def _number_here(low: str, a: int, b: int, vague: frozenset[str]) -> NumberMatch:
+    """The number-words match low[a:b]: vague, or taking an article before a scale ("a million")."""
+    text = low[a:b]
+    norm = " ".join(text.split())
+    if norm in vague:
+        return NumberMatch(a, b, "vague", text)
+    first = norm.split(" ", 1)[0].split("-", 1)[0]
+    if number_words()[first][1] in ("scale", "dozen"):
+        art = _ARTICLE.search(low, max(0, a - 4), a)  # "a million", "a dozen"
+        if art is not None and (art.start() == 0 or not low[art.start() - 1].isalnum()):
+            return NumberMatch(art.start(), b, "words", low[art.start() : b])
+    return NumberMatch(a, b, "words", text)
 
 
 def scan_numbers(low: str) -> list[NumberMatch]:
-    """Every number phrase of a lower-cased text, in text order."""
+    """Every number phrase of a lower-cased text, in text order.
+
+    Digits count where the character before them is not a letter, a digit or one of "_.,/:-"
+    ("ie6", "1.5" read from its "5", "covid-19"); number words where it is not a word character
+    (`\\b`) nor one of "'’-", and a words run so refused still hides the words in it ("x-one two"
+    gives nothing), as one left-to-right scan of the words would."""
     digits, words, vague = _scanners()
     out = []
-    for m in digits.finditer(low):
-        a = m.start()
-        if a and (low[a - 1].isalnum() or low[a - 1] in "_.,/:-"):
-            continue  # "ie6", "1.5" read from its "5", "covid-19"
-        out.append(NumberMatch(a, m.end(), "digits", m.group()))
-    for m in words.finditer(low):
-        a = m.start()
-        if a and (low[a - 1].isalnum() or low[a - 1] in "_'’-"):
-            continue
-        out.append(_number_here(low, m, "words", vague))
+    pos = 0
+    if low:  # offset 0 has no character before it: matched apart
+        m = digits.match(low)
+        if m is not None:
+            out.append(NumberMatch(0, m.end(), "digits", m.group()))
+        m = words.match(low)
+        if m is not None:
+            out.append(_number_here(low, 0, m.end(), vague))
+            pos = m.end()
+    scan = _lead_scanner().finditer
+    while True:
+        for m in scan(low, pos):
+            lead = m.start()
+            c = low[lead]
+            a = lead + 1
+            if m.lastgroup is not None:  # digits
+                if c not in ".,/:-" and not c.isalnum():
+                    b = m.end("d")
+                    out.append(NumberMatch(a, b, "digits", low[a:b]))
+            elif c.isalnum():
+                # A non-ASCII letter or digit: no word boundary, no match here; words may still
+                # start inside this one ("éone two" has "two"), so scan again from after it.
+                pos = a
+                break
+            elif c not in "'’-":
+                out.append(_number_here(low, a, m.end(), vague))
+        else:
+            break
     out.sort()
     return out
 
@@ -112,22 +189,24 @@ def number_at(low: str, pos: int) -> NumberMatch | None:
     if m is not None:
         return NumberMatch(pos, m.end(), "digits", m.group())
     m = words.match(low, pos)
-    return _number_here(low, m, "words", vague) if m is not None else None
+    return _number_here(low, pos, m.end(), vague) if m is not None else None
 
 
 def digits_value(text: str) -> float:
-    """"10,000" -> 10000, "1.2 million" -> 1200000, "5bn" -> 5e9."""
-    m = re.match(_DIGITS, text)
+    """ "10,000" -> 10000, "1.2 million" -> 1200000, "5bn" -> 5e9."""
+    if text.isdecimal():  # digits only, the most common: what the rest would find
+        return float(text)
+    m = _DIGITS_RE.match(text)
     assert m is not None
     value = float(m.group().replace(",", ""))
-    rest = text[m.end():].strip(" -").lower()
+    rest = text[m.end() :].strip(" -").lower()
     if rest:
         value *= number_words().get(rest, (1.0, ""))[0]
     return value
 
 
 def words_value(text: str) -> float | None:
-    """"twenty-five" -> 25, "two hundred thousand" -> 200000, "a million" -> 1e6; None if not a number."""
+    """ "twenty-five" -> 25, "two hundred thousand" -> 200000, "a million" -> 1e6; None if not a number."""
     nw = number_words()
     total = 0.0
     current = 0.0
@@ -164,5 +243,13 @@ def clean(value: float) -> int | float:
     return int(value) if value == int(value) else value
 
 
-__all__ = ["NumberMatch", "clean", "digits_value", "number_at", "number_regex", "number_words", "scan_numbers",
-           "words_value"]
+__all__ = [
+    "NumberMatch",
+    "clean",
+    "digits_value",
+    "number_at",
+    "number_regex",
+    "number_words",
+    "scan_numbers",
+    "words_value",
+]

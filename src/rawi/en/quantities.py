@@ -44,8 +44,9 @@ def _qualifiers() -> tuple[re.Pattern[str], tuple[tuple[str, str], ...]]:
 
 @cache
 def _before_map() -> Mapping[str, str]:
-    return MappingProxyType({r["phrase"].lower(): r["qualifier"] for r in load_tsv("en_quantity_qualifiers")
-                             if r["position"] == "before"})
+    return MappingProxyType(
+        {r["phrase"].lower(): r["qualifier"] for r in load_tsv("en_quantity_qualifiers") if r["position"] == "before"}
+    )
 
 
 @cache
@@ -60,17 +61,89 @@ def _not_after() -> frozenset[str]:
 
 _CURRENCY = re.compile(r"(?:US\$|A\$|C\$|[$€£¥])\s?$")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _RANGE_WORDS = re.compile(r"\s*(?:-|–|to|and)\s*", re.IGNORECASE)
 _TIGHT_RANGE = re.compile(r"-|–")
 # What cannot be the noun an amount counts: function words and units of time (a duration).
-_NOT_UNIT = frozenset({"of", "or", "and", "to", "in", "on", "at", "the", "a", "an", "by", "for", "from", "with",
-                       "than", "per", "more", "less", "over", "were", "was", "are", "is", "have", "had", "has",
-                       "who", "which", "that", "as", "into", "out", "up", "off", "after", "before", "since",
-                       "will", "would", "can", "could", "be", "been", "being", "said", "says", "times"})
-_TIME_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-                         "minute", "minutes", "second", "seconds", "decade", "decades", "century", "centuries",
-                         "am", "pm", "a.m.", "p.m.", "o'clock", "BC", "AD"})
+_NOT_UNIT = frozenset(
+    {
+        "of",
+        "or",
+        "and",
+        "to",
+        "in",
+        "on",
+        "at",
+        "the",
+        "a",
+        "an",
+        "by",
+        "for",
+        "from",
+        "with",
+        "than",
+        "per",
+        "more",
+        "less",
+        "over",
+        "were",
+        "was",
+        "are",
+        "is",
+        "have",
+        "had",
+        "has",
+        "who",
+        "which",
+        "that",
+        "as",
+        "into",
+        "out",
+        "up",
+        "off",
+        "after",
+        "before",
+        "since",
+        "will",
+        "would",
+        "can",
+        "could",
+        "be",
+        "been",
+        "being",
+        "said",
+        "says",
+        "times",
+    }
+)
+_TIME_UNITS = frozenset(
+    {
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "second",
+        "seconds",
+        "decade",
+        "decades",
+        "century",
+        "centuries",
+        "am",
+        "pm",
+        "a.m.",
+        "p.m.",
+        "o'clock",
+        "BC",
+        "AD",
+    }
+)
 
 
 def _overlaps(spans: Sequence[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
@@ -96,6 +169,16 @@ def _value(m: NumberMatch) -> tuple[float, bool] | None:
 
 _PERCENT = re.compile(r"\s*(%|per cent|percentage points|percent)", re.IGNORECASE)
 _OF = re.compile(r"\s+of\s+(?=[a-z])")
+# The next word of a unit, if only spaces and hyphens stand before it (the words of a unit follow
+# one another so): matched where the last word ended, rather than searching for the next word and
+# then refusing the gap before it, which searched on through the text.
+_NEXT_WORD = re.compile(r"[ -]*([A-Za-z][\w'’-]*)")
+
+
+@cache
+def _not_unit_words() -> frozenset[str]:
+    """Words that end a unit before it starts: `_NOT_UNIT`, prepositions and auxiliaries."""
+    return _NOT_UNIT | words("preposition") | words("auxiliary")
 
 
 def _unit_after(text: str, pos: int) -> tuple[str | None, int]:
@@ -109,48 +192,94 @@ def _unit_after(text: str, pos: int) -> tuple[str | None, int]:
     m = _OF.match(text, i)
     if m:
         i = m.end() - 1
-    found: list[tuple[int, int]] = []
-    for w in _WORD.finditer(text, i):
-        gap = text[i:w.start()]
-        if gap.strip(" -") or len(found) >= 3:
+    stop = _not_unit_words()
+    first = -1  # where the unit starts
+    for n in range(3):  # three words at most
+        w = _NEXT_WORD.match(text, i)
+        if w is None:
             break
-        low = w.group().lower()
-        if low in _NOT_UNIT or low in words("preposition") or low in words("auxiliary") or (
-                w.group()[0].isupper() and not found):
+        word = w.group(1)
+        low = word.lower()
+        if low in stop or (not n and word[0].isupper()):
             break
-        found.append((w.start(), w.end()))
+        if not n:
+            first = w.start(1)
         i = w.end()
         if low in units or low.endswith(("s", "people", "men", "women", "children", "police")) or low in _TIME_UNITS:
             break
-    if not found:
+    if first < 0:
         return None, pos
-    unit = text[found[0][0]:found[-1][1]]
-    return unit, found[-1][1]
+    return text[first:i], i
 
 
-def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
+@cache
+def _before_last_words() -> tuple[str, ...]:
+    """The last word of every qualifier that stands before an amount ("than", "least", "about")."""
+    return tuple({p.split()[-1] for p in _before_map()})
+
+
+@cache
+def _before_low() -> re.Pattern[str]:
+    """The qualifiers before an amount as `_qualifiers` has them, for text already lower-cased and
+    with no lookbehind (the caller checks it): a pattern that starts with a literal, so that a
+    search jumps between the first letters of the phrases. At most one phrase ends a given text
+    position followed by white space only, so their order does not matter."""
+    alt = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_before_map(), key=lambda p: -len(p)))
+    return re.compile(rf"(?P<q>{alt})\s+$")
+
+
+def _qualifier_before(text: str, low: str, start: int) -> tuple[str, int] | None:
     pat, _ = _qualifiers()
-    m = pat.search(text, max(0, start - 24), start)
+    # The pattern (case-blind, its lookbehind first) is tried at each of 24 positions; most amounts
+    # have no qualifier, so it runs only when the last word before the amount could end one: the
+    # text before ends with white space, its last token ends with such a word (for ASCII tokens:
+    # there IGNORECASE is lower-casing; any other token is left to the pattern).
+    tail = text[max(0, start - 24) : start]
+    if not tail[-1:].isspace():
+        return None
+    parts = tail.rsplit(None, 1)
+    if not parts or (parts[-1].isascii() and not parts[-1].lower().endswith(_before_last_words())):
+        return None
+    lo = max(0, start - 24)
+    if text[max(0, lo - 1) : start].isascii():
+        # On ASCII text IGNORECASE is lower-casing: search `low` (the same offsets) with the
+        # lower-case phrases, and do the lookbehind here, searching on after a phrase glued to a
+        # word or a hyphen.
+        low_pat = _before_low()
+        m = low_pat.search(low, lo, start)
+        while m is not None and m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "_-"):
+            m = low_pat.search(low, m.start() + 1, start)
+    else:
+        m = pat.search(text, lo, start)
     if m is None:
         return None
     return _before_map()[" ".join(m.group("q").lower().split())], m.start("q")
 
 
+@cache
+def _after_firsts() -> frozenset[str]:
+    """First letters of the qualifiers that come after an amount ("or so", "plus")."""
+    return frozenset(p[:1] for p, _ in _qualifiers()[1])
+
+
 def _qualifier_after(text: str, pos: int, unit_end: int) -> str | None:
     _, after = _qualifiers()
+    firsts = _after_firsts()
     for at in (pos, unit_end):
-        rest = text[at:at + 16].lower().lstrip(" -")
+        rest = text[at : at + 16].lower().lstrip(" -")
+        if rest[:1] not in firsts:
+            continue
         for phrase, q in after:
-            if rest.startswith(phrase) and not rest[len(phrase):len(phrase) + 1].isalpha():
+            if rest.startswith(phrase) and not rest[len(phrase) : len(phrase) + 1].isalpha():
                 return q
     return None
 
 
 def _is_identifier(text: str, start: int, end: int) -> bool:
-    """"Flight 17", "posts 542", "No. 10", "World Cup 2018": a number that names or ranks."""
+    """ "Flight 17", "posts 542", "No. 10", "World Cup 2018": a number that names or ranks."""
     if _ORDINAL.match(text, end):
         return True
-    before = text[max(0, start - 20):start].rstrip(" \t#")
+    before = text[max(0, start - 20) : start].rstrip(" \t#")
     if before.endswith("#"):
         return True
     parts = before.rsplit(None, 1)
@@ -164,19 +293,57 @@ def _is_identifier(text: str, start: int, end: int) -> bool:
         return True
     # A capitalised word right before a number names it ("Apollo 11"), unless it starts a sentence.
     lead = parts[0].rstrip() if len(parts) == 2 else ""
-    return prev[0].isupper() and word not in _before_map() and word not in _NOT_NAMES \
-        and bool(lead) and lead[-1] not in ".!?\n"
+    return (
+        prev[0].isupper()
+        and word not in _before_map()
+        and word not in _NOT_NAMES
+        and bool(lead)
+        and lead[-1] not in ".!?\n"
+    )
 
 
 # Capitalised words that may stand before an amount without naming it ("Over 900", "Some 20").
-_NOT_NAMES = frozenset({"between", "from", "about", "some", "over", "nearly", "almost", "around", "only", "just",
-                        "all", "the", "and", "but", "of", "in", "on", "at", "by", "for", "with", "to", "as", "than",
-                        "another", "police", "officials"})
+_NOT_NAMES = frozenset(
+    {
+        "between",
+        "from",
+        "about",
+        "some",
+        "over",
+        "nearly",
+        "almost",
+        "around",
+        "only",
+        "just",
+        "all",
+        "the",
+        "and",
+        "but",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "to",
+        "as",
+        "than",
+        "another",
+        "police",
+        "officials",
+    }
+)
 
 
 _AGE = re.compile(r"[A-Z][\w'’-]+\s*[,(]\s*\Z")
 _SCORE = re.compile(r"\d\s*[–-]\s*$")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|&)\s*$")
+_ONE_PRONOUN = re.compile(r"\s+(?:of|another|day|way|thing|hand|side|time|point)\b")
+_RANGE_LEAD = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
+# `_CURRENCY` ends with a sign and at most one space before the amount, or a newline after that
+# (`$` matches before a last newline): a sign in the last three characters, or no match.
+_CURRENCY_SIGNS = frozenset("$€£¥")
 
 
 def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: str | None = None) -> list[EnQuantity]:
@@ -190,9 +357,10 @@ def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: 
     last_id = -1  # end of the last identifier: "posts 542 and 543" are both names
     for m in scan_numbers(low):
         a, b = m.start, m.end
-        if a < last_end or _overlaps(spans, starts, a, b):
+        if a < last_end or (spans and _overlaps(spans, starts, a, b)):
             continue
-        if _SCORE.search(text, max(0, a - 6), a):
+        # `_SCORE` needs a dash as the last character before the amount but for white space.
+        if text[max(0, a - 6) : a].rstrip()[-1:] in ("-", "–") and _SCORE.search(text, max(0, a - 6), a):
             continue  # the second number of a score or a range not taken: "1 – 2"
         if last_id >= 0 and _LIST_JOIN.fullmatch(text, last_id, a):
             last_id = b
@@ -201,14 +369,19 @@ def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: 
         if got is None:
             continue
         value, vague = got
-        if m.kind == "digits" and "," not in m.text and 1800 <= value <= 2100 and value == int(value) \
-                and "." not in m.text:
+        if (
+            m.kind == "digits"
+            and "," not in m.text
+            and 1800 <= value <= 2100
+            and value == int(value)
+            and "." not in m.text
+        ):
             continue  # a year the time stage did not take: never an amount
         if m.kind != "vague" and _is_identifier(text, a, b):
             last_id = b
             continue
         word = m.text
-        if word == "one" and re.match(r"\s+(?:of|another|day|way|thing|hand|side|time|point)\b", text[b:b + 12]):
+        if word == "one" and _ONE_PRONOUN.match(text[b : b + 12]):
             continue
         if m.kind == "words" and word in ("a", "an"):
             continue
@@ -216,7 +389,7 @@ def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: 
         high: float | None = None
         start, end = a, b
         # A currency sign before the number: "$5 million", "US$ 10 billion".
-        cur = _CURRENCY.search(text, max(0, a - 4), a)
+        cur = None if _CURRENCY_SIGNS.isdisjoint(text[max(0, a - 3) : a]) else _CURRENCY.search(text, max(0, a - 4), a)
         unit: str | None = None
         if cur is not None:
             start = cur.start()
@@ -226,10 +399,16 @@ def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: 
         if rm is not None and not vague:
             nxt = number_at(low, rm.end())
             joined = rm.group().strip().lower()
-            lead = re.search(r"(?:between|from)\s+$", text[max(0, start - 12):start], re.IGNORECASE)
-            if nxt is not None and nxt.kind != "vague" and (
-                    (joined in ("-", "–") and not rm.group().startswith(" ")) or joined == "to"
-                    or (joined == "and" and lead is not None and lead.group().lower().startswith("between"))):
+            lead = _RANGE_LEAD.search(text[max(0, start - 12) : start])
+            if (
+                nxt is not None
+                and nxt.kind != "vague"
+                and (
+                    (joined in ("-", "–") and not rm.group().startswith(" "))
+                    or joined == "to"
+                    or (joined == "and" and lead is not None and lead.group().lower().startswith("between"))
+                )
+            ):
                 hv = _value(nxt)
                 if hv is not None and hv[0] > value:
                     high = hv[0]
@@ -238,7 +417,7 @@ def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: 
                     if lead is not None:
                         start = max(0, start - 12) + lead.start()
         if qualifier != "range":
-            q = _qualifier_before(text, start)
+            q = _qualifier_before(text, low, start)
             if q is not None and not vague:
                 qualifier, start = q
         if unit is None:
@@ -251,8 +430,12 @@ def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: 
             after = _qualifier_after(text, end, unit_end)
             if after is not None:
                 qualifier = after
-        if unit is None and qualifier == "eq" and _AGE.search(text, max(0, start - 40), start) \
-                and text[end:end + 1] in ",)":
+        if (
+            unit is None
+            and qualifier == "eq"
+            and text[end : end + 1] in ",)"
+            and _AGE.search(text, max(0, start - 40), start)
+        ):
             continue  # "Umm Ahmed, 42, who …": an age in an apposition, not an amount
         if m.kind == "words" and unit is None and qualifier == "eq" and value < 100:
             continue  # "one of them", "the three": a number word counts only something it names
