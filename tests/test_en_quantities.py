@@ -67,3 +67,8 @@ def test_times_are_left_to_the_time_stage() -> None:
 
 def test_an_age_in_an_apposition_is_not_an_amount() -> None:
     assert qty("Sara Haddad, 34, lost two brothers in the flood.") == [("two", 2, "eq", None, "brothers")]
+
+
+def test_a_qualifier_the_case_blind_match_reads_through_a_long_s() -> None:
+    """"ſome" (a long s, as OCR or old type gives it) is "some": the amount is read, not failed."""
+    assert qty("Officials said \u017fome 200 people were hurt.")[0][:3] == ("\u017fome 200", 200, "approx")

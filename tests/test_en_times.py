@@ -5,12 +5,15 @@ Every sentence here is written for the tests; none comes from gold data.
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
 
 from rawi.en.text import segment
-from rawi.en.times import extract_times
+from rawi.en.times import _sources, extract_times
 
 DATELINE = dt.date(2025, 10, 24)  # a Friday
 
@@ -97,3 +100,28 @@ def test_not_times(text: str) -> None:
 def test_spans_leave_prepositions_out() -> None:
     text = "The army said on Thursday that fighting had gone on since March."
     assert [t[0] for t in times(text)] == ["Thursday", "March"]
+
+
+def test_a_phrase_anchor_broken_over_a_line_or_two_spaces_is_read() -> None:
+    """"at\\npresent", "in  the past": the words of a phrase anchor may stand apart by any white
+    space (a wrapped line); the article is read, not failed."""
+    assert times("The situation at\npresent is calm.")[0][:2] == ("at\npresent", "DATE")
+    assert times("The talks in  the past failed.")[0][0] == "in  the past"
+
+
+def _sentences_of_this_file() -> list[str]:
+    tree = ast.parse(Path(__file__).read_text(encoding="utf-8"))
+    return [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+            and " " in n.value]
+
+
+@pytest.mark.parametrize(("name", "body", "head"), _sources())
+def test_every_pattern_starts_where_its_head_says(name: str, body: str, head: str) -> None:
+    """The scan tries a pattern only where its head matches: a start the head misses loses the
+    time silently. Every match of the body in this file's sentences must start with the head."""
+    pattern, start = re.compile(body), re.compile(head)
+    for text in _sentences_of_this_file():
+        low = text.lower()
+        for m in pattern.finditer(low):
+            if m.end() > m.start():
+                assert start.match(low, m.start()), (name, low[m.start():m.end()])

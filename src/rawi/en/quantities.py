@@ -253,7 +253,11 @@ def _qualifier_before(text: str, low: str, start: int) -> tuple[str, int] | None
         m = pat.search(text, lo, start)
     if m is None:
         return None
-    return _before_map()[" ".join(m.group("q").lower().split())], m.start("q")
+    # IGNORECASE also takes "ſome" for "some", which lower() keeps: casefold() maps it back.
+    phrase = " ".join(m.group("q").lower().split())
+    table = _before_map()
+    qualifier = table.get(phrase) or table.get(phrase.casefold())
+    return (qualifier, m.start("q")) if qualifier is not None else None
 
 
 @cache

@@ -664,7 +664,9 @@ def extract_times(et: EnText, published: dt.date | None) -> list[EnTime]:
         if a0 < taken_end or art.padded[a0].isalnum():
             continue  # inside a time already found; or a word glued to a non-ASCII letter ("émay")
         if "a" <= low[a0] <= "z":
-            kind = kind_of[low[a0:a1]]
+            word = low[a0:a1]
+            # "at\npresent": the trie's space matches any white space; the table has one space.
+            kind = kind_of[word] if word in kind_of else kind_of[" ".join(word.split())]
         else:  # digits
             if a0 > 1 and low[a0 - 1] in ",." and low[a0 - 2].isdigit():
                 continue  # the "000" of "10,000", the "5" of "1.5"
