@@ -30,8 +30,7 @@ import time
 from pathlib import Path
 
 SENTENCE = "قال وزير الخارجية إن المحادثات ستستأنف الأسبوع المقبل بحضور وفود من عشر دول. "
-GOOD = {"id": "good", "published": "2025-10-24",
-        "text": "قالت وزارة الصحة إن 50 شخصا قتلوا في القصف على المدينة أمس."}
+GOOD = {"id": "good", "published": "2025-10-24", "text": "قالت وزارة الصحة إن 50 شخصا قتلوا في القصف على المدينة أمس."}
 TARGET_MB = 300
 
 
@@ -74,11 +73,17 @@ def main() -> None:
         # ru_maxrss is in KiB on Linux: the largest of the finished children, here the only one.
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         report = {
-            "line_bytes": line, "gzip_bytes": data.stat().st_size, "build_seconds": round(built, 1),
-            "exit_status": proc.returncode, "summary": proc.stdout.strip(),
+            "line_bytes": line,
+            "gzip_bytes": data.stat().st_size,
+            "build_seconds": round(built, 1),
+            "exit_status": proc.returncode,
+            "summary": proc.stdout.strip(),
             "rejections": [ln.strip() for ln in proc.stderr.splitlines() if "rejected " in ln][:3],
-            "ingest_seconds": round(seconds, 1), "peak_rss_mb": round(peak_mb, 1),
-            "target_mb": TARGET_MB, "cores": os.cpu_count(), "python": platform.python_version(),
+            "ingest_seconds": round(seconds, 1),
+            "peak_rss_mb": round(peak_mb, 1),
+            "target_mb": TARGET_MB,
+            "cores": os.cpu_count(),
+            "python": platform.python_version(),
         }
     print(json.dumps(report, ensure_ascii=False, indent=1))
     if peak_mb >= TARGET_MB or "added 1" not in proc.stdout:

@@ -86,10 +86,16 @@ def _run(service: Service, sources: Sequence[str]) -> tuple[Summary, float, floa
 def _figures(summary: Summary, seconds: float, cpu: float) -> dict[str, Any]:
     c = summary.counts
     n = c["added"] + c["unchanged"] + c["replaced"] + len(summary.rejected)
-    return {"articles": n, "added": c["added"], "unchanged": c["unchanged"], "replaced": c["replaced"],
-            "rejected": len(summary.rejected), "seconds": round(seconds, 2),
-            "articles_per_s": round(n / seconds, 1) if seconds else None,
-            "cpu_seconds": round(cpu, 2)}
+    return {
+        "articles": n,
+        "added": c["added"],
+        "unchanged": c["unchanged"],
+        "replaced": c["replaced"],
+        "rejected": len(summary.rejected),
+        "seconds": round(seconds, 2),
+        "articles_per_s": round(n / seconds, 1) if seconds else None,
+        "cpu_seconds": round(cpu, 2),
+    }
 
 
 def main() -> None:
@@ -117,13 +123,21 @@ def main() -> None:
         size_mb = Path(url).stat().st_size / 1e6 if kind == "sqlite" else None
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result: dict[str, Any] = {
-        **first, "open_seconds": round(open_s, 3), "peak_rss_mb": round(rss_mb, 1),
-        "cores": os.cpu_count(), "db_kind": kind,
+        **first,
+        "open_seconds": round(open_s, 3),
+        "peak_rss_mb": round(rss_mb, 1),
+        "cores": os.cpu_count(),
+        "db_kind": kind,
         "db": "temp SQLite file" if a.db is None else ledger_engine.resolve_url(url).split("@")[-1],
         "db_file_mb": round(size_mb, 1) if size_mb is not None else None,
-        "stored": {"articles": stats.articles, "attributions": stats.attributions,
-                   "quantities": stats.quantities, "syndicated": stats.syndicated},
-        "corpus": [p.name for p in a.corpus], "limit": a.limit or None,
+        "stored": {
+            "articles": stats.articles,
+            "attributions": stats.attributions,
+            "quantities": stats.quantities,
+            "syndicated": stats.syndicated,
+        },
+        "corpus": [p.name for p in a.corpus],
+        "limit": a.limit or None,
         "python": platform.python_version(),
     }
     if again is not None:

@@ -51,8 +51,7 @@ def predict(gold: Path, out: Path) -> None:
             if start < 0:
                 continue
             pos = start + len(phrase)
-            times.append({"start": start, "end": pos, "text": phrase, "type": "DATE",
-                          "value": _value(phrase, when)})
+            times.append({"start": start, "end": pos, "text": phrase, "type": "DATE", "value": _value(phrase, when)})
         doc = {"id": g["id"], "text": text, "published": g.get("published"), "times": times}
         (out / f.name).write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
 

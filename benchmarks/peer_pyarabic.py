@@ -71,8 +71,17 @@ def quantities(text: str) -> list[dict[str, object]]:
         if value is None:
             continue
         start, end = a[0], b[1]
-        out.append({"start": start, "end": end, "text": text[start:end], "value": value,
-                    "qualifier": "eq", "high": None, "unit": None})
+        out.append(
+            {
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "value": value,
+                "qualifier": "eq",
+                "high": None,
+                "unit": None,
+            }
+        )
     return out
 
 

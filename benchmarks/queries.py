@@ -43,9 +43,12 @@ def _run(args: list[str]) -> dict[str, Any]:
     proc = subprocess.run(["/usr/bin/time", "-f", "RSS_KB %M", *args], capture_output=True, text=True, check=True)
     seconds = time.perf_counter() - t
     rss_kb = int(next(ln for ln in proc.stderr.splitlines() if ln.startswith("RSS_KB")).split()[1])
-    return {"seconds": round(seconds, 3), "peak_rss_mb": round(rss_kb / 1024, 1),
-            "output_lines": len(proc.stdout.splitlines()), "last_line": proc.stdout.strip().splitlines()[-1][:80]
-            if proc.stdout.strip() else ""}
+    return {
+        "seconds": round(seconds, 3),
+        "peak_rss_mb": round(rss_kb / 1024, 1),
+        "output_lines": len(proc.stdout.splitlines()),
+        "last_line": proc.stdout.strip().splitlines()[-1][:80] if proc.stdout.strip() else "",
+    }
 
 
 def main() -> None:

@@ -29,8 +29,22 @@ from sqlalchemy import select
 from rawi.ledger import Ledger
 from rawi.ledger.schema import articles
 
-COLUMNS = ("n", "kind", "measure", "confidence", "a_article", "a_said", "a_source", "a_sentence",
-           "b_article", "b_said", "b_source", "b_sentence", "verdict", "why")
+COLUMNS = (
+    "n",
+    "kind",
+    "measure",
+    "confidence",
+    "a_article",
+    "a_said",
+    "a_source",
+    "a_sentence",
+    "b_article",
+    "b_said",
+    "b_source",
+    "b_sentence",
+    "verdict",
+    "why",
+)
 
 
 def _sentence(text: str, start: int, end: int, lo: int, hi: int) -> str:
@@ -50,8 +64,12 @@ def draw(db: str, kind: str, n: int, seed: int, min_confidence: float = 0.0) -> 
                 for side in (p.a, p.b):
                     text = conn.execute(select(articles.c.text).where(articles.c.doc_key == side.doc_key)).scalar_one()
                     lo = text.find(side.context) if side.context else side.start
-                    cells += [side.article_id, side.said_on, side.source or f"(outlet {side.outlet})",
-                              _sentence(text, side.start, side.end, lo, lo + len(side.context))]
+                    cells += [
+                        side.article_id,
+                        side.said_on,
+                        side.source or f"(outlet {side.outlet})",
+                        _sentence(text, side.start, side.end, lo, lo + len(side.context)),
+                    ]
                 out.writerow([*cells, "", ""])
     band = f" at least {min_confidence} confident" if min_confidence else ""
     print(f"# {len(picked)} of {total} {kind} pairs{band}, seed {seed}", file=sys.stderr)

@@ -54,8 +54,13 @@ def _load() -> list[float]:
 def _cluster(workers: int) -> Any:
     from distributed import LocalCluster
 
-    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,  # type: ignore[no-untyped-call]
-                        dashboard_address=None, silence_logs=40)
+    return LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,  # type: ignore[no-untyped-call]
+        dashboard_address=None,
+        silence_logs=40,
+    )
 
 
 def _workers(cluster: Any) -> list[dict[str, float]]:
@@ -85,6 +90,7 @@ def _busy_seconds() -> float:
 
 # -- extract ----------------------------------------------------------------------------------
 
+
 def _lines_one_process(path: str) -> Iterator[str | RawiError]:
     from rawi.cli import _extract_here
 
@@ -108,8 +114,9 @@ def extract_once(workers: int, corpora: Sequence[Path]) -> dict[str, Any]:
         if cluster is None:
             lines = _lines_one_process(str(path))
         else:
-            lines = extract_lines(str(path), ExtractJob("jsonl", "auto", 1_000_000),
-                                  Scale(scheduler=cluster.scheduler_address))
+            lines = extract_lines(
+                str(path), ExtractJob("jsonl", "auto", 1_000_000), Scale(scheduler=cluster.scheduler_address)
+            )
         for line in lines:
             n += 1
             if isinstance(line, RawiError):
@@ -119,12 +126,18 @@ def extract_once(workers: int, corpora: Sequence[Path]) -> dict[str, Any]:
     seconds = time.perf_counter() - t0
     cpu, busy = _cpu() - c0, _busy_seconds() - b0
     out: dict[str, Any] = {
-        "workers": workers, "articles": n, "rejected": rejected, "seconds": round(seconds, 2),
-        "articles_per_s": round(n / seconds, 1), "output_mb": round(nbytes / 1e6, 1),
+        "workers": workers,
+        "articles": n,
+        "rejected": rejected,
+        "seconds": round(seconds, 2),
+        "articles_per_s": round(n / seconds, 1),
+        "output_mb": round(nbytes / 1e6, 1),
         "cluster_start_seconds": round(start_s, 2),
         "articles_per_s_with_start": round(n / (seconds + start_s), 1),
-        "driver_peak_rss_mb": _rss_mb(), "driver_cpu_seconds": round(cpu, 1),
-        "load_before": load_before, "load_after": _load(),
+        "driver_peak_rss_mb": _rss_mb(),
+        "driver_cpu_seconds": round(cpu, 1),
+        "load_before": load_before,
+        "load_after": _load(),
     }
     ours = cpu
     if cluster is not None:
@@ -146,13 +159,19 @@ def compare(workers: int, corpora: Sequence[Path]) -> dict[str, Any]:
         runs.append(json.loads(got.stdout))
         print(got.stdout, file=sys.stderr)
     many, one = runs
-    return {"corpus": [p.name for p in corpora], "one_process": one, "cluster": many,
-            "ratio": round(many["articles_per_s"] / one["articles_per_s"], 2),
-            "ratio_with_start": round(many["articles_per_s_with_start"] / one["articles_per_s"], 2),
-            "cores": os.cpu_count(), "python": platform.python_version()}
+    return {
+        "corpus": [p.name for p in corpora],
+        "one_process": one,
+        "cluster": many,
+        "ratio": round(many["articles_per_s"] / one["articles_per_s"], 2),
+        "ratio_with_start": round(many["articles_per_s_with_start"] / one["articles_per_s"], 2),
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+    }
 
 
 # -- ingest -----------------------------------------------------------------------------------
+
 
 def repeated(corpora: Sequence[Path], n: int, dest: Path) -> int:
     """The corpora again and again, copy k with ids `ID~k` and URLs `URL#rk`, `n` articles in all."""
@@ -229,18 +248,33 @@ def ingest_large(url: str, articles: int, workers: int, corpora: Sequence[Path],
     c = summary.counts
     relink = sum(relink_s)
     return {
-        "articles": n, "added": c["added"], "unchanged": c["unchanged"], "replaced": c["replaced"],
-        "rejected": len(summary.rejected), "workers": workers, "db_kind": url.split(":", 1)[0],
-        "seconds": round(seconds, 1), "articles_per_s": round(n / seconds, 1),
-        "relink_seconds": round(relink, 1), "articles_per_s_before_relink": round(n / (seconds - relink), 1),
-        "cluster_start_seconds": round(start_s, 2), "input_made_seconds": round(made_s, 1),
-        "driver_peak_rss_mb": _rss_mb(), "workers_usage": usage,
-        "stored": {"articles": stats.articles, "attributions": stats.attributions, "quantities": stats.quantities,
-                   "syndicated": stats.syndicated},
-        "load_before": load_before, "load_after": _load(),
+        "articles": n,
+        "added": c["added"],
+        "unchanged": c["unchanged"],
+        "replaced": c["replaced"],
+        "rejected": len(summary.rejected),
+        "workers": workers,
+        "db_kind": url.split(":", 1)[0],
+        "seconds": round(seconds, 1),
+        "articles_per_s": round(n / seconds, 1),
+        "relink_seconds": round(relink, 1),
+        "articles_per_s_before_relink": round(n / (seconds - relink), 1),
+        "cluster_start_seconds": round(start_s, 2),
+        "input_made_seconds": round(made_s, 1),
+        "driver_peak_rss_mb": _rss_mb(),
+        "workers_usage": usage,
+        "stored": {
+            "articles": stats.articles,
+            "attributions": stats.attributions,
+            "quantities": stats.quantities,
+            "syndicated": stats.syndicated,
+        },
+        "load_before": load_before,
+        "load_after": _load(),
         # Cores kept busy by anything else, PostgreSQL included when it runs on this machine.
         "other_processes_cores": round(max(0.0, busy - _cpu() - sum(u["cpu_seconds"] for u in usage)) / seconds, 2),
-        "cores": os.cpu_count(), "python": platform.python_version(),
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
     }
 
 

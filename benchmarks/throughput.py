@@ -55,15 +55,28 @@ def main() -> None:
             if a.limit and n >= a.limit:
                 break
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({
-        "corpus": a.corpus.name, "articles": n, "extracted": done, "rejected": rejected,
-        "seconds": round(dt, 2), "articles_per_s": round(n / dt, 1),
-        # CPU time is what the one core spent on us: steadier than wall time on a busy machine.
-        "cpu_seconds": round(cpu, 2), "articles_per_cpu_s": round(n / cpu, 1),
-        "mb_per_s": round(nbytes / dt / 1e6, 2), "peak_rss_mb": round(rss_mb, 1),
-        "cores_on_machine": os.cpu_count(), "cores_used": 1, "python": platform.python_version(),
-        "cpu": platform.processor() or platform.machine(),
-    }, indent=1))
+    print(
+        json.dumps(
+            {
+                "corpus": a.corpus.name,
+                "articles": n,
+                "extracted": done,
+                "rejected": rejected,
+                "seconds": round(dt, 2),
+                "articles_per_s": round(n / dt, 1),
+                # CPU time is what the one core spent on us: steadier than wall time on a busy machine.
+                "cpu_seconds": round(cpu, 2),
+                "articles_per_cpu_s": round(n / cpu, 1),
+                "mb_per_s": round(nbytes / dt / 1e6, 2),
+                "peak_rss_mb": round(rss_mb, 1),
+                "cores_on_machine": os.cpu_count(),
+                "cores_used": 1,
+                "python": platform.python_version(),
+                "cpu": platform.processor() or platform.machine(),
+            },
+            indent=1,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -61,7 +61,7 @@ def main() -> None:
     n = nbytes = 0
     dt = cpu = ar_cpu = 0.0
     for r in range(a.repeat):
-        batch = arabic[r * len(texts):(r + 1) * len(texts)]
+        batch = arabic[r * len(texts) : (r + 1) * len(texts)]
         c0 = time.process_time()
         for art in batch:
             with contextlib.suppress(RawiError):
@@ -76,18 +76,38 @@ def main() -> None:
             dt += time.perf_counter() - t0
             cpu += time.process_time() - c0
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({
-        "texts": len(texts), "repeat": a.repeat, "articles": n, "lang": a.lang,
-        "seconds": round(dt, 2), "articles_per_s": round(n / dt, 1),
-        "cpu_seconds": round(cpu, 2), "articles_per_cpu_s": round(n / cpu, 1),
-        "mb_per_s": round(nbytes / dt / 1e6, 2), "kb_per_article": round(nbytes / n / 1e3, 2),
-        "peak_rss_mb": round(rss_mb, 1), "cores_on_machine": os.cpu_count(), "cores_used": 1,
-        "python": platform.python_version(), "cpu": platform.processor() or platform.machine(),
-        **({"arabic_beside": a.beside.name, "arabic_articles": len(arabic),
-            "arabic_articles_per_cpu_s": round(len(arabic) / ar_cpu, 1),
-            "english_to_arabic_time_per_article": round((cpu / n) / (ar_cpu / len(arabic)), 2)}
-           if arabic and ar_cpu else {}),
-    }, indent=1))
+    print(
+        json.dumps(
+            {
+                "texts": len(texts),
+                "repeat": a.repeat,
+                "articles": n,
+                "lang": a.lang,
+                "seconds": round(dt, 2),
+                "articles_per_s": round(n / dt, 1),
+                "cpu_seconds": round(cpu, 2),
+                "articles_per_cpu_s": round(n / cpu, 1),
+                "mb_per_s": round(nbytes / dt / 1e6, 2),
+                "kb_per_article": round(nbytes / n / 1e3, 2),
+                "peak_rss_mb": round(rss_mb, 1),
+                "cores_on_machine": os.cpu_count(),
+                "cores_used": 1,
+                "python": platform.python_version(),
+                "cpu": platform.processor() or platform.machine(),
+                **(
+                    {
+                        "arabic_beside": a.beside.name,
+                        "arabic_articles": len(arabic),
+                        "arabic_articles_per_cpu_s": round(len(arabic) / ar_cpu, 1),
+                        "english_to_arabic_time_per_article": round((cpu / n) / (ar_cpu / len(arabic)), 2),
+                    }
+                    if arabic and ar_cpu
+                    else {}
+                ),
+            },
+            indent=1,
+        )
+    )
 
 
 if __name__ == "__main__":

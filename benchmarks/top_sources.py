@@ -63,7 +63,7 @@ def main() -> None:
                 counts[key] += 1
                 if a.examples and len(contexts.setdefault(key, [])) < a.examples:
                     lo, hi = max(0, span.start - 60), min(len(res.text), att.content.end)
-                    contexts[key].append(res.text[lo:min(hi, lo + 220)].replace("\n", " "))
+                    contexts[key].append(res.text[lo : min(hi, lo + 220)].replace("\n", " "))
         total.update(counts)
         print(f"== {path.name}: {articles} articles, {sum(counts.values())} named sources")
         for src, c in counts.most_common(a.top):

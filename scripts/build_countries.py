@@ -25,12 +25,35 @@ EXTRA = ROOT / "scripts" / "countries_extra.tsv"
 OUT = ROOT / "src" / "rawi" / "lexicon" / "data" / "countries.tsv"
 
 EXTRA_COLUMNS = (
-    "iso2", "name_ar", "name_en", "aliases_ar", "aliases_en", "adjective_ar", "exclude_ar", "gender", "qid",
-    "capital_ar", "capital_aliases_ar", "capital_en", "capital_qid",
+    "iso2",
+    "name_ar",
+    "name_en",
+    "aliases_ar",
+    "aliases_en",
+    "adjective_ar",
+    "exclude_ar",
+    "gender",
+    "qid",
+    "capital_ar",
+    "capital_aliases_ar",
+    "capital_en",
+    "capital_qid",
 )
 OUT_COLUMNS = (
-    "iso2", "iso3", "name_ar", "name_en", "aliases_ar", "aliases_en", "adjective_ar", "exclude_ar",
-    "gender", "qid", "capital_ar", "capital_aliases_ar", "capital_en", "capital_qid",
+    "iso2",
+    "iso3",
+    "name_ar",
+    "name_en",
+    "aliases_ar",
+    "aliases_en",
+    "adjective_ar",
+    "exclude_ar",
+    "gender",
+    "qid",
+    "capital_ar",
+    "capital_aliases_ar",
+    "capital_en",
+    "capital_qid",
 )
 # Codes outside ISO 3166-1 that news treats as countries (user-assigned XK).
 NON_ISO = {"XK": ("XKX", "Kosovo")}
@@ -112,22 +135,24 @@ def build() -> list[dict[str, str]]:
         name_en = x["name_en"] or cldr_en or names_en[0]
         aliases_ar = [a for a in [cldr_ar, *paren_ar, *split(x["aliases_ar"])] if a != name_ar]
         aliases_en = [a for a in [cldr_en, *names_en, *split(x["aliases_en"])] if a != name_en]
-        rows.append({
-            "iso2": iso2,
-            "iso3": iso3,
-            "name_ar": name_ar,
-            "name_en": name_en,
-            "aliases_ar": join(aliases_ar),
-            "aliases_en": join(aliases_en),
-            "adjective_ar": x["adjective_ar"],
-            "exclude_ar": x["exclude_ar"],
-            "gender": x["gender"] or "f",
-            "qid": x["qid"],
-            "capital_ar": x["capital_ar"],
-            "capital_aliases_ar": x["capital_aliases_ar"],
-            "capital_en": x["capital_en"],
-            "capital_qid": x["capital_qid"],
-        })
+        rows.append(
+            {
+                "iso2": iso2,
+                "iso3": iso3,
+                "name_ar": name_ar,
+                "name_en": name_en,
+                "aliases_ar": join(aliases_ar),
+                "aliases_en": join(aliases_en),
+                "adjective_ar": x["adjective_ar"],
+                "exclude_ar": x["exclude_ar"],
+                "gender": x["gender"] or "f",
+                "qid": x["qid"],
+                "capital_ar": x["capital_ar"],
+                "capital_aliases_ar": x["capital_aliases_ar"],
+                "capital_en": x["capital_en"],
+                "capital_qid": x["capital_qid"],
+            }
+        )
     return rows
 
 

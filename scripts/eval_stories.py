@@ -46,17 +46,27 @@ def main() -> None:
     rawi = [sys.executable, "-m", "rawi.cli"]
     with tempfile.TemporaryDirectory(prefix="rawi-stories-db-") as tmp:
         corpus = Path(tmp) / "stories.jsonl"
-        corpus.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in articles(a.stories)),
-                          encoding="utf-8")
+        corpus.write_text(
+            "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in articles(a.stories)), encoding="utf-8"
+        )
         db = str(Path(tmp) / "ledger.sqlite")
         subprocess.run([*rawi, "ingest", str(corpus), "--db", db], check=True, stdout=subprocess.DEVNULL)
-        for name, cmd in (("figures", ["figures"]), ("conflicts", ["conflicts", "--kind", "conflict"]),
-                          ("revisions", ["conflicts", "--kind", "revision"])):
+        for name, cmd in (
+            ("figures", ["figures"]),
+            ("conflicts", ["conflicts", "--kind", "conflict"]),
+            ("revisions", ["conflicts", "--kind", "revision"]),
+        ):
             with open(out / f"{name}.json", "w", encoding="utf-8") as fh:
                 subprocess.run([*rawi, *cmd, "--db", db, "--format", "json"], check=True, stdout=fh)
     scorer = a.stories.parent / "score_claims.py"
-    cmd = [sys.executable, str(scorer), str(a.stories), str(out / "figures.json"), str(out / "conflicts.json"),
-           str(out / "revisions.json")]
+    cmd = [
+        sys.executable,
+        str(scorer),
+        str(a.stories),
+        str(out / "figures.json"),
+        str(out / "conflicts.json"),
+        str(out / "revisions.json"),
+    ]
     cmd += [flag for flag, on in (("--details", a.details), ("--json", a.json)) if on]
     sys.exit(subprocess.call(cmd))
 

@@ -65,6 +65,7 @@ def commands(block: str) -> list[str]:
 
 def render(readme: str) -> str:
     """README with every console block's outputs replaced by a real run of its commands."""
+
     def block(m: re.Match[str]) -> str:
         parts = []
         for command in commands(m.group(1)):

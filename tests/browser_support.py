@@ -26,8 +26,14 @@ SEED_KEY = "https://example.org/rawi-sample/kim-kursk-museum"
 INSTALL_TIMEOUT_S = 900  # a bare machine downloads Chromium and the Arabic fonts once
 
 # The flags the issue asks for; the user-data-dir is added per run.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 # Markup in every field of an article: the page must show it as text and run none of it.
 HOSTILE_ID = "hostile-markup"
@@ -46,15 +52,16 @@ def wanted() -> tuple[bool, str]:
         return True, ""
     if os.environ.get("RAWI_CHROMIUM") or CHROMIUM.exists():
         return True, ""
-    return False, (f"no {CHROMIUM}: set RAWI_TEST_BROWSER=1 to install Debian's Chromium "
-                   "(scripts/install-chromium) and run the browser tests")
+    return False, (
+        f"no {CHROMIUM}: set RAWI_TEST_BROWSER=1 to install Debian's Chromium "
+        "(scripts/install-chromium) and run the browser tests"
+    )
 
 
 def chromium_path() -> str:
     """The browser to drive; with RAWI_TEST_BROWSER=1 install it first if missing."""
     if os.environ.get("RAWI_TEST_BROWSER") == "1" or os.environ.get("RAWI_CHROMIUM"):
-        proc = subprocess.run([str(INSTALL)], capture_output=True, text=True, timeout=INSTALL_TIMEOUT_S,
-                              check=False)
+        proc = subprocess.run([str(INSTALL)], capture_output=True, text=True, timeout=INSTALL_TIMEOUT_S, check=False)
         lines = proc.stdout.strip().splitlines()
         if proc.returncode != 0 or not lines:
             raise RuntimeError(f"scripts/install-chromium failed:\n{proc.stderr}{proc.stdout}")
@@ -70,8 +77,14 @@ def build_demo_ledger(db: Path) -> None:
 
     sample = db.parent / "kursk-story.jsonl"
     sample.write_bytes(resources.files("rawi").joinpath("samples", "kursk-story.jsonl").read_bytes())
-    hostile = Article(HOSTILE_ID, HOSTILE_TEXT, "2025-10-25", title='<img src=x onerror="window.__pwned=1">عنوان',
-                      url=HOSTILE_KEY, source='<script>window.__pwned=1</script>')
+    hostile = Article(
+        HOSTILE_ID,
+        HOSTILE_TEXT,
+        "2025-10-25",
+        title='<img src=x onerror="window.__pwned=1">عنوان',
+        url=HOSTILE_KEY,
+        source="<script>window.__pwned=1</script>",
+    )
     with Service.open(str(db)) as service:
         summary = service.ingest_sources([str(sample)])
         assert summary.counts["added"] == 6, summary

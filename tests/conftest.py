@@ -29,8 +29,7 @@ def pytest_configure(config: pytest.Config) -> None:
         import psycopg  # noqa: F401  # without it every PG param would fail on connect, one by one
     except ImportError as err:
         raise pytest.UsageError("RAWI_TEST_PG=1 needs psycopg 3: pip install -e '.[postgres]'") from err
-    proc = subprocess.run([str(SCRIPT), "start"], capture_output=True, text=True, timeout=START_TIMEOUT_S,
-                          check=False)
+    proc = subprocess.run([str(SCRIPT), "start"], capture_output=True, text=True, timeout=START_TIMEOUT_S, check=False)
     found = dict(line.split("=", 1) for line in proc.stdout.splitlines() if "=" in line)
     if proc.returncode != 0 or "RAWI_TEST_PG_URL" not in found:
         # CI asked for PostgreSQL: running without it would pass while testing less.

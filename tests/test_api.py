@@ -23,14 +23,18 @@ from rawi.web import create_app
 
 URL_KEY = "https://example.org/news/a2?x=1"
 ARTICLES = [
-    Article("a1", "قالت وزارة الصحة إن 50 شخصا قتلوا في القصف على المدينة.", "2025-09-10", "حصيلة القصف",
-            None, "وكالة أ"),
-    Article("a2", "قال الدفاع المدني إن أكثر من 90 شخصا قتلوا في القصف على المدينة.", "2025-09-10", None,
-            URL_KEY, "وكالة ب"),
-    Article("a3", "نفى المتحدث باسم الجيش أن يكون 50 شخصا قتلوا في القصف على المدينة.", "2025-09-10", None,
-            None, "وكالة ج"),
-    Article("a4", "قال وزير الخارجية إن المحادثات ستستأنف في القاهرة الأسبوع المقبل.", "2025-09-12", None,
-            None, "وكالة أ"),
+    Article(
+        "a1", "قالت وزارة الصحة إن 50 شخصا قتلوا في القصف على المدينة.", "2025-09-10", "حصيلة القصف", None, "وكالة أ"
+    ),
+    Article(
+        "a2", "قال الدفاع المدني إن أكثر من 90 شخصا قتلوا في القصف على المدينة.", "2025-09-10", None, URL_KEY, "وكالة ب"
+    ),
+    Article(
+        "a3", "نفى المتحدث باسم الجيش أن يكون 50 شخصا قتلوا في القصف على المدينة.", "2025-09-10", None, None, "وكالة ج"
+    ),
+    Article(
+        "a4", "قال وزير الخارجية إن المحادثات ستستأنف في القاهرة الأسبوع المقبل.", "2025-09-12", None, None, "وكالة أ"
+    ),
 ]
 SECURITY = {"content-security-policy", "x-content-type-options", "referrer-policy"}
 
@@ -98,7 +102,7 @@ def test_one_article_by_id_or_url_key(client: TestClient) -> None:
     analysis = one["analysis"]
     assert analysis["text"] == ARTICLES[0].text and analysis["attributions"][0]["cue"]["text"] == "قالت"
     for q in analysis["quantities"]:
-        assert analysis["text"][q["start"]:q["end"]] == q["text"]
+        assert analysis["text"][q["start"] : q["end"]] == q["text"]
     encoded = "https:%2F%2Fexample.org%2Fnews%2Fa2%3Fx=1"
     for path in (f"/api/articles/{encoded}", "/api/articles/https://example.org/news/a2%3Fx=1"):
         assert client.get(path).json()["article"]["doc_key"] == URL_KEY
@@ -136,7 +140,7 @@ def test_conflicts_contradictions_and_filters(client: TestClient) -> None:
     assert conflict["key"] == conflict["a"]["key"] == conflict["b"]["key"] and 0 < conflict["confidence"] <= 1
     for side in (conflict["a"], conflict["b"]):  # each side points at its figure in its article
         text = next(a.text for a in ARTICLES if side["article_id"] == a.id)
-        assert text[side["start"]:side["end"]] == side["text"] and side["text"] in side["context"]
+        assert text[side["start"] : side["end"]] == side["text"] and side["text"] in side["context"]
     denial = next(x for x in items if x["kind"] == "contradiction")
     assert denial["a"]["stance"] == "deny" and denial["a"]["article_id"] == "a3" and denial["b"]["text"] == "50"
     only = client.get("/api/conflicts", params={"kind": "contradiction"}).json()["items"]
@@ -148,7 +152,8 @@ def test_conflicts_contradictions_and_filters(client: TestClient) -> None:
     above = client.get("/api/conflicts", params={"min_confidence": floor}).json()
     assert conflict in above["items"] and all(x["confidence"] >= floor for x in above["items"])
     assert client.get("/api/conflicts", params={"min_confidence": min(1.0, floor + 0.001)}).json()["items"] == [
-        x for x in items if x["confidence"] > floor]
+        x for x in items if x["confidence"] > floor
+    ]
     error_of(client.get("/api/conflicts", params={"min_confidence": 2}), 422)
     error_of(client.get("/api/conflicts", params={"kind": "feud"}), 422)
 
@@ -186,15 +191,18 @@ def test_extract_returns_the_contract(client: TestClient) -> None:
     assert out["id"] == "x" and out["published"] == "2025-09-12"
     assert {"entities", "attributions", "times", "quantities"} <= set(out)
     week = out["times"][0]
-    assert out["text"][week["start"]:week["end"]] == week["text"]
+    assert out["text"][week["start"] : week["end"]] == week["text"]
     assert client.post("/api/extract", json={"text": "قال الوزير إن الاتفاق نهائي."}).json()["id"] == "doc"
 
 
 def test_extract_errors_have_the_one_shape(db: str, client: TestClient) -> None:
     error_of(client.post("/api/extract", json={"text": "   "}), 400, "E001")
     error_of(client.post("/api/extract", json={"text": "قال الوزير", "published": "yesterday"}), 400, "E007")
-    error_of(client.post("/api/extract", content=b'{"text": "', headers={"content-type": "application/json"}),
-             422, "HTTP_422")
+    error_of(
+        client.post("/api/extract", content=b'{"text": "', headers={"content-type": "application/json"}),
+        422,
+        "HTTP_422",
+    )
     error_of(client.post("/api/extract", json={"text": 5}), 422, "HTTP_422")
     error_of(client.post("/api/extract", json={"text": "نص", "colour": "red"}), 422)  # unknown field
     error_of(client.post("/api/extract", json=[1, 2]), 422)
@@ -206,8 +214,7 @@ def test_extract_errors_have_the_one_shape(db: str, client: TestClient) -> None:
         assert small.post("/api/extract", json={"text": "قال الوزير إن الاتفاق نهائي."}).status_code == 200
         # a body far over the limit is refused before it is read
         big = json.dumps({"text": "ا" * 100_000}).encode()
-        error_of(small.post("/api/extract", content=big, headers={"content-type": "application/json"}),
-                 413, "HTTP_413")
+        error_of(small.post("/api/extract", content=big, headers={"content-type": "application/json"}), 413, "HTTP_413")
 
         def chunks() -> Iterator[bytes]:  # no Content-Length: counted while read
             yield b'{"text": "'
@@ -215,14 +222,19 @@ def test_extract_errors_have_the_one_shape(db: str, client: TestClient) -> None:
                 yield b"a" * 10_000
             yield b'"}'
 
-        error_of(small.post("/api/extract", content=chunks(), headers={"content-type": "application/json"}),
-                 413, "HTTP_413")
+        error_of(
+            small.post("/api/extract", content=chunks(), headers={"content-type": "application/json"}), 413, "HTTP_413"
+        )
 
 
 # -- writing ---------------------------------------------------------------------------------
 
-NEW = {"id": "n1", "text": "قال الناطق باسم الحكومة إن 20 منزلا دمرت في الفيضان.", "published": "2025-09-13",
-       "source": "وكالة د"}
+NEW = {
+    "id": "n1",
+    "text": "قال الناطق باسم الحكومة إن 20 منزلا دمرت في الفيضان.",
+    "published": "2025-09-13",
+    "source": "وكالة د",
+}
 
 
 def test_ingest_is_off_without_a_token(client: TestClient) -> None:
@@ -242,12 +254,12 @@ def test_ingest_with_the_token(tmp_path: Path) -> None:
         bad = [NEW, {"id": "n2", "text": " "}, {"id": "n3", "text": "نص", "published": "soon"}, {**NEW}]
         out = c.post("/api/ingest", json={"articles": bad}, headers=auth).json()
         assert (out["added"], out["unchanged"], out["replaced"]) == (1, 0, 0)
-        assert [(r["id"], r["reason"][:4]) for r in out["rejected"]] == [("n2", "E001"), ("n3", "E007"),
-                                                                          ("n1", "E012")]
+        assert [(r["id"], r["reason"][:4]) for r in out["rejected"]] == [("n2", "E001"), ("n3", "E007"), ("n1", "E012")]
         again = c.post("/api/ingest", json={"articles": [NEW]}, headers=auth).json()
         assert (again["added"], again["unchanged"]) == (0, 1)
-        changed = c.post("/api/ingest", json={"articles": [{**NEW, "text": NEW["text"] + " وأضاف أن 3 جرحوا."}]},
-                         headers=auth).json()
+        changed = c.post(
+            "/api/ingest", json={"articles": [{**NEW, "text": NEW["text"] + " وأضاف أن 3 جرحوا."}]}, headers=auth
+        ).json()
         assert changed["replaced"] == 1
         assert c.get("/api/articles/n1").json()["article"]["source"] == "وكالة د"
         assert c.get("/api/articles").json()["total"] == 5
@@ -262,8 +274,13 @@ def test_ingest_with_the_token(tmp_path: Path) -> None:
 
 
 def test_security_headers_on_every_kind_of_response(client: TestClient) -> None:
-    for resp in (client.get("/api/health"), client.get("/"), client.get("/api/articles/none"),
-                 client.post("/api/extract", json={"text": 1}), client.get("/openapi.json")):
+    for resp in (
+        client.get("/api/health"),
+        client.get("/"),
+        client.get("/api/articles/none"),
+        client.post("/api/extract", json={"text": 1}),
+        client.get("/openapi.json"),
+    ):
         assert set(resp.headers) >= SECURITY, (resp.request.url, resp.headers)
         assert resp.headers["content-security-policy"].startswith("default-src 'self'")
         assert "unsafe-inline" not in resp.headers["content-security-policy"]
@@ -307,8 +324,9 @@ def test_unexpected_errors_are_500_with_the_shape(db: str) -> None:
 
 
 def test_host_header_is_checked_when_asked(db: str) -> None:
-    with TestClient(create_app(db, allowed_hosts=cli_serve.loopback_hosts("127.0.0.1")),
-                    base_url="http://127.0.0.1:8000") as c:
+    with TestClient(
+        create_app(db, allowed_hosts=cli_serve.loopback_hosts("127.0.0.1")), base_url="http://127.0.0.1:8000"
+    ) as c:
         assert c.get("/api/health").status_code == 200
         assert c.get("/api/health", headers={"host": "localhost:8000"}).status_code == 200
         error_of(c.get("/api/health", headers={"host": "evil.example:8000"}), 400, "HTTP_400")
@@ -325,8 +343,9 @@ def test_serve_command_reads_the_token_from_the_environment(db: str, monkeypatch
         pass
 
     cli_serve.register(main)
-    res = CliRunner().invoke(main, ["serve", "--db", db, "--port", "8123", "--token-env", "MY_TOKEN"],
-                             env={"MY_TOKEN": "tok"})
+    res = CliRunner().invoke(
+        main, ["serve", "--db", db, "--port", "8123", "--token-env", "MY_TOKEN"], env={"MY_TOKEN": "tok"}
+    )
     assert res.exit_code == 0, res.output
     assert seen["host"] == "127.0.0.1" and seen["port"] == 8123 and "ingest on" in res.stderr
     with TestClient(seen["app"], base_url="http://127.0.0.1:8123") as c:

@@ -42,6 +42,8 @@ def _publish(shot: Path, name: str) -> None:
     if os.environ.get("RAWI_UPDATE_SCREENSHOTS") == "1":
         DOCS_SHOTS.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(shot, DOCS_SHOTS / name)
+
+
 RELAY = "وكالة الأنباء المركزية الكورية"
 KIM = "كيم جونغ أون"
 VIEWPORT = {"width": 1280, "height": 900}
@@ -79,8 +81,14 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         # A fresh profile per run through launch_persistent_context: Playwright refuses
         # --user-data-dir in launch()'s args.
         context = p.chromium.launch_persistent_context(
-            str(profile), executable_path=exe, headless=True, args=CHROMIUM_ARGS, viewport=VIEWPORT,
-            locale="en-US", timezone_id="UTC")
+            str(profile),
+            executable_path=exe,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport=VIEWPORT,
+            locale="en-US",
+            timezone_id="UTC",
+        )
         context.set_default_timeout(TIMEOUT_MS)
         try:
             yield context
@@ -152,12 +160,16 @@ def test_each_view_loads(page: tuple[Any, Watch], base_url: str, shots: Path, vi
     assert watch.errors == []
 
 
-def test_seed_article_shows_kims_relay_chain(page: tuple[Any, Watch], base_url: str, ledger_db: Path,
-                                            shots: Path) -> None:
+def test_seed_article_shows_kims_relay_chain(
+    page: tuple[Any, Watch], base_url: str, ledger_db: Path, shots: Path
+) -> None:
     analysis = seed_analysis(ledger_db)
     names = {e["id"]: e["name"] for e in analysis["entities"]}
-    kim_via_kcna = {a["id"] for a in analysis["attributions"]
-                    if names.get(a["source"]["entity"]) == KIM and any(v["text"] == RELAY for v in a["via"])}
+    kim_via_kcna = {
+        a["id"]
+        for a in analysis["attributions"]
+        if names.get(a["source"]["entity"]) == KIM and any(v["text"] == RELAY for v in a["via"])
+    }
     assert kim_via_kcna, "the extraction no longer finds Kim quoted via KCNA"
     pg, watch = page
     open_view(pg, base_url, f"#/article/{_route(SEED_KEY)}", "article")
@@ -176,8 +188,10 @@ def test_seed_article_shows_kims_relay_chain(page: tuple[Any, Watch], base_url: 
     assert any(re.search(rf"\b{a}\b", tip_text) for a in kim_via_kcna)
     assert relay.get_attribute("aria-describedby") == "tip"
     # Colours differ by role (the legend's promise).
-    colours = {role: text.locator(f"mark.m-{role}").first.evaluate("m => getComputedStyle(m).backgroundColor")
-               for role in ("source", "cue", "content", "relay", "time", "quantity")}
+    colours = {
+        role: text.locator(f"mark.m-{role}").first.evaluate("m => getComputedStyle(m).backgroundColor")
+        for role in ("source", "cue", "content", "relay", "time", "quantity")
+    }
     assert len(set(colours.values())) == 6, colours
     # For the README: the top of the article, with the first relay's panel open.
     pg.evaluate("window.scrollTo(0, 0)")

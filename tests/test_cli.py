@@ -35,11 +35,13 @@ def test_extract_reads_stdin() -> None:
 
 def test_jsonl_bad_line_reported_and_others_come_out(tmp_path: Path) -> None:
     f = tmp_path / "c.jsonl"
-    lines = [json.dumps({"id": "1", "text": ARTICLE, "published": "2025-10-24"}, ensure_ascii=False),
-             "{this is not json",
-             json.dumps({"id": "3", "text": ""}),
-             json.dumps({"id": "4", "text": ARTICLE, "published": "not a date"}, ensure_ascii=False),
-             json.dumps({"id": "5", "text": ARTICLE}, ensure_ascii=False)]
+    lines = [
+        json.dumps({"id": "1", "text": ARTICLE, "published": "2025-10-24"}, ensure_ascii=False),
+        "{this is not json",
+        json.dumps({"id": "3", "text": ""}),
+        json.dumps({"id": "4", "text": ARTICLE, "published": "not a date"}, ensure_ascii=False),
+        json.dumps({"id": "5", "text": ARTICLE}, ensure_ascii=False),
+    ]
     f.write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, out, err = run(["extract", str(f), "--format", "jsonl"])
     assert [json.loads(x)["id"] for x in out.splitlines()] == ["1", "5"]
@@ -111,8 +113,9 @@ def test_english_is_read(tmp_path: Path) -> None:
 
 def test_other_languages_are_declined(tmp_path: Path) -> None:
     f = tmp_path / "fr.txt"
-    f.write_text("Le ministre a déclaré jeudi que les négociations reprendraient la semaine prochaine.",
-                 encoding="utf-8")
+    f.write_text(
+        "Le ministre a déclaré jeudi que les négociations reprendraient la semaine prochaine.", encoding="utf-8"
+    )
     code, _, err = run(["extract", str(f)])
     assert code == 2 and "E008" in err and "French" in err and "not supported yet" in err
 

@@ -11,10 +11,18 @@ from click.testing import CliRunner
 from rawi.cli import main
 
 ARTICLES = [
-    {"id": "a1", "published": "2025-09-10", "source": "وكالة أ",
-     "text": "قالت وزارة الصحة إن 50 شخصا قتلوا في القصف على المدينة."},
-    {"id": "a2", "published": "2025-09-10", "source": "وكالة ب",
-     "text": "قال الدفاع المدني إن أكثر من 90 شخصا قتلوا في القصف على المدينة."},
+    {
+        "id": "a1",
+        "published": "2025-09-10",
+        "source": "وكالة أ",
+        "text": "قالت وزارة الصحة إن 50 شخصا قتلوا في القصف على المدينة.",
+    },
+    {
+        "id": "a2",
+        "published": "2025-09-10",
+        "source": "وكالة ب",
+        "text": "قال الدفاع المدني إن أكثر من 90 شخصا قتلوا في القصف على المدينة.",
+    },
 ]
 
 
@@ -26,8 +34,9 @@ def run(args: list[str]) -> tuple[int, str, str]:
 def test_ingest_twice_changes_nothing_and_names_rejections(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
-    (src / "batch.jsonl").write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in ARTICLES) + "\n",
-                                     encoding="utf-8")
+    (src / "batch.jsonl").write_text(
+        "\n".join(json.dumps(a, ensure_ascii=False) for a in ARTICLES) + "\n", encoding="utf-8"
+    )
     (src / "broken.bin").write_bytes(b"\x00\x01\x02binary")
     db = str(tmp_path / "ledger.sqlite")
     code, out, err = run(["ingest", str(src), "--db", db])
@@ -52,7 +61,8 @@ def test_conflicts_command_finds_incompatible_figures(tmp_path: Path) -> None:
     assert {found[0]["a"]["text"], found[0]["b"]["text"]} == {"50", "أكثر من 90"}
     assert {(s["article_id"], s["start"], s["end"]) for s in (found[0]["a"], found[0]["b"])} == {
         ("a1", ARTICLES[0]["text"].index("50"), ARTICLES[0]["text"].index("50") + 2),
-        ("a2", ARTICLES[1]["text"].index("أكثر"), ARTICLES[1]["text"].index("أكثر") + len("أكثر من 90"))}
+        ("a2", ARTICLES[1]["text"].index("أكثر"), ARTICLES[1]["text"].index("أكثر") + len("أكثر من 90")),
+    }
     confidence = found[0]["confidence"]
     code, out, _ = run(["conflicts", "--db", db, "--format", "json", "--min-confidence", str(confidence)])
     assert code == 0 and json.loads(out) == found
@@ -72,7 +82,7 @@ def test_figures_command_prints_the_scorer_contract(tmp_path: Path) -> None:
     assert code == 0 and len(rows) == 2
     for r in rows:
         text = next(a["text"] for a in ARTICLES if a["id"] == r["article_id"])
-        assert text[r["start"]:r["end"]] == r["text"]
+        assert text[r["start"] : r["end"]] == r["text"]
         assert r["measure"] == "killed/person" and r["said_on"] == "2025-09-10" and r["source_kind"] == "named"
     assert rows[0]["key"] == rows[1]["key"] is not None
     code, out, err = run(["figures", "--db", db, "--entity", "وزاره الصحه"])  # folded spelling
@@ -95,8 +105,10 @@ def test_demo_shows_a_conflict_and_a_revision() -> None:
 
 def test_two_texts_under_one_key_keep_the_first_and_reruns_settle(tmp_path: Path) -> None:
     f = tmp_path / "dup.jsonl"
-    rows = [{"id": "same", "text": "قال الوزير إن الاجتماع انتهى."},
-            {"id": "same", "text": "قال الوزير إن الاجتماع تأجل."}]
+    rows = [
+        {"id": "same", "text": "قال الوزير إن الاجتماع انتهى."},
+        {"id": "same", "text": "قال الوزير إن الاجتماع تأجل."},
+    ]
     f.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
     db = str(tmp_path / "ledger.sqlite")
     code, out, err = run(["ingest", str(f), "--db", db])
@@ -107,10 +119,20 @@ def test_two_texts_under_one_key_keep_the_first_and_reruns_settle(tmp_path: Path
 
 
 def test_contradiction_and_filters(tmp_path: Path) -> None:
-    rows = [{"id": "c1", "published": "2025-09-10", "source": "وكالة أ",
-             "text": "قالت وزارة الصحة إن 50 شخصا قتلوا في القصف على المدينة."},
-            {"id": "c2", "published": "2025-09-10", "source": "وكالة ب",
-             "text": "ونفى الجيش أن 50 شخصا قتلوا في القصف على المدينة."}]
+    rows = [
+        {
+            "id": "c1",
+            "published": "2025-09-10",
+            "source": "وكالة أ",
+            "text": "قالت وزارة الصحة إن 50 شخصا قتلوا في القصف على المدينة.",
+        },
+        {
+            "id": "c2",
+            "published": "2025-09-10",
+            "source": "وكالة ب",
+            "text": "ونفى الجيش أن 50 شخصا قتلوا في القصف على المدينة.",
+        },
+    ]
     f = tmp_path / "c.jsonl"
     f.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
     db = str(tmp_path / "ledger.sqlite")

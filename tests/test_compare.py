@@ -44,12 +44,13 @@ def test_intervals_and_days() -> None:
 
 
 def test_a_rounded_figure_agrees_with_its_full_form() -> None:
-    """"26،2 مليون" is 26,250,799 rounded; "74 ألف" and "70 ألف" still differ."""
+    """ "26،2 مليون" is 26,250,799 rounded; "74 ألف" and "70 ألف" still differ."""
     assert written_unit("26،2 مليون", 26.2e6) == 100_000 and written_unit("26.250.799", 26_250_799) == 0
     rounded = interval(26.2e6, "eq", None, written_unit("26،2 مليون", 26.2e6))
     assert rounded.overlaps(interval(26_250_799, "eq"))
     assert not interval(74_000, "eq", None, written_unit("74 ألف", 74_000)).overlaps(
-        interval(70_000, "eq", None, written_unit("70 ألف", 70_000)))
+        interval(70_000, "eq", None, written_unit("70 ألف", 70_000))
+    )
 
 
 def test_one_amount_one_conflict_one_contradiction() -> None:
@@ -72,10 +73,20 @@ def test_syndicated_copies_are_one_source() -> None:
 
 
 def test_a_named_source_revises_in_the_order_it_spoke() -> None:
-    rows = [("r2", "2025-10-15", "وكالة أ", "وقال جهاز الاستخبارات الكوري الجنوبي إن نحو 2500 جندي كوري شمالي قتلوا "
-                                         "في منطقة كورسك الروسية."),
-            ("r1", "2025-09-11", "وكالة أ", "وقال جهاز الاستخبارات الكوري الجنوبي إن حوالي 2000 جندي كوري شمالي قتلوا "
-                                         "في منطقة كورسك الروسية.")]
+    rows = [
+        (
+            "r2",
+            "2025-10-15",
+            "وكالة أ",
+            "وقال جهاز الاستخبارات الكوري الجنوبي إن نحو 2500 جندي كوري شمالي قتلوا في منطقة كورسك الروسية.",
+        ),
+        (
+            "r1",
+            "2025-09-11",
+            "وكالة أ",
+            "وقال جهاز الاستخبارات الكوري الجنوبي إن حوالي 2000 جندي كوري شمالي قتلوا في منطقة كورسك الروسية.",
+        ),
+    ]
     (rev,) = link(figures(rows)).pairs
     assert rev.kind == "revision" and (rev.a.frame.text, rev.b.frame.text) == ("حوالي 2000", "نحو 2500")
 
@@ -94,7 +105,7 @@ def test_running_totals_conflict_when_counted_together_or_falling() -> None:
 
 
 def test_tolls_that_rose_with_no_start_weeks_apart_are_two_events() -> None:
-    """"ارتفعت حصيلة ... إلى 36" and, weeks later, "... إلى 28": each the toll of its own event,
+    """ "ارتفعت حصيلة ... إلى 36" and, weeks later, "... إلى 28": each the toll of its own event,
     not one total that fell; the same two a day apart still conflict."""
     toll = "ارتفعت حصيلة قتلى حادث الاصطدام على النيل في مصر إلى {} قتيلا."
     first = ("n1", "2015-07-26", "وكالة أ", toll.format(36))
@@ -103,12 +114,15 @@ def test_tolls_that_rose_with_no_start_weeks_apart_are_two_events() -> None:
     assert pair.kind == "conflict" and "cannot fall" in pair.reason
 
 
-@pytest.mark.parametrize("other", [
-    # another city: two events of one kind
-    ("x2", "2015-07-22", "وكالة ب", "وقال مصدر أمني إن 19 شخصا قتلوا في تفجير سيارة مفخخة في الموصل."),
-    # a part of the toll, not the toll
-    ("x3", "2015-07-22", "وكالة ب", "وقال مصدر أمني إن 30 شخصا قتلوا بينهم 12 طفلا في تفجير سيارة مفخخة في بغداد."),
-])
+@pytest.mark.parametrize(
+    "other",
+    [
+        # another city: two events of one kind
+        ("x2", "2015-07-22", "وكالة ب", "وقال مصدر أمني إن 19 شخصا قتلوا في تفجير سيارة مفخخة في الموصل."),
+        # a part of the toll, not the toll
+        ("x3", "2015-07-22", "وكالة ب", "وقال مصدر أمني إن 30 شخصا قتلوا بينهم 12 طفلا في تفجير سيارة مفخخة في بغداد."),
+    ],
+)
 def test_no_conflict_without_the_same_event(other: tuple[str, str, str, str]) -> None:
     first = ("x1", "2015-07-22", "وكالة أ", "قال مسؤول إن 5 أشخاص قتلوا في تفجير سيارة مفخخة في بغداد.")
     found = figures([first, other])
@@ -119,35 +133,53 @@ def test_no_conflict_without_the_same_event(other: tuple[str, str, str, str]) ->
 
 
 def test_events_dated_to_other_days_do_not_conflict() -> None:
-    """"أمس" in an article of the 23rd and "اليوم" in one of the 24th: two bombardments."""
-    rows = [("d1", "2015-07-23", "وكالة أ", "قتل 12 مدنيا في قصف جوي على قرية قصر البريج في ريف حلب أمس."),
-            ("d2", "2015-07-24", "وكالة ب", "قتل 28 مدنيا في قصف جوي على قرية قصر البريج في ريف حلب اليوم.")]
+    """ "أمس" in an article of the 23rd and "اليوم" in one of the 24th: two bombardments."""
+    rows = [
+        ("d1", "2015-07-23", "وكالة أ", "قتل 12 مدنيا في قصف جوي على قرية قصر البريج في ريف حلب أمس."),
+        ("d2", "2015-07-24", "وكالة ب", "قتل 28 مدنيا في قصف جوي على قرية قصر البريج في ريف حلب اليوم."),
+    ]
     assert link(figures(rows)).pairs == []
     same_day = [rows[0], ("d3", "2015-07-23", "وكالة ب", "قتل 28 مدنيا في قصف جوي على قرية قصر البريج في ريف حلب أمس.")]
     assert [p.kind for p in link(figures(same_day)).pairs] == ["conflict"]
 
 
 def test_a_part_is_not_in_conflict_with_its_whole() -> None:
-    """"قتل 23 ... 17 منهم" against "قتل 17": the first report gives the second's figure too."""
-    rows = [("w1", "2015-08-07", "وكالة أ", "قتل 23 شخصا في هجومين في ولاية قندوز، 17 منهم بسقوط مروحية عسكرية."),
-            ("w2", "2015-08-07", "وكالة ب", "قتل 17 شخصا بسقوط مروحية عسكرية في ولاية قندوز.")]
+    """ "قتل 23 ... 17 منهم" against "قتل 17": the first report gives the second's figure too."""
+    rows = [
+        ("w1", "2015-08-07", "وكالة أ", "قتل 23 شخصا في هجومين في ولاية قندوز، 17 منهم بسقوط مروحية عسكرية."),
+        ("w2", "2015-08-07", "وكالة ب", "قتل 17 شخصا بسقوط مروحية عسكرية في ولاية قندوز."),
+    ]
     assert not [p for p in link(figures(rows)).pairs if p.kind == "conflict"]
 
 
 def test_a_source_reporting_another_incident_is_not_revising() -> None:
     """A prolific source's report of another bombardment shares its words only in part; a true
     revision repeats the statement with a new figure."""
-    rows = [("o1", "2015-07-23", "وكالة أ", "وقال المرصد السوري لحقوق الإنسان إن 12 مدنيا قتلوا في قصف بالبراميل "
-                                        "المتفجرة على قرية قصر البريج في ريف حلب الشمالي."),
-            ("o2", "2015-07-25", "وكالة ب", "وقال المرصد السوري لحقوق الإنسان إن تسعة مدنيين قتلوا جراء قصف جوي "
-                                        "على حي بمدينة حلب وقرية في ريف إدلب الجنوبي حيث قتلت سيدة وأطفالها.")]
+    rows = [
+        (
+            "o1",
+            "2015-07-23",
+            "وكالة أ",
+            "وقال المرصد السوري لحقوق الإنسان إن 12 مدنيا قتلوا في قصف بالبراميل "
+            "المتفجرة على قرية قصر البريج في ريف حلب الشمالي.",
+        ),
+        (
+            "o2",
+            "2015-07-25",
+            "وكالة ب",
+            "وقال المرصد السوري لحقوق الإنسان إن تسعة مدنيين قتلوا جراء قصف جوي "
+            "على حي بمدينة حلب وقرية في ريف إدلب الجنوبي حيث قتلت سيدة وأطفالها.",
+        ),
+    ]
     assert link(figures(rows)).pairs == []
 
 
 def test_two_neighbourhoods_are_two_incidents() -> None:
     """One day, one city, one kind of attack: "حي الزعفرانية" and "منطقة بغداد الجديدة" are two."""
-    rows = [("n1", "2015-07-22", "وكالة أ", "قتل 4 أشخاص في انفجار سيارة مفخخة في حي الزعفرانية في بغداد."),
-            ("n2", "2015-07-22", "وكالة ب", "قتل 19 شخصا في انفجار سيارة مفخخة في منطقة بغداد الجديدة في بغداد.")]
+    rows = [
+        ("n1", "2015-07-22", "وكالة أ", "قتل 4 أشخاص في انفجار سيارة مفخخة في حي الزعفرانية في بغداد."),
+        ("n2", "2015-07-22", "وكالة ب", "قتل 19 شخصا في انفجار سيارة مفخخة في منطقة بغداد الجديدة في بغداد."),
+    ]
     assert link(figures(rows)).pairs == []
     same = [rows[0], ("n3", "2015-07-22", "وكالة ب", "قتل 6 أشخاص في انفجار سيارة مفخخة في حي الزعفرانية ببغداد.")]
     assert [p.kind for p in link(figures(same)).pairs] == ["conflict"]
@@ -157,8 +189,10 @@ def test_two_sides_of_one_city_are_two_incidents() -> None:
     """One day, one kind of operation: "شرقي الرمادي" and "غربي الرمادي" are two; "شمال غرب البلاد"
     and "شمال البلاد" share a side, and sides of two different places rule nothing out."""
     text = "قتل {n} من عناصر التنظيم في غارة جوية للتحالف {side}."
-    rows = [("s1", "2015-08-02", "وكالة أ", text.format(n=15, side="شرقي الرمادي")),
-            ("s2", "2015-08-02", "وكالة ب", text.format(n=8, side="غربي الرمادي"))]
+    rows = [
+        ("s1", "2015-08-02", "وكالة أ", text.format(n=15, side="شرقي الرمادي")),
+        ("s2", "2015-08-02", "وكالة ب", text.format(n=8, side="غربي الرمادي")),
+    ]
     assert link(figures(rows)).pairs == []
     for side in ("شمال شرق الرمادي", "شمال العراق"):
         other = [rows[0], ("s3", "2015-08-02", "وكالة ب", text.format(n=8, side=side))]
@@ -168,10 +202,16 @@ def test_two_sides_of_one_city_are_two_incidents() -> None:
 def test_a_lightly_edited_copy_does_not_repeat_a_conflict() -> None:
     """Two outlets run one wire story with a word changed (not a syndicated copy by its hash):
     against a third source, that is one disagreement, not two."""
-    rows = [("c1", "2025-09-10", "وكالة أ", "قالت وزارة الصحة إن 50 شخصا قتلوا في القصف على مخيم جباليا شمال غزة."),
-            ("c2", "2025-09-10", "وكالة أ", "وقالت وزارة الصحة إن 50 شخصا قتلوا في القصف على مخيم جباليا بشمال غزة."),
-            ("c3", "2025-09-10", "وكالة ب",
-             "وقال الدفاع المدني إن أكثر من 90 شخصا قتلوا في القصف على مخيم جباليا شمال غزة.")]
+    rows = [
+        ("c1", "2025-09-10", "وكالة أ", "قالت وزارة الصحة إن 50 شخصا قتلوا في القصف على مخيم جباليا شمال غزة."),
+        ("c2", "2025-09-10", "وكالة أ", "وقالت وزارة الصحة إن 50 شخصا قتلوا في القصف على مخيم جباليا بشمال غزة."),
+        (
+            "c3",
+            "2025-09-10",
+            "وكالة ب",
+            "وقال الدفاع المدني إن أكثر من 90 شخصا قتلوا في القصف على مخيم جباليا شمال غزة.",
+        ),
+    ]
     assert kinds(link(figures(rows)).pairs) == [("conflict", "50", "أكثر من 90")]
 
 
@@ -192,33 +232,53 @@ def test_a_conflict_between_near_figures_said_the_same_day_ranks_first() -> None
     assert conf["far"] <= conf["near"] * 0.75  # 3 times apart: a quarter less at least
 
 
-@pytest.mark.parametrize("today", [
-    "قتل أربعة من عناصر القوات المسلحة المصرية بينهم ضابط اليوم إثر انفجار عبوة ناسفة بمحافظة شمال سيناء.",
-    # undated: "اليوم" belongs to the wounded, the figure after it
-    "قتل أربعة من عناصر القوات المسلحة المصرية فيما أصيب ثلاثة آخرون اليوم إثر انفجار عبوة ناسفة بمحافظة شمال سيناء.",
-])
+@pytest.mark.parametrize(
+    "today",
+    [
+        "قتل أربعة من عناصر القوات المسلحة المصرية بينهم ضابط اليوم إثر انفجار عبوة ناسفة بمحافظة شمال سيناء.",
+        # undated: "اليوم" belongs to the wounded, the figure after it
+        "قتل أربعة من عناصر القوات المسلحة المصرية فيما أصيب ثلاثة آخرون اليوم "
+        "إثر انفجار عبوة ناسفة بمحافظة شمال سيناء.",
+    ],
+)
 def test_an_incident_recalled_as_days_before_is_not_the_one_reported(today: str) -> None:
-    """"بعد أيام على مقتل سبعة جنود" recalls an earlier attack: its toll is no rival to the toll of
+    """ "بعد أيام على مقتل سبعة جنود" recalls an earlier attack: its toll is no rival to the toll of
     the attack reported that day in the same region, dated or not."""
-    found = figures([
-        ("s1", "2015-07-24", "وكالة أ", today),
-        ("s2", "2015-07-24", "وكالة ب",
-         "وقال مصدر أمني إن هجوم أمس الخميس يأتي بعد أيام على مقتل سبعة جنود في هجوم على نقطة تفتيش "
-         "عسكرية في شمال سيناء."),
-    ])
+    found = figures(
+        [
+            ("s1", "2015-07-24", "وكالة أ", today),
+            (
+                "s2",
+                "2015-07-24",
+                "وكالة ب",
+                "وقال مصدر أمني إن هجوم أمس الخميس يأتي بعد أيام على مقتل سبعة جنود في هجوم على نقطة تفتيش "
+                "عسكرية في شمال سيناء.",
+            ),
+        ]
+    )
     recalled = next(f for f in found if f.frame.text == "سبعة")
     assert recalled.frame.as_of_basis == "earlier"
     assert [p for p in link(found).pairs if p.kind == "conflict"] == []
 
 
 def test_a_toll_the_text_calls_superseded_is_no_conflict() -> None:
-    """"وكانت الحصيلة السابقة تفيد عن ثمانية": the report itself says 8 was the count before 15."""
-    found = figures([
-        ("k1", "2015-08-07", "وكالة أ",
-         "وقال متحدث باسم الرئاسة إن 15 شخصا قتلوا في الاعتداء بالشاحنة المفخخة في كابول."),
-        ("k2", "2015-08-07", "وكالة ب",
-         "وكانت الحصيلة السابقة تفيد عن ثمانية قتلى في الاعتداء بالشاحنة المفخخة في كابول."),
-    ])
+    """ "وكانت الحصيلة السابقة تفيد عن ثمانية": the report itself says 8 was the count before 15."""
+    found = figures(
+        [
+            (
+                "k1",
+                "2015-08-07",
+                "وكالة أ",
+                "وقال متحدث باسم الرئاسة إن 15 شخصا قتلوا في الاعتداء بالشاحنة المفخخة في كابول.",
+            ),
+            (
+                "k2",
+                "2015-08-07",
+                "وكالة ب",
+                "وكانت الحصيلة السابقة تفيد عن ثمانية قتلى في الاعتداء بالشاحنة المفخخة في كابول.",
+            ),
+        ]
+    )
     assert next(f for f in found if f.frame.text == "ثمانية").frame.as_of_basis == "earlier"
     assert [p for p in link(found).pairs if p.kind == "conflict"] == []
 
@@ -226,12 +286,22 @@ def test_a_toll_the_text_calls_superseded_is_no_conflict() -> None:
 def test_a_superseded_count_of_the_same_day_is_no_conflict_either() -> None:
     """The count the text calls superseded may be of the very event dated that day ("صباح الجمعة"):
     still no conflict."""
-    found = figures([
-        ("k1", "2015-08-07", "وكالة أ",
-         "ارتفعت حصيلة الاعتداء بالشاحنة المفخخة الذي وقع صباح الجمعة في كابول إلى 15 قتيلا."),
-        ("k2", "2015-08-08", "وكالة ب",
-         "وكانت حصيلة سابقة تفيد عن ثمانية قتلى في الاعتداء بالشاحنة المفخخة في كابول."),
-    ])
+    found = figures(
+        [
+            (
+                "k1",
+                "2015-08-07",
+                "وكالة أ",
+                "ارتفعت حصيلة الاعتداء بالشاحنة المفخخة الذي وقع صباح الجمعة في كابول إلى 15 قتيلا.",
+            ),
+            (
+                "k2",
+                "2015-08-08",
+                "وكالة ب",
+                "وكانت حصيلة سابقة تفيد عن ثمانية قتلى في الاعتداء بالشاحنة المفخخة في كابول.",
+            ),
+        ]
+    )
     assert [p for p in link(found).pairs if p.kind == "conflict"] == []
 
 
@@ -239,13 +309,17 @@ def test_two_means_of_harm_are_two_incidents() -> None:
     """A roadside bomb and an air strike in one town on one day are two incidents; a car bomb
     told as "مفخخة" by one paper and "ملغومة" by another is one."""
     text = "وقال مصدر {who} إن {n} أشخاص قتلوا في {how} في مدينة بعقوبة اليوم."
-    two = figures([
-        ("m1", "2015-07-22", "وكالة أ", text.format(who="أمني", n=5, how="انفجار عبوة ناسفة قرب السوق")),
-        ("m2", "2015-07-22", "وكالة ب", text.format(who="طبي", n=9, how="غارة جوية قرب السوق")),
-    ])
+    two = figures(
+        [
+            ("m1", "2015-07-22", "وكالة أ", text.format(who="أمني", n=5, how="انفجار عبوة ناسفة قرب السوق")),
+            ("m2", "2015-07-22", "وكالة ب", text.format(who="طبي", n=9, how="غارة جوية قرب السوق")),
+        ]
+    )
     assert [p for p in link(two).pairs if p.kind == "conflict"] == []
-    one = figures([
-        ("m1", "2015-07-22", "وكالة أ", text.format(who="أمني", n=5, how="انفجار سيارة مفخخة قرب السوق")),
-        ("m2", "2015-07-22", "وكالة ب", text.format(who="طبي", n=7, how="انفجار سيارة ملغومة قرب السوق")),
-    ])
+    one = figures(
+        [
+            ("m1", "2015-07-22", "وكالة أ", text.format(who="أمني", n=5, how="انفجار سيارة مفخخة قرب السوق")),
+            ("m2", "2015-07-22", "وكالة ب", text.format(who="طبي", n=7, how="انفجار سيارة ملغومة قرب السوق")),
+        ]
+    )
     assert [p.kind for p in link(one).pairs] == ["conflict"]

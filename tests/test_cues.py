@@ -58,10 +58,44 @@ def test_surface_forms_are_folded_and_clean() -> None:
 
 @pytest.mark.parametrize(
     "cue",
-    ["وقال", "وأضاف", "مبينا", "وقالت", "أعلن", "وأوضح", "أكدت", "وكشف", "اعترفوا", "وأشار", "وأفاد",
-     "وأبان", "وحذر", "وبين", "ذكر", "نافيا", "ويشتبه", "مشددًا", "مشيرًا", "وعبر", "مشيدًا", "وشدد",
-     "أشاد", "وتقدر", "زعمت", "ونفى", "يقول", "طلبت", "متهمة", "وتنفي", "أبلغنا", "وتابع", "لافتًا", "وصف",
-     "قائلا", "متعهدا"],
+    [
+        "وقال",
+        "وأضاف",
+        "مبينا",
+        "وقالت",
+        "أعلن",
+        "وأوضح",
+        "أكدت",
+        "وكشف",
+        "اعترفوا",
+        "وأشار",
+        "وأفاد",
+        "وأبان",
+        "وحذر",
+        "وبين",
+        "ذكر",
+        "نافيا",
+        "ويشتبه",
+        "مشددًا",
+        "مشيرًا",
+        "وعبر",
+        "مشيدًا",
+        "وشدد",
+        "أشاد",
+        "وتقدر",
+        "زعمت",
+        "ونفى",
+        "يقول",
+        "طلبت",
+        "متهمة",
+        "وتنفي",
+        "أبلغنا",
+        "وتابع",
+        "لافتًا",
+        "وصف",
+        "قائلا",
+        "متعهدا",
+    ],
 )
 def test_common_news_cues_are_known(cue: str) -> None:
     assert analyses(cue), cue
@@ -73,7 +107,14 @@ def test_common_news_cues_are_known(cue: str) -> None:
 def test_waqalat_is_qala_3fs_past() -> None:
     f = analyses("وقالت")[0]
     assert (f.lemma, f.stance, f.pos, f.tense, f.person, f.gender, f.number) == (
-        "قال", "assert", "verb", "past", 3, "f", "s")
+        "قال",
+        "assert",
+        "verb",
+        "past",
+        3,
+        "f",
+        "s",
+    )
     assert not f.passive and not f.ambiguous
 
 
@@ -134,10 +175,24 @@ def test_praise_and_preps() -> None:
 
 @pytest.mark.parametrize(
     ("token", "stance"),
-    [("زعم", "claim"), ("اتهمت", "claim"), ("أكد", "confirm"), ("اعترف", "confirm"), ("نفى", "deny"),
-     ("أنكر", "deny"), ("توقع", "estimate"), ("رجحت", "estimate"), ("حذرت", "warn"), ("هدد", "warn"),
-     ("طالب", "call"), ("ناشد", "call"), ("رحب", "praise"), ("أثنى", "praise"), ("وصفت", "other"),
-     ("أعرب", "other")],
+    [
+        ("زعم", "claim"),
+        ("اتهمت", "claim"),
+        ("أكد", "confirm"),
+        ("اعترف", "confirm"),
+        ("نفى", "deny"),
+        ("أنكر", "deny"),
+        ("توقع", "estimate"),
+        ("رجحت", "estimate"),
+        ("حذرت", "warn"),
+        ("هدد", "warn"),
+        ("طالب", "call"),
+        ("ناشد", "call"),
+        ("رحب", "praise"),
+        ("أثنى", "praise"),
+        ("وصفت", "other"),
+        ("أعرب", "other"),
+    ],
 )
 def test_stances(token: str, stance: str) -> None:
     assert analyses(token)[0].stance == stance
@@ -175,14 +230,35 @@ def test_irregular_rows_emit_only_their_forms() -> None:
 @pytest.mark.parametrize(
     "wrong",
     [
-        "قالن", "قالنا", "يقولن",  # hollow: 3fp/1p use the short stem (قلن، قلنا)
-        "اضافن", "اشارنا", "افادنا",
-        "دعات", "دعاوا", "دعان", "دعاتا", "يدعوون", "يدعوون",  # defective with و
-        "نفيوا", "نفيتا", "ينفيون", "يريون", "رايوا",  # defective with ي
-        "ردن", "ردنا", "اقرن", "اقرنا", "يردن",  # doubled: رددن، رددنا
-        "خشت", "هنااا", "هناا",  # irregular
-        "داعيين", "نافيين",  # defective participle plural drops the ي
-        "اعلنن", "اعلننا",  # final ن merges under shadda
+        "قالن",
+        "قالنا",
+        "يقولن",  # hollow: 3fp/1p use the short stem (قلن، قلنا)
+        "اضافن",
+        "اشارنا",
+        "افادنا",
+        "دعات",
+        "دعاوا",
+        "دعان",
+        "دعاتا",
+        "يدعوون",
+        "يدعوون",  # defective with و
+        "نفيوا",
+        "نفيتا",
+        "ينفيون",
+        "يريون",
+        "رايوا",  # defective with ي
+        "ردن",
+        "ردنا",
+        "اقرن",
+        "اقرنا",
+        "يردن",  # doubled: رددن، رددنا
+        "خشت",
+        "هنااا",
+        "هناا",  # irregular
+        "داعيين",
+        "نافيين",  # defective participle plural drops the ي
+        "اعلنن",
+        "اعلننا",  # final ن merges under shadda
     ],
 )
 def test_no_wrong_derived_forms(wrong: str) -> None:
@@ -207,9 +283,7 @@ def test_excluded_homographs_are_absent() -> None:
 # ---------------------------------------------------------------- ambiguity
 
 
-@pytest.mark.parametrize(
-    "token", ["بين", "وبين", "عبر", "طالب", "يعتبر", "أبان", "تبين", "راي", "رد", "يبلغ"]
-)
+@pytest.mark.parametrize("token", ["بين", "وبين", "عبر", "طالب", "يعتبر", "أبان", "تبين", "راي", "رد", "يبلغ"])
 def test_ambiguous_forms_are_flagged(token: str) -> None:
     found = analyses(token)
     assert found and all(f.ambiguous for f in found)

@@ -20,85 +20,171 @@ def run(text: str) -> dict[str, Any]:
 def rows(text: str) -> list[tuple[str | None, str | None, str, list[str], str, str]]:
     """(source, cue, content, via, kind, stance) of every attribution."""
     doc = run(text)
-    return [(a["source"]["text"], a["cue"]["text"] if a["cue"] else None, a["content"]["text"],
-             [v["text"] for v in a["via"]], a["kind"], a["stance"]) for a in doc["attributions"]]
+    return [
+        (
+            a["source"]["text"],
+            a["cue"]["text"] if a["cue"] else None,
+            a["content"]["text"],
+            [v["text"] for v in a["via"]],
+            a["kind"],
+            a["stance"],
+        )
+        for a in doc["attributions"]
+    ]
 
 
 def entity_of(doc: dict[str, Any], eid: str | None) -> dict[str, Any]:
     return next(e for e in doc["entities"] if e["id"] == eid)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # direct quotes: cue after, before, inside; several sentences
-    ('"The talks were useful," the minister said.',
-     ("the minister", "said", "The talks were useful", [], "direct", "assert")),
-    ('"The talks were useful," said the minister.',
-     ("the minister", "said", "The talks were useful", [], "direct", "assert")),
-    ('The minister said: "The talks were useful."',
-     ("The minister", "said", "The talks were useful", [], "direct", "assert")),
-    ('"The roads are closed. The schools are closed," the mayor said.',
-     ("the mayor", "said", "The roads are closed. The schools are closed", [], "direct", "assert")),
-    ('"The roads are closed," the mayor said, "and the schools will stay shut."',
-     ("the mayor", "said", 'The roads are closed," the mayor said, "and the schools will stay shut',
-      [], "direct", "assert")),
-    # indirect speech
-    ("The minister said that the talks would resume in May.",
-     ("The minister", "said", "the talks would resume in May", [], "indirect", "assert")),
-    ("The minister said the talks would resume in May.",
-     ("The minister", "said", "the talks would resume in May", [], "indirect", "assert")),
-    ("The general told reporters that the offensive had stalled.",
-     ("The general", "told", "the offensive had stalled", [], "indirect", "assert")),
-    ("The ministry denied that troops had crossed the border.",
-     ("The ministry", "denied", "troops had crossed the border", [], "indirect", "deny")),
-    ("The agency warned that the river could flood the valley.",
-     ("The agency", "warned", "the river could flood the valley", [], "indirect", "warn")),
-    ("Police estimated that 5,000 people had gathered.",
-     ("Police", "estimated", "5,000 people had gathered", [], "indirect", "estimate")),
-    ("The army confirmed that two soldiers had died.",
-     ("The army", "confirmed", "two soldiers had died", [], "indirect", "confirm")),
-    ("The opposition claimed that the vote was rigged.",
-     ("The opposition", "claimed", "the vote was rigged", [], "indirect", "claim")),
-    ("The council called for an immediate ceasefire.",
-     ("The council", "called", "for an immediate ceasefire", [], "indirect", "call")),
-    ("The president praised the rescue workers for their courage.",
-     ("The president", "praised", "the rescue workers for their courage", [], "indirect", "praise")),
-    ("The ministry said in a statement on Thursday that the border would reopen.",
-     ("The ministry", "said", "the border would reopen", [], "indirect", "assert")),
-    # according to, before and after
-    ("According to the ministry, 27 people were killed in the blast.",
-     ("the ministry", "According to", "27 people were killed in the blast", [], "indirect", "assert")),
-    ("Twenty-seven people were killed in the blast, according to local officials.",
-     ("local officials", "according to", "Twenty-seven people were killed in the blast", [], "indirect",
-      "assert")),
-    # postposed frames, participles and appositions
-    ("The border will stay closed, said Ali Hassan, a spokesman for the interior ministry.",
-     ("Ali Hassan", "said", "The border will stay closed", [], "indirect", "assert")),
-    ("The border will stay closed, officials said.",
-     ("officials", "said", "The border will stay closed", [], "indirect", "assert")),
-    ("Rebels shelled the airport, the army said, adding that three planes were hit.",
-     ("the army", "adding", "three planes were hit", [], "indirect", "assert")),
-    ("Omar Khalid, a spokesman for the army, said the airport was safe.",
-     ("Omar Khalid", "said", "the airport was safe", [], "indirect", "assert")),
-    # relays
-    ("The general told Reuters that the offensive had stalled.",
-     ("The general", "told", "the offensive had stalled", ["Reuters"], "indirect", "assert")),
-    ("The leader said the drills were a success, in remarks carried by KCNA.",
-     ("The leader", "said", "the drills were a success", ["KCNA"], "indirect", "assert")),
-    ("The commander was quoted by state media as saying the missiles were ready.",
-     ("The commander", "saying", "the missiles were ready", ["state media"], "indirect", "assert")),
-    ("Officials said the dam had burst, according to a statement published by the state news agency.",
-     ("Officials", "said", "the dam had burst", ["a statement", "the state news agency"], "indirect", "assert")),
-    ("According to Yonhap, quoting the Korean Central News Agency, the drills had ended.",
-     ("the Korean Central News Agency", "According to", "the drills had ended", ["Yonhap"], "indirect",
-      "assert")),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # direct quotes: cue after, before, inside; several sentences
+        (
+            '"The talks were useful," the minister said.',
+            ("the minister", "said", "The talks were useful", [], "direct", "assert"),
+        ),
+        (
+            '"The talks were useful," said the minister.',
+            ("the minister", "said", "The talks were useful", [], "direct", "assert"),
+        ),
+        (
+            'The minister said: "The talks were useful."',
+            ("The minister", "said", "The talks were useful", [], "direct", "assert"),
+        ),
+        (
+            '"The roads are closed. The schools are closed," the mayor said.',
+            ("the mayor", "said", "The roads are closed. The schools are closed", [], "direct", "assert"),
+        ),
+        (
+            '"The roads are closed," the mayor said, "and the schools will stay shut."',
+            (
+                "the mayor",
+                "said",
+                'The roads are closed," the mayor said, "and the schools will stay shut',
+                [],
+                "direct",
+                "assert",
+            ),
+        ),
+        # indirect speech
+        (
+            "The minister said that the talks would resume in May.",
+            ("The minister", "said", "the talks would resume in May", [], "indirect", "assert"),
+        ),
+        (
+            "The minister said the talks would resume in May.",
+            ("The minister", "said", "the talks would resume in May", [], "indirect", "assert"),
+        ),
+        (
+            "The general told reporters that the offensive had stalled.",
+            ("The general", "told", "the offensive had stalled", [], "indirect", "assert"),
+        ),
+        (
+            "The ministry denied that troops had crossed the border.",
+            ("The ministry", "denied", "troops had crossed the border", [], "indirect", "deny"),
+        ),
+        (
+            "The agency warned that the river could flood the valley.",
+            ("The agency", "warned", "the river could flood the valley", [], "indirect", "warn"),
+        ),
+        (
+            "Police estimated that 5,000 people had gathered.",
+            ("Police", "estimated", "5,000 people had gathered", [], "indirect", "estimate"),
+        ),
+        (
+            "The army confirmed that two soldiers had died.",
+            ("The army", "confirmed", "two soldiers had died", [], "indirect", "confirm"),
+        ),
+        (
+            "The opposition claimed that the vote was rigged.",
+            ("The opposition", "claimed", "the vote was rigged", [], "indirect", "claim"),
+        ),
+        (
+            "The council called for an immediate ceasefire.",
+            ("The council", "called", "for an immediate ceasefire", [], "indirect", "call"),
+        ),
+        (
+            "The president praised the rescue workers for their courage.",
+            ("The president", "praised", "the rescue workers for their courage", [], "indirect", "praise"),
+        ),
+        (
+            "The ministry said in a statement on Thursday that the border would reopen.",
+            ("The ministry", "said", "the border would reopen", [], "indirect", "assert"),
+        ),
+        # according to, before and after
+        (
+            "According to the ministry, 27 people were killed in the blast.",
+            ("the ministry", "According to", "27 people were killed in the blast", [], "indirect", "assert"),
+        ),
+        (
+            "Twenty-seven people were killed in the blast, according to local officials.",
+            (
+                "local officials",
+                "according to",
+                "Twenty-seven people were killed in the blast",
+                [],
+                "indirect",
+                "assert",
+            ),
+        ),
+        # postposed frames, participles and appositions
+        (
+            "The border will stay closed, said Ali Hassan, a spokesman for the interior ministry.",
+            ("Ali Hassan", "said", "The border will stay closed", [], "indirect", "assert"),
+        ),
+        (
+            "The border will stay closed, officials said.",
+            ("officials", "said", "The border will stay closed", [], "indirect", "assert"),
+        ),
+        (
+            "Rebels shelled the airport, the army said, adding that three planes were hit.",
+            ("the army", "adding", "three planes were hit", [], "indirect", "assert"),
+        ),
+        (
+            "Omar Khalid, a spokesman for the army, said the airport was safe.",
+            ("Omar Khalid", "said", "the airport was safe", [], "indirect", "assert"),
+        ),
+        # relays
+        (
+            "The general told Reuters that the offensive had stalled.",
+            ("The general", "told", "the offensive had stalled", ["Reuters"], "indirect", "assert"),
+        ),
+        (
+            "The leader said the drills were a success, in remarks carried by KCNA.",
+            ("The leader", "said", "the drills were a success", ["KCNA"], "indirect", "assert"),
+        ),
+        (
+            "The commander was quoted by state media as saying the missiles were ready.",
+            ("The commander", "saying", "the missiles were ready", ["state media"], "indirect", "assert"),
+        ),
+        (
+            "Officials said the dam had burst, according to a statement published by the state news agency.",
+            ("Officials", "said", "the dam had burst", ["a statement", "the state news agency"], "indirect", "assert"),
+        ),
+        (
+            "According to Yonhap, quoting the Korean Central News Agency, the drills had ended.",
+            (
+                "the Korean Central News Agency",
+                "According to",
+                "the drills had ended",
+                ["Yonhap"],
+                "indirect",
+                "assert",
+            ),
+        ),
+    ],
+)
 def test_pattern(text: str, expected: tuple[str, str, str, list[str], str, str]) -> None:
     assert expected in rows(text)
 
 
 def test_a_quote_over_two_paragraphs_is_one_content() -> None:
-    text = ('The coach spoke after the match. "We played badly in the first half.\n'
-            '"In the second half we found our rhythm," he said.')
+    text = (
+        'The coach spoke after the match. "We played badly in the first half.\n'
+        '"In the second half we found our rhythm," he said.'
+    )
     found = rows(text)
     assert len(found) == 1
     source, cue, content, _, kind, _ = found[0]
@@ -133,14 +219,17 @@ def test_known_names_carry_their_wikidata_id() -> None:
     assert links.get("North Korea") == "Q423"
 
 
-@pytest.mark.parametrize("text", [
-    "The minister was told that the talks had failed.",  # a passive: who told him is not said
-    "Media reports of the crash were wrong.",  # a noun
-    "The company announced new homes for the shuttles.",  # an act, not words
-    "He refused to say whether the talks had failed.",  # an infinitive
-    "Police questioned the student for hours.",  # not a reporting verb
-    "A blog written by the activist went viral.",  # a participle as an adjective
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister was told that the talks had failed.",  # a passive: who told him is not said
+        "Media reports of the crash were wrong.",  # a noun
+        "The company announced new homes for the shuttles.",  # an act, not words
+        "He refused to say whether the talks had failed.",  # an infinitive
+        "Police questioned the student for hours.",  # not a reporting verb
+        "A blog written by the activist went viral.",  # a participle as an adjective
+    ],
+)
 def test_not_attributions(text: str) -> None:
     assert rows(text) == []
 
@@ -152,8 +241,9 @@ def test_headlines_hold_no_attributions() -> None:
 
 def test_a_wire_dateline_is_not_what_was_said() -> None:
     text = "KABUL, May 3 (Reuters) - Floods killed at least 40 people in the north, officials said."
-    assert ("officials", "said", "Floods killed at least 40 people in the north", [], "indirect", "assert") \
-        in rows(text)
+    assert ("officials", "said", "Floods killed at least 40 people in the north", [], "indirect", "assert") in rows(
+        text
+    )
 
 
 def test_a_participle_that_is_not_speech_keeps_its_clause_subject() -> None:

@@ -33,8 +33,11 @@ def _scorer() -> ModuleType:
 def test_english_gold_meets_the_pinned_minimum(gold: str) -> None:
     scorer = _scorer()
     golds: dict[str, Any] = scorer.load(SHARED / gold)
-    preds = {doc_id: json.loads(json.dumps(extract_article(Article(doc_id, g["text"], g.get("published")),
-                                                           lang="en").to_json()))
-             for doc_id, g in golds.items()}
+    preds = {
+        doc_id: json.loads(
+            json.dumps(extract_article(Article(doc_id, g["text"], g.get("published")), lang="en").to_json())
+        )
+        for doc_id, g in golds.items()
+    }
     result = scorer.score(golds, preds)
     assert result["attribution"]["f1"] >= MINIMUM[gold], result["attribution"]

@@ -19,12 +19,17 @@ from rawi.lexicon.gazetteer import gazetteer
 from rawi.model import Article
 from rawi.service import Service
 
-EN = Article("en1", "North Korea fired two missiles on Thursday, South Korea's military said.\n"
-             '"This is a grave provocation," Defence Minister Ahn Min-jae told reporters.\n'
-             "According to KCNA, leader Kim Jong Un said more than 10,000 soldiers were ready.",
-             "2025-10-24", source="test wire")
-AR = Article("ar1", "وقال زعيم كوريا الشمالية كيم جونغ أون إن 12 ألف جندي أرسلوا إلى روسيا.", "2025-10-24",
-             source="وكالة أ")
+EN = Article(
+    "en1",
+    "North Korea fired two missiles on Thursday, South Korea's military said.\n"
+    '"This is a grave provocation," Defence Minister Ahn Min-jae told reporters.\n'
+    "According to KCNA, leader Kim Jong Un said more than 10,000 soldiers were ready.",
+    "2025-10-24",
+    source="test wire",
+)
+AR = Article(
+    "ar1", "وقال زعيم كوريا الشمالية كيم جونغ أون إن 12 ألف جندي أرسلوا إلى روسيا.", "2025-10-24", source="وكالة أ"
+)
 
 
 @pytest.fixture
@@ -57,7 +62,7 @@ def test_figure_frames_do_not_fail_on_english() -> None:
     analysis = extract_article(EN, lang="en")
     frames = figure_frames(analysis)
     assert len(frames) == len(analysis.quantities) > 0
-    assert all(f.text == analysis.text[f.start:f.end] for f in frames)
+    assert all(f.text == analysis.text[f.start : f.end] for f in frames)
 
 
 def test_every_english_name_of_a_linked_entry_finds_its_entry() -> None:
@@ -86,13 +91,27 @@ def test_demonyms_are_not_names() -> None:
 
 
 # One bombing told by an English wire and an Arabic paper the same day, with other tolls.
-BOMB_EN = Article("wire-kw", "At least 27 people were killed and 227 wounded in a suicide bombing at a Shiite mosque "
-                  "in Kuwait City on Friday, hospital officials told Reuters.", "2015-06-26", source="wire")
-BOMB_AR = Article("paper-kw", "وقالت وزارة الداخلية الكويتية إن 25 شخصا قتلوا في التفجير الانتحاري الذي استهدف مسجد "
-                  "الإمام الصادق في مدينة الكويت يوم الجمعة.", "2015-06-26", source="صحيفة")
+BOMB_EN = Article(
+    "wire-kw",
+    "At least 27 people were killed and 227 wounded in a suicide bombing at a Shiite mosque "
+    "in Kuwait City on Friday, hospital officials told Reuters.",
+    "2015-06-26",
+    source="wire",
+)
+BOMB_AR = Article(
+    "paper-kw",
+    "وقالت وزارة الداخلية الكويتية إن 25 شخصا قتلوا في التفجير الانتحاري الذي استهدف مسجد "
+    "الإمام الصادق في مدينة الكويت يوم الجمعة.",
+    "2015-06-26",
+    source="صحيفة",
+)
 # Another event in another country the same day: its toll is no part of the bombing's.
-CRASH_EN = Article("wire-eg", "Seven people were killed when a bus overturned near Cairo on Friday, police said.",
-                   "2015-06-26", source="wire")
+CRASH_EN = Article(
+    "wire-eg",
+    "Seven people were killed when a bus overturned near Cairo on Friday, police said.",
+    "2015-06-26",
+    source="wire",
+)
 
 
 def test_an_english_and_an_arabic_report_of_one_event_conflict_in_the_ledger(tmp_path: Path) -> None:

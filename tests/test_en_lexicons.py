@@ -51,7 +51,7 @@ def test_attribution_phrase_example(row: Row) -> None:
     assert a.attributions, row["example"]
     if row["kind"] in ("according_to", "relay_by", "quoting", "citing"):
         text = row["example"]
-        after = text[text.lower().index(row["phrase"]) + len(row["phrase"]):].lstrip()
+        after = text[text.lower().index(row["phrase"]) + len(row["phrase"]) :].lstrip()
         named = {at.source.span.text for at in a.attributions if at.source.span}
         named |= {v.span.text for at in a.attributions for v in at.via}
         assert any(after.startswith(n) for n in named), (text, named)
@@ -72,8 +72,9 @@ def test_abbreviation_does_not_end_a_sentence(row: Row) -> None:
     assert len(segment(row["example"]).sentences) == 1, row["example"]
 
 
-@pytest.mark.parametrize("row", load_tsv("en_gazetteer"), ids=[f"{r['key']}:{r['aliases'].split('|')[0]}"
-                                                                 for r in load_tsv("en_gazetteer")])
+@pytest.mark.parametrize(
+    "row", load_tsv("en_gazetteer"), ids=[f"{r['key']}:{r['aliases'].split('|')[0]}" for r in load_tsv("en_gazetteer")]
+)
 def test_gazetteer_example(row: Row) -> None:
     keys = {m.entry.key for m in find(row["example"])}
     assert row["key"] in keys, (row["example"], keys)
@@ -92,8 +93,11 @@ def test_number_word_example(row: Row) -> None:
     assert row["word"] in number_words()
 
 
-@pytest.mark.parametrize("row", load_tsv("en_quantity_qualifiers"),
-                         ids=[f"{r['phrase']}-{r['position']}" for r in load_tsv("en_quantity_qualifiers")])
+@pytest.mark.parametrize(
+    "row",
+    load_tsv("en_quantity_qualifiers"),
+    ids=[f"{r['phrase']}-{r['position']}" for r in load_tsv("en_quantity_qualifiers")],
+)
 def test_qualifier_example(row: Row) -> None:
     qs = extract_quantities(row["example"])
     assert [q.qualifier for q in qs] == [row["qualifier"]], (row["example"], qs)

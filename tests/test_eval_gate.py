@@ -39,8 +39,9 @@ def test_dev_gold_meets_the_pinned_minimums() -> None:
     preds = {}
     for doc_id, g in golds.items():
         # Only what a user would give us: the text, the id and the dateline.
-        preds[doc_id] = json.loads(json.dumps(
-            extract_article(Article(doc_id, g["text"], g.get("published"))).to_json()))
+        preds[doc_id] = json.loads(
+            json.dumps(extract_article(Article(doc_id, g["text"], g.get("published"))).to_json())
+        )
     result = scorer.score(golds, preds)
     for key, floor in MINIMUM.items():
         assert result[key]["f1"] >= floor, f"{key} F1 {result[key]['f1']} fell below {floor}"

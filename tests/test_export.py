@@ -26,10 +26,14 @@ from rawi.export import csvfile
 from rawi.ledger import Ledger, queries_export
 from rawi.model import Article
 
-KIM = ("قال كيم جونغ أون، بحسب ما نقلت عنه وكالة الأنباء المركزية الكورية، "
-       "إن كوريا الشمالية أرسلت نحو 12 ألف جندي إلى روسيا في أكتوبر 2024.")
-GAZA = ("ذكرت وزارة الصحة الفلسطينية أن ما بين 30 و40 شخصا قتلوا في غزة أمس. "
-        "وقال الرئيس الأمريكي دونالد ترامب إن روسيا ستدفع 500 مليون دولار.")
+KIM = (
+    "قال كيم جونغ أون، بحسب ما نقلت عنه وكالة الأنباء المركزية الكورية، "
+    "إن كوريا الشمالية أرسلت نحو 12 ألف جندي إلى روسيا في أكتوبر 2024."
+)
+GAZA = (
+    "ذكرت وزارة الصحة الفلسطينية أن ما بين 30 و40 شخصا قتلوا في غزة أمس. "
+    "وقال الرئيس الأمريكي دونالد ترامب إن روسيا ستدفع 500 مليون دولار."
+)
 KREMLIN = "أعلن الكرملين أن روسيا لن تنسحب من كورسك. وأضاف أن المحادثات مع أوكرانيا ستستأنف الأسبوع المقبل."
 
 ARTICLES = [
@@ -79,8 +83,12 @@ def texts(db: str) -> dict[str, str]:
 
 def test_jsonl_is_the_ingested_extraction_plus_ledger_fields(db: str) -> None:
     lines = [json.loads(x) for x in run("export", "--format", "jsonl", "--db", db).splitlines()]
-    assert [r["doc_key"] for r in lines] == ["gaza", "https://a.example/kim", "https://b.example/kim-copy",
-                                             "kremlin"]  # dateline order, undated last
+    assert [r["doc_key"] for r in lines] == [
+        "gaza",
+        "https://a.example/kim",
+        "https://b.example/kim-copy",
+        "kremlin",
+    ]  # dateline order, undated last
     with Ledger.open(db) as ledger:
         for r in lines:
             stored = ledger.article(r["doc_key"])
@@ -91,7 +99,7 @@ def test_jsonl_is_the_ingested_extraction_plus_ledger_fields(db: str) -> None:
     assert by_key["gaza"]["syndicated_of"] is None and by_key["gaza"]["source"] == "وكالة ب"
     for r in lines:  # the contract: every span indexes the text
         spans = [a[k] for a in r["attributions"] for k in ("content", "cue") if a[k]] + r["times"] + r["quantities"]
-        assert spans and all(r["text"][s["start"]:s["end"]] == s["text"] for s in spans)
+        assert spans and all(r["text"][s["start"] : s["end"]] == s["text"] for s in spans)
 
 
 def test_filters_select_articles_and_claims(db: str) -> None:
@@ -102,8 +110,11 @@ def test_filters_select_articles_and_claims(db: str) -> None:
     assert keys("--since", "2025-10-01") == ["https://a.example/kim", "https://b.example/kim-copy"]
     assert keys("--until", "2025-10-24") == ["gaza", "https://a.example/kim"]
     # --entity is the speaker: by name, by Wikidata id, by folded name for an unlinked one.
-    assert keys("--entity", "كيم جونغ أون") == keys("--entity", "Q56226") == [
-        "https://a.example/kim", "https://b.example/kim-copy"]
+    assert (
+        keys("--entity", "كيم جونغ أون")
+        == keys("--entity", "Q56226")
+        == ["https://a.example/kim", "https://b.example/kim-copy"]
+    )
     assert keys("--entity", "وزاره الصحه الفلسطينيه") == ["gaza"]
     assert keys("--entity", "nobody") == []
 
@@ -124,7 +135,7 @@ def test_csv_has_one_row_per_claim_with_relays(db: str) -> None:
         assert len(rows) == ledger.stats().attributions == 6
     text = texts(db)
     for r in rows:
-        assert text[r["doc_key"]][int(r["content_start"]):int(r["content_end"])] == r["content"]
+        assert text[r["doc_key"]][int(r["content_start"]) : int(r["content_end"])] == r["content"]
     kim = [r for r in rows if r["doc_key"] == "https://a.example/kim"]
     assert len(kim) == 1 and kim[0]["speaker"] == "كيم جونغ أون" and kim[0]["speaker_key"] == "Q56226"
     assert kim[0]["relays"] == "وكالة الأنباء المركزية الكورية" and kim[0]["url"] == "https://a.example/kim"
@@ -137,28 +148,60 @@ def test_csv_has_one_row_per_claim_with_relays(db: str) -> None:
 
 # -- ClaimReview ------------------------------------------------------------------
 
-_WORK = {"type": "object", "required": ["@type", "@id"],
-         "properties": {"@type": {"const": "CreativeWork"}, "url": {"type": "string", "format": "uri"},
-                        "datePublished": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}"},
-                        "publisher": {"type": "object", "required": ["@type", "name"],
-                                      "properties": {"@type": {"const": "Organization"}}}}}
+_WORK = {
+    "type": "object",
+    "required": ["@type", "@id"],
+    "properties": {
+        "@type": {"const": "CreativeWork"},
+        "url": {"type": "string", "format": "uri"},
+        "datePublished": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}"},
+        "publisher": {
+            "type": "object",
+            "required": ["@type", "name"],
+            "properties": {"@type": {"const": "Organization"}},
+        },
+    },
+}
 CLAIMREVIEW_SCHEMA: dict[str, Any] = {
-    "type": "object", "required": ["@context", "@graph"],
-    "properties": {"@context": {"const": "https://schema.org"}, "@graph": {"type": "array", "items": {
-        "type": "object", "required": ["@type", "@id", "claimReviewed", "itemReviewed"],
-        "not": {"required": ["reviewRating"]},  # rawi does not rate truth
-        "properties": {
-            "@type": {"const": "ClaimReview"},
-            "claimReviewed": {"type": "string", "minLength": 1},
-            "itemReviewed": {
-                "type": "object", "required": ["@type", "text", "appearance", "firstAppearance"],
+    "type": "object",
+    "required": ["@context", "@graph"],
+    "properties": {
+        "@context": {"const": "https://schema.org"},
+        "@graph": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["@type", "@id", "claimReviewed", "itemReviewed"],
+                "not": {"required": ["reviewRating"]},  # rawi does not rate truth
                 "properties": {
-                    "@type": {"const": "Claim"},
-                    "author": {"type": "object", "required": ["@type", "name"], "properties": {
-                        "@type": {"enum": ["Person", "Organization"]},
-                        "sameAs": {"type": "string", "pattern": r"^https://www\.wikidata\.org/wiki/Q[0-9]+$"}}},
-                    "datePublished": {"type": "string"}, "dateCreated": {"type": "string"},
-                    "appearance": _WORK, "firstAppearance": _WORK}}}}}},
+                    "@type": {"const": "ClaimReview"},
+                    "claimReviewed": {"type": "string", "minLength": 1},
+                    "itemReviewed": {
+                        "type": "object",
+                        "required": ["@type", "text", "appearance", "firstAppearance"],
+                        "properties": {
+                            "@type": {"const": "Claim"},
+                            "author": {
+                                "type": "object",
+                                "required": ["@type", "name"],
+                                "properties": {
+                                    "@type": {"enum": ["Person", "Organization"]},
+                                    "sameAs": {
+                                        "type": "string",
+                                        "pattern": r"^https://www\.wikidata\.org/wiki/Q[0-9]+$",
+                                    },
+                                },
+                            },
+                            "datePublished": {"type": "string"},
+                            "dateCreated": {"type": "string"},
+                            "appearance": _WORK,
+                            "firstAppearance": _WORK,
+                        },
+                    },
+                },
+            },
+        },
+    },
 }
 
 
@@ -172,8 +215,11 @@ def test_claimreview_is_valid_and_points_to_the_first_appearance(db: str) -> Non
     assert copy["firstAppearance"]["url"] == "https://a.example/kim"
     assert copy["firstAppearance"]["datePublished"] == "2025-10-24"
     assert copy["appearance"]["publisher"]["name"] == "وكالة ب"
-    assert copy["author"] == {"@type": "Person", "name": "كيم جونغ أون",
-                              "sameAs": "https://www.wikidata.org/wiki/Q56226"}
+    assert copy["author"] == {
+        "@type": "Person",
+        "name": "كيم جونغ أون",
+        "sameAs": "https://www.wikidata.org/wiki/Q56226",
+    }
     assert copy["datePublished"] == copy["dateCreated"] == "2025-10-25"
     original = by_work["https://a.example/kim"]
     assert original["firstAppearance"] == original["appearance"]
@@ -185,37 +231,89 @@ def test_claimreview_is_valid_and_points_to_the_first_appearance(db: str) -> Non
 
 # -- Web Annotation ---------------------------------------------------------------
 
-_SELECTORS = {"type": "array", "minItems": 2, "maxItems": 2, "prefixItems": [
-    {"type": "object", "required": ["type", "exact", "prefix", "suffix"], "properties": {
-        "type": {"const": "TextQuoteSelector"}, "exact": {"type": "string", "minLength": 1},
-        "prefix": {"type": "string", "maxLength": 32}, "suffix": {"type": "string", "maxLength": 32}}},
-    {"type": "object", "required": ["type", "start", "end"], "properties": {
-        "type": {"const": "TextPositionSelector"}, "start": {"type": "integer", "minimum": 0},
-        "end": {"type": "integer", "minimum": 0}}}]}
-_BODY = {"type": "object", "required": ["type"], "oneOf": [
-    {"properties": {"type": {"const": "TextualBody"}, "value": {"type": "string"},
-                    "purpose": {"const": "tagging"}}, "required": ["value", "purpose"]},
-    {"properties": {"type": {"const": "Dataset"}, "purpose": {"const": "describing"}}, "required": ["purpose"]},
-    {"properties": {"type": {"const": "SpecificResource"}, "purpose": {"const": "identifying"},
-                    "source": {"type": "string", "pattern": r"^https://www\.wikidata\.org/wiki/Q[0-9]+$"}},
-     "required": ["source"]}]}
+_SELECTORS = {
+    "type": "array",
+    "minItems": 2,
+    "maxItems": 2,
+    "prefixItems": [
+        {
+            "type": "object",
+            "required": ["type", "exact", "prefix", "suffix"],
+            "properties": {
+                "type": {"const": "TextQuoteSelector"},
+                "exact": {"type": "string", "minLength": 1},
+                "prefix": {"type": "string", "maxLength": 32},
+                "suffix": {"type": "string", "maxLength": 32},
+            },
+        },
+        {
+            "type": "object",
+            "required": ["type", "start", "end"],
+            "properties": {
+                "type": {"const": "TextPositionSelector"},
+                "start": {"type": "integer", "minimum": 0},
+                "end": {"type": "integer", "minimum": 0},
+            },
+        },
+    ],
+}
+_BODY = {
+    "type": "object",
+    "required": ["type"],
+    "oneOf": [
+        {
+            "properties": {
+                "type": {"const": "TextualBody"},
+                "value": {"type": "string"},
+                "purpose": {"const": "tagging"},
+            },
+            "required": ["value", "purpose"],
+        },
+        {"properties": {"type": {"const": "Dataset"}, "purpose": {"const": "describing"}}, "required": ["purpose"]},
+        {
+            "properties": {
+                "type": {"const": "SpecificResource"},
+                "purpose": {"const": "identifying"},
+                "source": {"type": "string", "pattern": r"^https://www\.wikidata\.org/wiki/Q[0-9]+$"},
+            },
+            "required": ["source"],
+        },
+    ],
+}
 ANNOTATION_SCHEMA: dict[str, Any] = {
-    "type": "object", "required": ["id", "type", "body", "target"],
-    "properties": {"id": {"type": "string", "pattern": "^[a-z][a-z0-9+.-]*:"}, "type": {"const": "Annotation"},
-                   "motivation": {"type": "string"}, "created": {"type": "string"},
-                   "body": {"type": "array", "minItems": 2, "items": _BODY},
-                   "target": {"type": "object", "required": ["source", "selector"],
-                              "properties": {"source": {"type": "string", "pattern": "^(https?|urn):"},
-                                             "selector": _SELECTORS}}}}
-COLLECTION_SCHEMA: dict[str, Any] = {
-    "type": "object", "required": ["@context", "type", "first"],
+    "type": "object",
+    "required": ["id", "type", "body", "target"],
     "properties": {
-        "@context": {"anyOf": [{"const": "http://www.w3.org/ns/anno.jsonld"},
-                               {"type": "array", "contains": {"const": "http://www.w3.org/ns/anno.jsonld"}}]},
+        "id": {"type": "string", "pattern": "^[a-z][a-z0-9+.-]*:"},
+        "type": {"const": "Annotation"},
+        "motivation": {"type": "string"},
+        "created": {"type": "string"},
+        "body": {"type": "array", "minItems": 2, "items": _BODY},
+        "target": {
+            "type": "object",
+            "required": ["source", "selector"],
+            "properties": {"source": {"type": "string", "pattern": "^(https?|urn):"}, "selector": _SELECTORS},
+        },
+    },
+}
+COLLECTION_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["@context", "type", "first"],
+    "properties": {
+        "@context": {
+            "anyOf": [
+                {"const": "http://www.w3.org/ns/anno.jsonld"},
+                {"type": "array", "contains": {"const": "http://www.w3.org/ns/anno.jsonld"}},
+            ]
+        },
         "type": {"const": "AnnotationCollection"},
-        "first": {"type": "object", "required": ["type", "items"],
-                  "properties": {"type": {"const": "AnnotationPage"},
-                                 "items": {"type": "array", "items": ANNOTATION_SCHEMA}}}}}
+        "first": {
+            "type": "object",
+            "required": ["type", "items"],
+            "properties": {"type": {"const": "AnnotationPage"}, "items": {"type": "array", "items": ANNOTATION_SCHEMA}},
+        },
+    },
+}
 
 
 def _tag(anno: dict[str, Any]) -> str:
@@ -235,20 +333,37 @@ def test_webanno_is_valid_and_its_selectors_agree(db: str) -> None:
     for a in items:
         quote, pos = a["target"]["selector"]
         body = text[a["rawi:docKey"]]
-        assert body[pos["start"]:pos["end"]] == quote["exact"]
-        assert body[:pos["start"]].endswith(quote["prefix"]) and body[pos["end"]:].startswith(quote["suffix"])
+        assert body[pos["start"] : pos["end"]] == quote["exact"]
+        assert body[: pos["start"]].endswith(quote["prefix"]) and body[pos["end"] :].startswith(quote["suffix"])
     kim = [a for a in items if a["target"]["source"] == "https://a.example/kim"]
-    assert sorted(_tag(a) for a in kim) == sorted(["rawi:attribution-content", "rawi:attribution-source",
-                                                   "rawi:attribution-cue", "rawi:attribution-relay",
-                                                   "rawi:time", "rawi:quantity"])
+    assert sorted(_tag(a) for a in kim) == sorted(
+        [
+            "rawi:attribution-content",
+            "rawi:attribution-source",
+            "rawi:attribution-cue",
+            "rawi:attribution-relay",
+            "rawi:time",
+            "rawi:quantity",
+        ]
+    )
     qty = next(a for a in kim if _tag(a) == "rawi:quantity")
-    assert _data(qty) == {"type": "Dataset", "purpose": "describing", "rawi:value": 12000, "rawi:qualifier": "approx",
-                          "rawi:high": None, "rawi:unit": "جندي", "rawi:attribution": "a1"}
+    assert _data(qty) == {
+        "type": "Dataset",
+        "purpose": "describing",
+        "rawi:value": 12000,
+        "rawi:qualifier": "approx",
+        "rawi:high": None,
+        "rawi:unit": "جندي",
+        "rawi:attribution": "a1",
+    }
     time = next(a for a in kim if _tag(a) == "rawi:time")
     assert _data(time)["rawi:value"] == "2024-10" and _data(time)["rawi:timeType"] == "DATE"
     relay = next(a for a in kim if _tag(a) == "rawi:attribution-relay")
-    assert {"type": "SpecificResource", "purpose": "identifying",
-            "source": "https://www.wikidata.org/wiki/Q483444"} in relay["body"]
+    assert {
+        "type": "SpecificResource",
+        "purpose": "identifying",
+        "source": "https://www.wikidata.org/wiki/Q483444",
+    } in relay["body"]
     assert {a["target"]["source"] for a in items} >= {"urn:rawi:gaza", "urn:rawi:kremlin"}
 
 
@@ -257,15 +372,18 @@ def test_webanno_speaker_filter_keeps_that_speakers_spans(db: str) -> None:
     items = doc["first"]["items"]
     assert {a["rawi:docKey"] for a in items} == {"gaza"}
     assert {_data(a).get("rawi:attribution") for a in items} == {"a2"}  # not the ministry's "أمس" or "30"
-    assert sorted(_tag(a) for a in items) == ["rawi:attribution-content", "rawi:attribution-cue",
-                                              "rawi:attribution-source", "rawi:quantity"]
+    assert sorted(_tag(a) for a in items) == [
+        "rawi:attribution-content",
+        "rawi:attribution-cue",
+        "rawi:attribution-source",
+        "rawi:quantity",
+    ]
 
 
 # -- output file, empty results ---------------------------------------------------
 
 
-def test_output_file_is_replaced_only_when_complete(db: str, tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_output_file_is_replaced_only_when_complete(db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "claims.csv"
     res = CliRunner().invoke(cli, ["export", "--format", "csv", "--db", db, "-o", str(out)])
     assert res.exit_code == 0 and "wrote 6 claims" in res.stderr
@@ -302,8 +420,7 @@ def test_an_empty_selection_is_still_a_valid_document(db: str, fmt: str) -> None
 def test_sources_names_who_is_quoted_about_an_entity_and_through_whom(db: str) -> None:
     rows = json.loads(run("sources", "روسيا", "--db", db, "--format", "json"))
     got = {(r["speaker"], r["via"]): r for r in rows}
-    assert set(got) == {("كيم جونغ أون", "وكالة الأنباء المركزية الكورية"), ("دونالد ترامب", ""),
-                        ("الكرملين", "")}
+    assert set(got) == {("كيم جونغ أون", "وكالة الأنباء المركزية الكورية"), ("دونالد ترامب", ""), ("الكرملين", "")}
     kim = got[("كيم جونغ أون", "وكالة الأنباء المركزية الكورية")]
     assert kim["claims"] == 2 and kim["articles"] == 2 and kim["outlets"] == "وكالة أ; وكالة ب"
     assert (kim["first"], kim["last"]) == ("2025-10-24", "2025-10-25") and kim["link"] == "Q56226"

@@ -53,8 +53,11 @@ def test_example(row: dict[str, str]) -> None:
         assert any(row["value"] in means(f.terms) for f in found if f.measure), found
     elif role == "earlier":
         first_after = next(f for f in found if f.start > row["example"].find(row["form"].split()[-1]))
-        assert first_after.as_of_basis == "earlier" and first_after.as_of is not None \
-            and first_after.as_of[1] < "2025-08-03", found
+        assert (
+            first_after.as_of_basis == "earlier"
+            and first_after.as_of is not None
+            and first_after.as_of[1] < "2025-08-03"
+        ), found
     else:
         raise AssertionError(f"no check for role {role}")
 

@@ -23,48 +23,66 @@ def measures(text: str) -> list[tuple[str, str]]:
 # -- what is counted ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "want"), [
-    # A list of the killed and the wounded: each figure takes the predicate that governs it, and
-    # the killed listed by group are parts of the toll, not the toll.
-    ("أسفر الهجوم عن مقتل خمسة من رجال الشرطة إضافة إلى اثنين من المدنيين وإصابة سبعة آخرين.",
-     [("خمسة", "killed/security/part"), ("اثنين", "killed/person/part"), ("سبعة", "wounded/person")]),
-    ("ومن المتهمين سبعة كويتيين وخمسة سعوديين و13 شخصا من البدون.",
-     [("سبعة", "charged/nat:KW/part"), ("خمسة", "charged/nat:SA/part"), ("13", "charged/person/part")]),
-    ("لقي أربعة أشخاص مصرعهم وأصيب ثلاثة في الحادث.",
-     [("أربعة", "killed/person"), ("ثلاثة", "wounded/person")]),
-    # Subject before its verb, and a verb that opens the next figure.
-    ("قال المسؤول إن نحو 260 مقاتلا كرديا قتلوا ومئات جرحوا في الغارات.",
-     [("نحو 260", "killed/fighter"), ("مئات", "wounded/fighter")]),
-    # The noun is the predicate; the ranks after it say whose.
-    ("خلف الهجوم أكثر من خمسين قتيلا في صفوف القوات التركية.", [("أكثر من خمسين", "killed/security")]),
-    # A part of the figure before it keeps its predicate and has its own group.
-    ("قتل 38 سائحا بينهم ثلاثون بريطانيا في الهجوم.",
-     [("38", "killed/person"), ("ثلاثون", "killed/nat:GB/part")]),
-    # States after the figures: detained, at liberty, fugitive.
-    ("تتعلق القضية بـ 51 متهما منهم 17 في حالة إيقاف و27 في حالة سراح و7 في حالة فرار.",
-     [("51", "charged/person"), ("17", "detained/person/part"), ("27", "released/person/part"),
-      ("7", "fugitive/person/part")]),
-    # A strong predicate before the noun wins over the noun; a weak one does not.
-    ("قررت المحكمة إخلاء سبيل 11 متهما.", [("11", "released/person")]),
-    ("بدأت محاكمة 29 متهما في القضية.", [("29", "charged/person")]),
-    # Verb, subject, object.
-    ("اعتقلت الشرطة 12 شخصا في المدينة.", [("12", "arrested/person")]),
-    # The number of the dead rose to...
-    ("ارتفع عدد القتلى في صفوف قوات الأمن إلى 60 على الأقل.", [("60 على الأقل", "killed/security")]),
-    # "منهم" takes the people counted before it, past the attacks between; what follows it is
-    # how they died, not who they were.
-    ("قتل 23 شخصا في هجومين، 17 منهم بسقوط مروحية عسكرية.",
-     [("23", "killed/person"), ("هجومين", ""), ("17", "killed/person/part")]),
-])
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A list of the killed and the wounded: each figure takes the predicate that governs it, and
+        # the killed listed by group are parts of the toll, not the toll.
+        (
+            "أسفر الهجوم عن مقتل خمسة من رجال الشرطة إضافة إلى اثنين من المدنيين وإصابة سبعة آخرين.",
+            [("خمسة", "killed/security/part"), ("اثنين", "killed/person/part"), ("سبعة", "wounded/person")],
+        ),
+        (
+            "ومن المتهمين سبعة كويتيين وخمسة سعوديين و13 شخصا من البدون.",
+            [("سبعة", "charged/nat:KW/part"), ("خمسة", "charged/nat:SA/part"), ("13", "charged/person/part")],
+        ),
+        ("لقي أربعة أشخاص مصرعهم وأصيب ثلاثة في الحادث.", [("أربعة", "killed/person"), ("ثلاثة", "wounded/person")]),
+        # Subject before its verb, and a verb that opens the next figure.
+        (
+            "قال المسؤول إن نحو 260 مقاتلا كرديا قتلوا ومئات جرحوا في الغارات.",
+            [("نحو 260", "killed/fighter"), ("مئات", "wounded/fighter")],
+        ),
+        # The noun is the predicate; the ranks after it say whose.
+        ("خلف الهجوم أكثر من خمسين قتيلا في صفوف القوات التركية.", [("أكثر من خمسين", "killed/security")]),
+        # A part of the figure before it keeps its predicate and has its own group.
+        ("قتل 38 سائحا بينهم ثلاثون بريطانيا في الهجوم.", [("38", "killed/person"), ("ثلاثون", "killed/nat:GB/part")]),
+        # States after the figures: detained, at liberty, fugitive.
+        (
+            "تتعلق القضية بـ 51 متهما منهم 17 في حالة إيقاف و27 في حالة سراح و7 في حالة فرار.",
+            [
+                ("51", "charged/person"),
+                ("17", "detained/person/part"),
+                ("27", "released/person/part"),
+                ("7", "fugitive/person/part"),
+            ],
+        ),
+        # A strong predicate before the noun wins over the noun; a weak one does not.
+        ("قررت المحكمة إخلاء سبيل 11 متهما.", [("11", "released/person")]),
+        ("بدأت محاكمة 29 متهما في القضية.", [("29", "charged/person")]),
+        # Verb, subject, object.
+        ("اعتقلت الشرطة 12 شخصا في المدينة.", [("12", "arrested/person")]),
+        # The number of the dead rose to...
+        ("ارتفع عدد القتلى في صفوف قوات الأمن إلى 60 على الأقل.", [("60 على الأقل", "killed/security")]),
+        # "منهم" takes the people counted before it, past the attacks between; what follows it is
+        # how they died, not who they were.
+        (
+            "قتل 23 شخصا في هجومين، 17 منهم بسقوط مروحية عسكرية.",
+            [("23", "killed/person"), ("هجومين", ""), ("17", "killed/person/part")],
+        ),
+    ],
+)
 def test_predicate_and_group(text: str, want: list[tuple[str, str]]) -> None:
     assert measures(text) == want
 
 
 def test_value_words_are_not_a_measure() -> None:
-    """"بقيمة" (worth) and "قيّم" (rated) say nothing happened to the money: never compared;
+    """ "بقيمة" (worth) and "قيّم" (rated) say nothing happened to the money: never compared;
     "كلف" (cost) does."""
-    for text in ("وقعت الشركة صفقة بقيمة 5 ملايين دولار.", "قيّم الخبراء الأضرار بنحو 5 ملايين دولار.",
-                 "وبلغت قيمتها 5 ملايين دولار."):
+    for text in (
+        "وقعت الشركة صفقة بقيمة 5 ملايين دولار.",
+        "قيّم الخبراء الأضرار بنحو 5 ملايين دولار.",
+        "وبلغت قيمتها 5 ملايين دولار.",
+    ):
         (f,) = frames(text)
         assert f.measure == "" and not f.comparable, (text, f.measure)
     (cost,) = frames("وكلف المشروع 5 ملايين دولار.")
@@ -137,8 +155,8 @@ def test_places_near_the_figure_not_its_noun() -> None:
 def test_spans_point_at_the_figure() -> None:
     text = "قال المسؤول إن 15 شخصا قتلوا وأصيب 40 آخرون أمس في بغداد."
     for f in frames(text):
-        assert text[f.start:f.end] == f.text
-        assert text[f.context_start:f.context_end].count(f.text) >= 1
+        assert text[f.start : f.end] == f.text
+        assert text[f.context_start : f.context_end].count(f.text) >= 1
 
 
 def test_some_of_the_wounded_are_a_part_of_the_toll() -> None:
@@ -153,7 +171,7 @@ def test_some_of_the_wounded_are_a_part_of_the_toll() -> None:
 
 
 def test_some_of_the_dead_named_by_their_noun_are_a_part() -> None:
-    """"تسعة من القتلى" are nine of the dead, not the toll; a verb that counts them ("اعتقلت 15 من
+    """ "تسعة من القتلى" are nine of the dead, not the toll; a verb that counts them ("اعتقلت 15 من
     المشتبه بهم") or a vague plural ("العشرات من الجرحى") gives the count itself."""
     assert [(f.text, f.part) for f in frames("وقال مدير المرصد إن تسعة من القتلى هم من المدنيين.")] == [("تسعة", True)]
     assert [(f.text, f.part) for f in frames("اعتقلت الشرطة 15 من المشتبه بهم.")] == [("15", False)]
@@ -161,7 +179,7 @@ def test_some_of_the_dead_named_by_their_noun_are_a_part() -> None:
 
 
 def test_the_dead_and_the_wounded_counted_together_are_no_one_measure() -> None:
-    """"مقتل وإصابة 3440": one figure for two predicates is neither the toll nor the wounded."""
+    """ "مقتل وإصابة 3440": one figure for two predicates is neither the toll nor the wounded."""
     for text in ("أعلنت البعثة مقتل وإصابة 3440 عراقيا خلال شهر يوليو.", "مصرع وإصابة 8 أشخاص في حادث انقلاب."):
         (frame,) = figure_frames(extract_article(Article("x", text, "2025-08-01"), lang="ar"))
         assert frame.measure == "", frame

@@ -21,7 +21,7 @@ from rawi.text.normalize import fold, normalize
 def _find(text: str) -> list[tuple[str, str, bool]]:
     """(matched folded text, entry key, via_adjective) for each match in `text`."""
     norm = normalize(text).norm
-    return [(norm[m.start:m.end], m.entry.key, m.via_adjective) for m in gazetteer().find(norm)]
+    return [(norm[m.start : m.end], m.entry.key, m.via_adjective) for m in gazetteer().find(norm)]
 
 
 def _keys(text: str) -> list[str]:
@@ -95,13 +95,30 @@ def test_qids_are_not_shared() -> None:
 # --- sample facts --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("key", "qid"), [
-    ("country-kp", "Q423"), ("country-kr", "Q884"), ("country-ru", "Q159"), ("country-ua", "Q212"),
-    ("country-us", "Q30"), ("country-sa", "Q851"), ("country-qa", "Q846"), ("country-eg", "Q79"),
-    ("country-mr", "Q1025"), ("kcna", "Q483444"), ("reuters", "Q130879"), ("kim-jong-un", "Q56226"),
-    ("recep-tayyip-erdogan", "Q39259"), ("justin-trudeau", "Q3099714"), ("donald-trump", "Q22686"),
-    ("isis", "Q2429253"), ("united-nations", "Q1065"), ("nato", "Q7184"), ("capital-kp", "Q18808"),
-])
+@pytest.mark.parametrize(
+    ("key", "qid"),
+    [
+        ("country-kp", "Q423"),
+        ("country-kr", "Q884"),
+        ("country-ru", "Q159"),
+        ("country-ua", "Q212"),
+        ("country-us", "Q30"),
+        ("country-sa", "Q851"),
+        ("country-qa", "Q846"),
+        ("country-eg", "Q79"),
+        ("country-mr", "Q1025"),
+        ("kcna", "Q483444"),
+        ("reuters", "Q130879"),
+        ("kim-jong-un", "Q56226"),
+        ("recep-tayyip-erdogan", "Q39259"),
+        ("justin-trudeau", "Q3099714"),
+        ("donald-trump", "Q22686"),
+        ("isis", "Q2429253"),
+        ("united-nations", "Q1065"),
+        ("nato", "Q7184"),
+        ("capital-kp", "Q18808"),
+    ],
+)
 def test_wikidata_ids(key: str, qid: str) -> None:
     e = gazetteer().by_key(key)
     assert e is not None and e.link == qid
@@ -133,8 +150,7 @@ def test_office_holders_by_year() -> None:
 
 def test_grammatical_gender_of_organisations() -> None:
     g = gazetteer()
-    genders = {k: e.gender for k in ("mofa-us", "un-security-council", "country-iq")
-               if (e := g.by_key(k)) is not None}
+    genders = {k: e.gender for k in ("mofa-us", "un-security-council", "country-iq") if (e := g.by_key(k)) is not None}
     # وزارة is feminine, مجلس and العراق masculine.
     assert genders == {"mofa-us": "f", "un-security-council": "m", "country-iq": "m"}
 
@@ -153,13 +169,16 @@ def test_lookup_by_any_spelling() -> None:
 def test_offsets_index_the_folded_text() -> None:
     norm = normalize("أعلنت وزارة الخارجية الأمريكية أمس أن واشنطن سترد.").norm
     ms = gazetteer().find(norm)
-    assert [norm[m.start:m.end] for m in ms] == [fold("وزارة الخارجية الأمريكية"), fold("واشنطن")]
+    assert [norm[m.start : m.end] for m in ms] == [fold("وزارة الخارجية الأمريكية"), fold("واشنطن")]
     assert all(isinstance(m, GazMatch) for m in ms)
 
 
 def test_person_name_and_surname() -> None:
     assert _keys("وقال الرئيس الروسي فلاديمير بوتين للصحفيين إن بوتين لن يتراجع") == [
-        "country-ru", "vladimir-putin", "vladimir-putin"]
+        "country-ru",
+        "vladimir-putin",
+        "vladimir-putin",
+    ]
 
 
 def test_transliteration_variants() -> None:
@@ -168,8 +187,7 @@ def test_transliteration_variants() -> None:
 
 def test_clitic_waw_and_ba() -> None:
     hits = _find("وصل الوفد إلى بغداد وبالعراق ووزير خارجية روسيا")
-    assert [(t, k) for t, k, _ in hits] == [
-        ("بغداد", "capital-iq"), ("العراق", "country-iq"), ("روسيا", "country-ru")]
+    assert [(t, k) for t, k, _ in hits] == [("بغداد", "capital-iq"), ("العراق", "country-iq"), ("روسيا", "country-ru")]
 
 
 def test_clitic_lil_stands_for_lam_plus_article() -> None:
@@ -188,11 +206,17 @@ def test_whole_word_preferred_over_clitic_reading() -> None:
 
 
 def test_adjective_masculine_feminine_definite_plural() -> None:
-    hits = _find("قال مسؤول أمريكي إن المسؤول الكوري الشمالي والبحرية الكورية الشمالية "
-                 "وقوات كورية شمالية ومئات الكوريين الشماليين")
+    hits = _find(
+        "قال مسؤول أمريكي إن المسؤول الكوري الشمالي والبحرية الكورية الشمالية "
+        "وقوات كورية شمالية ومئات الكوريين الشماليين"
+    )
     assert [(k, adj) for _, k, adj in hits] == [
-        ("country-us", True), ("country-kp", True), ("country-kp", True), ("country-kp", True),
-        ("country-kp", True)]
+        ("country-us", True),
+        ("country-kp", True),
+        ("country-kp", True),
+        ("country-kp", True),
+        ("country-kp", True),
+    ]
 
 
 def test_adjective_variant_spellings() -> None:
@@ -201,8 +225,14 @@ def test_adjective_variant_spellings() -> None:
 
 def test_adjective_forms_generation() -> None:
     forms = adjective_forms("كوري شمالي")
-    assert {"كوري شمالي", "الكوري الشمالي", "كوريه شماليه", "الكوريه الشماليه",
-            "الكوريين الشماليين", "الكوريون الشماليون"} <= set(forms)
+    assert {
+        "كوري شمالي",
+        "الكوري الشمالي",
+        "كوريه شماليه",
+        "الكوريه الشماليه",
+        "الكوريين الشماليين",
+        "الكوريون الشماليون",
+    } <= set(forms)
     assert adjective_forms("جنوب افريقي") == ["جنوب افريقي"]
 
 

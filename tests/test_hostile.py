@@ -117,14 +117,19 @@ def test_lone_surrogates_over_http(tmp_path: Path) -> None:
         bad = '{"text": "قال الوزير \\ud800 إن المحادثات ستستأنف."}'
         res = client.post("/api/extract", content=bad.encode(), headers={"Content-Type": "application/json"})
         assert res.status_code == 400 and res.json()["error"]["code"] == "E013"
-        articles = [json.dumps({"id": "g1", "text": GOOD1["text"]}, ensure_ascii=False),
-                    '{"id": "bad\\ud800", "text": "قال الوزير إن الاجتماع انتهى."}',
-                    '{"id": "t", "text": "قال الوزير \\udc00 إن الاجتماع بدأ."}',
-                    '{"id": "n", "title": "\\u0000", "text": "قال الوزير إن الاجتماع تأجل."}',
-                    json.dumps({"id": "g2", "text": GOOD2["text"]}, ensure_ascii=False)]
+        articles = [
+            json.dumps({"id": "g1", "text": GOOD1["text"]}, ensure_ascii=False),
+            '{"id": "bad\\ud800", "text": "قال الوزير إن الاجتماع انتهى."}',
+            '{"id": "t", "text": "قال الوزير \\udc00 إن الاجتماع بدأ."}',
+            '{"id": "n", "title": "\\u0000", "text": "قال الوزير إن الاجتماع تأجل."}',
+            json.dumps({"id": "g2", "text": GOOD2["text"]}, ensure_ascii=False),
+        ]
         body = '{"articles": [' + ", ".join(articles) + "]}"
-        res = client.post("/api/ingest", content=body.encode(),
-                          headers={"Content-Type": "application/json", "Authorization": "Bearer s3cret"})
+        res = client.post(
+            "/api/ingest",
+            content=body.encode(),
+            headers={"Content-Type": "application/json", "Authorization": "Bearer s3cret"},
+        )
         assert res.status_code == 200, res.text
         out = res.json()
         assert out["added"] == 2
@@ -137,14 +142,18 @@ def test_lone_surrogates_over_http(tmp_path: Path) -> None:
 
 # -- 2. NUL ------------------------------------------------------------------------
 
+
 def test_nul_in_any_json_field_is_rejected(tmp_path: Path, db: str) -> None:
-    f = jsonl(tmp_path / "corpus.jsonl", [
-        good(GOOD1),
-        '{"id": "n-text", "text": "قال الوزير \\u0000 إن المحادثات ستستأنف."}',
-        '{"id": "n-title", "title": "عنوان\\u0000", "text": "قال الوزير إن المحادثات ستستأنف غدا."}',
-        '{"id": "n\\u0000id", "text": "قال الوزير إن الاجتماع انتهى."}',
-        good(GOOD2),
-    ])
+    f = jsonl(
+        tmp_path / "corpus.jsonl",
+        [
+            good(GOOD1),
+            '{"id": "n-text", "text": "قال الوزير \\u0000 إن المحادثات ستستأنف."}',
+            '{"id": "n-title", "title": "عنوان\\u0000", "text": "قال الوزير إن المحادثات ستستأنف غدا."}',
+            '{"id": "n\\u0000id", "text": "قال الوزير إن الاجتماع انتهى."}',
+            good(GOOD2),
+        ],
+    )
     code, out, err = run(["ingest", str(f), "--db", db])
     assert code == 1 and "added 2, unchanged 0, replaced 0, rejected 3" in out, err
     why = rejected(err)
@@ -208,6 +217,7 @@ def test_a_standalone_json_file_with_a_huge_number(tmp_path: Path, db: str) -> N
 
 # -- 4. lines too long to hold ------------------------------------------------------
 
+
 def test_over_long_lines_are_skipped_unread_and_named(tmp_path: Path, db: str) -> None:
     # --max-chars 100: lines over 6 x 100 + 64 KiB bytes cannot hold an article and are skipped.
     f = tmp_path / "corpus.jsonl.gz"
@@ -268,8 +278,10 @@ def test_the_line_reader_never_holds_a_long_line() -> None:
 
     tracemalloc.start()
     try:
-        lines = [(ln.number, ln.data, ln.size) for ln in bounded_lines(io.BufferedReader(_Endless(200_000_000)),
-                                                                        limit=1_000_000)]
+        lines = [
+            (ln.number, ln.data, ln.size)
+            for ln in bounded_lines(io.BufferedReader(_Endless(200_000_000)), limit=1_000_000)
+        ]
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -279,9 +291,12 @@ def test_the_line_reader_never_holds_a_long_line() -> None:
 
 # -- 5. damaged WARC records --------------------------------------------------------
 
+
 def _page(n: int) -> bytes:
-    return (f"<!DOCTYPE html><html lang='ar'><head><title>خبر {n}</title></head><body><article>"
-            f"<h1>خبر {n}</h1><p>الخبر رقم {n}: {SENTENCE * 3}</p></article></body></html>").encode()
+    return (
+        f"<!DOCTYPE html><html lang='ar'><head><title>خبر {n}</title></head><body><article>"
+        f"<h1>خبر {n}</h1><p>الخبر رقم {n}: {SENTENCE * 3}</p></article></body></html>"
+    ).encode()
 
 
 def _records(n: int = 3) -> list[bytes]:
@@ -291,8 +306,11 @@ def _records(n: int = 3) -> list[bytes]:
         buf = io.BytesIO()
         w = WARCWriter(buf, gzip=False)
         http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        w.write_record(w.create_warc_record(f"https://news.example/{i}", "response", payload=io.BytesIO(_page(i)),
-                                            http_headers=http))
+        w.write_record(
+            w.create_warc_record(
+                f"https://news.example/{i}", "response", payload=io.BytesIO(_page(i)), http_headers=http
+            )
+        )
         out.append(buf.getvalue())
     return out
 
@@ -301,7 +319,7 @@ def _length(record: bytes, delta: int) -> bytes:
     """The record with its Content-Length changed by `delta` (the bytes themselves unchanged)."""
     m = re.search(rb"Content-Length: (\d+)\r\n", record)
     assert m is not None
-    return record[:m.start(1)] + str(int(m.group(1)) + delta).encode() + record[m.end(1):]
+    return record[: m.start(1)] + str(int(m.group(1)) + delta).encode() + record[m.end(1) :]
 
 
 def _no_digests(record: bytes) -> bytes:
@@ -359,6 +377,7 @@ def test_gzipped_warc_member_with_a_wrong_length(tmp_path: Path, db: str) -> Non
 
 # -- 6. HTTP: the token before the body, deadlines ------------------------------------
 
+
 def _asgi_post(app: Any, path: str, headers: list[tuple[bytes, bytes]]) -> dict[str, Any]:
     """POST to the ASGI app with a body that must never be read; the response start message."""
     sent: list[dict[str, Any]] = []
@@ -369,10 +388,20 @@ def _asgi_post(app: Any, path: str, headers: list[tuple[bytes, bytes]]) -> dict[
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
-             "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
-             "headers": [(b"host", b"testserver"), (b"content-type", b"application/json"), *headers],
-             "client": ("127.0.0.1", 5000), "server": ("testserver", 80)}
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"host", b"testserver"), (b"content-type", b"application/json"), *headers],
+        "client": ("127.0.0.1", 5000),
+        "server": ("testserver", 80),
+    }
     asyncio.run(app(scope, receive, send))
     return sent[0]
 
@@ -410,9 +439,23 @@ def _answer(sock: socket.socket, timeout: float) -> bytes:
 def server(tmp_path: Path) -> Iterator[int]:
     port = _free_port()
     env = {**os.environ, "RAWI_INGEST_TOKEN": "s3cret"}
-    proc = subprocess.Popen([sys.executable, "-m", "rawi.cli", "serve", "--db", str(tmp_path / "ledger.sqlite"),
-                             "--port", str(port), "--read-timeout", "1"],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "rawi.cli",
+            "serve",
+            "--db",
+            str(tmp_path / "ledger.sqlite"),
+            "--port",
+            str(port),
+            "--read-timeout",
+            "1",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline:
@@ -444,8 +487,10 @@ def test_serve_outlasts_slow_clients_and_refuses_unauthorised_uploads(server: in
     for s in slow_heads:
         s.sendall(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # and never the end of the head
     stalled_body = connect()
-    stalled_body.sendall(b"POST /api/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                         b"Content-Length: 1000\r\n\r\n{\"text\": ")
+    stalled_body.sendall(
+        b"POST /api/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        b'Content-Length: 1000\r\n\r\n{"text": '
+    )
     started = time.monotonic()
 
     with connect() as s:  # an ordinary client is served at once beside them
@@ -453,8 +498,11 @@ def test_serve_outlasts_slow_clients_and_refuses_unauthorised_uploads(server: in
         assert _answer(s, 2).startswith(b"HTTP/1.1 200")
     assert time.monotonic() - started < 2
 
-    for auth, status in ((b"", b"401"), (b"Authorization: Bearer wrong\r\n", b"401"),
-                         (b"Authorization: Bearer s3cret\r\n", b"413")):
+    for auth, status in (
+        (b"", b"401"),
+        (b"Authorization: Bearer wrong\r\n", b"401"),
+        (b"Authorization: Bearer s3cret\r\n", b"413"),
+    ):
         with connect() as s:  # 50 MB announced, 4 KB sent: the answer comes without the rest
             s.sendall(head + auth + b"Content-Length: 50000000\r\n\r\n" + b"x" * 4_096)
             assert _answer(s, 2).startswith(b"HTTP/1.1 " + status)
@@ -514,8 +562,13 @@ def test_only_arabic_legacy_text_is_hinted_as_windows_1256(tmp_path: Path) -> No
 
 
 def _deep(depth: int) -> str:
-    return ("<html><head><title>عنوان</title><script>var x = 1;</script></head><body>" + "<div>" * depth
-            + f"<p>{SENTENCE}</p><p>{GOOD2['text']}</p>" + "</div>" * depth + "</body></html>")
+    return (
+        "<html><head><title>عنوان</title><script>var x = 1;</script></head><body>"
+        + "<div>" * depth
+        + f"<p>{SENTENCE}</p><p>{GOOD2['text']}</p>"
+        + "</div>" * depth
+        + "</body></html>"
+    )
 
 
 def test_deeply_nested_html_is_still_read(tmp_path: Path, db: str) -> None:
@@ -554,8 +607,9 @@ def test_ingest_takes_the_max_chars_its_message_advises(tmp_path: Path) -> None:
     assert code == 0 and "added 1" in out
 
 
-@pytest.mark.parametrize("command", [["claims"], ["figures"], ["conflicts"], ["timeline", "x"],
-                                     ["export", "--format", "jsonl"]])
+@pytest.mark.parametrize(
+    "command", [["claims"], ["figures"], ["conflicts"], ["timeline", "x"], ["export", "--format", "jsonl"]]
+)
 @pytest.mark.parametrize("value", ["2025-13-01", "01/09/2025", "yesterday"])
 def test_a_date_that_is_not_iso_is_refused(tmp_path: Path, command: list[str], value: str) -> None:
     for option in ("--since", "--until"):

@@ -22,8 +22,13 @@ BODY = "قال وزير الخارجية إن المحادثات ستستأنف 
 BODY2 = "وأضاف المتحدث باسم الوزارة أن أكثر من ثلاثمئة شخص أصيبوا في الاشتباكات التي اندلعت أمس."
 
 
-def page(title: str = "عنوان الخبر", *, canonical: str | None = "https://news.example/a/1",
-         date: str | None = "2025-10-24", site: str | None = "Example News") -> str:
+def page(
+    title: str = "عنوان الخبر",
+    *,
+    canonical: str | None = "https://news.example/a/1",
+    date: str | None = "2025-10-24",
+    site: str | None = "Example News",
+) -> str:
     meta = []
     if canonical:
         meta.append(f'<link rel="canonical" href="{canonical}">')
@@ -31,9 +36,11 @@ def page(title: str = "عنوان الخبر", *, canonical: str | None = "https
         meta.append(f'<meta property="article:published_time" content="{date}T09:30:00+03:00">')
     if site:
         meta.append(f'<meta property="og:site_name" content="{site}">')
-    return (f"<!DOCTYPE html><html lang='ar'><head><meta charset='utf-8'><title>{title}</title>{''.join(meta)}"
-            f"</head><body><nav><a href='/'>الرئيسية</a></nav><article><h1>{title}</h1><p>{BODY}</p>"
-            f"<p>{BODY2}</p></article><footer>جميع الحقوق محفوظة</footer></body></html>")
+    return (
+        f"<!DOCTYPE html><html lang='ar'><head><meta charset='utf-8'><title>{title}</title>{''.join(meta)}"
+        f"</head><body><nav><a href='/'>الرئيسية</a></nav><article><h1>{title}</h1><p>{BODY}</p>"
+        f"<p>{BODY2}</p></article><footer>جميع الحقوق محفوظة</footer></body></html>"
+    )
 
 
 RSS = f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -71,16 +78,25 @@ def errors(inputs: list[Input]) -> dict[str, str]:
 def test_text_file_with_and_without_sidecar(tmp_path: Path) -> None:
     (tmp_path / "plain.txt").write_text(BODY, encoding="utf-8")
     (tmp_path / "story.txt").write_text(BODY2, encoding="utf-8")
-    (tmp_path / "story.json").write_text(json.dumps(
-        {"id": 42, "published": "2025-10-24", "title": "عنوان", "url": "https://x.example/s", "source": "وكالة"},
-        ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "story.json").write_text(
+        json.dumps(
+            {"id": 42, "published": "2025-10-24", "title": "عنوان", "url": "https://x.example/s", "source": "وكالة"},
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     got = list(iter_inputs([str(tmp_path)]))
     assert [i.origin for i in got] == [str(tmp_path / "plain.txt"), str(tmp_path / "story.txt")]  # sidecar skipped
     plain, story = (i.article for i in got)
     assert plain is not None and plain.id == "plain" and plain.text == BODY and plain.published is None
     assert story is not None and story.text == BODY2
     assert (story.id, story.published, story.title, story.url, story.source) == (
-        "42", "2025-10-24", "عنوان", "https://x.example/s", "وكالة")
+        "42",
+        "2025-10-24",
+        "عنوان",
+        "https://x.example/s",
+        "وكالة",
+    )
 
 
 def test_bad_sidecar_rejects_its_article(tmp_path: Path) -> None:
@@ -120,14 +136,21 @@ def test_html_without_canonical_uses_stem_and_malformed_html_is_rejected(tmp_pat
 
 
 def test_jsonl_plain_and_gzip(tmp_path: Path) -> None:
-    lines = [json.dumps({"id": "1", "text": BODY}, ensure_ascii=False), "{bad",
-             json.dumps({"id": 2, "text": BODY2, "published": "2025-10-25"}, ensure_ascii=False)]
+    lines = [
+        json.dumps({"id": "1", "text": BODY}, ensure_ascii=False),
+        "{bad",
+        json.dumps({"id": 2, "text": BODY2, "published": "2025-10-25"}, ensure_ascii=False),
+    ]
     (tmp_path / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     with gzip.open(tmp_path / "d.ndjson.gz", "wt", encoding="utf-8") as fh:
         fh.write(lines[0] + "\n")
     got = list(iter_inputs([str(tmp_path / "c.jsonl"), str(tmp_path / "d.ndjson.gz")]))
-    assert [i.origin for i in got] == [f"{tmp_path}/c.jsonl:1", f"{tmp_path}/c.jsonl:2", f"{tmp_path}/c.jsonl:3",
-                                       f"{tmp_path}/d.ndjson.gz:1"]
+    assert [i.origin for i in got] == [
+        f"{tmp_path}/c.jsonl:1",
+        f"{tmp_path}/c.jsonl:2",
+        f"{tmp_path}/c.jsonl:3",
+        f"{tmp_path}/d.ndjson.gz:1",
+    ]
     assert errors(got) == {f"{tmp_path}/c.jsonl:2": "E005"}
     assert [i.article.id for i in got if i.article] == ["1", "2", "1"]
 
@@ -140,7 +163,11 @@ def test_rss_feed_entries(tmp_path: Path) -> None:
     first, second = got[0].article, got[1].article
     assert first is not None and second is not None
     assert (first.id, first.url, first.title, first.source) == (
-        "urn:news:1", "https://news.example/rss/1", "الخبر الأول", "أخبار المثال")
+        "urn:news:1",
+        "https://news.example/rss/1",
+        "الخبر الأول",
+        "أخبار المثال",
+    )
     assert first.published == "2025-10-24T23:30:00+03:00"  # the publisher's local date, not UTC's
     assert BODY in first.text and BODY2 in first.text and "<" not in first.text
     assert first.text.index(BODY) < first.text.index(BODY2)
@@ -156,7 +183,11 @@ def test_atom_feed_sniffed_without_extension(tmp_path: Path) -> None:
     a = inp.article
     assert a is not None
     assert (a.id, a.url, a.source, a.published) == (
-        "urn:atom:1", "https://agency.example/1", "وكالة المثال", "2025-10-24T10:00:00+02:00")
+        "urn:atom:1",
+        "https://agency.example/1",
+        "وكالة المثال",
+        "2025-10-24T10:00:00+02:00",
+    )
     assert a.text == BODY  # the content, not the summary
 
 
@@ -178,8 +209,12 @@ def write_warc(path: Path) -> None:
         response("https://news.example/a/1?utm=x", "200 OK", "text/html; charset=utf-8", page().encode())  # 2
         response("https://news.example/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n....")  # 3
         response("https://news.example/gone", "404 Not Found", "text/html", page("مفقود").encode())  # 4
-        response("https://news.example/b/2", "200 OK", "text/html",
-                 page("الخبر الثاني", canonical=None, date="2025-10-26").encode())  # 5
+        response(
+            "https://news.example/b/2",
+            "200 OK",
+            "text/html",
+            page("الخبر الثاني", canonical=None, date="2025-10-26").encode(),
+        )  # 5
         response("https://news.example/empty", "200 OK", "text/html", b"<html><body></body></html>")  # 6
 
 
@@ -212,8 +247,9 @@ def test_folder_with_bad_files_among_good_ones(tmp_path: Path) -> None:
     (d / ".hidden").mkdir()
     (d / "a.txt").write_text(BODY, encoding="utf-8")
     (d / "b.html").write_text(page(), encoding="utf-8")
-    (d / "sub" / "c.jsonl").write_text(json.dumps({"id": "c1", "text": BODY2}, ensure_ascii=False) + "\n",
-                                       encoding="utf-8")
+    (d / "sub" / "c.jsonl").write_text(
+        json.dumps({"id": "c1", "text": BODY2}, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     (d / "sub" / "deeper" / "d.txt.gz").write_bytes(gzip.compress(BODY2.encode()))
     (d / "sub" / "feed.xml").write_text(RSS, encoding="utf-8")
     (d / "corrupt.jsonl.gz").write_bytes(gzip.compress(b'{"id": "z", "text": "x"}\n')[:10] + b"not deflate data")
@@ -227,8 +263,14 @@ def test_folder_with_bad_files_among_good_ones(tmp_path: Path) -> None:
     origins = [i.origin for i in got]
     assert not any(".hidden" in o or ".DS_Store" in o for o in origins)
     good = ok_articles(got)
-    assert set(good) == {f"{d}/a.txt", f"{d}/b.html", f"{d}/sub/c.jsonl:1", f"{d}/sub/deeper/d.txt.gz",
-                         f"{d}/sub/feed.xml#entry-1", f"{d}/sub/feed.xml#entry-2"}
+    assert set(good) == {
+        f"{d}/a.txt",
+        f"{d}/b.html",
+        f"{d}/sub/c.jsonl:1",
+        f"{d}/sub/deeper/d.txt.gz",
+        f"{d}/sub/feed.xml#entry-1",
+        f"{d}/sub/feed.xml#entry-2",
+    }
     assert good[f"{d}/sub/deeper/d.txt.gz"].article.id == "d"  # type: ignore[union-attr]
     errs = errors(got)
     assert errs[f"{d}/photo.jpg"] == "E002" and errs[f"{d}/report.pdf"] == "E002"

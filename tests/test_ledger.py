@@ -29,18 +29,17 @@ from rawi.model import Analysis, Article
 
 PG_URL = os.environ.get("RAWI_TEST_PG_URL")
 
-KIM = ("قال كيم جونغ أون، بحسب ما نقلت عنه وكالة الأنباء المركزية الكورية، "
-       "إن الجيش أرسل نحو 12 ألف جندي إلى روسيا.")
-HEALTH = ("ذكرت وزارة الصحة الفلسطينية أن ما بين 30 و40 شخصا قتلوا في غزة أمس. "
-          "وقال الرئيس الأمريكي دونالد ترامب إن التضخم بلغ 2.5% في مارس 2025.")
+KIM = "قال كيم جونغ أون، بحسب ما نقلت عنه وكالة الأنباء المركزية الكورية، إن الجيش أرسل نحو 12 ألف جندي إلى روسيا."
+HEALTH = (
+    "ذكرت وزارة الصحة الفلسطينية أن ما بين 30 و40 شخصا قتلوا في غزة أمس. "
+    "وقال الرئيس الأمريكي دونالد ترامب إن التضخم بلغ 2.5% في مارس 2025."
+)
 DENY = "نفى المتحدث باسم الجيش الإسرائيلي أن يكون 50 جنديا أصيبوا."
-MINISTER = ("قال وزير الخارجية المصري إن 300 شخص قتلوا في غزة يوم الأحد. "
-            "وأضاف أن الحكومة أرسلت أكثر من 10 آلاف جندي.")
+MINISTER = "قال وزير الخارجية المصري إن 300 شخص قتلوا في غزة يوم الأحد. وأضاف أن الحكومة أرسلت أكثر من 10 آلاف جندي."
 TRUMP = "وقال ترامب إن 500 جندي سيصلون الأسبوع المقبل."
 
 
-ALL_MIGRATIONS = ["0001_initial", "0002_figures", "0003_search", "0004_spots", "0005_context",
-                  "0006_entity_keys_index"]
+ALL_MIGRATIONS = ["0001_initial", "0002_figures", "0003_search", "0004_spots", "0005_context", "0006_entity_keys_index"]
 
 
 def pair(id: str, body: str, published: str | None = "2025-03-10", **kw: str) -> tuple[Article, Analysis]:
@@ -70,14 +69,27 @@ def _tables(engine: Engine) -> set[str]:
 
 # -- migrations --------------------------------------------------------------
 
+
 def test_migrations_are_recorded_and_rerunning_is_a_no_op(url: str) -> None:
     engine = ledger_engine.create(url)
     try:
         assert migrate(engine) == ALL_MIGRATIONS
         assert migrate(engine) == []
         assert applied(engine) == ALL_MIGRATIONS
-        assert {"articles", "entities", "mentions", "attributions", "relays", "times", "quantities",
-                "figures", "figure_articles", "figure_pairs", "ledger_state", "schema_migrations"} <= _tables(engine)
+        assert {
+            "articles",
+            "entities",
+            "mentions",
+            "attributions",
+            "relays",
+            "times",
+            "quantities",
+            "figures",
+            "figure_articles",
+            "figure_pairs",
+            "ledger_state",
+            "schema_migrations",
+        } <= _tables(engine)
         with engine.connect() as conn:
             assert all(conn.execute(text("SELECT applied_at FROM schema_migrations")).scalars())
     finally:
@@ -99,8 +111,11 @@ def test_figures_migration_makes_frames_for_articles_already_stored(url: str) ->
         page, total = led.figures()
         assert total == len(ana.quantities) == 2
         killed = next(f for f in page if f.text == "300")
-        assert (killed.measure, killed.source, killed.said_on) == ("killed/person", "وزير الخارجية المصري",
-                                                                    "2025-03-10")
+        assert (killed.measure, killed.source, killed.said_on) == (
+            "killed/person",
+            "وزير الخارجية المصري",
+            "2025-03-10",
+        )
         assert killed.key is not None  # linked on the first query
     finally:
         engine.dispose()
@@ -131,13 +146,15 @@ def test_a_failing_migration_leaves_nothing_behind(url: str) -> None:
 
 def test_a_ledger_from_a_newer_rawi_is_refused(ledger: Ledger) -> None:
     with ledger.engine.begin() as conn:
-        conn.exec_driver_sql("INSERT INTO schema_migrations (name, applied_at) "
-                             "VALUES ('9999_future', CURRENT_TIMESTAMP)")
+        conn.exec_driver_sql(
+            "INSERT INTO schema_migrations (name, applied_at) VALUES ('9999_future', CURRENT_TIMESTAMP)"
+        )
     with pytest.raises(LedgerError, match="9999_future"):
         migrate(ledger.engine)
 
 
 # -- ingest --------------------------------------------------------------------
+
 
 def test_ingest_adds_then_keeps_then_replaces(ledger: Ledger) -> None:
     art, ana = pair("m1", MINISTER, source="الأهرام")
@@ -167,7 +184,7 @@ def test_stored_analysis_reads_back_as_ingested(ledger: Ledger, body: str) -> No
     row = stored.row
     assert (row.given_id, row.title, row.url, row.source, row.lang) == ("x", "عنوان", art.url, "وكالة", "ar")
     for q in stored.analysis.quantities:  # offsets index the stored text
-        assert stored.analysis.text[q.span.start:q.span.end] == q.span.text
+        assert stored.analysis.text[q.span.start : q.span.end] == q.span.text
     assert ledger.article("x") is None  # the URL, not the id, is the key when both are given
 
 
@@ -176,8 +193,12 @@ def test_ingest_many_batches_and_reports_each_article(ledger: Ledger) -> None:
     assert ledger.ingest_many(pairs, batch_size=3) == ["added"] * 7
     again = [*pairs[:2], pair("d2", MINISTER.replace("300", "999")), pairs[2]]
     out = list(ledger.ingest_stream(again, batch_size=2))
-    assert [(o.doc_key, o.status) for o in out] == [("d0", "unchanged"), ("d1", "unchanged"),
-                                                    ("d2", "replaced"), ("d2", "replaced")]
+    assert [(o.doc_key, o.status) for o in out] == [
+        ("d0", "unchanged"),
+        ("d1", "unchanged"),
+        ("d2", "replaced"),
+        ("d2", "replaced"),
+    ]
     assert ledger.stats().articles == 7
     with pytest.raises(ValueError):
         ledger.ingest_many(pairs, batch_size=0)
@@ -235,13 +256,16 @@ def test_syndicated_copies_are_linked_to_the_first(ledger: Ledger) -> None:
 
 # -- reads -------------------------------------------------------------------
 
+
 def _corpus(ledger: Ledger) -> None:
-    ledger.ingest_many([
-        pair("1", MINISTER, "2025-01-02", source="الأهرام"),
-        pair("2", HEALTH, "2025-03-10T18:30:00", source="وفا"),
-        pair("3", TRUMP, "2025-03-11", source="سي إن إن"),
-        pair("4", DENY, None, source="وفا"),
-    ])
+    ledger.ingest_many(
+        [
+            pair("1", MINISTER, "2025-01-02", source="الأهرام"),
+            pair("2", HEALTH, "2025-03-10T18:30:00", source="وفا"),
+            pair("3", TRUMP, "2025-03-11", source="سي إن إن"),
+            pair("4", DENY, None, source="وفا"),
+        ]
+    )
 
 
 def test_claims_filter_by_speaker_outlet_and_dateline(ledger: Ledger) -> None:
@@ -316,9 +340,9 @@ def test_deleting_an_article_cascades(ledger: Ledger) -> None:
 
 # -- SQLite files: defaults, WAL, kill -9 --------------------------------------
 
+
 def test_open_without_url_uses_the_user_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(platformdirs, "user_data_dir",
-                        lambda *a, **k: str(tmp_path / "data" / "rawi"))
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda *a, **k: str(tmp_path / "data" / "rawi"))
     with Ledger.open() as led:
         assert led.ingest(*pair("a", KIM)) == "added"
         with led.engine.connect() as conn:
@@ -370,8 +394,9 @@ print("done", flush=True)
 def _child(tmp_path: Path, db: Path, n: int, stall_at: int) -> subprocess.Popen[str]:
     script = tmp_path / "child.py"
     script.write_text(CHILD.format(body=MINISTER), encoding="utf-8")
-    return subprocess.Popen([sys.executable, str(script), str(db), str(n), str(stall_at)],
-                            stdout=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, str(script), str(db), str(n), str(stall_at)], stdout=subprocess.PIPE, text=True
+    )
 
 
 def test_kill_9_mid_ingest_leaves_no_half_article(tmp_path: Path) -> None:

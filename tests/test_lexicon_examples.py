@@ -85,6 +85,7 @@ def test_a_document_shows_what_it_says(row: dict[str, str]) -> None:
 
 def test_document_only_cues_are_cues() -> None:
     from rawi.lexicon.cues import lemmas
+
     for row in load_tsv("cue_document_only", ("lemma",)):
         assert row["lemma"] in lemmas(), row
 

@@ -55,8 +55,23 @@ def test_all_removed_text() -> None:
     assert nt.norm == "" and nt.to_orig(0, 0) == (4, 4)
 
 
-_PIECES = [*"قال كيم إن «اليوم» \"نقيم\" 2024 ١٠٬٠٠٠ ،.؟\n", "ً", "ّ", "ـ", "ﻻ", "ﷲ", "\u200f", "\ufeff",
-           "ﬁ", "①", "𝟙", "e\u0301", "\r\n", "\x00", "\ud800"]
+_PIECES = [
+    *'قال كيم إن «اليوم» "نقيم" 2024 ١٠٬٠٠٠ ،.؟\n',
+    "ً",
+    "ّ",
+    "ـ",
+    "ﻻ",
+    "ﷲ",
+    "\u200f",
+    "\ufeff",
+    "ﬁ",
+    "①",
+    "𝟙",
+    "e\u0301",
+    "\r\n",
+    "\x00",
+    "\ud800",
+]
 ADVERSARIAL = st.lists(st.sampled_from(_PIECES), max_size=60).map("".join)
 
 

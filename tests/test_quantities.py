@@ -22,9 +22,7 @@ def quantities(text: str, exclude: tuple[tuple[int, int], ...] = ()) -> list[Row
     return out
 
 
-def row(
-    span: str, value: float, qualifier: str = "eq", high: float | None = None, unit: str | None = None
-) -> Row:
+def row(span: str, value: float, qualifier: str = "eq", high: float | None = None, unit: str | None = None) -> Row:
     return (fold(span), value, qualifier, high, fold(unit) if unit is not None else None)
 
 
@@ -253,25 +251,31 @@ def test_sorted_and_typed() -> None:
 # --- decimals by the text's convention, duals, identifiers, comparing verbs ---------------------
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("بلغ العجز التجاري 9ر2 مليار دينار خلال السداسي الأول.", 2.9e9),  # the fraction written first
-    ("ارتفعت نسبة النمو إلى 5ر1 بالمائة.", 1.5),
-    ("عالجت المصافي 423ر2 مليون برميل.", 2.423e6),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("بلغ العجز التجاري 9ر2 مليار دينار خلال السداسي الأول.", 2.9e9),  # the fraction written first
+        ("ارتفعت نسبة النمو إلى 5ر1 بالمائة.", 1.5),
+        ("عالجت المصافي 423ر2 مليون برميل.", 2.423e6),
+    ],
+)
 def test_decimal_written_with_ra(text: str, value: float) -> None:
-    (_, got, _, _, _), = quantities(text)
+    ((_, got, _, _, _),) = quantities(text)
     assert got == pytest.approx(value)
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("وهبط خام برنت 15 سنتا إلى 95.\u200f56 دولار للبرميل.", 56.95),  # Brent in July 2015
-    ("وقع زلزال قوته 5.\u200f7 درجة قرب جزر سليمان.", 7.5),
-    ("افتتاح منجم فحم بتكلفة 7.\u200f11 مليار دولار.", 11.7e9),  # written "7ر11 مليار" by another wire
-    ("ارتفعت المبيعات 3.5 في المائة.", 3.5),  # no mark: as written
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("وهبط خام برنت 15 سنتا إلى 95.\u200f56 دولار للبرميل.", 56.95),  # Brent in July 2015
+        ("وقع زلزال قوته 5.\u200f7 درجة قرب جزر سليمان.", 7.5),
+        ("افتتاح منجم فحم بتكلفة 7.\u200f11 مليار دولار.", 11.7e9),  # written "7ر11 مليار" by another wire
+        ("ارتفعت المبيعات 3.5 في المائة.", 3.5),  # no mark: as written
+    ],
+)
 def test_a_decimal_mirrored_with_a_direction_mark_is_read_the_right_way_round(text: str, value: float) -> None:
     got = [q for q in extract_article(Article("m", text, "2015-07-21")).quantities if q.value != 15]
-    assert got[0].value == pytest.approx(value) and text[got[0].span.start:got[0].span.end] == got[0].span.text
+    assert got[0].value == pytest.approx(value) and text[got[0].span.start : got[0].span.end] == got[0].span.text
 
 
 def test_a_comma_before_three_digits_follows_the_texts_convention() -> None:
@@ -283,20 +287,26 @@ def test_a_comma_before_three_digits_follows_the_texts_convention() -> None:
     assert got[-1][1] == 2803 * 10**9
 
 
-@pytest.mark.parametrize(("text", "span"), [
-    ("انهارت بنايتين في الحي القديم.", "بنايتين"),
-    ("يبلغ ارتفاع الجدار مترين فقط.", "مترين"),
-    ("فاز الفريق بالكأس مرتين.", "مرتين"),
-])
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("انهارت بنايتين في الحي القديم.", "بنايتين"),
+        ("يبلغ ارتفاع الجدار مترين فقط.", "مترين"),
+        ("فاز الفريق بالكأس مرتين.", "مرتين"),
+    ],
+)
 def test_duals_count_two(text: str, span: str) -> None:
     assert only(text) == row(span, 2, unit=span)
 
 
-@pytest.mark.parametrize("text", [
-    "صدر المرسوم عدد 52 المتعلق بتنظيم المهنة.",
-    "أحيلت القضية عدد 1234 على الدائرة الجنائية.",
-    "نص القانون رقم 15 على العقوبات.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "صدر المرسوم عدد 52 المتعلق بتنظيم المهنة.",
+        "أحيلت القضية عدد 1234 على الدائرة الجنائية.",
+        "نص القانون رقم 15 على العقوبات.",
+    ],
+)
 def test_law_decree_and_case_numbers_are_identifiers(text: str) -> None:
     assert quantities(text) == []
 
@@ -308,11 +318,14 @@ def test_comparing_verbs_qualify() -> None:
     assert only("رفعت الرسوم ليصل إلى 800 دولار.") == row("800", 800, unit="دولار")  # "so as to reach"
 
 
-@pytest.mark.parametrize(("text", "span"), [
-    ("وقالت المنظمة إن عدد القتلى تخطى عتبة ألفي قتيل.", "تخطى عتبة ألفي"),
-    ("وقالت المنظمة إن عدد القتلى تجاوز عتبة 2000 قتيل.", "تجاوز عتبة 2000"),
-])
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("وقالت المنظمة إن عدد القتلى تخطى عتبة ألفي قتيل.", "تخطى عتبة ألفي"),
+        ("وقالت المنظمة إن عدد القتلى تجاوز عتبة 2000 قتيل.", "تجاوز عتبة 2000"),
+    ],
+)
 def test_passing_a_threshold_is_more_than_it(text: str, span: str) -> None:
-    """"تخطى عتبة ألفي" ("passed the 2,000 mark") is more than 2,000, not 2,000: it agrees with
+    """ "تخطى عتبة ألفي" ("passed the 2,000 mark") is more than 2,000, not 2,000: it agrees with
     "أكثر من ألفي" rather than revising it."""
     assert only(text)[:3] == (fold(span), 2000, "gt")

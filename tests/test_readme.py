@@ -31,8 +31,19 @@ def test_the_console_session_is_a_real_run() -> None:
 def test_every_command_the_readme_names_has_help() -> None:
     code = "\n".join(re.findall(r"```(?:sh|console)\n(.*?)```", README, re.S))
     named = set(re.findall(r"(?:^\$ |^|/bin/)rawi ([a-z]+)", code, re.M))
-    assert {"extract", "ingest", "articles", "claims", "figures", "conflicts", "timeline", "sources", "export",
-            "serve", "demo"} <= named
+    assert {
+        "extract",
+        "ingest",
+        "articles",
+        "claims",
+        "figures",
+        "conflicts",
+        "timeline",
+        "sources",
+        "export",
+        "serve",
+        "demo",
+    } <= named
     assert named <= set(main.list_commands(None))  # type: ignore[arg-type]
     for name in sorted(named):
         res = CliRunner().invoke(main, [name, "--help"], prog_name="rawi")

@@ -51,9 +51,11 @@ def story(i: int) -> dict[str, str]:
     """A short report with a speaker, a cue, a date and figures; neighbours disagree on the toll."""
     city, speaker, event = CITIES[i % 10], SPEAKERS[i % 5], EVENTS[(i // 10) % 4]
     killed, wounded = 10 + (i * 7) % 90, 20 + (i * 13) % 150
-    text = (f"قال {speaker} في {city} إن {killed} شخصا قتلوا وأصيب {wounded} آخرون في {event} "
-            f"وقع صباح الأحد في وسط المدينة. وأضاف أن فرق الإنقاذ ما زالت تبحث عن ناجين "
-            f"تحت الأنقاض، فيما أعلنت السلطات الحداد ثلاثة أيام. التقرير رقم {i}.")
+    text = (
+        f"قال {speaker} في {city} إن {killed} شخصا قتلوا وأصيب {wounded} آخرون في {event} "
+        f"وقع صباح الأحد في وسط المدينة. وأضاف أن فرق الإنقاذ ما زالت تبحث عن ناجين "
+        f"تحت الأنقاض، فيما أعلنت السلطات الحداد ثلاثة أيام. التقرير رقم {i}."
+    )
     return {"id": f"s{i}", "text": text, "published": f"2025-03-{1 + i % 28:02d}", "source": f"وكالة {i % 3}"}
 
 
@@ -63,10 +65,11 @@ def jsonl(objs: list[Any]) -> str:
 
 def html_page(i: int) -> bytes:
     s = story(500 + i)
-    return (f"<!DOCTYPE html><html lang='ar'><head><meta charset='utf-8'><title>خبر {i}</title>"
-            f"<meta property='article:published_time' content='{s['published']}T09:00:00+03:00'></head>"
-            f"<body><article><h1>خبر {i}</h1><p>{s['text']}</p><p>{s['text']}</p></article></body></html>"
-            ).encode()
+    return (
+        f"<!DOCTYPE html><html lang='ar'><head><meta charset='utf-8'><title>خبر {i}</title>"
+        f"<meta property='article:published_time' content='{s['published']}T09:00:00+03:00'></head>"
+        f"<body><article><h1>خبر {i}</h1><p>{s['text']}</p><p>{s['text']}</p></article></body></html>"
+    ).encode()
 
 
 def write_warc(path: Path, pages: int) -> None:
@@ -75,12 +78,21 @@ def write_warc(path: Path, pages: int) -> None:
         w.write_record(w.create_warcinfo_record(path.name, {"software": "rawi tests"}))
         for i in range(pages):
             http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-            w.write_record(w.create_warc_record(f"https://news.example/p/{i}", "response",
-                                                payload=io.BytesIO(html_page(i)), http_headers=http))
+            w.write_record(
+                w.create_warc_record(
+                    f"https://news.example/p/{i}", "response", payload=io.BytesIO(html_page(i)), http_headers=http
+                )
+            )
             if i == 1:  # not an article: skipped without a word, but it counts as a record
                 http = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
-                w.write_record(w.create_warc_record("https://news.example/logo.png", "response",
-                                                    payload=io.BytesIO(b"\x89PNG...."), http_headers=http))
+                w.write_record(
+                    w.create_warc_record(
+                        "https://news.example/logo.png",
+                        "response",
+                        payload=io.BytesIO(b"\x89PNG...."),
+                        http_headers=http,
+                    )
+                )
 
 
 def make_corpus(root: Path) -> Path:
@@ -90,11 +102,15 @@ def make_corpus(root: Path) -> Path:
     lines: list[Any] = [story(i) for i in range(90)]
     lines[10] = "{not json"
     lines[20] = {"id": "no-text"}
-    english = ("The minister said on Sunday that the talks would resume next week in Geneva "
-               "after a pause of several months, according to officials.")
+    english = (
+        "The minister said on Sunday that the talks would resume next week in Geneva "
+        "after a pause of several months, according to officials."
+    )
     lines[30] = {"id": "en", "text": english, "published": "2025-03-02"}
-    french = ("Le ministre a déclaré dimanche que les négociations reprendraient la semaine prochaine à "
-              "Genève après une pause de plusieurs mois, selon des responsables.")
+    french = (
+        "Le ministre a déclaré dimanche que les négociations reprendraient la semaine prochaine à "
+        "Genève après une pause de plusieurs mois, selon des responsables."
+    )
     lines[35] = {"id": "fr", "text": french, "published": "2025-03-02"}
     lines[40] = {"id": "empty", "text": "   "}
     lines[50] = ""  # a blank line: skipped, but it counts
@@ -113,8 +129,17 @@ def make_corpus(root: Path) -> Path:
 
 # -- the ledger's rows, without database ids or times ----------------------------------------------
 
-_IDS = {"id", "article_id", "entity_id", "attribution_id", "source_entity_id", "a_id", "b_id", "syndicated_of",
-        "ingested_at"}
+_IDS = {
+    "id",
+    "article_id",
+    "entity_id",
+    "attribution_id",
+    "source_entity_id",
+    "a_id",
+    "b_id",
+    "syndicated_of",
+    "ingested_at",
+}
 
 
 def snapshot(url: str) -> dict[str, Any]:
@@ -124,8 +149,9 @@ def snapshot(url: str) -> dict[str, Any]:
         with eng.connect() as conn:
             arts = list(conn.execute(schema.articles.select()))
             key = {a.id: a.doc_key for a in arts}
-            out: dict[str, Any] = {"articles": sorted(
-                tuple((c, getattr(a, c)) for c in a._fields if c not in _IDS) for a in arts)}
+            out: dict[str, Any] = {
+                "articles": sorted(tuple((c, getattr(a, c)) for c in a._fields if c not in _IDS) for a in arts)
+            }
             roots: dict[str, set[str]] = {}
             for a in arts:
                 roots.setdefault(key[a.syndicated_of] if a.syndicated_of else a.doc_key, set()).add(a.doc_key)
@@ -134,11 +160,14 @@ def snapshot(url: str) -> dict[str, Any]:
                 if table is schema.articles or "article_id" not in table.c:
                     continue
                 rows = conn.execute(table.select())
-                out[table.name] = sorted((key[r.article_id], *(repr(v) for c, v in r._mapping.items()
-                                                                if c not in _IDS)) for r in rows)
+                out[table.name] = sorted(
+                    (key[r.article_id], *(repr(v) for c, v in r._mapping.items() if c not in _IDS)) for r in rows
+                )
             fig = {f.id: (key[f.article_id], f.ord) for f in conn.execute(schema.figures.select())}
-            out["figure_pairs"] = sorted((p.kind, fig[p.a_id], fig[p.b_id], round(p.confidence, 6), p.reason)
-                                         for p in conn.execute(schema.figure_pairs.select()))
+            out["figure_pairs"] = sorted(
+                (p.kind, fig[p.a_id], fig[p.b_id], round(p.confidence, 6), p.reason)
+                for p in conn.execute(schema.figure_pairs.select())
+            )
             return out
     finally:
         eng.dispose()
@@ -150,10 +179,12 @@ def summary_of(s: Summary) -> tuple[dict[str, int], list[tuple[str, str]]]:
 
 # -- fixtures ---------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[Any]:
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  silence_logs=50) as c:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50
+    ) as c:
         yield c
 
 
@@ -192,6 +223,7 @@ def on(cluster: Any, partition_bytes: int = TINY) -> Scale:
 
 # -- partitions: read back, they are the input, named as one process names it ---------------------
 
+
 def _read(parts: Iterator[Any]) -> list[tuple[str, Any, str | None]]:
     return [(r.input_name, r.article, r.error and str(r.error)) for p in parts for r in p.read(1_000_000)]
 
@@ -211,8 +243,9 @@ def test_jsonl_partitions_are_the_file_line_for_line(tmp_path: Path) -> None:
 
 def _whole(path: Path, max_chars: int) -> list[tuple[str, Any, str | None]]:
     with path.open("rb") as fh:
-        return [(r.input_name, r.article, str(r.error) if r.error else None)
-                for r in iter_jsonl(fh, str(path), max_chars)]
+        return [
+            (r.input_name, r.article, str(r.error) if r.error else None) for r in iter_jsonl(fh, str(path), max_chars)
+        ]
 
 
 def test_a_line_too_long_for_a_record_is_skipped_in_partitions_as_in_one_process(tmp_path: Path) -> None:
@@ -228,8 +261,9 @@ def test_a_line_too_long_for_a_record_is_skipped_in_partitions_as_in_one_process
         whole = _whole(path, max_chars)
         assert [e[:4] for _, _, e in whole if e] == ["E004", "E004"]
         parts = list(jsonl_parts(str(path), 500, max_chars=max_chars))
-        assert [(r.input_name, r.article, str(r.error) if r.error else None)
-                for p in parts for r in p.read(max_chars)] == whole
+        assert [
+            (r.input_name, r.article, str(r.error) if r.error else None) for p in parts for r in p.read(max_chars)
+        ] == whole
         if path == packed:
             assert sum(isinstance(p, Skipped) for p in parts) == 2
             assert all(len(p.data) < 10_000 for p in parts if isinstance(p, LineBlock))
@@ -266,6 +300,7 @@ def test_folders_and_warcs_are_split_as_one_process_reads_them(corpus: Path) -> 
 
 # -- extract --------------------------------------------------------------------------------------
 
+
 def test_extract_on_workers_writes_the_lines_of_one_process(cluster: Any, corpus: Path) -> None:
     runner = CliRunner()
     for name in ("a.jsonl", "b.jsonl.gz"):
@@ -285,8 +320,10 @@ def test_extract_keeps_order_across_many_partitions(cluster: Any, corpus: Path) 
 
     path = str(corpus / "a.jsonl")
     one = [x if isinstance(x, str) else str(x) for x in _extract_here(path, "jsonl", "auto", 1_000_000)]
-    many = [x if isinstance(x, str) else str(x)
-            for x in extract_lines(path, ExtractJob("jsonl", "auto", 1_000_000), on(cluster, 600))]
+    many = [
+        x if isinstance(x, str) else str(x)
+        for x in extract_lines(path, ExtractJob("jsonl", "auto", 1_000_000), on(cluster, 600))
+    ]
     assert many == one
     assert sum(x.startswith("E0") for x in many) == 4  # not JSON, no text, French, empty
 
@@ -295,16 +332,19 @@ def test_extract_json_array_and_stdin(cluster: Any, corpus: Path) -> None:
     data = gzip.decompress((corpus / "b.jsonl.gz").read_bytes())  # CliRunner's stdin cannot peek for gzip
     runner = CliRunner()
     one = runner.invoke(main, ["extract", "-", "--jsonl", "--format", "json"], input=data)
-    many = runner.invoke(main, ["extract", "-", "--jsonl", "--format", "json", "--scheduler",
-                                cluster.scheduler_address], input=data)
+    many = runner.invoke(
+        main, ["extract", "-", "--jsonl", "--format", "json", "--scheduler", cluster.scheduler_address], input=data
+    )
     assert many.exit_code == one.exit_code == 0
     assert many.stdout == one.stdout and len(json.loads(many.stdout)) == 40
 
 
 # -- ingest ---------------------------------------------------------------------------------------
 
-def test_ingest_on_workers_gives_the_ledger_of_one_process(cluster: Any, sources: list[str], db_url: str,
-                                                           reference: tuple[Any, Any]) -> None:
+
+def test_ingest_on_workers_gives_the_ledger_of_one_process(
+    cluster: Any, sources: list[str], db_url: str, reference: tuple[Any, Any]
+) -> None:
     rows, summary = reference
     with Service.open(db_url) as svc:
         got = svc.ingest_sources(sources, scale=on(cluster))
@@ -320,8 +360,9 @@ def test_ingest_on_workers_gives_the_ledger_of_one_process(cluster: Any, sources
     assert snapshot(db_url) == rows
 
 
-def test_ingest_cli_with_a_scheduler(cluster: Any, sources: list[str], tmp_path: Path,
-                                     reference: tuple[Any, Any]) -> None:
+def test_ingest_cli_with_a_scheduler(
+    cluster: Any, sources: list[str], tmp_path: Path, reference: tuple[Any, Any]
+) -> None:
     db = tmp_path / "cli.sqlite"
     got = CliRunner().invoke(main, ["ingest", *sources, "--db", str(db), "--scheduler", cluster.scheduler_address])
     assert got.exit_code == 1  # inputs were rejected, as with one process
@@ -331,8 +372,7 @@ def test_ingest_cli_with_a_scheduler(cluster: Any, sources: list[str], tmp_path:
     assert snapshot(f"sqlite:///{db}") == reference[0]
 
 
-def test_a_later_article_with_the_first_ones_key_never_replaces_it(cluster: Any, tmp_path: Path,
-                                                                   db_url: str) -> None:
+def test_a_later_article_with_the_first_ones_key_never_replaces_it(cluster: Any, tmp_path: Path, db_url: str) -> None:
     """The same id twice in one input, far apart (other partitions, written by other workers on
     PostgreSQL): the first text is the one stored, as with one process."""
     first, later = story(1), {**story(2), "id": "s1"}
@@ -347,6 +387,7 @@ def test_a_later_article_with_the_first_ones_key_never_replaces_it(cluster: Any,
 
 
 # -- failures -------------------------------------------------------------------------------------
+
 
 def _worker_pids(client: Any) -> dict[str, int]:
     return dict(client.run(os.getpid))
@@ -379,8 +420,9 @@ def many_reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]
     return path, snapshot(db)
 
 
-def test_a_worker_killed_mid_run_loses_and_repeats_nothing(cluster: Any, db_url: str,
-                                                           many_reference: tuple[Path, Any]) -> None:
+def test_a_worker_killed_mid_run_loses_and_repeats_nothing(
+    cluster: Any, db_url: str, many_reference: tuple[Path, Any]
+) -> None:
     path, rows = many_reference
     with distributed.Client(cluster.scheduler_address) as client:
         pids = _worker_pids(client)
@@ -411,13 +453,23 @@ def test_a_worker_killed_mid_run_loses_and_repeats_nothing(cluster: Any, db_url:
     assert snapshot(db_url) == rows
 
 
-def test_a_killed_run_started_again_stores_every_article_once(cluster: Any, tmp_path: Path,
-                                                              many_reference: tuple[Path, Any]) -> None:
+def test_a_killed_run_started_again_stores_every_article_once(
+    cluster: Any, tmp_path: Path, many_reference: tuple[Path, Any]
+) -> None:
     path, rows = many_reference
     db = tmp_path / "restart.sqlite"
     url = f"sqlite:///{db}"
-    cmd = [sys.executable, "-m", "rawi.cli", "ingest", str(path), "--db", str(db),
-           "--scheduler", cluster.scheduler_address]
+    cmd = [
+        sys.executable,
+        "-m",
+        "rawi.cli",
+        "ingest",
+        str(path),
+        "--db",
+        str(db),
+        "--scheduler",
+        cluster.scheduler_address,
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60
@@ -437,6 +489,7 @@ def test_a_killed_run_started_again_stores_every_article_once(cluster: Any, tmp_
 
 # -- options --------------------------------------------------------------------------------------
 
+
 def test_workers_option_values(tmp_path: Path) -> None:
     runner = CliRunner()
     f = tmp_path / "x.jsonl"
@@ -453,12 +506,13 @@ def test_without_the_extra_the_error_names_it(tmp_path: Path, monkeypatch: pytes
     import importlib.util
 
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec",
-                        lambda name, *a: None if name == "distributed" else real(name, *a))
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "distributed" else real(name, *a))
     f = tmp_path / "x.jsonl"
     f.write_text(jsonl([story(1)]), encoding="utf-8")
-    for args in (["extract", str(f), "--workers", "2"], ["ingest", str(f), "--db", str(tmp_path / "l.sqlite"),
-                                                          "--scheduler", "tcp://127.0.0.1:1"]):
+    for args in (
+        ["extract", str(f), "--workers", "2"],
+        ["ingest", str(f), "--db", str(tmp_path / "l.sqlite"), "--scheduler", "tcp://127.0.0.1:1"],
+    ):
         got = CliRunner().invoke(main, args)
         assert got.exit_code == 1
         assert "E015" in got.stderr and "pip install 'rawi[dask]'" in got.stderr
@@ -470,8 +524,9 @@ def test_an_unreachable_scheduler_is_an_error_not_a_traceback(tmp_path: Path) ->
     f = tmp_path / "x.jsonl"
     f.write_text(jsonl([story(1)]), encoding="utf-8")
     with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
-        got = CliRunner().invoke(main, ["extract", str(f), "--scheduler", "tcp://127.0.0.1:9", "-o",
-                                        str(tmp_path / "out.jsonl")])
+        got = CliRunner().invoke(
+            main, ["extract", str(f), "--scheduler", "tcp://127.0.0.1:9", "-o", str(tmp_path / "out.jsonl")]
+        )
     assert got.exit_code == 2 and "E016" in got.stderr
     assert not (tmp_path / "out.jsonl").exists()
 
@@ -479,9 +534,11 @@ def test_an_unreachable_scheduler_is_an_error_not_a_traceback(tmp_path: Path) ->
 def test_plain_extract_loads_neither_the_database_nor_dask(tmp_path: Path) -> None:
     f = tmp_path / "x.jsonl"
     f.write_text(jsonl([story(1)]), encoding="utf-8")
-    code = ("import sys\nfrom rawi.cli import main\n"
-            f"try:\n    main(['extract', {str(f)!r}, '-o', {str(tmp_path / 'o.jsonl')!r}])\n"
-            "except SystemExit:\n    pass\n"
-            "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'dask', 'distributed'}))")
+    code = (
+        "import sys\nfrom rawi.cli import main\n"
+        f"try:\n    main(['extract', {str(f)!r}, '-o', {str(tmp_path / 'o.jsonl')!r}])\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'dask', 'distributed'}))"
+    )
     got = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert got.stdout.strip() == "[]"

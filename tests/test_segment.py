@@ -8,12 +8,12 @@ from rawi.text.segment import segment
 
 def quotes_of(text: str) -> list[str]:
     norm = normalize(text).norm
-    return [norm[q.start:q.end] for q in segment(norm).quotes]
+    return [norm[q.start : q.end] for q in segment(norm).quotes]
 
 
 def sentences_of(text: str) -> list[str]:
     norm = normalize(text).norm
-    return [norm[s.start:s.end] for s in segment(norm).sentences]
+    return [norm[s.start : s.end] for s in segment(norm).sentences]
 
 
 def test_guillemets_pair() -> None:

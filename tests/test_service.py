@@ -15,12 +15,13 @@ from rawi.model import Article
 from rawi.service import Service
 
 ARTICLES = [
-    Article("k1", "وقال زعيم كوريا الشمالية كيم جونغ أون إن 12 ألف جندي أرسلوا إلى روسيا.", "2025-10-24",
-            source="وكالة أ"),
-    Article("h1", "قالت وزارة الصحة في غزة إن 50 شخصا قتلوا في القصف على مخيم جباليا.", "2025-09-10",
-            source="وكالة أ"),
-    Article("h2", "وقال الدفاع المدني إن أكثر من 90 شخصا قتلوا في القصف على مخيم جباليا.", "2025-09-10",
-            source="وكالة ب"),
+    Article(
+        "k1", "وقال زعيم كوريا الشمالية كيم جونغ أون إن 12 ألف جندي أرسلوا إلى روسيا.", "2025-10-24", source="وكالة أ"
+    ),
+    Article("h1", "قالت وزارة الصحة في غزة إن 50 شخصا قتلوا في القصف على مخيم جباليا.", "2025-09-10", source="وكالة أ"),
+    Article(
+        "h2", "وقال الدفاع المدني إن أكثر من 90 شخصا قتلوا في القصف على مخيم جباليا.", "2025-09-10", source="وكالة ب"
+    ),
 ]
 
 
@@ -31,8 +32,7 @@ def service(tmp_path: Path) -> Service:
     return svc
 
 
-def test_queries_read_stored_rows_and_never_analyse_again(service: Service,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_queries_read_stored_rows_and_never_analyse_again(service: Service, monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("a query re-analysed an article")
 
@@ -61,8 +61,7 @@ def test_entity_filters_take_any_name_alias_or_id(service: Service) -> None:
 
 def test_links_follow_every_ingest(service: Service) -> None:
     key = next(f.key for f in service.figures().items if f.text == "50")
-    late = Article("h3", "وقالت مصادر طبية إن 70 شخصا قتلوا في القصف على مخيم جباليا.", "2025-09-11",
-                   source="وكالة ج")
+    late = Article("h3", "وقالت مصادر طبية إن 70 شخصا قتلوا في القصف على مخيم جباليا.", "2025-09-11", source="وكالة ج")
     service.ingest([Input("h3", late, None)])
     linked = {f.text for f in service.figures(key=key).items}
     assert linked == {"50", "أكثر من 90", "70"}

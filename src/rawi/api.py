@@ -14,8 +14,9 @@ from rawi.reading import DEFAULT_MAX_CHARS, check_article, check_text
 SUPPORTED = ("ar", "en")
 
 
-def extract_article(article: Article, input_name: str | None = None, lang: str = "auto",
-                    max_chars: int = DEFAULT_MAX_CHARS) -> Analysis:
+def extract_article(
+    article: Article, input_name: str | None = None, lang: str = "auto", max_chars: int = DEFAULT_MAX_CHARS
+) -> Analysis:
     """Validate and analyse one article; raises `RawiError` for input the user must fix."""
     name = input_name or article.id
     check_text(article.text, name, max_chars)
@@ -46,8 +47,12 @@ def prepare_batch() -> None:
     """
     extract_article(Article("warm-up", "قال الوزير إن الاتفاق نهائي في أبريل 2025 بحضور 300 شخص.", "2025-01-01"))
     # English lexicons and patterns too, so that they are frozen with the Arabic ones.
-    extract_article(Article("warm-up", 'The minister said on Monday that "about 300 people" came, according to '
-                            "KCNA.", "2025-01-01"), lang="en")
+    extract_article(
+        Article(
+            "warm-up", 'The minister said on Monday that "about 300 people" came, according to KCNA.', "2025-01-01"
+        ),
+        lang="en",
+    )
     gc.collect()
     gc.freeze()
     gc.set_threshold(50_000, 20, 100)

@@ -32,8 +32,7 @@ def _is_html(path: str) -> bool:
     return path.lower().endswith((".html", ".htm", ".xhtml", ".shtml"))
 
 
-def _article(data: bytes, input: str, name: str, doc_id: str | None, published: str | None,
-             max_chars: int) -> Article:
+def _article(data: bytes, input: str, name: str, doc_id: str | None, published: str | None, max_chars: int) -> Article:
     """The article of one file: a page's main text (as `rawi ingest` reads it), else the text."""
     default_id = "stdin" if input == "-" else Path(input).name.split(".")[0]
     if _is_html(input):
@@ -91,8 +90,10 @@ def _progress(items: Iterator[T]) -> Iterator[T]:
 
 # The ledger commands live in modules that load SQLAlchemy, the readers and the web stack;
 # `rawi extract` must not pay for them, so they are imported when first named.
-_LAZY = {name: "rawi.cli_ledger" for name in ("ingest", "articles", "claims", "figures", "conflicts",
-                                                   "timeline", "reframe", "demo")}
+_LAZY = {
+    name: "rawi.cli_ledger"
+    for name in ("ingest", "articles", "claims", "figures", "conflicts", "timeline", "reframe", "demo")
+}
 _LAZY.update({"export": "rawi.cli_export", "sources": "rawi.cli_export", "serve": "rawi.cli_serve"})
 
 
@@ -121,18 +122,37 @@ def main() -> None:
 @click.argument("input", metavar="FILE", default="-")
 @click.option("--id", "doc_id", help="Article id (default: the file name without extension).")
 @click.option("--published", help="Dateline, YYYY-MM-DD: relative times resolve against it.")
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default=None,
-              help="json (pretty, one article) or jsonl (one line per article). "
-                   "Default: jsonl for .jsonl[.gz] input, else json.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl"]),
+    default=None,
+    help="json (pretty, one article) or jsonl (one line per article). Default: jsonl for .jsonl[.gz] input, else json.",
+)
 @click.option("--jsonl", "force_jsonl", is_flag=True, help="Read the input as JSON Lines (e.g. from stdin).")
-@click.option("--lang", type=click.Choice(["auto", "ar", "en"]), default="auto",
-              help="auto detects the language (Arabic or English) and declines what rawi cannot read yet.")
+@click.option(
+    "--lang",
+    type=click.Choice(["auto", "ar", "en"]),
+    default="auto",
+    help="auto detects the language (Arabic or English) and declines what rawi cannot read yet.",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
-@click.option("--max-chars", type=int, default=DEFAULT_MAX_CHARS, show_default=True,
-              help="Reject texts longer than this.")
+@click.option(
+    "--max-chars", type=int, default=DEFAULT_MAX_CHARS, show_default=True, help="Reject texts longer than this."
+)
 @scale_options
-def extract(input: str, doc_id: str | None, published: str | None, fmt: str | None, force_jsonl: bool,
-            lang: str, output: str | None, max_chars: int, workers: int, scheduler: str | None) -> None:
+def extract(
+    input: str,
+    doc_id: str | None,
+    published: str | None,
+    fmt: str | None,
+    force_jsonl: bool,
+    lang: str,
+    output: str | None,
+    max_chars: int,
+    workers: int,
+    scheduler: str | None,
+) -> None:
     """Extract attributions, times, quantities and entities from FILE (or - for stdin).
 
     An .html FILE is a web page: its main text is read, as `rawi ingest` reads it.
@@ -161,8 +181,7 @@ def extract(input: str, doc_id: str | None, published: str | None, fmt: str | No
                 data = Path(input).read_bytes()
             except OSError as exc:
                 raise RawiError("E009", name, exc.strerror or str(exc)) from None
-        analysis = extract_article(_article(data, input, name, doc_id, published, max_chars), name, lang,
-                                   max_chars)
+        analysis = extract_article(_article(data, input, name, doc_id, published, max_chars), name, lang, max_chars)
     except RawiError as err:
         click.echo(f"rawi: error {err}", err=True)
         sys.exit(2)

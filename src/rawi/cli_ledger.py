@@ -19,28 +19,55 @@ from rawi.reading import DEFAULT_MAX_CHARS
 from rawi.scale import scale_from, scale_options
 from rawi.service import Service, Summary
 
-CLAIM_COLUMNS = (Col("published", "published", short=True), Col("speaker", "speaker", 40),
-                 Col("cue", "cue", 12), Col("stance", "stance", short=True), Col("content", "what was said", 70),
-                 Col("article_id", "article", fold=True))
-FIGURE_COLUMNS = (Col("said_on", "said on", short=True, days=True), Col("text", "figure", 30),
-                  Col("key", "amount (key)", fold=True), Col("source", "source", 40),
-                  Col("as_of", "as of", short=True, days=True),
-                  Col("confidence", "conf.", short=True), Col("article_id", "article", fold=True))
-TIMELINE_COLUMNS = (Col("as_of", "as of", short=True, days=True), Col("said_on", "said on", short=True, days=True),
-                    Col("text", "figure", 30), Col("source", "source", 40), Col("key", "amount (key)", fold=True),
-                    Col("article_id", "article", fold=True))
-ARTICLE_COLUMNS = (Col("published", "published", short=True), Col("source", "outlet", 24), Col("title", "title", 60),
-                   Col("attributions", "claims", short=True), Col("quantities", "figures", short=True),
-                   Col("given_id", "id", fold=True))
-PAIR_COLUMNS = (Col("kind", "kind", short=True), Col("confidence", "conf.", short=True),
-                Col("measure", "amount", fold=True), Col("said_on", "said on", short=True, days=True),
-                Col("source", "source", 40), Col("text", "figure", 30), Col("article_id", "article", fold=True))
+CLAIM_COLUMNS = (
+    Col("published", "published", short=True),
+    Col("speaker", "speaker", 40),
+    Col("cue", "cue", 12),
+    Col("stance", "stance", short=True),
+    Col("content", "what was said", 70),
+    Col("article_id", "article", fold=True),
+)
+FIGURE_COLUMNS = (
+    Col("said_on", "said on", short=True, days=True),
+    Col("text", "figure", 30),
+    Col("key", "amount (key)", fold=True),
+    Col("source", "source", 40),
+    Col("as_of", "as of", short=True, days=True),
+    Col("confidence", "conf.", short=True),
+    Col("article_id", "article", fold=True),
+)
+TIMELINE_COLUMNS = (
+    Col("as_of", "as of", short=True, days=True),
+    Col("said_on", "said on", short=True, days=True),
+    Col("text", "figure", 30),
+    Col("source", "source", 40),
+    Col("key", "amount (key)", fold=True),
+    Col("article_id", "article", fold=True),
+)
+ARTICLE_COLUMNS = (
+    Col("published", "published", short=True),
+    Col("source", "outlet", 24),
+    Col("title", "title", 60),
+    Col("attributions", "claims", short=True),
+    Col("quantities", "figures", short=True),
+    Col("given_id", "id", fold=True),
+)
+PAIR_COLUMNS = (
+    Col("kind", "kind", short=True),
+    Col("confidence", "conf.", short=True),
+    Col("measure", "amount", fold=True),
+    Col("said_on", "said on", short=True, days=True),
+    Col("source", "source", 40),
+    Col("text", "figure", 30),
+    Col("article_id", "article", fold=True),
+)
 
 
 def _print_summary(summary: Summary) -> None:
     c = summary.counts
-    click.echo(f"added {c['added']}, unchanged {c['unchanged']}, replaced {c['replaced']}, "
-               f"rejected {len(summary.rejected)}")
+    click.echo(
+        f"added {c['added']}, unchanged {c['unchanged']}, replaced {c['replaced']}, rejected {len(summary.rejected)}"
+    )
     for origin, reason in summary.rejected:
         click.echo(f"  rejected {origin}: {reason}", err=True)
 
@@ -48,8 +75,11 @@ def _print_summary(summary: Summary) -> None:
 def _note_stale_frames(service: Service) -> None:
     """Say so when the stored figure frames were made by another version's rules."""
     if not service.frames_current():
-        click.echo("rawi: the figure frames in this ledger were made by an older rawi; "
-                   "`rawi reframe` makes them again from the stored extractions", err=True)
+        click.echo(
+            "rawi: the figure frames in this ledger were made by an older rawi; "
+            "`rawi reframe` makes them again from the stored extractions",
+            err=True,
+        )
 
 
 def register(main: click.Group) -> None:
@@ -57,19 +87,26 @@ def register(main: click.Group) -> None:
     @click.argument("sources", nargs=-1, required=True)
     @click.option("--db", help=DB_HELP)
     @click.option("--lang", type=click.Choice(["auto", "ar", "en"]), default="auto")
-    @click.option("--max-chars", type=click.IntRange(1), default=DEFAULT_MAX_CHARS, show_default=True,
-                  help="Reject texts longer than this (and JSON Lines lines too long to hold one).")
+    @click.option(
+        "--max-chars",
+        type=click.IntRange(1),
+        default=DEFAULT_MAX_CHARS,
+        show_default=True,
+        help="Reject texts longer than this (and JSON Lines lines too long to hold one).",
+    )
     @scale_options
-    def ingest(sources: tuple[str, ...], db: str | None, lang: str, max_chars: int, workers: int,
-               scheduler: str | None) -> None:
+    def ingest(
+        sources: tuple[str, ...], db: str | None, lang: str, max_chars: int, workers: int, scheduler: str | None
+    ) -> None:
         """Ingest files, folders, feeds, WARCs or http(s) URLs into the ledger, then link its figures.
 
         Exits with 1 when any input was rejected (each is listed on stderr with its reason)."""
         scale = scale_from(workers, scheduler)
         with Service.open(db) as service:
             try:
-                summary = service.ingest_sources(sources, lang, progress=sys.stderr.isatty(), max_chars=max_chars,
-                                                 scale=scale)
+                summary = service.ingest_sources(
+                    sources, lang, progress=sys.stderr.isatty(), max_chars=max_chars, scale=scale
+                )
             except RawiError as err:  # the run itself failed (a scheduler out of reach); what was stored stays
                 raise click.ClickException(str(err)) from None
         _print_summary(summary)
@@ -82,8 +119,9 @@ def register(main: click.Group) -> None:
     @click.option("--db", help=DB_HELP)
     @click.option("--show", "show", metavar="ID", help="Show one article (its id, key or URL) with its extraction.")
     @listing
-    def articles(query: str | None, db: str | None, show: str | None, limit: int | None, offset: int, fmt: str,
-                 excel: bool) -> None:
+    def articles(
+        query: str | None, db: str | None, show: str | None, limit: int | None, offset: int, fmt: str, excel: bool
+    ) -> None:
         """Stored articles, newest first; with QUERY only those whose title or text holds it (however
         hamza, alef, yaa and taa marbuta are written) or whose key or outlet it is."""
         fmt = output_format(fmt, excel)
@@ -104,17 +142,30 @@ def register(main: click.Group) -> None:
     @day_option("--until", "Published on or before.")
     @click.option("--stance", type=click.Choice(sorted(STANCES)), help="Only this stance.")
     @click.option("--search", "q", metavar="WORDS", help="Only claims whose content holds these words.")
-    @click.option("--sort", type=click.Choice(["oldest", "newest"]), default="oldest", show_default=True,
-                  help="Dateline order.")
+    @click.option(
+        "--sort", type=click.Choice(["oldest", "newest"]), default="oldest", show_default=True, help="Dateline order."
+    )
     @listing
-    def claims(db: str | None, entity: str | None, source: str | None, since: str | None, until: str | None,
-               stance: str | None, q: str | None, sort: str, limit: int | None, offset: int, fmt: str,
-               excel: bool) -> None:
+    def claims(
+        db: str | None,
+        entity: str | None,
+        source: str | None,
+        since: str | None,
+        until: str | None,
+        stance: str | None,
+        q: str | None,
+        sort: str,
+        limit: int | None,
+        offset: int,
+        fmt: str,
+        excel: bool,
+    ) -> None:
         """Attributed claims: who said what, in which article."""
         fmt = output_format(fmt, excel)
         with Service.open(db) as service:
-            page = service.claims(entity, source, since, until, stance, page_size(limit, fmt), offset, q,
-                                  sort == "newest")
+            page = service.claims(
+                entity, source, since, until, stance, page_size(limit, fmt), offset, q, sort == "newest"
+            )
         emit([r.to_json() for r in page.items], fmt, CLAIM_COLUMNS, excel)
         if fmt == "table":
             shown(len(page.items), page.total, offset, "claims")
@@ -128,8 +179,19 @@ def register(main: click.Group) -> None:
     @click.option("--key", help="Only figures of this amount (a key from this listing).")
     @click.option("--measure", help='Only this measure ("killed/person") or predicate ("killed").')
     @listing
-    def figures(db: str | None, entity: str | None, source: str | None, since: str | None, until: str | None,
-                key: str | None, measure: str | None, limit: int | None, offset: int, fmt: str, excel: bool) -> None:
+    def figures(
+        db: str | None,
+        entity: str | None,
+        source: str | None,
+        since: str | None,
+        until: str | None,
+        key: str | None,
+        measure: str | None,
+        limit: int | None,
+        offset: int,
+        fmt: str,
+        excel: bool,
+    ) -> None:
         """Every stored figure claim: the quantity span in its article (article_id, start, end), the
         amount it states (key: equal keys are the same thing), value, qualifier, source, said_on,
         as_of, confidence."""
@@ -143,16 +205,32 @@ def register(main: click.Group) -> None:
 
     @main.command()
     @click.option("--db", help=DB_HELP)
-    @click.option("--kind", type=click.Choice(["all", "conflict", "revision", "contradiction"]), default="all",
-                  show_default=True)
+    @click.option(
+        "--kind", type=click.Choice(["all", "conflict", "revision", "contradiction"]), default="all", show_default=True
+    )
     @click.option("--entity", help="Only pairs with a side from or about this entity (name, alias or Wikidata id).")
     @day_option("--since", "Only pairs with a side said on or after.")
     @day_option("--until", "Only pairs with a side said on or before.")
-    @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
-                  help="Only pairs at least this confident (see README: how precise each band was found).")
+    @click.option(
+        "--min-confidence",
+        type=click.FloatRange(0, 1),
+        default=0.0,
+        show_default=True,
+        help="Only pairs at least this confident (see README: how precise each band was found).",
+    )
     @listing
-    def conflicts(db: str | None, kind: str, entity: str | None, since: str | None, until: str | None,
-                  min_confidence: float, limit: int | None, offset: int, fmt: str, excel: bool) -> None:
+    def conflicts(
+        db: str | None,
+        kind: str,
+        entity: str | None,
+        since: str | None,
+        until: str | None,
+        min_confidence: float,
+        limit: int | None,
+        offset: int,
+        fmt: str,
+        excel: bool,
+    ) -> None:
         """Figures of one amount that cannot both hold (conflicts), a source changing its figure
         (revisions), one source denying another's figure (contradictions); most confident first.
         A table shows each pair as two rows, one per side, under the amount they disagree on."""
@@ -166,10 +244,15 @@ def register(main: click.Group) -> None:
         rows: list[dict[str, Any]] = []
         for p in page.items:
             for i, side in enumerate((p.a, p.b)):
-                rows.append({**side.to_json(), "kind": p.kind if i == 0 else "",
-                             "confidence": f"{p.confidence:.2f}" if i == 0 else "",
-                             "measure": side.measure if i == 0 else "",
-                             "source": side.source or f"{side.outlet or 'the outlet'} (own report)"})
+                rows.append(
+                    {
+                        **side.to_json(),
+                        "kind": p.kind if i == 0 else "",
+                        "confidence": f"{p.confidence:.2f}" if i == 0 else "",
+                        "measure": side.measure if i == 0 else "",
+                        "source": side.source or f"{side.outlet or 'the outlet'} (own report)",
+                    }
+                )
         if rows:
             table(rows, PAIR_COLUMNS, sections=2)
         shown(len(page.items), page.total, offset, "pairs")
@@ -193,8 +276,17 @@ def register(main: click.Group) -> None:
     @day_option("--since", "Only figures said on or after.")
     @day_option("--until", "Only figures said on or before.")
     @listing
-    def timeline_cmd(entity: str | None, db: str | None, key: str | None, since: str | None, until: str | None,
-                     limit: int | None, offset: int, fmt: str, excel: bool) -> None:
+    def timeline_cmd(
+        entity: str | None,
+        db: str | None,
+        key: str | None,
+        since: str | None,
+        until: str | None,
+        limit: int | None,
+        offset: int,
+        fmt: str,
+        excel: bool,
+    ) -> None:
         """The figures from or about ENTITY (and/or of amount --key), ordered by the time they describe."""
         if not entity and not key:
             raise click.UsageError("give an ENTITY, a --key, or both")
@@ -227,30 +319,59 @@ def _show_article(service: Service, key: str, fmt: str) -> None:
         return
     row, a = stored.row, stored.analysis
     click.echo(f"{clean(row.title or row.doc_key)}\n{row.source or ''} {row.published or ''}  key: {row.doc_key}\n")
-    claims = [{"id": t.id, "speaker": t.source.span.text if t.source.span else "(unnamed)",
-               "via": " < ".join(v.span.text for v in t.via), "cue": t.cue.text if t.cue else "",
-               "stance": t.stance, "content": t.content.text} for t in a.attributions]
+    claims = [
+        {
+            "id": t.id,
+            "speaker": t.source.span.text if t.source.span else "(unnamed)",
+            "via": " < ".join(v.span.text for v in t.via),
+            "cue": t.cue.text if t.cue else "",
+            "stance": t.stance,
+            "content": t.content.text,
+        }
+        for t in a.attributions
+    ]
     if claims:
-        table(claims, (Col("id", "id", short=True), Col("speaker", "speaker", 40), Col("via", "via", 30),
-                       Col("cue", "cue", 12), Col("stance", "stance", short=True),
-                       Col("content", "what was said", 70)))
-    figures = [{"text": q.span.text, "value": q.value, "qualifier": q.qualifier, "unit": q.unit or ""}
-               for q in a.quantities]
+        table(
+            claims,
+            (
+                Col("id", "id", short=True),
+                Col("speaker", "speaker", 40),
+                Col("via", "via", 30),
+                Col("cue", "cue", 12),
+                Col("stance", "stance", short=True),
+                Col("content", "what was said", 70),
+            ),
+        )
+    figures = [
+        {"text": q.span.text, "value": q.value, "qualifier": q.qualifier, "unit": q.unit or ""} for q in a.quantities
+    ]
     if figures:
-        table(figures, (Col("text", "figure", 40), Col("value", "value", short=True),
-                        Col("qualifier", "qualifier", short=True), Col("unit", "unit", 30)))
+        table(
+            figures,
+            (
+                Col("text", "figure", 40),
+                Col("value", "value", short=True),
+                Col("qualifier", "qualifier", short=True),
+                Col("unit", "unit", 30),
+            ),
+        )
     times = [{"text": t.span.text, "type": t.type, "value": t.value} for t in a.times]
     if times:
         table(times, (Col("text", "time", 40), Col("type", "type", short=True), Col("value", "value", short=True)))
-    click.echo(f"{len(a.attributions)} claims, {len(a.quantities)} figures, {len(a.times)} times; "
-               "--format json gives the whole extraction", err=True)
+    click.echo(
+        f"{len(a.attributions)} claims, {len(a.quantities)} figures, {len(a.times)} times; "
+        "--format json gives the whole extraction",
+        err=True,
+    )
 
 
 def _report(service: Service, summary: Summary) -> None:
     c = summary.counts
     stats = service.stats()
-    click.echo(f"rawi demo: {c['added']} articles ingested ({stats.syndicated} syndicated copy), "
-               f"{stats.attributions} attributed claims, {stats.quantities} figures\n")
+    click.echo(
+        f"rawi demo: {c['added']} articles ingested ({stats.syndicated} syndicated copy), "
+        f"{stats.attributions} attributed claims, {stats.quantities} figures\n"
+    )
     speakers = Counter(r.speaker for r in service.claims(limit=10_000).items if r.speaker)
     click.echo("Top sources")
     for name, n in speakers.most_common(5):

@@ -73,8 +73,7 @@ def table(rows: Sequence[dict[str, Any]], cols: Sequence[Col], sections: int = 0
     from rich.table import Table
 
     console = _console()
-    cells = [[compact_days(clean(row.get(c.key))) if c.days else clean(row.get(c.key)) for c in cols]
-             for row in rows]
+    cells = [[compact_days(clean(row.get(c.key))) if c.days else clean(row.get(c.key)) for c in cols] for row in rows]
     natural = [max([len(c.header), *(len(r[j]) for r in cells)]) for j, c in enumerate(cols)]
     widths = _widths(cols, natural, console.width - 3 * (len(cols) - 1))
     t = Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False, pad_edge=False)
@@ -89,7 +88,7 @@ _SPAN = re.compile(r"(\d{4})-(\d{2})-(\d{2})/(\d{4})-(\d{2})-(\d{2})")
 
 
 def compact_days(value: str) -> str:
-    """"2025-09-01/2025-09-30" as "2025-09", "2025-01-01/2025-12-31" as "2025", "D/D" as "D"."""
+    """ "2025-09-01/2025-09-30" as "2025-09", "2025-01-01/2025-12-31" as "2025", "D/D" as "D"."""
     m = _SPAN.fullmatch(value)
     if m is None:
         return value
@@ -108,8 +107,9 @@ def _widths(cols: Sequence[Col], natural: list[int], room: int) -> list[int]:
     """Column widths that fit `room`: short columns as wide as their longest cell, the others as
     wide as they need up to their limit (a folded column: FOLD_WIDTH), the widest cut first when the
     room runs out, to no less than a few characters each."""
-    want = [n if c.short else min(n, c.width or (FOLD_WIDTH if c.fold else n)) for c, n in zip(cols, natural,
-                                                                                                 strict=True)]
+    want = [
+        n if c.short else min(n, c.width or (FOLD_WIDTH if c.fold else n)) for c, n in zip(cols, natural, strict=True)
+    ]
     flexible = sorted((want[j], j) for j, c in enumerate(cols) if not c.short)
     left = room - sum(w for c, w in zip(cols, want, strict=True) if c.short)
     if sum(w for w, _ in flexible) <= left:
@@ -144,8 +144,7 @@ def write_csv(rows: list[dict[str, Any]], default: Sequence[str], excel: bool = 
     flat = [_flatten(r) for r in rows]
     names = list(dict.fromkeys(k for r in flat for k in r)) or list(default)
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=names, extrasaction="ignore",
-                            lineterminator="\r\n" if excel else "\n")
+    writer = csv.DictWriter(buf, fieldnames=names, extrasaction="ignore", lineterminator="\r\n" if excel else "\n")
     writer.writeheader()
     writer.writerows(flat)
     sys.stdout.flush()
@@ -196,8 +195,12 @@ def check_day(ctx: click.Context, param: click.Parameter, value: str | None) -> 
         except ValueError:
             ok = False
     if not ok:
-        raise click.BadParameter(f"{clean(value)!r} is not an ISO date: use YYYY-MM-DD (or YYYY-MM, YYYY, "
-                                 "or an ISO datetime such as 2025-09-01T08:00)", ctx, param)
+        raise click.BadParameter(
+            f"{clean(value)!r} is not an ISO date: use YYYY-MM-DD (or YYYY-MM, YYYY, "
+            "or an ISO datetime such as 2025-09-01T08:00)",
+            ctx,
+            param,
+        )
     return text
 
 
@@ -209,12 +212,17 @@ def day_option(name: str, help: str) -> Callable[[Callable[..., None]], Callable
 def listing(fn: Callable[..., None]) -> Callable[..., None]:
     """The options every listing command takes: --limit/--offset (a table shows 50 rows unless
     told; json, jsonl and csv every row), --format, and --excel."""
-    fn = click.option("--excel", is_flag=True,
-                      help="CSV for spreadsheets (UTF-8 with a byte order mark, CRLF); implies --format csv.")(fn)
+    fn = click.option(
+        "--excel", is_flag=True, help="CSV for spreadsheets (UTF-8 with a byte order mark, CRLF); implies --format csv."
+    )(fn)
     fn = click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)(fn)
     fn = click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many rows first.")(fn)
-    return click.option("--limit", type=click.IntRange(min=1), default=None,
-                        help=f"Rows to show (default: {TABLE_PAGE} in a table, all otherwise).")(fn)
+    return click.option(
+        "--limit",
+        type=click.IntRange(min=1),
+        default=None,
+        help=f"Rows to show (default: {TABLE_PAGE} in a table, all otherwise).",
+    )(fn)
 
 
 def page_size(limit: int | None, fmt: str) -> int:

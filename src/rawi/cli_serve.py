@@ -35,18 +35,37 @@ def loopback_hosts(host: str) -> list[str]:
 def register(main: click.Group) -> None:
     @main.command()
     @click.option("--db", help=DB_HELP)
-    @click.option("--host", default="127.0.0.1", show_default=True,
-                  help="Address to listen on. Anything but loopback exposes the ledger to the network.")
+    @click.option(
+        "--host",
+        default="127.0.0.1",
+        show_default=True,
+        help="Address to listen on. Anything but loopback exposes the ledger to the network.",
+    )
     @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-    @click.option("--token-env", default=TOKEN_ENV, show_default=True, metavar="VAR",
-                  help="Environment variable holding the ingest token; POST /api/ingest is off when it is unset. "
-                       "(The token itself is never an argument: arguments show in `ps`.)")
-    @click.option("--max-chars", type=click.IntRange(1), default=200_000, show_default=True,
-                  help="The largest text /api/extract accepts.")
-    @click.option("--read-timeout", type=click.FloatRange(0.1, 3600), default=READ_TIMEOUT_S, show_default=True,
-                  metavar="SECONDS",
-                  help="Time a client has to send a request's headers, and again its body; "
-                       "a slower or stalled client is disconnected.")
+    @click.option(
+        "--token-env",
+        default=TOKEN_ENV,
+        show_default=True,
+        metavar="VAR",
+        help="Environment variable holding the ingest token; POST /api/ingest is off when it is unset. "
+        "(The token itself is never an argument: arguments show in `ps`.)",
+    )
+    @click.option(
+        "--max-chars",
+        type=click.IntRange(1),
+        default=200_000,
+        show_default=True,
+        help="The largest text /api/extract accepts.",
+    )
+    @click.option(
+        "--read-timeout",
+        type=click.FloatRange(0.1, 3600),
+        default=READ_TIMEOUT_S,
+        show_default=True,
+        metavar="SECONDS",
+        help="Time a client has to send a request's headers, and again its body; "
+        "a slower or stalled client is disconnected.",
+    )
     def serve(db: str | None, host: str, port: int, token_env: str, max_chars: int, read_timeout: float) -> None:
         """Serve the API (/api/…, schema at /openapi.json) and the page (/) over the ledger."""
         from rawi.web import create_app
@@ -56,8 +75,9 @@ def register(main: click.Group) -> None:
         allowed = loopback_hosts(host) if is_loopback(host) else None
         if not is_loopback(host):
             click.echo(f"warning: listening on {host}: anyone who can reach it can read the ledger", err=True)
-        app = create_app(db, ingest_token=token, max_chars=max_chars, allowed_hosts=allowed,
-                         body_timeout=read_timeout)
-        click.echo(f"rawi: http://{host if ':' not in host else f'[{host}]'}:{port}/ "
-                   f"(ingest {'on' if token else 'off'})", err=True)
+        app = create_app(db, ingest_token=token, max_chars=max_chars, allowed_hosts=allowed, body_timeout=read_timeout)
+        click.echo(
+            f"rawi: http://{host if ':' not in host else f'[{host}]'}:{port}/ (ingest {'on' if token else 'off'})",
+            err=True,
+        )
         run(app, host, port, read_timeout)

@@ -15,8 +15,13 @@ from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
 _SAMPLE = 600
 _LANGS = (Language.ARABIC, Language.ENGLISH, Language.FRENCH, Language.PERSIAN, Language.URDU)
-_CODES = {Language.ARABIC: "ar", Language.ENGLISH: "en", Language.FRENCH: "fr",
-          Language.PERSIAN: "fa", Language.URDU: "ur"}
+_CODES = {
+    Language.ARABIC: "ar",
+    Language.ENGLISH: "en",
+    Language.FRENCH: "fr",
+    Language.PERSIAN: "fa",
+    Language.URDU: "ur",
+}
 
 
 @cache

@@ -43,8 +43,13 @@ class Entity:
     mentions: tuple[Span, ...]
 
     def to_json(self) -> JSON:
-        return {"id": self.id, "name": self.name, "type": self.type, "link": self.link,
-                "mentions": [m.to_json() for m in self.mentions]}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "link": self.link,
+            "mentions": [m.to_json() for m in self.mentions],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +85,15 @@ class Attribution:
     stance: str = "assert"
 
     def to_json(self) -> JSON:
-        return {"id": self.id, "kind": self.kind, "source": self.source.to_json(),
-                "cue": self.cue.to_json() if self.cue else None, "content": self.content.to_json(),
-                "via": [v.to_json() for v in self.via], "stance": self.stance}
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "source": self.source.to_json(),
+            "cue": self.cue.to_json() if self.cue else None,
+            "content": self.content.to_json(),
+            "via": [v.to_json() for v in self.via],
+            "stance": self.stance,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +115,13 @@ class Quantity:
     unit: str | None
 
     def to_json(self) -> JSON:
-        return {**self.span.to_json(), "value": self.value, "qualifier": self.qualifier,
-                "high": self.high, "unit": self.unit}
+        return {
+            **self.span.to_json(),
+            "value": self.value,
+            "qualifier": self.qualifier,
+            "high": self.high,
+            "unit": self.unit,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,10 +139,15 @@ class Analysis:
     meta: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> JSON:
-        out: JSON = {"id": self.id, "lang": self.lang, "published": self.published, "text": self.text,
-                     "entities": [e.to_json() for e in self.entities],
-                     "attributions": [a.to_json() for a in self.attributions],
-                     "times": [t.to_json() for t in self.times],
-                     "quantities": [q.to_json() for q in self.quantities]}
+        out: JSON = {
+            "id": self.id,
+            "lang": self.lang,
+            "published": self.published,
+            "text": self.text,
+            "entities": [e.to_json() for e in self.entities],
+            "attributions": [a.to_json() for a in self.attributions],
+            "times": [t.to_json() for t in self.times],
+            "quantities": [q.to_json() for q in self.quantities],
+        }
         out.update(self.meta)
         return out

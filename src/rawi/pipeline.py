@@ -86,8 +86,11 @@ def _attributions(doc: Doc) -> Doc:
     subjects = sorted((m.start, m.end) for m in doc.mentions if m.type in ("PERSON", "ORG", "GPE"))
     agencies = sorted((m.start, m.end) for m in doc.mentions if m.entry and m.entry.kind == "news_agency")
     # Places below a country (cities, regions, seas) are where things happen, seldom who acts.
-    places = frozenset((m.start, m.end) for m in doc.mentions if m.type == "LOC" or (
-        m.entry is not None and m.entry.kind in ("city", "region", "continent", "mountain")))
+    places = frozenset(
+        (m.start, m.end)
+        for m in doc.mentions
+        if m.type == "LOC" or (m.entry is not None and m.entry.kind in ("city", "region", "continent", "mountain"))
+    )
     found = extract_attributions(doc.nt.norm, doc.seg, blocked, subjects, agencies, places)
     return replace(doc, attributions=tuple(found))
 
@@ -150,18 +153,27 @@ def to_analysis(doc: Doc, lang: str = "ar") -> Analysis:
         src = a.source
         span = _span(nt, src.start, src.end) if src.start is not None and src.end is not None else None
         via = tuple(Relay(_span(nt, *v), e) for v, e in zip(a.via, r.via_entities, strict=True))
-        attributions.append(Attribution(
-            f"a{i}", a.kind, Source(span, r.source_entity), _span(nt, *a.cue) if a.cue else None,
-            _span(nt, *a.content), via, a.stance))
+        attributions.append(
+            Attribution(
+                f"a{i}",
+                a.kind,
+                Source(span, r.source_entity),
+                _span(nt, *a.cue) if a.cue else None,
+                _span(nt, *a.content),
+                via,
+                a.stance,
+            )
+        )
     times = tuple(TimeExpr(_span(nt, t.start, t.end), t.type, t.value) for t in doc.times)
     quantities = tuple(
-        Quantity(_span(nt, q.start, q.end), q.value, q.qualifier, q.high,
-                 _span(nt, *q.unit).text if q.unit else None)
-        for q in doc.quantities)
+        Quantity(_span(nt, q.start, q.end), q.value, q.qualifier, q.high, _span(nt, *q.unit).text if q.unit else None)
+        for q in doc.quantities
+    )
     art = doc.article
     meta = {k: v for k, v in (("title", art.title), ("url", art.url), ("source", art.source)) if v}
-    return Analysis(art.id, lang, art.published, art.text, tuple(entities), tuple(attributions),
-                    times, quantities, meta)
+    return Analysis(
+        art.id, lang, art.published, art.text, tuple(entities), tuple(attributions), times, quantities, meta
+    )
 
 
 def analyze(article: Article, input_name: str | None = None) -> Analysis:

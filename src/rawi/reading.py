@@ -65,7 +65,7 @@ def not_utf8(data: bytes, input_name: str, exc: UnicodeDecodeError) -> RawiError
     WINDOWS-1256 is the usual legacy Arabic encoding, but advising it for a Latin-1 or
     Shift-JIS file would mislead: it is named only when the bytes read as Arabic in it.
     """
-    where = f"byte {exc.start:,}: {data[exc.start:exc.start + 4]!r}"
+    where = f"byte {exc.start:,}: {data[exc.start : exc.start + 4]!r}"
     why = utf16_reason(data[:8192])
     if why is not None:
         return RawiError("E003", input_name, f"{why}; {where}", FIX_UTF16)
@@ -234,8 +234,9 @@ def bounded_lines(stream: IO[bytes], limit: int, chunk: int = READ_CHUNK) -> Ite
         yield Line(number + 1, b"".join(parts) if kept else None, size, blank, head)
 
 
-def iter_jsonl(stream: IO[bytes], name: str, max_chars: int = DEFAULT_MAX_CHARS,
-               first_line: int = 1, part: bool = False) -> Iterator[Record]:
+def iter_jsonl(
+    stream: IO[bytes], name: str, max_chars: int = DEFAULT_MAX_CHARS, first_line: int = 1, part: bool = False
+) -> Iterator[Record]:
     """Records of a JSON Lines stream (plain or gzip); a bad line becomes an error record.
 
     Blank lines are skipped; a stream without a single record is reported as empty (E001),
@@ -273,10 +274,17 @@ def line_record(line: Line, lineno: int, where: str, max_chars: int, limit: int)
     line's failure, whatever it is, must not end the stream."""
     if line.data is None:
         what = " of white space only" if line.blank else ""
-        return Record(where, None, RawiError(
-            "E004", where, f"a line of {line.size:,} bytes{what}, more than a record of at most {max_chars:,} "
-                           f"characters takes ({limit:,} bytes); it was skipped unread",
-            FIX_BLANK_LINE if line.blank else None))
+        return Record(
+            where,
+            None,
+            RawiError(
+                "E004",
+                where,
+                f"a line of {line.size:,} bytes{what}, more than a record of at most {max_chars:,} "
+                f"characters takes ({limit:,} bytes); it was skipped unread",
+                FIX_BLANK_LINE if line.blank else None,
+            ),
+        )
     if line.blank:
         return None
     try:

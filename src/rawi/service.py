@@ -61,8 +61,9 @@ def _checked(item: Input) -> Input:
     return item
 
 
-def _to_store(inputs: Iterable[Input], ledger: Ledger, summary: Summary, lang: str, max_chars: int,
-              block: int = 64) -> Iterator[tuple[Article, Analysis]]:
+def _to_store(
+    inputs: Iterable[Input], ledger: Ledger, summary: Summary, lang: str, max_chars: int, block: int = 64
+) -> Iterator[tuple[Article, Analysis]]:
     """Articles to extract and store: not rejected, not already stored as they are, and
     only the first of several articles that share an id or URL in this input (otherwise
     every run would swap which version is stored)."""
@@ -109,14 +110,16 @@ class Service:
     def __enter__(self) -> Service:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     # -- writing ---------------------------------------------------------------
 
-    def ingest(self, inputs: Iterable[Input], lang: str = "auto", progress: bool = False,
-               max_chars: int = DEFAULT_MAX_CHARS) -> Summary:
+    def ingest(
+        self, inputs: Iterable[Input], lang: str = "auto", progress: bool = False, max_chars: int = DEFAULT_MAX_CHARS
+    ) -> Summary:
         """Extract and store every article of `inputs` (one transaction per batch of whole
         articles), then link the ledger's figures again."""
         # Extraction and the readers load only for writing: a query need not pay for them.
@@ -137,8 +140,14 @@ class Service:
             self.ledger.relink()
         return summary
 
-    def ingest_sources(self, sources: Iterable[str], lang: str = "auto", progress: bool = False,
-                       max_chars: int = DEFAULT_MAX_CHARS, scale: Scale | None = None) -> Summary:
+    def ingest_sources(
+        self,
+        sources: Iterable[str],
+        lang: str = "auto",
+        progress: bool = False,
+        max_chars: int = DEFAULT_MAX_CHARS,
+        scale: Scale | None = None,
+    ) -> Summary:
         """`ingest` over files, folders, feeds, WARCs or URLs (`rawi.ingest.iter_inputs`); with a
         `scale` that asks for workers, on a Dask cluster (`rawi.scale.ingest`, the same result)."""
         if scale is not None and scale.distributed:
@@ -176,40 +185,79 @@ class Service:
         whose input gave it the id `key`."""
         return self.ledger.article(key, by_id)
 
-    def claims(self, entity: str | None = None, source: str | None = None, since: str | None = None,
-               until: str | None = None, stance: str | None = None, limit: int = 50,
-               offset: int = 0, q: str | None = None, newest: bool = False) -> Page[ClaimRow]:
+    def claims(
+        self,
+        entity: str | None = None,
+        source: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        stance: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        q: str | None = None,
+        newest: bool = False,
+    ) -> Page[ClaimRow]:
         """Attributed claims in dateline order (`newest`: newest first); `entity` is any name, alias
         or id of the speaker; `q` words in what was said."""
         flt = ClaimFilter(entity, source, since, until, stance, q, newest)
         return Page(self.ledger.claims(limit=limit, offset=offset, flt=flt), self.ledger.count_claims(flt))
 
-    def _filter(self, entity: str | None, outlet: str | None = None, since: str | None = None,
-                until: str | None = None, key: str | None = None, measure: str | None = None) -> FigureFilter:
+    def _filter(
+        self,
+        entity: str | None,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        key: str | None = None,
+        measure: str | None = None,
+    ) -> FigureFilter:
         keys = None
         if entity:
             with self.ledger.engine.connect() as conn:
                 keys = read.resolve_entity(conn, entity)
         return FigureFilter(keys, outlet, since, until, key, measure)
 
-    def figures(self, entity: str | None = None, outlet: str | None = None, since: str | None = None,
-                until: str | None = None, key: str | None = None, measure: str | None = None,
-                limit: int = 100, offset: int = 0) -> Page[FigureRow]:
+    def figures(
+        self,
+        entity: str | None = None,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        key: str | None = None,
+        measure: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> Page[FigureRow]:
         """Every stored figure claim passing the filters; `entity` matches its source or its places."""
         items, total = self.ledger.figures(self._filter(entity, outlet, since, until, key, measure), limit, offset)
         return Page(items, total)
 
-    def conflicts(self, kind: str = "all", entity: str | None = None, since: str | None = None,
-                  until: str | None = None, limit: int = 50, offset: int = 0,
-                  min_confidence: float = 0.0) -> Page[PairRow]:
+    def conflicts(
+        self,
+        kind: str = "all",
+        entity: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        min_confidence: float = 0.0,
+    ) -> Page[PairRow]:
         """Conflicts, revisions and contradictions at least `min_confidence` confident, most confident first."""
         kinds = KINDS if kind == "all" else (kind,)
-        items, total = self.ledger.pairs(kinds, self._filter(entity, since=since, until=until), limit, offset,
-                                         min_confidence)
+        items, total = self.ledger.pairs(
+            kinds, self._filter(entity, since=since, until=until), limit, offset, min_confidence
+        )
         return Page(items, total)
 
-    def timeline(self, entity: str | None = None, key: str | None = None, since: str | None = None,
-                 until: str | None = None, limit: int = 100, offset: int = 0) -> Page[FigureRow]:
+    def timeline(
+        self,
+        entity: str | None = None,
+        key: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> Page[FigureRow]:
         """The comparable figures about or from `entity` and/or stating amount `key`, by the time they describe."""
         items, total = self.ledger.timeline(self._filter(entity, since=since, until=until, key=key), limit, offset)
         return Page(items, total)
@@ -217,8 +265,9 @@ class Service:
     def entities(self, type: str | None = None, limit: int = 100, offset: int = 0) -> list[EntityRow]:
         return self.ledger.entities(type, limit, offset)
 
-    def sources(self, entity: str, since: str | None = None, until: str | None = None, limit: int | None = None,
-                offset: int = 0) -> Page[SourceRow]:
+    def sources(
+        self, entity: str, since: str | None = None, until: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> Page[SourceRow]:
         """Who is quoted about `entity`, through which relays, most quoted first; `since`/`until`
         bound the datelines of the claims counted."""
         with self.ledger.engine.connect() as conn:

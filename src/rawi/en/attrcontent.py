@@ -40,7 +40,6 @@ def _first_words(kind: str) -> frozenset[str]:
     return frozenset(p.split(" ")[0] for p, v in phrases().items() if v.kind in kinds)
 
 
-
 def read_tail(r: Reader, s: Sent, k: int, tell: bool, hi: int | None = None, obj: bool = False) -> Frame:
     """From token k (after the verb and any inverted speaker) to where the content starts:
     audiences, outlets (relays), settings, times; the stop says what opens the content.
@@ -72,9 +71,16 @@ def read_tail(r: Reader, s: Sent, k: int, tell: bool, hi: int | None = None, obj
             f.end, f.stop = k, "end"
             return f
         if t.text in ",—–":
-            if k + 1 < n and (toks[k + 1].low in ADDING or toks[k + 1].low in ("and", "but", "while", "as")
-                              or (k == start and toks[k + 1].low.endswith("ing") and toks[k + 1].text.islower()
-                                  and toks[k + 1].low not in ("citing", "quoting", "speaking"))):
+            if k + 1 < n and (
+                toks[k + 1].low in ADDING
+                or toks[k + 1].low in ("and", "but", "while", "as")
+                or (
+                    k == start
+                    and toks[k + 1].low.endswith("ing")
+                    and toks[k + 1].text.islower()
+                    and toks[k + 1].low not in ("citing", "quoting", "speaking")
+                )
+            ):
                 f.end, f.stop = k, "end"  # "…, the army said, adding that …": this frame is over
                 return f
             k += 1
@@ -88,8 +94,15 @@ def read_tail(r: Reader, s: Sent, k: int, tell: bool, hi: int | None = None, obj
                 continue
         setting = 0
         if low in _first_words("setting"):  # a phrase's first word is its first token's: most words start none
-            setting = next((n for n in (4, 3, 2) if " ".join(x.low for x in toks[k:k + n]) in rel
-                            and rel[" ".join(x.low for x in toks[k:k + n])].kind == "setting"), 0)
+            setting = next(
+                (
+                    n
+                    for n in (4, 3, 2)
+                    if " ".join(x.low for x in toks[k : k + n]) in rel
+                    and rel[" ".join(x.low for x in toks[k : k + n])].kind == "setting"
+                ),
+                0,
+            )
         if setting:
             k += setting
             first = False
@@ -97,8 +110,11 @@ def read_tail(r: Reader, s: Sent, k: int, tell: bool, hi: int | None = None, obj
         if first and tell and low not in FRAME_PREPS and low not in TIME_ADVERBS:
             np = np_after(toks, k, n)
             # "warned the river could flood": a phrase followed by its verb is the content's subject
-            if np is not None and np[1] + 1 < n and (toks[np[1] + 1].low in FINITE
-                                                     or toks[np[1] + 1].low.endswith("n't")):
+            if (
+                np is not None
+                and np[1] + 1 < n
+                and (toks[np[1] + 1].low in FINITE or toks[np[1] + 1].low.endswith("n't"))
+            ):
                 np = None
             if np is not None:
                 a, b = toks[np[0]].start, toks[np[1]].end
@@ -161,8 +177,9 @@ def content_fwd(r: Reader, s: Sent, k: int, cue_pos: int, splice: bool = False) 
         if splice and t.text in ",;" and (nxt.low in words("subject_pronoun") or nxt.low in ("but", "so")):
             b = t.start
             break
-        if t.low in ("and", "but") and (nxt.low in cue_forms() or (
-                j + 2 < len(toks) and adverb(nxt) and toks[j + 2].low in cue_forms())):
+        if t.low in ("and", "but") and (
+            nxt.low in cue_forms() or (j + 2 < len(toks) and adverb(nxt) and toks[j + 2].low in cue_forms())
+        ):
             cue = nxt if nxt.low in cue_forms() else toks[j + 2]
             if any(f.tense in ("past", "present") for f in cue_forms()[cue.low]):
                 b = t.start
@@ -175,14 +192,19 @@ def trailing_frame(toks: list[Tok], k: int) -> bool:
     rel = phrases()
     if k < len(toks) and toks[k].low in _first_words("frame"):
         for n in (2, 3, 4):
-            words_ = " ".join(t.low for t in toks[k:k + n])
+            words_ = " ".join(t.low for t in toks[k : k + n])
             p = rel.get(words_)
             if p is not None and p.kind in ("according_to", "relay_by", "setting"):
                 return True
     # "in comments later carried by …"
-    return k < len(toks) and toks[k].low in ("in", "on") and any(
-        f"{a.low} {b.low}" in rel and rel[f"{a.low} {b.low}"].kind == "relay_by"
-        for a, b in zip(toks[k:k + 6], toks[k + 1:k + 7], strict=False))
+    return (
+        k < len(toks)
+        and toks[k].low in ("in", "on")
+        and any(
+            f"{a.low} {b.low}" in rel and rel[f"{a.low} {b.low}"].kind == "relay_by"
+            for a, b in zip(toks[k : k + 6], toks[k + 1 : k + 7], strict=False)
+        )
+    )
 
 
 def trailing_relays(r: Reader, s: Sent, content: Span) -> list[Span]:
@@ -221,7 +243,7 @@ def find_content(r: Reader, s: Sent, ci: int, cj: int, form: CueForm, who: Speak
         if nxt is None and s.end < para_end:
             # '"A," said Bolden to the crowd that had gathered. "B."': the quote goes on after the sentence
             nxt = r.quote_starting_after(s.end, para_end)
-        if nxt is not None and nxt.open_at > cue_start and (tail.stop == "quote" or r.text[last:nxt.open_at].strip()):
+        if nxt is not None and nxt.open_at > cue_start and (tail.stop == "quote" or r.text[last : nxt.open_at].strip()):
             b = r.quote_chain_end(nxt)
         return r.trim(a, b)
     if tail.stop == "quote" and who.inverted:
@@ -231,12 +253,13 @@ def find_content(r: Reader, s: Sent, ci: int, cj: int, form: CueForm, who: Speak
         colon = r.text.rfind(":", cue_start, para_end)
         if colon >= 0 and sum(1 for t in toks if cue_start < t.start < colon and is_word(t)) <= 10:
             return next_paragraph(r, cue_start)
-    if tail.stop in ("colon", "quote") or (tail.stop == "that" and tail.end < len(toks)
-                                          and toks[tail.end].text in OPEN_QUOTE):
+    if tail.stop in ("colon", "quote") or (
+        tail.stop == "that" and tail.end < len(toks) and toks[tail.end].text in OPEN_QUOTE
+    ):
         k = tail.end
         q = r.quote_opening_at(toks[k].start) if k < len(toks) else None
         if q is not None:
-            rest = r.text[q.outer_end:s.end]
+            rest = r.text[q.outer_end : s.end]
             if q.close_at is None or all(not c.isalnum() for c in rest):
                 return r.trim(q.start, r.quote_chain_end(q))
         return content_fwd(r, s, k, cue_start) if tail.stop != "quote" or q is not None else None
@@ -258,15 +281,27 @@ def find_content(r: Reader, s: Sent, ci: int, cj: int, form: CueForm, who: Speak
             return content_fwd(r, s, k, cue_start)
         if frame == "cog" and opener and (clause_ahead(toks, k - 1) or t.low in words("subject_pronoun")):
             return content_fwd(r, s, k, cue_start, splice=True)
-        if frame == "that" and t.low not in ("the", "a", "an") and clause_ahead(toks, k - 1) and (
-                opener or (t.text.islower() and k == skip_fwd(toks, who.k_after))):
+        if (
+            frame == "that"
+            and t.low not in ("the", "a", "an")
+            and clause_ahead(toks, k - 1)
+            and (opener or (t.text.islower() and k == skip_fwd(toks, who.k_after)))
+        ):
             return content_fwd(r, s, k, cue_start)
-        if frame == "that" and t.low in ("the",) and clause_ahead(toks, k - 1) and form.lemma in (
-                "show", "reveal", "find", "indicate", "suggest", "report", "note", "announce", "observe"):
+        if (
+            frame == "that"
+            and t.low in ("the",)
+            and clause_ahead(toks, k - 1)
+            and form.lemma in ("show", "reveal", "find", "indicate", "suggest", "report", "note", "announce", "observe")
+        ):
             return content_fwd(r, s, k, cue_start)
         return None
-    if tail.stop == "end" and not who.participle and frame != "quote" and (
-            tail.end - who.k_after <= MAX_CLOSING_TAIL or tail.via):
+    if (
+        tail.stop == "end"
+        and not who.participle
+        and frame != "quote"
+        and (tail.end - who.k_after <= MAX_CLOSING_TAIL or tail.via)
+    ):
         return content_before(r, s, ci, who)
     return None
 
@@ -277,7 +312,7 @@ def content_before(r: Reader, s: Sent, ci: int, who: Speaker) -> Span | None:
     start_tok = who.rng[0] if not who.inverted and who.rng[0] < ci else ci
     # The frame must be set off from its content: a comma or a quote right before it.
     prev = toks[start_tok - 1] if start_tok > 0 else None
-    if prev is None or prev.text not in ",\"”—–":
+    if prev is None or prev.text not in ',"”—–':
         return None
     lo = 0
     while lo < start_tok and not is_word(toks[lo]) and toks[lo].text not in OPEN_QUOTE:

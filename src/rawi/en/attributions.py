@@ -26,6 +26,7 @@ their content stays inside the quote. Headlines and captions (short lines with
 no final punctuation) hold no attributions. A quote standing as a paragraph of
 its own with a name after a dash ('"…" - Matthew Ingram') is that name's.
 """
+
 from __future__ import annotations
 
 import re
@@ -75,8 +76,13 @@ def _read_verb(r: Reader, s: Sent, ci: int, cj: int, forms: tuple[CueForm, ...],
         return None
     toks = s.toks
     # "told reporters", "warned residents": an audience may stand before the content.
-    tail = read_tail(r, s, skip_fwd(toks, who.k_after), form.frame == "tell" or form.lemma in ("warn", "caution"),
-                      obj=form.frame == "obj")
+    tail = read_tail(
+        r,
+        s,
+        skip_fwd(toks, who.k_after),
+        form.frame == "tell" or form.lemma in ("warn", "caution"),
+        obj=form.frame == "obj",
+    )
     if form.frame == "tell" and tail.stop == "that" and tail.end == skip_fwd(toks, who.k_after) + 1:
         return None  # "was hauled in and told that …": "tell" needs someone told; a passive
     content = find_content(r, s, ci, cj, form, who, tail)
@@ -88,8 +94,10 @@ def _read_verb(r: Reader, s: Sent, ci: int, cj: int, forms: tuple[CueForm, ...],
     if content[0] <= toks[who.rng[0]].start < content[1] and not who.participle and who.after_quote is None:
         return None  # the speaker inside its own content: a misread frame
     source = (toks[who.rng[0]].start, toks[who.rng[1]].end)
-    anaphor = who.participle or (who.rng[0] == who.rng[1] and (
-        toks[who.rng[0]].low in words("subject_pronoun") or toks[who.rng[0]].low in words("object_pronoun")))
+    anaphor = who.participle or (
+        who.rng[0] == who.rng[1]
+        and (toks[who.rng[0]].low in words("subject_pronoun") or toks[who.rng[0]].low in words("object_pronoun"))
+    )
     via = (*who.via, *tail.via, *trailing_relays(r, s, content))
     if tail.cited is not None:
         # "The agency reported, citing officials, that …": the officials spoke, the agency relayed.
@@ -99,8 +107,9 @@ def _read_verb(r: Reader, s: Sent, ci: int, cj: int, forms: tuple[CueForm, ...],
     return EnAttr(kind, source, (toks[ci].start, toks[cj].end), content, via, form.stance, anaphor, who.participle)
 
 
-def _read_parenthetical(r: Reader, s: Sent, ci: int, cj: int, forms: tuple[CueForm, ...],
-                        tenses: Tenses) -> EnAttr | None:
+def _read_parenthetical(
+    r: Reader, s: Sent, ci: int, cj: int, forms: tuple[CueForm, ...], tenses: Tenses
+) -> EnAttr | None:
     """'A, the minister said, B.': a frame inside the sentence (a verb: `verb_use`, checked by the
     caller); the content is the sentence."""
     if forms[0].frame not in ("say", "that", "cog") or "ing" in tenses:
@@ -123,8 +132,15 @@ def _read_parenthetical(r: Reader, s: Sent, ci: int, cj: int, forms: tuple[CueFo
     if content is None:
         return None
     anaphor = src[0] == src[1] and toks[src[0]].low in words("subject_pronoun")
-    return EnAttr(r.kind(*content), (toks[src[0]].start, toks[src[1]].end), (toks[ci].start, toks[cj].end),
-                  content, (), forms[0].stance, anaphor)
+    return EnAttr(
+        r.kind(*content),
+        (toks[src[0]].start, toks[src[1]].end),
+        (toks[ci].start, toks[cj].end),
+        content,
+        (),
+        forms[0].stance,
+        anaphor,
+    )
 
 
 def _read_quoted_as(r: Reader, s: Sent, ci: int, cj: int) -> EnAttr | None:
@@ -160,8 +176,14 @@ def _read_quoted_as(r: Reader, s: Sent, ci: int, cj: int) -> EnAttr | None:
     if content is None:
         return None
     vias = ((toks[via[0]].start, toks[via[1]].end),) if via is not None else ()
-    return EnAttr(r.kind(*content), (toks[src[0]].start, toks[src[1]].end), (toks[k + 1].start, toks[k + 1].end),
-                  content, vias + tuple(tail.via), "assert")
+    return EnAttr(
+        r.kind(*content),
+        (toks[src[0]].start, toks[src[1]].end),
+        (toks[k + 1].start, toks[k + 1].end),
+        content,
+        vias + tuple(tail.via),
+        "assert",
+    )
 
 
 def _read_according(r: Reader, s: Sent, ai: int, aj: int) -> EnAttr | None:
@@ -219,7 +241,7 @@ def _pull_quotes(r: Reader) -> list[EnAttr]:
     out = []
     text = r.text
     for a, b in r.et.paragraphs:
-        if text[a] not in "\"“":
+        if text[a] not in '"“':
             continue  # the pattern's first character, checked before the line is copied
         m = PULL_QUOTE.fullmatch(text[:b].rstrip(), a)
         if m is not None:
@@ -232,22 +254,28 @@ def _pull_quotes(r: Reader) -> list[EnAttr]:
 
 def _merge_relays(found: list[EnAttr]) -> list[EnAttr]:
     """'According to X, Y said …': one attribution, Y's, with X as its relay."""
+
     def takes(a: EnAttr, src: Span, cue: Span, b: EnAttr, b_cue: Span) -> tuple[Span, ...] | None:
         # b is an according-to whose content starts with a's speaker and holds a's frame
-        if b.source is None or not (b.content[0] <= src[0] < b.content[0] + 12
-                                    and a.content[1] <= b.content[1] + 2 and b_cue[0] < cue[0]):
+        if b.source is None or not (
+            b.content[0] <= src[0] < b.content[0] + 12 and a.content[1] <= b.content[1] + 2 and b_cue[0] < cue[0]
+        ):
             return None
         return (*a.via, b.source)
+
     return _merge(found, takes)
 
 
 def _merge_trailing(found: list[EnAttr]) -> list[EnAttr]:
     """'Y said X, according to Z': Z carried Y's words, a relay of Y's attribution."""
+
     def takes(a: EnAttr, src: Span, cue: Span, b: EnAttr, b_cue: Span) -> tuple[Span, ...] | None:
-        if b_cue[0] < a.content[1] or not (b.content[0] <= src[0] and a.content[1] <= b.content[1] + 2
-                                           and cue[0] < b_cue[0]):
+        if b_cue[0] < a.content[1] or not (
+            b.content[0] <= src[0] and a.content[1] <= b.content[1] + 2 and cue[0] < b_cue[0]
+        ):
             return None
         return (*a.via, b.source, *b.via) if b.source else a.via
+
     return _merge(found, takes)
 
 
@@ -283,10 +311,17 @@ def _follow_speakers(found: list[EnAttr], et: EnText) -> list[EnAttr]:
     out = []
     last: EnAttr | None = None
     for a in sorted(found, key=lambda x: x.cue[0] if x.cue else x.content[0]):
-        word = et.low[a.cue[0]:a.cue[1]] if a.cue else ""
+        word = et.low[a.cue[0] : a.cue[1]] if a.cue else ""
         speech = word in ADDING or not word.endswith("ing")
-        if a.dependent and speech and last is not None and last.cue is not None and a.cue is not None \
-                and et.sentence_at(last.cue[0]) == et.sentence_at(a.cue[0]) and last.source is not None:
+        if (
+            a.dependent
+            and speech
+            and last is not None
+            and last.cue is not None
+            and a.cue is not None
+            and et.sentence_at(last.cue[0]) == et.sentence_at(a.cue[0])
+            and last.source is not None
+        ):
             a = replace(a, source=last.source, anaphor=True)
         out.append(a)
         if a.cue is not None:
@@ -300,7 +335,7 @@ _PREV_WORD = re.compile(r"([\w'’]+)[ \t]+\Z")
 def _noun_use(low: str, text: str, pos: int) -> bool:
     """A cheap first look, before any tokens are made: a capitalised form inside a sentence ("United
     States") or a form right after a determiner ("the report", "a statement") is not a verb."""
-    if text[pos].isupper() and pos > 1 and text[pos - 2] not in ".!?\"“:\n" and text[pos - 1] not in "\"“(\n":
+    if text[pos].isupper() and pos > 1 and text[pos - 2] not in '.!?"“:\n' and text[pos - 1] not in '"“(\n':
         return True
     m = _PREV_WORD.search(low, max(0, pos - 16), pos)
     return m is not None and m.group(1) in DET_BEFORE

@@ -46,16 +46,24 @@ def verb_use(s: Sent, ci: int, cj: int, tenses: Tenses) -> bool:
     # A capitalised verb inside a sentence is a name or a noun ("United States").
     if tok.text[0].isupper() and prev is not None and prev.text not in QUOTE_CHARS and prev.text not in ".:—–-(":
         return False
-    if prev is not None and (prev.low in words("determiner") or prev.low in NOUN_BEFORE or prev.low[0].isdigit()) \
-            and not (prev.low in ("that", "which", "who") and "ing" not in tenses) \
-            and not (prev.low in ("media", "press", "news") and "past" in tenses):
+    if (
+        prev is not None
+        and (prev.low in words("determiner") or prev.low in NOUN_BEFORE or prev.low[0].isdigit())
+        and not (prev.low in ("that", "which", "who") and "ing" not in tenses)
+        and not (prev.low in ("media", "press", "news") and "past" in tenses)
+    ):
         return False  # "the report", "media reports"; but "media reported" is a verb
     if nxt is not None and (nxt.low[0].isdigit() and "present" in tenses and tenses != {"past", "participle"}):
         return False  # "police posts 542 and 543"
     if nxt is not None and (nxt.low in FINITE or nxt.low.endswith("n't")) and nxt.low not in ("'s", "’s"):
         return False  # "claims can be", "reports were": a verb is never followed by an auxiliary
-    if nxt is not None and tok.low.endswith("s") and "present" in tenses and nxt.low in cue_forms() \
-            and any(f.tense in ("present", "past") for f in cue_forms()[nxt.low]):
+    if (
+        nxt is not None
+        and tok.low.endswith("s")
+        and "present" in tenses
+        and nxt.low in cue_forms()
+        and any(f.tense in ("present", "past") for f in cue_forms()[nxt.low])
+    ):
         return False  # "media reports say": a plural noun before the verb
     j = ci - 1
     while j >= 0 and adverb(toks[j]):
@@ -70,9 +78,12 @@ def verb_use(s: Sent, ci: int, cj: int, tenses: Tenses) -> bool:
         if "past" not in tenses and before not in HAVE:
             return False  # "a blog written by": a participle with no auxiliary is an adjective
     if tenses == {"ing"}:
-        return prev is None or prev.low in PARTICIPLE_LINK or before in ("is", "are", "was", "were", "been", "be",
-                                                                            "am", "'s", "’s", "'re", "’re") \
+        return (
+            prev is None
+            or prev.low in PARTICIPLE_LINK
+            or before in ("is", "are", "was", "were", "been", "be", "am", "'s", "’s", "'re", "’re")
             or with_subject(toks, ci) is not None
+        )
     # "refused to say", "did not say"
     return not (before in ("to", "not") and "present" in tenses and j == ci - 1)
 
@@ -96,11 +107,15 @@ def first_np(s: Sent, hi: int) -> tuple[int, int] | None:
         k += 1
     if k < hi and toks[k].low in words("leading_conjunction"):
         k += 1
-    if k + 1 < hi and toks[k + 1].low[0].isdigit() and toks[k].low in ("about", "some", "around", "over", "nearly",
-                                                                       "almost", "roughly", "up"):
+    if (
+        k + 1 < hi
+        and toks[k + 1].low[0].isdigit()
+        and toks[k].low in ("about", "some", "around", "over", "nearly", "almost", "roughly", "up")
+    ):
         k += 1  # "About 3,000 farmers marched": a qualified number starts the subject
-    elif k < hi and (toks[k].low in words("preposition") or toks[k].low in TIME_ADVERBS
-                   or toks[k].low in words("subordinator")):
+    elif k < hi and (
+        toks[k].low in words("preposition") or toks[k].low in TIME_ADVERBS or toks[k].low in words("subordinator")
+    ):
         for j in range(k, hi):
             if toks[j].text == ",":
                 k = j + 1
@@ -113,11 +128,10 @@ def first_np(s: Sent, hi: int) -> tuple[int, int] | None:
 def good_source(s: Sent, rng: tuple[int, int] | None) -> bool:
     if rng is None:
         return False
-    toks = s.toks[rng[0]:rng[1] + 1]
+    toks = s.toks[rng[0] : rng[1] + 1]
     if not any(is_word(t) for t in toks):
         return False
-    return not all(t.low in words("determiner") or t.low in words("np_preposition") or t.low.isdigit()
-                   for t in toks)
+    return not all(t.low in words("determiner") or t.low in words("np_preposition") or t.low.isdigit() for t in toks)
 
 
 def parenthetical_before(r: Reader, s: Sent, kb: int) -> tuple[tuple[int, int], list[Span]] | None:
@@ -125,9 +139,12 @@ def parenthetical_before(r: Reader, s: Sent, kb: int) -> tuple[tuple[int, int], 
     toks = s.toks
     j = kb - 1
     while j >= 0 and toks[j].text != "," and kb - j <= MAX_PAREN:
-        if toks[j].text in QUOTE_CHARS or (toks[j].low in cue_forms() and j > 0 and (
-                toks[j - 1].low not in words("preposition") and toks[j - 1].low not in words("determiner"))
-                and not (j + 1 < len(toks) and toks[j + 1].low == "by")):
+        if toks[j].text in QUOTE_CHARS or (
+            toks[j].low in cue_forms()
+            and j > 0
+            and (toks[j - 1].low not in words("preposition") and toks[j - 1].low not in words("determiner"))
+            and not (j + 1 < len(toks) and toks[j + 1].low == "by")
+        ):
             return None
         j -= 1
     if j <= 0 or toks[j].text != ",":
@@ -152,8 +169,9 @@ def find_speaker(r: Reader, s: Sent, ci: int, cj: int, form: CueForm, tenses: Te
         if toks[j].text == "(" and j > 0 and is_word(toks[j - 1]):
             kb = j - 1
     cue_start = toks[ci].start
-    participle = tenses == {"ing"} and (ci == 0 or toks[ci - 1].low in PARTICIPLE_LINK
-                                        or toks[ci - 1].text in PARTICIPLE_LINK)
+    participle = tenses == {"ing"} and (
+        ci == 0 or toks[ci - 1].low in PARTICIPLE_LINK or toks[ci - 1].text in PARTICIPLE_LINK
+    )
     after_quote = None
     if kb < 0 or toks[kb].text in QUOTE_CHARS or toks[kb].text in ",.!?":
         after_quote = r.quote_ending_before(cue_start, s.start if kb < 0 else toks[kb].start - 2)
@@ -166,8 +184,12 @@ def find_speaker(r: Reader, s: Sent, ci: int, cj: int, form: CueForm, tenses: Te
         if rng is None:
             return None
         return Speaker(rng, False, True, cue_start, cj + 1, None)
-    if kb >= 0 and is_word(toks[kb]) and toks[kb].low not in ("and", "but", "or") and (
-            toks[kb].low not in RELATIVE or toks[kb].text.isupper()):
+    if (
+        kb >= 0
+        and is_word(toks[kb])
+        and toks[kb].low not in ("and", "but", "or")
+        and (toks[kb].low not in RELATIVE or toks[kb].text.isupper())
+    ):
         rng = np_before(toks, kb)
         if rng is None or not good_source(s, rng):
             return None
@@ -176,10 +198,15 @@ def find_speaker(r: Reader, s: Sent, ci: int, cj: int, form: CueForm, tenses: Te
             return None  # "In her opening remarks, …", "in a blog post": a phrase inside a preposition
         if toks[rng[1]].low.endswith("ing") and toks[rng[1]].text.islower():
             return None  # "drawing notice", "her opening remarks": a gerund or a modifier, not a speaker
-        if first.text[0].islower() and rng[0] > 0 and is_word(toks[rng[0] - 1]) \
-                and toks[rng[0] - 1].low not in words("subordinator") \
-                and toks[rng[0] - 1].low not in words("conjunction") \
-                and toks[rng[0] - 1].low not in words("preposition") and toks[rng[0] - 1].low not in cue_forms():
+        if (
+            first.text[0].islower()
+            and rng[0] > 0
+            and is_word(toks[rng[0] - 1])
+            and toks[rng[0] - 1].low not in words("subordinator")
+            and toks[rng[0] - 1].low not in words("conjunction")
+            and toks[rng[0] - 1].low not in words("preposition")
+            and toks[rng[0] - 1].low not in cue_forms()
+        ):
             return None  # a verb in the middle of a clause: "the seekers found in the water"
         if not agrees(s, rng, form, tenses, ci):
             return None
@@ -203,7 +230,7 @@ def find_speaker(r: Reader, s: Sent, ci: int, cj: int, form: CueForm, tenses: Te
     rng = np_after(toks, k)
     if rng is not None and form.frame != "tell" and good_source(s, rng):
         nxt = toks[rng[1] + 1] if rng[1] + 1 < len(toks) else None
-        closes = nxt is None or nxt.text in ",.;:!?\"”—–"
+        closes = nxt is None or nxt.text in ',.;:!?"”—–'
         if closes or (after_quote is not None and nxt is not None and nxt.low in FRAME_PREPS):
             k_after = rng[1] + 1
             if nxt is not None and nxt.text == ",":

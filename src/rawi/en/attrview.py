@@ -32,44 +32,239 @@ class EnAttr:
     dependent: bool = False
 
 
-QUOTE_CHARS = frozenset("\"“”„«»")
-OPEN_QUOTE = frozenset("\"“„«")
+QUOTE_CHARS = frozenset('"“”„«»')
+OPEN_QUOTE = frozenset('"“„«')
 END_PUNCT = ".!?…;:,"
 TRAIL = frozenset(" \t\n.,;:!?…\"“”'’«»—–-")
-LEAD = frozenset(" \t\n\"“”«»,:;—–-")
-BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "get", "got", "gets", "getting", "'m",
-                 "’m", "'re", "’re"})
+LEAD = frozenset(' \t\n"“”«»,:;—–-')
+BE = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "am", "get", "got", "gets", "getting", "'m", "’m", "'re", "’re"}
+)
 HAVE = frozenset({"has", "have", "had", "having", "'ve", "’ve"})
-PARTICIPLE_LINK = frozenset({",", "before", "after", "while", "when", "by", "and", "also", "—", "–", "-", "(",
-                              "without", "then"})
+PARTICIPLE_LINK = frozenset(
+    {",", "before", "after", "while", "when", "by", "and", "also", "—", "–", "-", "(", "without", "then"}
+)
 RELATIVE = frozenset({"who", "which", "that"})
 # Determiners and possessives before a reporting-verb form make it a noun whatever follows.
-DET_BEFORE = frozenset({"the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my",
-                         "your", "every", "each", "no", "another", "such", "any", "some"})
+DET_BEFORE = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "this",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "every",
+        "each",
+        "no",
+        "another",
+        "such",
+        "any",
+        "some",
+    }
+)
 # Words before a reporting-verb form that make it a noun ("the new report", "media reports", "such claims").
-NOUN_BEFORE = frozenset({"'s", "’s", "to", "as", "of", "new", "recent", "latest", "media", "press", "news",
-                          "such", "more", "many", "few", "several", "his", "her", "our", "their", "its", "my", "your",
-                          "whose", "these", "those", "similar", "other"})
+NOUN_BEFORE = frozenset(
+    {
+        "'s",
+        "’s",
+        "to",
+        "as",
+        "of",
+        "new",
+        "recent",
+        "latest",
+        "media",
+        "press",
+        "news",
+        "such",
+        "more",
+        "many",
+        "few",
+        "several",
+        "his",
+        "her",
+        "our",
+        "their",
+        "its",
+        "my",
+        "your",
+        "whose",
+        "these",
+        "those",
+        "similar",
+        "other",
+    }
+)
 # Words that do not start a reported clause after "said" / "believe" ("said so", "said goodbye").
-NOT_CONTENT = frozenset({"so", "about", "nothing", "something", "anything", "yes", "no", "goodbye", "hello",
-                          "as", "otherwise", "what", "how", "why", "whether", "where",
-                          "when", "who", "which", "if", "of", "for", "thank", "thanks", "sorry", "to", "with",
-                          "and", "but", "or", "nor", "then", "because", "before", "after", "while", "until"})
-FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
-                     "might", "should", "must", "do", "does", "did", "'s", "’s", "'re", "’re", "'ll", "’ll", "shall",
-                     "won't", "can't", "isn't", "wasn't", "aren't", "weren't", "don't", "doesn't", "didn't",
-                     "'d", "’d", "hasn't", "haven't", "hadn't", "wouldn't", "couldn't", "remains", "remain"})
-ADDING = frozenset({"adding", "saying", "noting", "stressing", "warning", "insisting", "explaining", "claiming",
-                     "arguing", "stating", "writing", "telling"})
-TIME_ADVERBS = frozenset({"yesterday", "today", "tonight", "earlier", "later", "also", "again", "recently",
-                           "previously", "publicly", "privately", "repeatedly", "separately", "then", "now",
-                           "once", "twice", "further", "late", "early", "however", "meanwhile"})
-FRAME_PREPS = frozenset({"in", "on", "at", "to", "with", "during", "via", "through", "from", "after", "before",
-                          "over", "while", "for", "of", "about", "by", "under", "using", "speaking", "writing"})
+NOT_CONTENT = frozenset(
+    {
+        "so",
+        "about",
+        "nothing",
+        "something",
+        "anything",
+        "yes",
+        "no",
+        "goodbye",
+        "hello",
+        "as",
+        "otherwise",
+        "what",
+        "how",
+        "why",
+        "whether",
+        "where",
+        "when",
+        "who",
+        "which",
+        "if",
+        "of",
+        "for",
+        "thank",
+        "thanks",
+        "sorry",
+        "to",
+        "with",
+        "and",
+        "but",
+        "or",
+        "nor",
+        "then",
+        "because",
+        "before",
+        "after",
+        "while",
+        "until",
+    }
+)
+FINITE = frozenset(
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "should",
+        "must",
+        "do",
+        "does",
+        "did",
+        "'s",
+        "’s",
+        "'re",
+        "’re",
+        "'ll",
+        "’ll",
+        "shall",
+        "won't",
+        "can't",
+        "isn't",
+        "wasn't",
+        "aren't",
+        "weren't",
+        "don't",
+        "doesn't",
+        "didn't",
+        "'d",
+        "’d",
+        "hasn't",
+        "haven't",
+        "hadn't",
+        "wouldn't",
+        "couldn't",
+        "remains",
+        "remain",
+    }
+)
+ADDING = frozenset(
+    {
+        "adding",
+        "saying",
+        "noting",
+        "stressing",
+        "warning",
+        "insisting",
+        "explaining",
+        "claiming",
+        "arguing",
+        "stating",
+        "writing",
+        "telling",
+    }
+)
+TIME_ADVERBS = frozenset(
+    {
+        "yesterday",
+        "today",
+        "tonight",
+        "earlier",
+        "later",
+        "also",
+        "again",
+        "recently",
+        "previously",
+        "publicly",
+        "privately",
+        "repeatedly",
+        "separately",
+        "then",
+        "now",
+        "once",
+        "twice",
+        "further",
+        "late",
+        "early",
+        "however",
+        "meanwhile",
+    }
+)
+FRAME_PREPS = frozenset(
+    {
+        "in",
+        "on",
+        "at",
+        "to",
+        "with",
+        "during",
+        "via",
+        "through",
+        "from",
+        "after",
+        "before",
+        "over",
+        "while",
+        "for",
+        "of",
+        "about",
+        "by",
+        "under",
+        "using",
+        "speaking",
+        "writing",
+    }
+)
 PULL_QUOTE = re.compile(r"[\"“](?P<q>[^\"“”\n]{8,})[\"”]\s*[-–—]+\s*(?P<n>[A-Z][^\n,()]{1,60})")
-OUTLET_NAME = re.compile(r"\b(?:News|Times|Post|Herald|Agency|Press|Radio|TV|Television|Tribune|Journal|Gazette|"
-                          r"Telegraph|Guardian|Reuters|AFP|AP|BBC|CNN|Media|Daily|Broadcasting|Channel|Magazine|"
-                          r"Chronicle|Observer|Independent|Weekly|Express|Mirror|Sun|Mail|Star|Globe)\b")
+OUTLET_NAME = re.compile(
+    r"\b(?:News|Times|Post|Herald|Agency|Press|Radio|TV|Television|Tribune|Journal|Gazette|"
+    r"Telegraph|Guardian|Reuters|AFP|AP|BBC|CNN|Media|Daily|Broadcasting|Channel|Magazine|"
+    r"Chronicle|Observer|Independent|Weekly|Express|Mirror|Sun|Mail|Star|Globe)\b"
+)
 # A wire dateline at the start of a story: "GAZA CITY, Oct 24 (Reuters) - ".
 DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,[^\n()]{0,30}\([A-Za-z .&-]{2,30}\)\s*[-–—]+\s*")
 MAX_FRAME_TAIL = 16
@@ -148,7 +343,7 @@ class Reader:
         """direct when the content's words are all quoted, mixed when some are, else indirect."""
         i = bisect_left(self._quote_opens, a) - 1
         quoted = 0
-        for q in self.et.quotes[max(0, i):]:
+        for q in self.et.quotes[max(0, i) :]:
             if q.start >= b:
                 break
             lo, hi = max(q.start, a), min(q.end, b)
@@ -186,7 +381,7 @@ class Reader:
             if q.outer_end <= pos:
                 if q.outer_end < lo:
                     return None
-                gap = self.text[q.outer_end:pos]
+                gap = self.text[q.outer_end : pos]
                 return q if all(not c.isalnum() for c in gap) and "\n" not in gap else None
             i -= 1
         return None
@@ -202,8 +397,11 @@ class Reader:
         i = bisect_left(self._quote_opens, pos)
         if i < len(self.et.quotes):
             q = self.et.quotes[i]
-            if q.open_at < hi and all(not c.isalnum() for c in self.text[pos:q.open_at]) \
-                    and "\n" not in self.text[pos:q.open_at]:
+            if (
+                q.open_at < hi
+                and all(not c.isalnum() for c in self.text[pos : q.open_at])
+                and "\n" not in self.text[pos : q.open_at]
+            ):
                 return q
         return None
 
@@ -217,7 +415,7 @@ def headlines(et: EnText) -> list[Span]:
     text = et.text
     for i, (a, b) in enumerate(et.paragraphs):
         line = text[a:b].rstrip()
-        if not line or line[-1] in ".!?\"”’:;)" or len(line.split()) > HEADLINE_WORDS:
+        if not line or line[-1] in '.!?"”’:;)' or len(line.split()) > HEADLINE_WORDS:
             continue
         if i + 1 < len(et.paragraphs) or i == 0:
             out.append((a, b))
@@ -233,8 +431,12 @@ def tok_index(s: Sent, pos: int) -> int:
 def adverb(t: Tok) -> bool:
     """An adverb that may stand inside a frame: "also", "later", "publicly"."""
     low = t.low
-    return low in words("frame_adverb") or (low.endswith("ly") and len(low) > 4 and t.text.islower()
-                                            and low not in ("early", "only", "family", "italy", "july", "rally"))
+    return low in words("frame_adverb") or (
+        low.endswith("ly")
+        and len(low) > 4
+        and t.text.islower()
+        and low not in ("early", "only", "family", "italy", "july", "rally")
+    )
 
 
 def skip_back(toks: list[Tok], k: int) -> int:
@@ -256,7 +458,7 @@ def clause_ahead(toks: list[Tok], k: int) -> bool:
     for j in range(k + 1, min(len(toks), k + 12)):
         t = toks[j]
         if not is_word(t) and t.text not in ("'s", "’s", "-"):
-            if t.text in ",;:.!?\"“”()":
+            if t.text in ',;:.!?"“”()':
                 return False
             continue
         low = t.low
@@ -264,7 +466,12 @@ def clause_ahead(toks: list[Tok], k: int) -> bool:
             return False  # "announced the locations that would …": a relative clause, an object
         if low in FINITE or low.endswith("n't"):
             return True
-        if low.endswith("ed") and len(low) > 4 and toks[j - 1].low not in words("determiner") \
-                and toks[j - 1].low not in words("preposition") and not is_cap(t):
+        if (
+            low.endswith("ed")
+            and len(low) > 4
+            and toks[j - 1].low not in words("determiner")
+            and toks[j - 1].low not in words("preposition")
+            and not is_cap(t)
+        ):
             return True
     return False

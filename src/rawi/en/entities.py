@@ -32,15 +32,80 @@ from rawi.en.lexicon import titles, words
 
 Span = tuple[int, int]
 _WORD = re.compile(r"[\w'’.&-]+")
-_ORG_WORDS = frozenset({
-    "agency", "ministry", "department", "council", "association", "university", "party", "church", "court",
-    "office", "news", "times", "post", "institute", "foundation", "committee", "commission", "organisation",
-    "organization", "inc", "corp", "company", "authority", "service", "bank", "police", "army", "navy", "force",
-    "forces", "government", "administration", "federation", "union", "society", "center", "centre", "museum",
-    "school", "club", "team", "group", "network", "press", "herald", "journal", "tribune", "gazette", "bbc",
-    "cnn", "website", "site", "board", "bureau", "reuters", "media", "newspaper", "radio", "television", "tv",
-    "report", "study", "statement", "survey", "poll", "results", "findings", "data", "letter", "posting",
-})
+_ORG_WORDS = frozenset(
+    {
+        "agency",
+        "ministry",
+        "department",
+        "council",
+        "association",
+        "university",
+        "party",
+        "church",
+        "court",
+        "office",
+        "news",
+        "times",
+        "post",
+        "institute",
+        "foundation",
+        "committee",
+        "commission",
+        "organisation",
+        "organization",
+        "inc",
+        "corp",
+        "company",
+        "authority",
+        "service",
+        "bank",
+        "police",
+        "army",
+        "navy",
+        "force",
+        "forces",
+        "government",
+        "administration",
+        "federation",
+        "union",
+        "society",
+        "center",
+        "centre",
+        "museum",
+        "school",
+        "club",
+        "team",
+        "group",
+        "network",
+        "press",
+        "herald",
+        "journal",
+        "tribune",
+        "gazette",
+        "bbc",
+        "cnn",
+        "website",
+        "site",
+        "board",
+        "bureau",
+        "reuters",
+        "media",
+        "newspaper",
+        "radio",
+        "television",
+        "tv",
+        "report",
+        "study",
+        "statement",
+        "survey",
+        "poll",
+        "results",
+        "findings",
+        "data",
+        "letter",
+        "posting",
+    }
+)
 
 
 @dataclass
@@ -63,8 +128,7 @@ class EnResolved:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(w.lower().rstrip(".").replace("’", "'") for w in _WORD.findall(text)
-                 if w.lower() not in ("'s", "’s"))
+    return tuple(w.lower().rstrip(".").replace("’", "'") for w in _WORD.findall(text) if w.lower() not in ("'s", "’s"))
 
 
 def _name_words(ws: tuple[str, ...]) -> tuple[str, ...]:
@@ -120,10 +184,10 @@ class _Clusters:
         c = self.by_key.get(key)
         if c is None:
             if m.demonym:
-                c = self._new("NORP", None, self.text[m.start:m.end], key)
+                c = self._new("NORP", None, self.text[m.start : m.end], key)
             else:
                 c = self._new(m.entry.type, m.entry.link, m.entry.name_en, key)
-        self._remember(c, (m.start, m.end), _words(self.text[m.start:m.end]))
+        self._remember(c, (m.start, m.end), _words(self.text[m.start : m.end]))
         return c
 
     def phrase(self, span: Span, inner: Sequence[EnMatch]) -> EnCluster:
@@ -137,12 +201,14 @@ class _Clusters:
         names = [m for m in inner if not m.demonym and a <= m.start and m.end <= b]
         if names:
             last = names[-1]
-            lead = _words(self.text[a:last.start])
+            lead = _words(self.text[a : last.start])
             # "the United Nations", "Foreign Minister Taro Kono": the phrase is the known name.
             # "the state news agency QNA": lower-case words before a name describe it
-            if last.end >= b - 2 and (last.entry.type == "PERSON" or all(
-                    w in words("determiner") or w in titles() for w in lead)
-                    or self.text[a:last.start] == self.text[a:last.start].lower()):
+            if last.end >= b - 2 and (
+                last.entry.type == "PERSON"
+                or all(w in words("determiner") or w in titles() for w in lead)
+                or self.text[a : last.start] == self.text[a : last.start].lower()
+            ):
                 c = self.by_key.get(last.entry.key)
                 if c is None:
                     c = self._new(last.entry.type, last.entry.link, last.entry.name_en, last.entry.key)
@@ -173,19 +239,22 @@ class _Clusters:
 
 
 _PRONOUN_TYPES = {
-    "he": frozenset({"PERSON"}), "him": frozenset({"PERSON"}), "she": frozenset({"PERSON"}),
-    "her": frozenset({"PERSON"}), "it": frozenset({"ORG", "GPE", "OTHER"}),
-    "they": frozenset({"ORG", "GPE", "PERSON", "OTHER"}), "them": frozenset({"ORG", "GPE", "PERSON", "OTHER"}),
+    "he": frozenset({"PERSON"}),
+    "him": frozenset({"PERSON"}),
+    "she": frozenset({"PERSON"}),
+    "her": frozenset({"PERSON"}),
+    "it": frozenset({"ORG", "GPE", "OTHER"}),
+    "they": frozenset({"ORG", "GPE", "PERSON", "OTHER"}),
+    "them": frozenset({"ORG", "GPE", "PERSON", "OTHER"}),
 }
 _GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 
-def resolve(text: str, matches: Sequence[EnMatch], attrs: Sequence[EnAttr]) -> tuple[list[EnCluster],
-                                                                                     list[EnResolved]]:
+def resolve(text: str, matches: Sequence[EnMatch], attrs: Sequence[EnAttr]) -> tuple[list[EnCluster], list[EnResolved]]:
     cl = _Clusters(text)
     phrases: set[Span] = set()
     for a in attrs:
-        if a.source is not None and _words(text[a.source[0]:a.source[1]]) and not _is_pronoun(text, a.source):
+        if a.source is not None and _words(text[a.source[0] : a.source[1]]) and not _is_pronoun(text, a.source):
             phrases.add(a.source)
         phrases.update(a.via)
     items: list[tuple[int, int, EnMatch | None]] = [(m.start, -m.end, m) for m in matches]
@@ -206,7 +275,7 @@ def resolve(text: str, matches: Sequence[EnMatch], attrs: Sequence[EnAttr]) -> t
             if src is None and _is_pronoun(text, a.source):
                 src = _antecedent(text, cl, a, attrs, resolved)
                 if src is not None:
-                    word = text[a.source[0]:a.source[1]].lower()
+                    word = text[a.source[0] : a.source[1]].lower()
                     if word in _GENDER and src.gender == "-":
                         src.gender = _GENDER[word]
                     cl.order.append((a.source[0], src))
@@ -216,14 +285,15 @@ def resolve(text: str, matches: Sequence[EnMatch], attrs: Sequence[EnAttr]) -> t
 
 
 def _is_pronoun(text: str, span: Span) -> bool:
-    w = text[span[0]:span[1]].lower()
+    w = text[span[0] : span[1]].lower()
     return w in words("subject_pronoun") or w in words("object_pronoun")
 
 
-def _antecedent(text: str, cl: _Clusters, a: EnAttr, attrs: Sequence[EnAttr],
-                done: Sequence[EnResolved]) -> EnCluster | None:
+def _antecedent(
+    text: str, cl: _Clusters, a: EnAttr, attrs: Sequence[EnAttr], done: Sequence[EnResolved]
+) -> EnCluster | None:
     assert a.source is not None
-    word = text[a.source[0]:a.source[1]].lower()
+    word = text[a.source[0] : a.source[1]].lower()
     pos = a.source[0]
     ids = {c.id: c for c in cl.clusters}
     if word in ("i", "we", "me", "us"):
@@ -233,8 +303,12 @@ def _antecedent(text: str, cl: _Clusters, a: EnAttr, attrs: Sequence[EnAttr],
             if inside[0] <= pos < inside[1] and r.source_entity in ids and r.attr is not a:
                 return ids[r.source_entity or ""]
         for later in attrs:
-            if later is not a and later.source is not None and later.content[0] <= pos < later.content[1] \
-                    and later.source in cl.at:
+            if (
+                later is not a
+                and later.source is not None
+                and later.content[0] <= pos < later.content[1]
+                and later.source in cl.at
+            ):
                 return cl.at[later.source]
         return None
     types = _PRONOUN_TYPES.get(word)
@@ -244,8 +318,12 @@ def _antecedent(text: str, cl: _Clusters, a: EnAttr, attrs: Sequence[EnAttr],
     # The latest speaker first (a pronoun after a quote continues whoever spoke), then any mention.
     for r in reversed(done):
         c = ids.get(r.source_entity or "")
-        if c is not None and c.type in types and (gender == "-" or c.gender in ("-", gender)) \
-                and (r.attr.source or (0, 0))[0] < pos:
+        if (
+            c is not None
+            and c.type in types
+            and (gender == "-" or c.gender in ("-", gender))
+            and (r.attr.source or (0, 0))[0] < pos
+        ):
             if word in ("they", "them") and c.type == "PERSON" and not c.plural:
                 continue
             return c

@@ -115,13 +115,14 @@ def find(text: str) -> list[EnMatch]:
                 out.append(EnMatch(m.start(), b, hit1[0], hit1[1]))
             continue
         # Most runs hold no word an alias starts with ("The Daily Life Of"): one set test each.
-        if not any(w.rstrip(".").removesuffix("'s").removesuffix("’s").replace("’", "'") in firsts
-                   for w in run.split()):
+        if not any(
+            w.rstrip(".").removesuffix("'s").removesuffix("’s").replace("’", "'") in firsts for w in run.split()
+        ):
             continue
         spans = []
         for w in _WORD.finditer(text, m.start(), m.end()):
             a, b = w.start(), w.end()
-            if text[b - 2:b] in ("'s", "’s"):  # a possessive names the same thing
+            if text[b - 2 : b] in ("'s", "’s"):  # a possessive names the same thing
                 b -= 2
             spans.append((a, b))
         words = [text[a:b].rstrip(".").replace("’", "'") for a, b in spans]
@@ -139,7 +140,7 @@ def find(text: str) -> list[EnMatch]:
                 continue
             j, (entry, demonym) = hit
             a, b = spans[i][0], spans[j - 1][1]
-            if text[b - 1] == "." and not text[a:b - 1].replace(".", "").isupper():
+            if text[b - 1] == "." and not text[a : b - 1].replace(".", "").isupper():
                 b -= 1
             if entry.kind != "block":
                 out.append(EnMatch(a, b, entry, demonym))

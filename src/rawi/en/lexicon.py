@@ -53,8 +53,13 @@ def cue_forms() -> Mapping[str, tuple[CueForm, ...]]:
         if row["stance"] not in STANCES or row["frame"] not in FRAMES:
             raise ValueError(f"en_reporting_verbs.tsv {row['lemma']!r}: bad stance or frame")
         # The lemma is the plural present ("officials say"); "to say" is told apart by the reader.
-        for tense, col in (("present", "lemma"), ("past", "past"), ("present", "present"), ("ing", "ing"),
-                           ("participle", "participle")):
+        for tense, col in (
+            ("present", "lemma"),
+            ("past", "past"),
+            ("present", "present"),
+            ("ing", "ing"),
+            ("participle", "participle"),
+        ):
             form = row[col].lower()
             readings = out.setdefault(form, [])
             if not any(r.lemma == row["lemma"] and r.tense == tense for r in readings):
@@ -64,8 +69,9 @@ def cue_forms() -> Mapping[str, tuple[CueForm, ...]]:
 
 @cache
 def phrases() -> Mapping[str, Phrase]:
-    return MappingProxyType({r["phrase"].lower(): Phrase(r["phrase"].lower(), r["kind"])
-                             for r in load_tsv("en_attribution_phrases")})
+    return MappingProxyType(
+        {r["phrase"].lower(): Phrase(r["phrase"].lower(), r["kind"]) for r in load_tsv("en_attribution_phrases")}
+    )
 
 
 def phrases_of(kind: str) -> tuple[str, ...]:
@@ -74,8 +80,12 @@ def phrases_of(kind: str) -> tuple[str, ...]:
 
 @cache
 def titles() -> Mapping[str, Title]:
-    return MappingProxyType({r["title"].lower(): Title(r["title"].lower(), r["type"], r["gender"], r["plural"] == "y")
-                             for r in load_tsv("en_titles")})
+    return MappingProxyType(
+        {
+            r["title"].lower(): Title(r["title"].lower(), r["type"], r["gender"], r["plural"] == "y")
+            for r in load_tsv("en_titles")
+        }
+    )
 
 
 @cache
@@ -135,5 +145,17 @@ def cue_regex() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return re.compile(body), re.compile(common + body), re.compile(rare + body)
 
 
-__all__ = ["FRAMES", "STANCES", "CueForm", "Phrase", "Title", "cue_forms", "cue_regex", "phrases", "phrases_of",
-           "titles", "trie", "words"]
+__all__ = [
+    "FRAMES",
+    "STANCES",
+    "CueForm",
+    "Phrase",
+    "Title",
+    "cue_forms",
+    "cue_regex",
+    "phrases",
+    "phrases_of",
+    "titles",
+    "trie",
+    "words",
+]

@@ -18,13 +18,45 @@ from rawi.en.text import Tok, abbreviations
 
 _MAX_LOWER = 4
 # What may follow a speaker's noun inside its phrase: "a source close to the talks".
-_POSTMODIFIERS = frozenset({"close to", "familiar with", "briefed on", "involved in", "knowledge of",
-                            "speaking on", "close with", "near to"})
+_POSTMODIFIERS = frozenset(
+    {"close to", "familiar with", "briefed on", "involved in", "knowledge of", "speaking on", "close with", "near to"}
+)
 # Lower-case nouns that may close a name ("Yonhap news agency", "the event website").
-_HEADS = frozenset({"news", "agency", "ministry", "website", "media", "newspaper", "officials", "official",
-                    "authorities", "spokesman", "spokeswoman", "spokesperson", "police", "office", "service",
-                    "department", "government", "statement", "report", "group", "party", "council", "site",
-                    "army", "military", "forces", "channel", "television", "radio", "daily", "paper"})
+_HEADS = frozenset(
+    {
+        "news",
+        "agency",
+        "ministry",
+        "website",
+        "media",
+        "newspaper",
+        "officials",
+        "official",
+        "authorities",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "police",
+        "office",
+        "service",
+        "department",
+        "government",
+        "statement",
+        "report",
+        "group",
+        "party",
+        "council",
+        "site",
+        "army",
+        "military",
+        "forces",
+        "channel",
+        "television",
+        "radio",
+        "daily",
+        "paper",
+    }
+)
 _MAX_TOKENS = 18
 
 
@@ -34,7 +66,7 @@ def relay_phrases() -> frozenset[str]:
 
 
 def _acronym(t: Tok) -> bool:
-    """"WHO", "US": capitals that spell a function word are a name."""
+    """ "WHO", "US": capitals that spell a function word are a name."""
     return len(t.text) > 1 and t.text.isupper()
 
 
@@ -72,11 +104,21 @@ def _verb_here(toks: list[Tok], k: int) -> bool:
         return False  # "State media said", "Reports say": a sentence does not start with the verb
     prev = toks[k - 1]
     low = prev.low
-    if low in words("subject_pronoun") or low in words("auxiliary") or low in words("conjunction") \
-            or low in words("subordinator"):
+    if (
+        low in words("subject_pronoun")
+        or low in words("auxiliary")
+        or low in words("conjunction")
+        or low in words("subordinator")
+    ):
         return True
-    if low in words("determiner") or low in ("'s", "’s") or low in words("preposition") \
-            or low in words("np_preposition") or prev.text[0].isupper() or prev.text[0].isdigit():
+    if (
+        low in words("determiner")
+        or low in ("'s", "’s")
+        or low in words("preposition")
+        or low in words("np_preposition")
+        or prev.text[0].isupper()
+        or prev.text[0].isdigit()
+    ):
         return False
     # a lower-case word before it: a plural subject ("officials say") or a modifier ("press statement")
     return prev.text.islower() and low.endswith("s")
@@ -96,8 +138,7 @@ def np_before(toks: list[Tok], j: int, lo: int = 0) -> tuple[int, int] | None:
     t = toks[j]
     if t.low in subj and not _acronym(t):
         return (j, j)
-    if not is_word(t) or (_stop_word(t.low) and not _acronym(t)) or t.low in det \
-            or _verb_here(toks, j):
+    if not is_word(t) or (_stop_word(t.low) and not _acronym(t)) or t.low in det or _verb_here(toks, j):
         return None
     a = j
     lower = 0
@@ -105,8 +146,11 @@ def np_before(toks: list[Tok], j: int, lo: int = 0) -> tuple[int, int] | None:
     while k >= lo and j - k < _MAX_TOKENS:
         t = toks[k]
         low = t.low
-        if t.text == "." and k > lo and (toks[k - 1].low in abbreviations() or len(toks[k - 1].text) == 1
-                                          or "." in toks[k - 1].text):
+        if (
+            t.text == "."
+            and k > lo
+            and (toks[k - 1].low in abbreviations() or len(toks[k - 1].text) == 1 or "." in toks[k - 1].text)
+        ):
             k -= 1
             continue
         if _glue(t):
@@ -118,8 +162,7 @@ def np_before(toks: list[Tok], j: int, lo: int = 0) -> tuple[int, int] | None:
             break
         if low in det:
             a = k
-            if k - 1 >= lo and toks[k - 1].low in np_prep and k - 2 >= lo \
-                    and _noun_like(toks[k - 2]):
+            if k - 1 >= lo and toks[k - 1].low in np_prep and k - 2 >= lo and _noun_like(toks[k - 2]):
                 k -= 2
                 a = k + 2
                 continue
@@ -139,8 +182,7 @@ def np_before(toks: list[Tok], j: int, lo: int = 0) -> tuple[int, int] | None:
         if low == "and" and k - 1 >= lo and is_cap(toks[k - 1]) and (is_cap(toks[a]) or toks[a].low == "the"):
             k -= 1
             continue
-        if (_stop_word(low) or low in subj or low in obj
-                or _verb_here(toks, k)) and not _acronym(t):
+        if (_stop_word(low) or low in subj or low in obj or _verb_here(toks, k)) and not _acronym(t):
             break
         if not _noun_like(t) and low not in _HEADS:
             lower += 1
@@ -164,8 +206,7 @@ def np_after(toks: list[Tok], i: int, hi: int | None = None) -> tuple[int, int] 
     t = toks[i]
     if t.low in subj or t.low in obj:
         return (i, i)
-    if not is_word(t) or (_stop_word(t.low) and t.low not in det) or (
-            t.low in cue_forms() and t.low.endswith("ing")):
+    if not is_word(t) or (_stop_word(t.low) and t.low not in det) or (t.low in cue_forms() and t.low.endswith("ing")):
         return None
     b = i - 1
     lower = 0

@@ -111,15 +111,22 @@ def to_analysis(doc: EnDoc) -> Analysis:
     for i, r in enumerate(doc.resolved, 1):
         a = r.attr
         via = tuple(Relay(span(*v), e) for v, e in zip(a.via, r.via_entities, strict=True))
-        attributions.append(Attribution(
-            f"a{i}", a.kind, Source(span(*a.source) if a.source else None, r.source_entity),
-            span(*a.cue) if a.cue else None, span(*a.content), via, a.stance))
+        attributions.append(
+            Attribution(
+                f"a{i}",
+                a.kind,
+                Source(span(*a.source) if a.source else None, r.source_entity),
+                span(*a.cue) if a.cue else None,
+                span(*a.content),
+                via,
+                a.stance,
+            )
+        )
     times = tuple(TimeExpr(span(t.start, t.end), t.type, t.value) for t in doc.times)
     quantities = tuple(Quantity(span(q.start, q.end), q.value, q.qualifier, q.high, q.unit) for q in doc.quantities)
     art = doc.article
     meta = {k: v for k, v in (("title", art.title), ("url", art.url), ("source", art.source)) if v}
-    return Analysis(art.id, "en", art.published, text, tuple(entities), tuple(attributions), times, quantities,
-                    meta)
+    return Analysis(art.id, "en", art.published, text, tuple(entities), tuple(attributions), times, quantities, meta)
 
 
 def analyze_en(article: Article, published: dt.date | None) -> Analysis:

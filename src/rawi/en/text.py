@@ -34,8 +34,10 @@ _END_RE = re.compile(r"[.!?…][.!?…]*[\"”’')\]]*(?=\s|$)")
 _STARTER_RE = re.compile(r"\s+[\"“‘'(\[]?[A-Z0-9À-ÖØ-Þ]")
 # Words with inner hyphens, apostrophes, dots ("U.S", "al-Amr", "don't") stay whole;
 # a possessive "'s" is its own token so that a noun phrase can be read across it.
-_TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|[^\W_]+(?:[-.&/][^\W_]+|['’](?![sS]\b)[^\W_]+)*"
-                       r"|['’][sS]\b|\S")
+_TOKEN_RE = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|[^\W_]+(?:[-.&/][^\W_]+|['’](?![sS]\b)[^\W_]+)*"
+    r"|['’][sS]\b|\S"
+)
 _SPACE = frozenset(" \t\n\r\u00a0\u2028\u2029\u2009\u200a\u202f")
 
 
@@ -158,8 +160,17 @@ def _split_sentences(text: str, p_start: int, p_end: int, quotes: list[Quote], o
             continue
         if text[m.start()] == ".":
             dot = m.start()
-            word_start = max(text.rfind(" ", start, dot), text.rfind("\u00a0", start, dot), text.rfind("(", start, dot),
-                             text.rfind('"', start, dot), text.rfind("“", start, dot), start - 1) + 1
+            word_start = (
+                max(
+                    text.rfind(" ", start, dot),
+                    text.rfind("\u00a0", start, dot),
+                    text.rfind("(", start, dot),
+                    text.rfind('"', start, dot),
+                    text.rfind("“", start, dot),
+                    start - 1,
+                )
+                + 1
+            )
             word = text[word_start:dot].lower()
             if word in abbr or (len(word) == 1 and word.isalpha()):
                 continue
@@ -178,8 +189,33 @@ def _split_sentences(text: str, p_start: int, p_end: int, quotes: list[Quote], o
             out.append((start, end))
 
 
-_SENTENCE_STARTERS = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "in", "on", "but", "and",
-                                "this", "that", "there", "his", "her", "their", "its", "according", "after", "as"})
+_SENTENCE_STARTERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "in",
+        "on",
+        "but",
+        "and",
+        "this",
+        "that",
+        "there",
+        "his",
+        "her",
+        "their",
+        "its",
+        "according",
+        "after",
+        "as",
+    }
+)
 
 
 _NEXT_WORD = re.compile(r"\s+[\"“(]?([A-Za-z]+)")
@@ -207,8 +243,16 @@ def segment(text: str) -> EnText:
     sentences: list[tuple[int, int]] = []
     for p_start, p_end in paragraphs:
         _split_sentences(text, p_start, p_end, quotes, sentences)
-    return EnText(text, lower_aligned(text), paragraphs, tuple(sentences), tuple(quotes),
-                  tuple(s for s, _ in sentences), tuple(q.open_at for q in quotes), tuple(a for a, _ in paragraphs))
+    return EnText(
+        text,
+        lower_aligned(text),
+        paragraphs,
+        tuple(sentences),
+        tuple(quotes),
+        tuple(s for s, _ in sentences),
+        tuple(q.open_at for q in quotes),
+        tuple(a for a, _ in paragraphs),
+    )
 
 
 _new_tok = partial(tuple.__new__, Tok)  # a Tok from one tuple, without a Python-level call per token
@@ -217,8 +261,9 @@ _new_tok = partial(tuple.__new__, Tok)  # a Tok from one tuple, without a Python
 def tokens(text: str, start: int, end: int, low: str | None = None) -> list[Tok]:
     """Tokens of text[start:end]; `low` is the lower-cased text (`EnText.low`), if at hand."""
     if low is None:
-        return [_new_tok((m.start(), m.end(), m.group(), m.group().lower()))
-                for m in _TOKEN_RE.finditer(text, start, end)]
+        return [
+            _new_tok((m.start(), m.end(), m.group(), m.group().lower())) for m in _TOKEN_RE.finditer(text, start, end)
+        ]
     # The spans first, then the tokens, each by `tuple.__new__` (no Python-level call per token): measured
     # cheaper than building each token as it is matched, or through `_new_tok`.
     spans = list(map(re.Match.span, _TOKEN_RE.finditer(low, start, end)))

@@ -46,8 +46,10 @@ def author(analysis: Analysis, att: Attribution) -> dict[str, Any] | None:
     if name is None:
         return None
     ent = entity_of(analysis, att.source.entity)
-    out: dict[str, Any] = {"@type": "Person" if ent is not None and ent.type == "PERSON" else "Organization",
-                           "name": name}
+    out: dict[str, Any] = {
+        "@type": "Person" if ent is not None and ent.type == "PERSON" else "Organization",
+        "name": name,
+    }
     same_as = wikidata_url(ent.link if ent is not None else None)
     if same_as is not None:
         out["sameAs"] = same_as
@@ -59,8 +61,13 @@ def reviews(item: ExportedArticle) -> Iterator[dict[str, Any]]:
     appearance = creative_work(ref)
     first = creative_work(item.first)
     for att in item.claims():
-        claim: dict[str, Any] = {"@type": "Claim", "text": att.content.text, "inLanguage": analysis.lang,
-                                 "appearance": appearance, "firstAppearance": first}
+        claim: dict[str, Any] = {
+            "@type": "Claim",
+            "text": att.content.text,
+            "inLanguage": analysis.lang,
+            "appearance": appearance,
+            "firstAppearance": first,
+        }
         who = author(analysis, att)
         if who is not None:
             claim["author"] = who
@@ -70,8 +77,12 @@ def reviews(item: ExportedArticle) -> Iterator[dict[str, Any]]:
         relays = relay_names(analysis, att)
         if relays:
             claim["description"] = "via " + " < ".join(relays)
-        yield {"@type": "ClaimReview", "@id": f"{doc_iri(ref.doc_key)}:{att.id}",
-               "claimReviewed": att.content.text, "itemReviewed": claim}
+        yield {
+            "@type": "ClaimReview",
+            "@id": f"{doc_iri(ref.doc_key)}:{att.id}",
+            "claimReviewed": att.content.text,
+            "itemReviewed": claim,
+        }
 
 
 def write(items: Iterable[ExportedArticle], out: IO[str]) -> int:

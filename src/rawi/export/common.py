@@ -57,8 +57,11 @@ def containing(attributions: tuple[Attribution, ...], start: int, end: int) -> A
     best: Attribution | None = None
     for att in attributions:
         c = att.content
-        if c.start <= start and end <= c.end and (
-                best is None or c.end - c.start < best.content.end - best.content.start):
+        if (
+            c.start <= start
+            and end <= c.end
+            and (best is None or c.end - c.start < best.content.end - best.content.start)
+        ):
             best = att
     return best
 

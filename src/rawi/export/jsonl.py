@@ -22,8 +22,14 @@ def record(item: ExportedArticle) -> dict[str, Any]:
         value = getattr(row, name)
         if value is not None:
             out[name] = value
-    out.update({"doc_key": row.doc_key, "syndicated_of": row.syndicated_of, "content_hash": row.content_hash,
-                "ingested_at": row.ingested_at})
+    out.update(
+        {
+            "doc_key": row.doc_key,
+            "syndicated_of": row.syndicated_of,
+            "content_hash": row.content_hash,
+            "ingested_at": row.ingested_at,
+        }
+    )
     return out
 
 

@@ -46,10 +46,15 @@ GENERATOR = {"id": "urn:rawi:software", "type": "Software", "name": f"rawi {__ve
 
 
 def selectors(text: str, span: Span) -> list[dict[str, Any]]:
-    return [{"type": "TextQuoteSelector", "exact": text[span.start:span.end],
-             "prefix": text[max(0, span.start - CONTEXT_CHARS):span.start],
-             "suffix": text[span.end:span.end + CONTEXT_CHARS]},
-            {"type": "TextPositionSelector", "start": span.start, "end": span.end}]
+    return [
+        {
+            "type": "TextQuoteSelector",
+            "exact": text[span.start : span.end],
+            "prefix": text[max(0, span.start - CONTEXT_CHARS) : span.start],
+            "suffix": text[span.end : span.end + CONTEXT_CHARS],
+        },
+        {"type": "TextPositionSelector", "start": span.start, "end": span.end},
+    ]
 
 
 class _Builder:
@@ -63,8 +68,9 @@ class _Builder:
         self.doc_key = row.doc_key
         self.created = row.ingested_at
 
-    def annotation(self, local: str, role: str, span: Span, data: dict[str, Any],
-                   link: str | None = None) -> dict[str, Any]:
+    def annotation(
+        self, local: str, role: str, span: Span, data: dict[str, Any], link: str | None = None
+    ) -> dict[str, Any]:
         body: list[dict[str, Any]] = [
             {"type": "TextualBody", "purpose": "tagging", "value": f"rawi:{role}"},
             {"type": "Dataset", "purpose": "describing", **{f"rawi:{k}": v for k, v in data.items()}},
@@ -72,9 +78,16 @@ class _Builder:
         same_as = wikidata_url(link)
         if same_as is not None:
             body.append({"type": "SpecificResource", "purpose": "identifying", "source": same_as})
-        return {"id": f"{self.base}:{local}", "type": "Annotation", "motivation": "tagging",
-                "created": self.created, "generator": GENERATOR, "rawi:docKey": self.doc_key, "body": body,
-                "target": {"source": self.source, "selector": selectors(self.analysis.text, span)}}
+        return {
+            "id": f"{self.base}:{local}",
+            "type": "Annotation",
+            "motivation": "tagging",
+            "created": self.created,
+            "generator": GENERATOR,
+            "rawi:docKey": self.doc_key,
+            "body": body,
+            "target": {"source": self.source, "selector": selectors(self.analysis.text, span)},
+        }
 
     def link_of(self, local_id: str | None) -> str | None:
         ent = entity_of(self.analysis, local_id)
@@ -82,22 +95,39 @@ class _Builder:
 
     def attribution(self, att: Attribution) -> Iterator[dict[str, Any]]:
         a = self.analysis
-        yield self.annotation(f"{att.id}.content", "attribution-content", att.content, {
-            "attribution": att.id, "kind": att.kind, "stance": att.stance, "speaker": speaker_name(a, att),
-            "via": relay_names(a, att)})
+        yield self.annotation(
+            f"{att.id}.content",
+            "attribution-content",
+            att.content,
+            {
+                "attribution": att.id,
+                "kind": att.kind,
+                "stance": att.stance,
+                "speaker": speaker_name(a, att),
+                "via": relay_names(a, att),
+            },
+        )
         if att.source.span is not None:
-            yield self.annotation(f"{att.id}.source", "attribution-source", att.source.span,
-                                  {"attribution": att.id, "name": speaker_name(a, att)},
-                                  self.link_of(att.source.entity))
+            yield self.annotation(
+                f"{att.id}.source",
+                "attribution-source",
+                att.source.span,
+                {"attribution": att.id, "name": speaker_name(a, att)},
+                self.link_of(att.source.entity),
+            )
         if att.cue is not None:
-            yield self.annotation(f"{att.id}.cue", "attribution-cue", att.cue,
-                                  {"attribution": att.id, "stance": att.stance})
+            yield self.annotation(
+                f"{att.id}.cue", "attribution-cue", att.cue, {"attribution": att.id, "stance": att.stance}
+            )
         for i, v in enumerate(att.via):
             ent = entity_of(a, v.entity)
-            yield self.annotation(f"{att.id}.via{i}", "attribution-relay", v.span,
-                                  {"attribution": att.id, "order": i,
-                                   "name": ent.name if ent is not None else v.span.text},
-                                  ent.link if ent is not None else None)
+            yield self.annotation(
+                f"{att.id}.via{i}",
+                "attribution-relay",
+                v.span,
+                {"attribution": att.id, "order": i, "name": ent.name if ent is not None else v.span.text},
+                ent.link if ent is not None else None,
+            )
 
 
 def annotations_of(item: ExportedArticle) -> Iterator[dict[str, Any]]:
@@ -112,19 +142,31 @@ def annotations_of(item: ExportedArticle) -> Iterator[dict[str, Any]]:
         holder = containing(holders, t.span.start, t.span.end)
         if holder is None and item.speakers is not None:
             continue
-        yield b.annotation(f"t{i}", "time", t.span, {"timeType": t.type, "value": t.value,
-                                                    "attribution": holder.id if holder else None})
+        yield b.annotation(
+            f"t{i}",
+            "time",
+            t.span,
+            {"timeType": t.type, "value": t.value, "attribution": holder.id if holder else None},
+        )
     for i, q in enumerate(a.quantities):
         holder = containing(holders, q.span.start, q.span.end)
         if holder is None and item.speakers is not None:
             continue
-        yield b.annotation(f"q{i}", "quantity", q.span, {"value": q.value, "qualifier": q.qualifier,
-                                                        "high": q.high, "unit": q.unit,
-                                                        "attribution": holder.id if holder else None})
+        yield b.annotation(
+            f"q{i}",
+            "quantity",
+            q.span,
+            {
+                "value": q.value,
+                "qualifier": q.qualifier,
+                "high": q.high,
+                "unit": q.unit,
+                "attribution": holder.id if holder else None,
+            },
+        )
 
 
 def write(items: Iterable[ExportedArticle], out: IO[str]) -> int:
-    head = {"@context": CONTEXT, "id": "urn:rawi:export", "type": "AnnotationCollection",
-            "label": "rawi extractions"}
+    head = {"@context": CONTEXT, "id": "urn:rawi:export", "type": "AnnotationCollection", "label": "rawi extractions"}
     opening = json.dumps(head, ensure_ascii=False)[:-1] + ', "first": {"type": "AnnotationPage", "items": ['
     return stream_array((a for item in items for a in annotations_of(item)), opening, "]}}\n", out)

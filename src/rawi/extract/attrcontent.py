@@ -60,8 +60,11 @@ def opens_clause(s: Sent, j: int) -> bool:
     if j > s.lo and s.word(j - 1) in ("،", ",", "-"):
         return True
     forms = s.cue(j)
-    if any(f.pos == "participle" and not f.ambiguous and f.lemma in object_content_lemmas() for f in forms) \
-            and j + 1 < s.hi and WORD.fullmatch(s.word(j + 1)):
+    if (
+        any(f.pos == "participle" and not f.ambiguous and f.lemma in object_content_lemmas() for f in forms)
+        and j + 1 < s.hi
+        and WORD.fullmatch(s.word(j + 1))
+    ):
         return True  # "… مستبعدا حدوث استقالات": copy without commas still opens the clause
     for m in range(j + 1, min(s.hi, j + 3)):
         if s.is_complementiser(m) or s.word(m) in (":", "الي", "علي", "ان") or s.word(m) in QUOTE_MARKS:
@@ -81,17 +84,17 @@ def continues_speaker(s: Sent, k: int) -> bool:
         nxt += 1  # "وقال لها إن": whom he told
     if nxt < s.hi and nxt + 1 < s.hi and s.word(nxt) == forms[0].prep and s.is_complementiser(nxt + 1):
         return True  # "…، وشدد على أن": the verb's own preposition before أن
-    return nxt < s.hi and (s.is_complementiser(nxt) or s.word(nxt) in (":", "،", ",")
-                           or s.word(nxt) in QUOTE_MARKS)
+    return nxt < s.hi and (s.is_complementiser(nxt) or s.word(nxt) in (":", "،", ",") or s.word(nxt) in QUOTE_MARKS)
 
 
 def content_end(s: Sent, k: int, prep_content: bool) -> int:
     """Folded offset where a content that starts at token k ends."""
-    quotes_closed = [(q.open_at, q.outer_end) for q in s.quotes
-                     if q.open_at < s.sent.end and q.outer_end > s.toks[k].start]
+    quotes_closed = [
+        (q.open_at, q.outer_end) for q in s.quotes if q.open_at < s.sent.end and q.outer_end > s.toks[k].start
+    ]
     marks = s.marks
     heads = according_heads()
-    for j in marks[bisect_left(marks, k + 1):bisect_left(marks, s.hi)]:
+    for j in marks[bisect_left(marks, k + 1) : bisect_left(marks, s.hi)]:
         pos = s.toks[j].start
         if quotes_closed and any(a < pos < b for a, b in quotes_closed):
             continue
@@ -118,11 +121,20 @@ def content_end(s: Sent, k: int, prep_content: bool) -> int:
             return s.toks[j - 1].start if s.word(j - 1) in ("و", "ف") else pos
         if w in heads or strip_clitic(w) in heads:
             ph = s.phrase_at(j)
-            if ph is not None and ph.kind == "according_to" and not ph.clitic and ph.end_tok < s.hi \
-                    and s.word(ph.end_tok) in own_report_nouns():
+            if (
+                ph is not None
+                and ph.kind == "according_to"
+                and not ph.clitic
+                and ph.end_tok < s.hi
+                and s.word(ph.end_tok) in own_report_nouns()
+            ):
                 return pos  # "… حسب تعبيره": the speaker's own words end here
-        if w in CONTRASTS and j > k and s.word(j - 1) in ("،", ",") \
-                and any(s.cue(m) for m in range(j + 1, min(s.hi, j + 6))):
+        if (
+            w in CONTRASTS
+            and j > k
+            and s.word(j - 1) in ("،", ",")
+            and any(s.cue(m) for m in range(j + 1, min(s.hi, j + 6)))
+        ):
             return pos  # "…، لكن طهران تقول إنه سلمي": another voice answers, in the narrator's words
         if prep_content and w in ("الا", "لكن", "ولكن", "غير") and j + 1 < s.hi:
             return pos  # "متعهدا بقيادة … إلا أنه يواجه …": the contrast is the narrator's
@@ -163,8 +175,7 @@ CONTRASTS = frozenset(("لكن", "ولكن", "بينما", "فيما", "لكنه
 
 # Prepositions that open a setting between a verb and its content: "في بيان",
 # "خلال مؤتمر صحفي", "أمام البرلمان", "لدى الجامعة".
-SETTING_PREPS = frozenset(("في", "خلال", "امام", "عبر", "لدي", "ضمن", "اثناء", "عقب", "بعد", "قبل", "مع",
-                            "علي", "من"))
+SETTING_PREPS = frozenset(("في", "خلال", "امام", "عبر", "لدي", "ضمن", "اثناء", "عقب", "بعد", "قبل", "مع", "علي", "من"))
 
 
 def relay_verbs_end(s: Sent, ph: Phrase) -> int:
@@ -190,7 +201,7 @@ def relay_np(s: Sent, ph: Phrase, limit: int = 8) -> tuple[int, tuple[int, int] 
         return max(e, m + 1), (s.toks[m].start + ph.clitic, s.toks[max(e, m + 1) - 1].end)
     m = relay_verbs_end(s, ph)
     q = s.quote_opening_at(m) if m < s.hi and s.word(m) in QUOTE_MARKS else None
-    if q is not None and q.close_at is not None and 0 < len(s.norm[q.start:q.end].split()) <= 4:
+    if q is not None and q.close_at is not None and 0 < len(s.norm[q.start : q.end].split()) <= 4:
         # "حسب «رويترز»": the quoted name alone.
         return token_after(s, q.outer_end), (q.start, q.end)
     e = extend_speaker(s, m, np_end(s.toks, m, s.hi, s.in_time, limit=limit))
@@ -199,17 +210,17 @@ def relay_np(s: Sent, ph: Phrase, limit: int = 8) -> tuple[int, tuple[int, int] 
 
 def quoted_name(s: Sent, q: Quote) -> bool:
     """A short quotation in the middle of a clause names something: «رويترز», صحيفة "الحياة"."""
-    words = len(s.norm[q.start:q.end].split())
+    words = len(s.norm[q.start : q.end].split())
     if q.close_at is None or words > 3:
         return False
-    rest = s.norm[q.outer_end:s.sent.end].strip(CONTENT_TRIM)
+    rest = s.norm[q.outer_end : s.sent.end].strip(CONTENT_TRIM)
     if not rest:
         return False
-    if not s.norm[q.outer_end:q.outer_end + 2].strip().startswith(("،", ",", ":")):
+    if not s.norm[q.outer_end : q.outer_end + 2].strip().startswith(("،", ",", ":")):
         return True
     # Before a comma, one or two quoted words right after a word name someone in apposition
     # ("الممثل الآخر «فالييف»، الذي …"); after a comma or at the clause start they are what was said.
-    before = s.norm[max(s.sent.start, q.open_at - 2):q.open_at].strip()
+    before = s.norm[max(s.sent.start, q.open_at - 2) : q.open_at].strip()
     return words <= 2 and bool(before) and WORD.fullmatch(before[-1]) is not None
 
 
@@ -229,7 +240,7 @@ def quote_before(s: Sent, k: int) -> Quote | None:
         return None
     pos = s.toks[m].start
     q = next((q for q in s.quotes if q.close_at == pos), None)
-    if q is None or len(s.norm[q.start:q.end].split()) < 3:
+    if q is None or len(s.norm[q.start : q.end].split()) < 3:
         return None
     return q
 
@@ -240,22 +251,29 @@ def marker_ahead(s: Sent, j: int, limit: int) -> tuple[int, str] | None:
         if s.is_complementiser(m):
             return m + 1, "compl"
         q = s.quote_opening_at(m) if s.word(m) in QUOTE_MARKS else None
-        if q is not None and not quoted_name(s, q) and not (
-                m > j and WORD.fullmatch(s.word(m - 1)) and len(s.norm[q.start:q.end].split()) <= 3):
+        if (
+            q is not None
+            and not quoted_name(s, q)
+            and not (m > j and WORD.fullmatch(s.word(m - 1)) and len(s.norm[q.start : q.end].split()) <= 3)
+        ):
             # (a quoted name, «فالييف», is no quotation, nor is a short one a few words on after a
             # noun: "أعلن … تحت شعار «قمة الأمل»")
             return m, "quote"
         forms = s.cue(m) if m > j else ()
-        if forms and (s.word(m)[0] in "وف" or s.word(m - 1) in ("،", ",", ":", "و", "ف")
-                      or any(f.pos == "participle" and not f.ambiguous for f in forms)):
+        if forms and (
+            s.word(m)[0] in "وف"
+            or s.word(m - 1) in ("،", ",", ":", "و", "ف")
+            or any(f.pos == "participle" and not f.ambiguous for f in forms)
+        ):
             return None  # another clause with a cue of its own ("… مؤكدا أن" even without a comma)
         if s.word(m) in (".", "؛", ";", ":") or (s.word(m) in CONTRASTS and s.word(m - 1) in ("،", ",")):
             return None  # ("…، لكن وكالة الأنباء أكدت أنهم …": the complementiser is another clause's)
     return None
 
 
-def skip_to_content(s: Sent, k: int, form: CueForm, object_verb: bool,
-                     agencies: Sequence[tuple[int, int]]) -> tuple[int, list[tuple[int, int]], str]:
+def skip_to_content(
+    s: Sent, k: int, form: CueForm, object_verb: bool, agencies: Sequence[tuple[int, int]]
+) -> tuple[int, list[tuple[int, int]], str]:
     """From token k (after the verb and its source), find where the content starts.
 
     Between a verb and its content stand settings ("في بيان", "خلال مؤتمر صحفي"),
@@ -346,8 +364,10 @@ def skip_to_content(s: Sent, k: int, form: CueForm, object_verb: bool,
             continue
         if w == "عن" and object_verb:
             return j + 1, via, "prep"  # "أعلن عن …", "كشف عن …", "أعرب عن …"
-        if s.cue(j) and ((j > k and (w[0] in "وف" or s.word(j - 1) in ("،", ",", ":")))
-                         or any(f.pos == "participle" for f in s.cue(j))):
+        if s.cue(j) and (
+            (j > k and (w[0] in "وف" or s.word(j - 1) in ("،", ",", ":")))
+            or any(f.pos == "participle" for f in s.cue(j))
+        ):
             break  # another clause with its own cue: this verb had no content marker
         if object_verb and WORD.fullmatch(w):
             e = np_end(s.toks, j, s.hi, s.blocked, limit=8)

@@ -87,11 +87,14 @@ def _sentence_tokens(tokens: Sequence[Token], starts: Sequence[int], sent: Sente
     return bisect_left(starts, sent.start), bisect_left(starts, sent.end)
 
 
-def extract_attributions(norm: str, seg: Segmentation,
-                         blocked_spans: Sequence[tuple[int, int]],
-                         subjects: Sequence[tuple[int, int]] = (),
-                         agencies: Sequence[tuple[int, int]] = (),
-                         places: AbstractSet[tuple[int, int]] = frozenset()) -> list[AttrMatch]:
+def extract_attributions(
+    norm: str,
+    seg: Segmentation,
+    blocked_spans: Sequence[tuple[int, int]],
+    subjects: Sequence[tuple[int, int]] = (),
+    agencies: Sequence[tuple[int, int]] = (),
+    places: AbstractSet[tuple[int, int]] = frozenset(),
+) -> list[AttrMatch]:
     """All attributions of one article, in text order.
 
     `blocked_spans` are folded spans no source may cross (time expressions);
@@ -132,15 +135,17 @@ _SAME_BEFORE = frozenset(("نفس", "ذات", "لنفس", "لذات"))
 
 
 def _same_sources(norm: str, out: list[AttrMatch]) -> list[AttrMatch]:
-    """"المصدر نفسه", "ذات المصدر", "للمصدر ذاته" name the source quoted last: the span stays,
+    """ "المصدر نفسه", "ذات المصدر", "للمصدر ذاته" name the source quoted last: the span stays,
     and its entity is that source's (`SourceRef.antecedent` beside a span)."""
     for i, a in enumerate(out):
         src = a.source
         if src.start is None or src.end is None or i == 0:
             continue
-        words = norm[src.start:src.end].split()
-        if len(words) != 2 or not ((words[1] in _SAME_AFTER and words[0].startswith(("ال", "لل")))
-                                   or (words[0] in _SAME_BEFORE and words[1].startswith("ال"))):
+        words = norm[src.start : src.end].split()
+        if len(words) != 2 or not (
+            (words[1] in _SAME_AFTER and words[0].startswith(("ال", "لل")))
+            or (words[0] in _SAME_BEFORE and words[1].startswith("ال"))
+        ):
             continue
         ante = antecedent(State(out[:i]), "")
         if ante is not None:
@@ -151,19 +156,32 @@ def _same_sources(norm: str, out: list[AttrMatch]) -> list[AttrMatch]:
 def _outlet_word(w: str) -> bool:
     """ل written onto an outlet or a body ("لوكالة", "لصحيفة", "لقناة"), not a name that starts
     with ل ("لينش", "ليبرت")."""
-    return w.startswith("ل") and not w.startswith(("ال", "لل")) and len(w) > 2 \
+    return (
+        w.startswith("ل")
+        and not w.startswith(("ال", "لل"))
+        and len(w) > 2
         and (w[1:] in titles() or w[1:] in media_heads())
+    )
 
 
 def _first_person(s: Sent, k: int, state: State) -> int:
-    """"لكنني متفائلة وأعتقد أن ذلك سيكون مدعاة لسعادتها" inside someone's quoted words: the
+    """ "لكنني متفائلة وأعتقد أن ذلك سيكون مدعاة لسعادتها" inside someone's quoted words: the
     speaker of the quotation says it. Outside a quotation a first person is the writer's."""
     pos = s.toks[k].start
-    if k + 1 >= s.hi or not (s.is_complementiser(k + 1) or s.word(k + 1) == ":") \
-            or not any(q.start <= pos < q.end for q in s.quotes):
+    if (
+        k + 1 >= s.hi
+        or not (s.is_complementiser(k + 1) or s.word(k + 1) == ":")
+        or not any(q.start <= pos < q.end for q in s.quotes)
+    ):
         return k + 1
-    outer = next((i for i in range(len(state.out) - 1, -1, -1) if state.out[i].kind in ("direct", "mixed")
-                  and state.out[i].content[0] <= pos < state.out[i].content[1]), None)
+    outer = next(
+        (
+            i
+            for i in range(len(state.out) - 1, -1, -1)
+            if state.out[i].kind in ("direct", "mixed") and state.out[i].content[0] <= pos < state.out[i].content[1]
+        ),
+        None,
+    )
     if outer is None:
         return k + 1
     start = k + 2
@@ -171,17 +189,24 @@ def _first_person(s: Sent, k: int, state: State) -> int:
     if c[1] - c[0] < 2:
         return k + 1
     form = first_person_readings(s.word(k))[0]
-    state.out.append(AttrMatch((pos, s.toks[k].end), c, SourceRef(antecedent=outer), content_kind(s, *c),
-                               form.stance, (), ""))
+    state.out.append(
+        AttrMatch((pos, s.toks[k].end), c, SourceRef(antecedent=outer), content_kind(s, *c), form.stance, (), "")
+    )
     return start
 
 
 _THUS = frozenset(("هكذا", "وهكذا"))
 
 
-def _thus_said(s: Sent, k: int, form: CueForm, state: State, subjects: Sequence[tuple[int, int]],
-               agencies: Sequence[tuple[int, int]]) -> int:
-    """"«…» هكذا وصف الوزير الضربة": what came before "هكذا" is what was said, in the sentence
+def _thus_said(
+    s: Sent,
+    k: int,
+    form: CueForm,
+    state: State,
+    subjects: Sequence[tuple[int, int]],
+    agencies: Sequence[tuple[int, int]],
+) -> int:
+    """ "«…» هكذا وصف الوزير الضربة": what came before "هكذا" is what was said, in the sentence
     or, when "هكذا" opens it, the quotation just before; the noun phrase after the verb speaks."""
     if k - 1 > s.lo:
         content = trim_content(s.norm, s.toks[s.lo].start, s.toks[k - 1].start)
@@ -202,10 +227,17 @@ def _thus_said(s: Sent, k: int, form: CueForm, state: State, subjects: Sequence[
     e = extend_speaker(s, j, _cut_at_object(s, j, cut_before_object(s, j, e, ())))
     if e <= j or content[1] - content[0] < 2:
         return k + 1
-    state.out.append(AttrMatch((s.toks[k].start, s.toks[k].end), content,
-                               SourceRef(s.toks[j].start, s.toks[e - 1].end),
-                               content_kind(s, *content) if k - 1 > s.lo else "direct", form.stance, via,
-                               form.gender))
+    state.out.append(
+        AttrMatch(
+            (s.toks[k].start, s.toks[k].end),
+            content,
+            SourceRef(s.toks[j].start, s.toks[e - 1].end),
+            content_kind(s, *content) if k - 1 > s.lo else "direct",
+            form.stance,
+            via,
+            form.gender,
+        )
+    )
     return e
 
 
@@ -223,7 +255,7 @@ def _document(s: Sent, source: SourceRef | None) -> bool:
     """Whether a source span is headed by a document ("البيان", "دراسة حديثة")."""
     if source is None or source.start is None or source.end is None:
         return False
-    head = s.norm[source.start:source.end].split()[0]
+    head = s.norm[source.start : source.end].split()[0]
     head = head[1:] if head[:1] in "وف" and len(head) > 3 else head
     return head in _document_heads() or (head.startswith("ال") and head[2:] in _document_heads())
 
@@ -235,8 +267,12 @@ def _cut_at_object(s: Sent, j: int, e: int) -> int:
     for m in range(j + 1, e):
         w, prev = s.word(m), s.word(m - 1)
         title = titles().get(w)
-        if w.startswith("ال") and prev.startswith(("ال", "وال")) and not adjective_like(w) \
-                and (title is None or title.role not in ("honorific", "title")):
+        if (
+            w.startswith("ال")
+            and prev.startswith(("ال", "وال"))
+            and not adjective_like(w)
+            and (title is None or title.role not in ("honorific", "title"))
+        ):
             return m  # (a rank or honorific before a name, "الدكتور", "اللواء", stays in)
     return e
 
@@ -290,15 +326,15 @@ def _prep_pronouns() -> frozenset[str]:
     return frozenset(r["word"] for r in load_tsv("np_stopwords", ("word",)) if r["class"] == "preposition+pronoun")
 
 
-
 def _participle_clause(s: Sent, k: int, form: CueForm) -> bool:
-    """"، طالبا منهم عدم معاقبته", "، مطالبا بالإفراج": an ambiguous participle after a comma
+    """ "، طالبا منهم عدم معاقبته", "، مطالبا بالإفراج": an ambiguous participle after a comma
     that meets whom it asks or its own preposition right away opens the speaker's next clause."""
     if form.pos != "participle" or k == s.lo or s.word(k - 1) not in ("،", ",") or k + 1 >= s.hi:
         return False
     nxt = s.word(k + 1)
-    return nxt in ("منه", "منها", "منهم", "منهما") or (bool(form.prep) and (
-        nxt == form.prep or (len(form.prep) == 1 and nxt.startswith(form.prep) and len(nxt) > 2)))
+    return nxt in ("منه", "منها", "منهم", "منهما") or (
+        bool(form.prep) and (nxt == form.prep or (len(form.prep) == 1 and nxt.startswith(form.prep) and len(nxt) > 2))
+    )
 
 
 def _may_drop_subject(s: Sent, k: int) -> bool:
@@ -309,9 +345,14 @@ def _may_drop_subject(s: Sent, k: int) -> bool:
     prev = s.word(k - 1)
     if prev in ("و", "ف") or _fronted_setting(s, k):
         return True  # "و قال", "وفي سياق متصل أكد أنه"
-    return (not WORD.fullmatch(prev) or prev in stopwords() or strip_clitic(prev) in stopwords()
-            or (prev[:1] in "وف" and prev[1:] in stopwords())  # "وقد صرح", "وهي تؤكد"
-            or s.in_time(k - 1) or s.is_complementiser(k - 1))
+    return (
+        not WORD.fullmatch(prev)
+        or prev in stopwords()
+        or strip_clitic(prev) in stopwords()
+        or (prev[:1] in "وف" and prev[1:] in stopwords())  # "وقد صرح", "وهي تؤكد"
+        or s.in_time(k - 1)
+        or s.is_complementiser(k - 1)
+    )
 
 
 @cache
@@ -320,7 +361,7 @@ def _not_speakers() -> frozenset[str]:
 
 
 def _main_subject(s: Sent, span: tuple[int, int], k: int) -> bool:
-    """"وخلال القمة رد أوباما على المخاوف، متعهدا بدعمها": the first name of the sentence right
+    """ "وخلال القمة رد أوباما على المخاوف، متعهدا بدعمها": the first name of the sentence right
     after a verb of its first clause (a word with neither article nor preposition) is the subject
     the participle goes on with."""
     m = bisect_left(s.toks, span[0], s.lo, k, key=_START)
@@ -328,8 +369,14 @@ def _main_subject(s: Sent, span: tuple[int, int], k: int) -> bool:
         return False
     prev = s.word(m - 1)
     # (A noun in the construct state, "مدينة حلب", mostly ends in ة: it is no verb.)
-    return WORD.fullmatch(prev) is not None and prev not in stopwords() and not prev.startswith(("ال", "وال")) \
-        and not prev.endswith("ه") and strip_clitic(prev) not in stopwords() and not s.in_time(m - 1)
+    return (
+        WORD.fullmatch(prev) is not None
+        and prev not in stopwords()
+        and not prev.startswith(("ال", "وال"))
+        and not prev.endswith("ه")
+        and strip_clitic(prev) not in stopwords()
+        and not s.in_time(m - 1)
+    )
 
 
 def _disagrees(s: Sent, j: int, form: CueForm) -> bool:
@@ -355,8 +402,14 @@ def _cannot_speak(s: Sent, j: int) -> bool:
     return w in _not_speakers() or (w.startswith("ال") and w[2:] in _not_speakers())
 
 
-def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
-                      subjects: Sequence[tuple[int, int]], agencies: Sequence[tuple[int, int]]) -> int:
+def _verb_attribution(
+    s: Sent,
+    k: int,
+    forms: tuple[CueForm, ...],
+    state: State,
+    subjects: Sequence[tuple[int, int]],
+    agencies: Sequence[tuple[int, int]],
+) -> int:
     clause = next((f for f in forms if _participle_clause(s, k, f)), None)
     form = clause or forms[0]  # "، طالبا منهم": the participle, not "they two demanded"
     cue_tok = s.toks[k]
@@ -364,12 +417,21 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
     # "وطالب المتظاهرون بإسقاط …", "وعبر الرئيس عن سعادته": an ambiguous verb that opens its
     # clause and meets its own preposition after a definite subject reads as the verb ("and a
     # student", "across" rarely open a news sentence that way).
-    opens_with_prep = guess and (k == s.lo or s.word(k - 1) in ("،", ",", "كما")) \
+    opens_with_prep = (
+        guess
+        and (k == s.lo or s.word(k - 1) in ("،", ",", "كما"))
         and (clause is not None or _subject_then_prep(s, k, form.prep, subjects))
+    )
     said_so = k + 1 < s.hi and s.word(k + 1) == "بالقول"  # "ومضى بالقول:", "وختم بالقول"
-    if guess and not opens_with_prep and not said_so and \
-            not any((s.is_complementiser(m) and s.word(m - 1) not in _NOT_REPORTED) or s.word(m) == ":"
-                    for m in range(k + 1, min(s.hi, k + 16))):
+    if (
+        guess
+        and not opens_with_prep
+        and not said_so
+        and not any(
+            (s.is_complementiser(m) and s.word(m - 1) not in _NOT_REPORTED) or s.word(m) == ":"
+            for m in range(k + 1, min(s.hi, k + 16))
+        )
+    ):
         return k + 1  # an ambiguous word ("بين", "عبر") needs "أن" or a colon soon after it
     if k > s.lo and s.word(k - 1) in _THUS:
         return _thus_said(s, k, form, state, subjects, agencies)
@@ -380,13 +442,27 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
         if e > k + 1 and _trailing(s, e):
             c = trim_content(s.norm, s.toks[_after_setting(s, k)].start, s.toks[k - 1].start)
             if c[1] - c[0] >= 2:
-                state.out.append(AttrMatch((s.toks[k - 1].start, cue_tok.end), c,
-                                           SourceRef(s.toks[k + 1].start, s.toks[e - 1].end),
-                                           content_kind(s, *c), form.stance, (), form.gender))
+                state.out.append(
+                    AttrMatch(
+                        (s.toks[k - 1].start, cue_tok.end),
+                        c,
+                        SourceRef(s.toks[k + 1].start, s.toks[e - 1].end),
+                        content_kind(s, *c),
+                        form.stance,
+                        (),
+                        form.gender,
+                    )
+                )
                 return e
     w = s.word(k)
-    if k > s.lo and w[:1] not in "وف" and w.endswith(("ه", "ها", "هم")) and WORD.fullmatch(s.word(k - 1)) \
-            and s.word(k - 1) not in stopwords() and any(f.lemma in CARRY_LEMMAS for f in forms):
+    if (
+        k > s.lo
+        and w[:1] not in "وف"
+        and w.endswith(("ه", "ها", "هم"))
+        and WORD.fullmatch(s.word(k - 1))
+        and s.word(k - 1) not in stopwords()
+        and any(f.lemma in CARRY_LEMMAS for f in forms)
+    ):
         return k + 1  # "تصريحات نقلتها الوكالة": a relative clause on the words, which relays them
     if k > s.lo and s.word(k - 1) in ("عن", "علي", "الي", "في") and form.pos != "participle":
         return k + 1  # no verb follows a preposition: "عن أبلغ التهاني" is "the most sincere congratulations"
@@ -394,8 +470,12 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
         return k + 1  # a negated report says nothing was said
     if k > s.lo and s.word(k - 1) in ("الذي", "التي", "الذين") and not bare_form(s.word(k)):
         return k + 1  # "الإجراءات التي أقرتها الوزارة": the verb's object is the antecedent
-    if k > s.lo and form.gender and form.gender != {"الذي": "m", "التي": "f"}.get(s.word(k - 1), form.gender) \
-            and (k + 1 >= s.hi or not WORD.fullmatch(s.word(k + 1)) or s.word(k + 1) in stopwords()):
+    if (
+        k > s.lo
+        and form.gender
+        and form.gender != {"الذي": "m", "التي": "f"}.get(s.word(k - 1), form.gender)
+        and (k + 1 >= s.hi or not WORD.fullmatch(s.word(k + 1)) or s.word(k + 1) in stopwords())
+    ):
         return k + 1  # "الشبكة التي أعلن عن كشفها": the antecedent is not who speaks
     if k + 2 < s.hi and s.word(k + 1) in ("ذلك", "هذا") and form.pos != "participle":
         # "وأوضح ذلك المتحدث …": the demonstrative is what was said, the phrase after it the speaker.
@@ -404,15 +484,22 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
             content, kind = (s.toks[k + 1].start, s.toks[k + 1].end), "indirect"
             if k == s.lo:
                 # '"…". قال ذلك الوزير': "that" is the quotation just before.
-                q = next((q for q in s.quotes if q.close_at is not None
-                          and 0 <= s.sent.start - q.close_at <= 3), None)
+                q = next((q for q in s.quotes if q.close_at is not None and 0 <= s.sent.start - q.close_at <= 3), None)
                 if q is not None:
                     content, kind = (q.start, q.end), "direct"
                     if state.out and state.out[-1].cue is None and state.out[-1].content == content:
                         state.out.pop()  # the quotation was taken for the last speaker's: it is this one's
-            state.out.append(AttrMatch((cue_tok.start, cue_tok.end), content,
-                                       SourceRef(s.toks[k + 2].start, s.toks[e - 1].end), kind,
-                                       form.stance, (), form.gender))
+            state.out.append(
+                AttrMatch(
+                    (cue_tok.start, cue_tok.end),
+                    content,
+                    SourceRef(s.toks[k + 2].start, s.toks[e - 1].end),
+                    kind,
+                    form.stance,
+                    (),
+                    form.gender,
+                )
+            )
             return e
     cue = (cue_tok.start, cue_tok.end)
     participle = form.pos == "participle"
@@ -428,34 +515,58 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
         # "وأكد لـ«عكاظ» وكيل الوزارة أن …": the audience may come before the subject.
         heard = audience_at(s, j, agencies)
         w = s.word(j)
-        told = heard is not None and (w == "ل" or w.startswith("لل") or heard[1] is not None
-                                      or strip_clitic(w) in titles())
-        if heard is not None and heard[0] < s.hi and (told or (
-                WORD.fullmatch(s.word(heard[0])) and not s.is_complementiser(heard[0])
-                and not s.blocked(heard[0]) and s.word(heard[0]) not in stopwords()
-                and s.phrase_at(heard[0]) is None)):
+        told = heard is not None and (
+            w == "ل" or w.startswith("لل") or heard[1] is not None or strip_clitic(w) in titles()
+        )
+        if (
+            heard is not None
+            and heard[0] < s.hi
+            and (
+                told
+                or (
+                    WORD.fullmatch(s.word(heard[0]))
+                    and not s.is_complementiser(heard[0])
+                    and not s.blocked(heard[0])
+                    and s.word(heard[0]) not in stopwords()
+                    and s.phrase_at(heard[0]) is None
+                )
+            )
+        ):
             j = heard[0]
             via_told = heard[1]
     elif j < s.hi and not participle and s.word(j) in QUOTE_MARKS:
         # "وأبلغت «عكاظ» مصادر مطلعة أن …": a quoted name told, and its teller after it; with
         # nothing but a complementiser after it ("قالت «الحياة» إن") the name is who speaks.
         q = s.quote_opening_at(j)
-        if q is not None and q.close_at is not None and 0 < len(s.norm[q.start:q.end].split()) <= 3:
+        if q is not None and q.close_at is not None and 0 < len(s.norm[q.start : q.end].split()) <= 3:
             nxt_tok = token_after(s, q.outer_end)
-            if nxt_tok < s.hi and WORD.fullmatch(s.word(nxt_tok)) and not s.is_complementiser(nxt_tok) \
-                    and not s.blocked(nxt_tok) and s.word(nxt_tok) not in stopwords() \
-                    and s.phrase_at(nxt_tok) is None:
+            if (
+                nxt_tok < s.hi
+                and WORD.fullmatch(s.word(nxt_tok))
+                and not s.is_complementiser(nxt_tok)
+                and not s.blocked(nxt_tok)
+                and s.word(nxt_tok) not in stopwords()
+                and s.phrase_at(nxt_tok) is None
+            ):
                 j = nxt_tok
-            elif nxt_tok < s.hi and (s.is_complementiser(nxt_tok) or s.phrase_at(nxt_tok) is not None
-                                     or s.word(nxt_tok) in SETTING_PREPS):
+            elif nxt_tok < s.hi and (
+                s.is_complementiser(nxt_tok) or s.phrase_at(nxt_tok) is not None or s.word(nxt_tok) in SETTING_PREPS
+            ):
                 source, j = SourceRef(q.start, q.end), nxt_tok  # "وقالت «الحياة» إن …"
     # Subject first before a verb whose object is what was said ("الحكومة أعلنت تفكيك خلية",
     # "لكن الكتلة طلبت التعجيل"): the noun phrase after the verb is the object.
     # After a relative pronoun a definite noun or a name after the verb is its subject ("الهجوم الذي
     # أعلن التنظيم مسؤوليته عنه"); an indefinite one is its object ("الذي أكد وقوف بلاده").
-    if not participle and form.lemma in object_content_lemmas() and j < s.hi and not s.is_complementiser(j) \
-            and not (s.word(k - 1) in ("الذي", "التي", "الذين")
-                     and (s.word(j).startswith(("ال", "وال")) or _name_at(subjects, s.toks[j].start))):
+    if (
+        not participle
+        and form.lemma in object_content_lemmas()
+        and j < s.hi
+        and not s.is_complementiser(j)
+        and not (
+            s.word(k - 1) in ("الذي", "التي", "الذين")
+            and (s.word(j).startswith(("ال", "وال")) or _name_at(subjects, s.toks[j].start))
+        )
+    ):
         subj = subject_before(s, k)
         if subj is not None:
             source = SourceRef(*subj)
@@ -464,8 +575,13 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
         source, j = SourceRef(s.toks[j].start, s.toks[share - 1].end), share
     # Verb first: the noun phrase after the verb is its subject. A verb that carries its subject
     # as a suffix ("أكدوا لنا براءته", "قالا") agrees with no noun after it: that is its object.
-    if source is None and not participle and j < s.hi and not s.is_complementiser(j) \
-            and not (form.pos == "verb" and form.number in ("p", "d")):
+    if (
+        source is None
+        and not participle
+        and j < s.hi
+        and not s.is_complementiser(j)
+        and not (form.pos == "verb" and form.number in ("p", "d"))
+    ):
         if s.word(j) in ("هولاء", "هؤلاء"):
             # "وقد أكد هؤلاء أن …": the demonstrative alone, or with its noun, is who speaks.
             e = max(np_end(s.toks, j + 1, s.hi, s.blocked, limit=6), j + 1)
@@ -483,8 +599,9 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
                 if s.word(m).startswith(prep) and len(s.word(m)) > 2 and not _name_at(subjects, s.toks[m].start):
                     e = m  # (a name that starts with the letter, "باراك أوباما", is no preposition)
                     break
-        starts_with_prep = bool(prep) and (s.word(j) == prep or (len(prep) == 1 and s.word(j).startswith(prep)
-                                                                 and len(s.word(j)) > 2))
+        starts_with_prep = bool(prep) and (
+            s.word(j) == prep or (len(prep) == 1 and s.word(j).startswith(prep) and len(s.word(j)) > 2)
+        )
         if e > j and not starts_with_prep:
             # An audience or outlet ("لوكالة الصحافة", "للمحققين" at the end) is not the source.
             for m in range(j + 1, e):
@@ -508,8 +625,7 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
         source, j = SourceRef(*relayed[0]), relayed[1]
     else:
         via_first = None
-    start_tok, via, marker = skip_to_content(s, j, form, object_verb and (not ambiguous or opens_with_prep),
-                                             agencies)
+    start_tok, via, marker = skip_to_content(s, j, form, object_verb and (not ambiguous or opens_with_prep), agencies)
     if source is not None and source.start is not None and source.end is not None:
         # "ذكرت صحيفة X نقلا عن مصادر مطلعة أن …": the paper relays, the sources speak.
         for m in range(j, start_tok - 1):
@@ -523,8 +639,12 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
         via = [via_first, *via]
     if via_told is not None:
         via = [via_told, *via]
-    if ambiguous and not said_so and not (opens_with_prep and marker in ("prep", "object")) \
-            and (marker not in ("compl", "colon") or start_tok - j > 3):
+    if (
+        ambiguous
+        and not said_so
+        and not (opens_with_prep and marker in ("prep", "object"))
+        and (marker not in ("compl", "colon") or start_tok - j > 3)
+    ):
         return k + 1  # an ambiguous word is a cue only when "أن" or a colon follows it closely
     if not marker and not participle:
         before = quote_before(s, k)
@@ -533,8 +653,9 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
             if source is None:
                 source = antecedent(state, form.gender)
             if source is not None:
-                state.out.append(AttrMatch(cue, (before.start, before.end), source, "direct", form.stance,
-                                           tuple(via), form.gender))
+                state.out.append(
+                    AttrMatch(cue, (before.start, before.end), source, "direct", form.stance, tuple(via), form.gender)
+                )
                 return max(j, k + 1)
     if not marker or start_tok >= s.hi:
         return k + 1
@@ -549,13 +670,19 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
     if source is None:
         if participle:
             # The participle's subject is the speaker of this sentence, else its subject.
-            here = [i for i, a in enumerate(state.out) if a.content[0] >= s.sent.start or
-                    (a.cue is not None and a.cue[0] >= s.sent.start)]
+            here = [
+                i
+                for i, a in enumerate(state.out)
+                if a.content[0] >= s.sent.start or (a.cue is not None and a.cue[0] >= s.sent.start)
+            ]
             subj_span = subject_of_sentence(subjects, s, cue_tok.start)
             # A subject named at the head of the sentence ("وكانت السعودية … متهمة الدوحة")
             # owns the participle; otherwise it goes on with the speaker just quoted.
-            opening = subj_span is not None and subj_span not in s.places and (
-                subj_span[0] <= s.toks[min(s.lo + 2, s.hi - 1)].start or _main_subject(s, subj_span, k))
+            opening = (
+                subj_span is not None
+                and subj_span not in s.places
+                and (subj_span[0] <= s.toks[min(s.lo + 2, s.hi - 1)].start or _main_subject(s, subj_span, k))
+            )
             last = state.out[here[-1]] if here else None
             if last is not None and last.according and not last.content[0] <= cue_tok.start < last.content[1]:
                 # "وفقا لوكالة X بعث الممثل …، طالبا …": the participle goes on with the clause the
@@ -580,9 +707,8 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
     c_start_pos = s.toks[start_tok].start
     quote = s.quote_opening_at(start_tok)
     if quote is not None and marker in ("quote", "colon", "compl"):
-        after = s.norm[quote.outer_end:s.sent.end].strip(CONTENT_TRIM)
-        c_end = quote.outer_end if not after or quote.close_at is None else \
-            content_end(s, start_tok, False)
+        after = s.norm[quote.outer_end : s.sent.end].strip(CONTENT_TRIM)
+        c_end = quote.outer_end if not after or quote.close_at is None else content_end(s, start_tok, False)
     else:
         c_end = content_end(s, start_tok, marker == "prep")
     if k - 2 >= s.lo and s.word(k - 1) in ("الذي", "التي", "الذين") and s.word(k - 2) in ("،", ","):
@@ -593,13 +719,17 @@ def _verb_attribution(s: Sent, k: int, forms: tuple[CueForm, ...], state: State,
         c_end = comma if comma > c_start_pos else c_end
     c_start, c_end = trim_content(s.norm, c_start_pos, c_end)
     c_start, c_end = strip_quote(s, c_start, c_end)
-    if c_end - c_start < 2 or any(a <= c_start and c_end <= b for a, b in s.blocked_spans) \
-            or s.norm[c_start:c_end] in stopwords():
+    if (
+        c_end - c_start < 2
+        or any(a <= c_start and c_end <= b for a, b in s.blocked_spans)
+        or s.norm[c_start:c_end] in stopwords()
+    ):
         return k + 1  # nothing but a time ("حذرت أمس") is no content
     if form.stance == "estimate" and marker in ("prep", "object") and NUMBERISH.match(s.norm, c_start):
         return k + 1  # "وتقدر الاعتمادات بـ 5 ملايين": a measure, not an estimate someone made
-    state.out.append(AttrMatch(cue, (c_start, c_end), source, content_kind(s, c_start, c_end), form.stance,
-                               tuple(via), form.gender))
+    state.out.append(
+        AttrMatch(cue, (c_start, c_end), source, content_kind(s, c_start, c_end), form.stance, tuple(via), form.gender)
+    )
     return max(start_tok, k + 1)
 
 
@@ -752,24 +882,27 @@ def _according_to(s: Sent, k: int, ph: Phrase, state: State) -> int:
 def _with_via(a: AttrMatch, norm: str, relay: tuple[int, int]) -> AttrMatch:
     """`a` relayed by `relay` too, unless a relay it has already names the same outlet
     ("وحسب فرانس برس، قالت … لوكالة فرانس برس")."""
-    said = norm[relay[0]:relay[1]]
+    said = norm[relay[0] : relay[1]]
     for v in a.via:
-        have = norm[v[0]:v[1]]
+        have = norm[v[0] : v[1]]
         if said in have or have in said:
             return a
     return replace(a, via=(*a.via, relay))
 
 
 def _relay_of_the_sentence(s: Sent, state: State, head: int) -> None:
-    """"وحسب رويترز، قالت الشركة إن …", "وفقا لوكالة X بعث الممثل … طالبا …": what the phrase
+    """ "وحسب رويترز، قالت الشركة إن …", "وفقا لوكالة X بعث الممثل … طالبا …": what the phrase
     opening the sentence covers reached the article through it, so every cue inside takes it as
     a relay; when its clause is a cue's own, the phrase is that cue's relay and no claim of its own."""
     a = state.out[head]
     if a.source.start is None or a.source.end is None:
         return
     relay = (a.source.start, a.source.end)
-    inner = [(i, cue) for i in range(head + 1, len(state.out))
-             if (cue := state.out[i].cue) is not None and a.content[0] <= cue[0] < s.sent.end]
+    inner = [
+        (i, cue)
+        for i in range(head + 1, len(state.out))
+        if (cue := state.out[i].cue) is not None and a.content[0] <= cue[0] < s.sent.end
+    ]
     for i, _ in inner:
         state.out[i] = _with_via(state.out[i], s.norm, relay)
     if inner and inner[0][1][0] - a.content[0] <= 1:
@@ -780,7 +913,7 @@ _ASKED = frozenset(("سؤال", "اسئله", "سؤالا"))
 
 
 def _outlet_asked(s: Sent, state: State, before: int, agencies: Sequence[tuple[int, int]]) -> None:
-    """"وردا على أسئلة وكالة فرانس برس، قال مسؤول …", "وفي تصريح لصحيفة «الأيام»، أكد …": an
+    """ "وردا على أسئلة وكالة فرانس برس، قال مسؤول …", "وفي تصريح لصحيفة «الأيام»، أكد …": an
     outlet named in the setting before the first cue carried what follows."""
     a = state.out[before]
     if a.cue is None:
@@ -803,8 +936,13 @@ def _outlet_asked(s: Sent, state: State, before: int, agencies: Sequence[tuple[i
             return
 
 
-def _scan_sentence(s: Sent, state: State, subjects: Sequence[tuple[int, int]],
-                   agencies: Sequence[tuple[int, int]], candidates: Sequence[int]) -> None:
+def _scan_sentence(
+    s: Sent,
+    state: State,
+    subjects: Sequence[tuple[int, int]],
+    agencies: Sequence[tuple[int, int]],
+    candidates: Sequence[int],
+) -> None:
     """Every cue of one sentence, in order; `candidates` are the article's possible cue tokens."""
     before = len(state.out)
     head: int | None = None  # the attribution an "according to" phrase opening the sentence made
@@ -843,17 +981,19 @@ def _scan_sentence(s: Sent, state: State, subjects: Sequence[tuple[int, int]],
     q = s.quote_opening_at(s.lo)
     if q is None or q.end - q.start < 15:
         return
-    rest = s.norm[q.outer_end:s.sent.end].strip(CONTENT_TRIM)
+    rest = s.norm[q.outer_end : s.sent.end].strip(CONTENT_TRIM)
     if rest:
         return
     last = state.out[-1]
     if s.sent.start - last.content[1] > 1500:
         return
-    if last.kind in ("direct", "mixed") and not s.norm[last.content[1]:q.open_at].strip(" .\n،,…") \
-            and any(x.close_at is None and x.start <= last.content[1] <= x.end for x in s.quotes):
+    if (
+        last.kind in ("direct", "mixed")
+        and not s.norm[last.content[1] : q.open_at].strip(" .\n،,…")
+        and any(x.close_at is None and x.start <= last.content[1] <= x.end for x in s.quotes)
+    ):
         # A quotation left open at the end of a paragraph goes on in the next one, which opens
         # with a quotation mark again: one quotation under one cue.
         state.out[-1] = replace(last, content=(last.content[0], q.end))
         return
-    state.out.append(AttrMatch(None, (q.start, q.end), SourceRef(antecedent=len(state.out) - 1),
-                               "direct", "assert"))
+    state.out.append(AttrMatch(None, (q.start, q.end), SourceRef(antecedent=len(state.out) - 1), "direct", "assert"))

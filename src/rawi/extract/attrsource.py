@@ -73,15 +73,24 @@ def extend_speaker(s: Sent, j: int, e: int, verb_prep: str = "") -> int:
     if e == j + 1 and not heads.isdisjoint(partitive_heads()) and (nxt == "من" or nxt in _DEMONSTRATIVES):
         f = np_end(s.toks, e + 1, s.hi, s.blocked, limit=8)
         return f if f > e + 1 else e
-    if nxt in ("في", "من") and e - j <= 3 and s.phrase_at(e) is None \
-            and (any(t is not None and t.role == "source_noun" for t in map(titles().get, heads))
-                 or (not s.word(j).startswith(("ال", "وال")) and s.word(j).endswith(("ون", "ين")))):
+    if (
+        nxt in ("في", "من")
+        and e - j <= 3
+        and s.phrase_at(e) is None
+        and (
+            any(t is not None and t.role == "source_noun" for t in map(titles().get, heads))
+            or (not s.word(j).startswith(("ال", "وال")) and s.word(j).endswith(("ون", "ين")))
+        )
+    ):
         # An unnamed source and where it sits: "مصدر أمني في وزارة الداخلية", "مصادر من أقاربهم",
         # "متابعون في السوق المحلي" (an indefinite plural of people).
         f = np_end(s.toks, e + 1, s.hi, s.blocked, limit=6)
         return f if f > e + 1 else e
-    if e == j + 1 and any(title_preps().get(h) == nxt for h in heads) and not (
-            nxt == verb_prep and not any(s.is_complementiser(m) for m in range(e + 1, min(s.hi, e + 16)))):
+    if (
+        e == j + 1
+        and any(title_preps().get(h) == nxt for h in heads)
+        and not (nxt == verb_prep and not any(s.is_complementiser(m) for m in range(e + 1, min(s.hi, e + 16))))
+    ):
         # A title that takes a preposition names no one alone: "المشرف على المشروع محمد العلي".
         # Unless it is the verb's own preposition and no "أن" follows: "وعبر المسؤول عن استعداد …"
         # says what the official expressed.
@@ -91,18 +100,27 @@ def extend_speaker(s: Sent, j: int, e: int, verb_prep: str = "") -> int:
         f = np_end(s.toks, e + 1, s.hi, s.blocked, limit=6)
         return f if f > e + 1 else e
     named_by_quote = any(h in media_heads() or (h in titles() and titles()[h].role == "org_head") for h in heads)
-    if nxt in QUOTE_MARKS and (e == j + 1 or (e - j <= 3 and named_by_quote)) \
-            and (named_by_quote or any(h in titles() for h in heads)):
+    if (
+        nxt in QUOTE_MARKS
+        and (e == j + 1 or (e - j <= 3 and named_by_quote))
+        and (named_by_quote or any(h in titles() for h in heads))
+    ):
         # (After "مصادر مطلعة" a quoted name is whom they told: «عكاظ» is no part of them.)
         q = s.quote_opening_at(e)
-        if q is None or q.close_at is None or not 0 < len(s.norm[q.start:q.end].split()) <= 4:
+        if q is None or q.close_at is None or not 0 < len(s.norm[q.start : q.end].split()) <= 4:
             return e
         f = e
         while f < s.hi and s.toks[f].start <= q.close_at:
             f += 1
         # Definite adjectives after the name: "الإخباري التركي", "البريطانية".
-        while f < s.hi and f - e < 8 and s.word(f).startswith("ال") and WORD.fullmatch(s.word(f)) \
-                and not s.blocked(f) and s.word(f) not in stopwords():
+        while (
+            f < s.hi
+            and f - e < 8
+            and s.word(f).startswith("ال")
+            and WORD.fullmatch(s.word(f))
+            and not s.blocked(f)
+            and s.word(f) not in stopwords()
+        ):
             f += 1
         return f
     return e
@@ -168,7 +186,7 @@ def cut_after_name(s: Sent, j: int, e: int, names: Sequence[tuple[int, int]]) ->
 
 
 def cut_before_object(s: Sent, j: int, e: int, names: Sequence[tuple[int, int]]) -> int:
-    """"أعلنت وزارة الصحة ارتفاع عدد الإصابات": when the object follows the subject directly, an
+    """ "أعلنت وزارة الصحة ارتفاع عدد الإصابات": when the object follows the subject directly, an
     indefinite word after a definite one starts the object, unless a known name or a title
     phrase covers it ("الرئيس الأمريكي باراك أوباما", "الناطق باسم الجيش")."""
     seen_definite = False
@@ -229,12 +247,24 @@ def subject_before(s: Sent, k: int) -> tuple[int, int] | None:
         if w in ("هذا", "هذه", "هؤلاء", "هولاء", "تلك", "ذلك") and start < end:
             start -= 1  # a demonstrative opens the phrase: "هؤلاء الإرهابيين اعترفوا"
             break
-        if w in ("في", "من") and not relative and start < end and start - 2 >= s.lo \
-                and WORD.fullmatch(s.word(start - 2)) and s.word(start - 2) not in stop:
+        if (
+            w in ("في", "من")
+            and not relative
+            and start < end
+            and start - 2 >= s.lo
+            and WORD.fullmatch(s.word(start - 2))
+            and s.word(start - 2) not in stop
+        ):
             start -= 1  # "لكن كتلة الحزب في البرلمان طلبت": where the subject sits is part of it
             continue
-        if not WORD.fullmatch(w) or w in stop or w in _AUXILIARIES or s.blocked(start - 1) or w in phrase_heads() \
-                or strip_clitic(w) in phrase_heads():
+        if (
+            not WORD.fullmatch(w)
+            or w in stop
+            or w in _AUXILIARIES
+            or s.blocked(start - 1)
+            or w in phrase_heads()
+            or strip_clitic(w) in phrase_heads()
+        ):
             break
         start -= 1
     if start >= end:
@@ -246,15 +276,22 @@ def subject_before(s: Sent, k: int) -> tuple[int, int] | None:
     else:
         # A clause-initial subject: the phrase must open its clause.
         before = s.word(start - 1) if start - 1 >= s.lo else ""
-        if start > s.lo and before not in ("،", ",", ":", "«", "\"", "“") \
-                and not s.is_complementiser(start - 1) and _bare(before) not in _CLAUSE_OPENERS \
-                and before not in _AUXILIARIES:
+        if (
+            start > s.lo
+            and before not in ("،", ",", ":", "«", '"', "“")
+            and not s.is_complementiser(start - 1)
+            and _bare(before) not in _CLAUSE_OPENERS
+            and before not in _AUXILIARIES
+        ):
             return None  # ("وكان تنظيم داعش أعلن …": the subject after an auxiliary opens the clause)
     if start >= end:
         return None
     first = s.word(start)
-    if first in ("و", "ف") or (strip_clitic(first) != first and strip_clitic(first) in stop) \
-            or (first[:1] in "وف" and first[1:] in stop):
+    if (
+        first in ("و", "ف")
+        or (strip_clitic(first) != first and strip_clitic(first) in stop)
+        or (first[:1] in "وف" and first[1:] in stop)
+    ):
         return None  # "وقد أكد", "وهي تؤكد": a particle or a pronoun is nobody's name
     st = s.toks[start].start
     if first[0] == "و" and len(first) > 3 and not first.startswith(("وزار", "وكال", "وحد")):
@@ -262,8 +299,7 @@ def subject_before(s: Sent, k: int) -> tuple[int, int] | None:
     return st, s.toks[end - 1].end
 
 
-def subject_of_sentence(subjects: Sequence[tuple[int, int]], s: Sent,
-                         before: int) -> tuple[int, int] | None:
+def subject_of_sentence(subjects: Sequence[tuple[int, int]], s: Sent, before: int) -> tuple[int, int] | None:
     i = bisect_left(subjects, (s.sent.start,))
     if i < len(subjects) and subjects[i][0] < before:
         return subjects[i]

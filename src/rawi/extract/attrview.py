@@ -101,8 +101,11 @@ def phrase_heads() -> frozenset[str]:
 def according_heads() -> frozenset[str]:
     """First words of the "according to" phrases: only these start an attribution; a setting
     ("في بيان") is read where a verb's content is looked for."""
-    return frozenset(w for w, by_second in phrase_index().items()
-                     if any(kind == "according_to" for cands in by_second.values() for _, kind in cands))
+    return frozenset(
+        w
+        for w, by_second in phrase_index().items()
+        if any(kind == "according_to" for cands in by_second.values() for _, kind in cands)
+    )
 
 
 @cache
@@ -133,9 +136,19 @@ def first_person_readings(word: str) -> tuple[CueForm, ...]:
 class Sent:
     """One sentence's tokens with the lookups the rules need."""
 
-    def __init__(self, norm: str, sent: Sentence, tokens: Sequence[Token], lo: int, hi: int,
-                 quotes: Sequence[Quote], blocked_spans: Sequence[tuple[int, int]], state: State,
-                 marks: Sequence[int], places: AbstractSet[tuple[int, int]] = frozenset()) -> None:
+    def __init__(
+        self,
+        norm: str,
+        sent: Sentence,
+        tokens: Sequence[Token],
+        lo: int,
+        hi: int,
+        quotes: Sequence[Quote],
+        blocked_spans: Sequence[tuple[int, int]],
+        state: State,
+        marks: Sequence[int],
+        places: AbstractSet[tuple[int, int]] = frozenset(),
+    ) -> None:
         self.state = state
         self.places = places  # spans of cities and regions
         self.marks = marks  # token indices where a content may end: cues, commas, contrasts
@@ -177,8 +190,13 @@ class Sent:
                     return Phrase(k + n, kind)
                 # "وفقا لـ" is mostly written onto its noun: "وفقا للبيان", "طبقا لمصادر".
                 last = words[-1]
-                if n > 1 and len(last) == 1 and last in "لب" and k + n <= self.hi \
-                        and all(self.toks[k + m].text == words[m] for m in range(1, n - 1)):
+                if (
+                    n > 1
+                    and len(last) == 1
+                    and last in "لب"
+                    and k + n <= self.hi
+                    and all(self.toks[k + m].text == words[m] for m in range(1, n - 1))
+                ):
                     glued = self.toks[k + n - 1].text
                     if glued.startswith(last) and len(glued) > 2:
                         return Phrase(k + n - 1, kind, 0 if glued.startswith("لل") else 1)
@@ -261,7 +279,7 @@ def partitive_heads() -> frozenset[str]:
 
 @cache
 def own_report_nouns() -> Mapping[str, str]:
-    """"تعبيره" -> "m": report nouns whose pronoun is the speaker in force ("حسب تعبيره")."""
+    """ "تعبيره" -> "m": report nouns whose pronoun is the speaker in force ("حسب تعبيره")."""
     return MappingProxyType({r["word"]: r["gender"] for r in load_tsv("report_nouns_own", ("word",))})
 
 

@@ -93,8 +93,15 @@ class _Clusterer:
         if words:
             self.by_head[_head(words[0])] = c
 
-    def add(self, start: int, end: int, type_: str, entry_key: str | None = None,
-            link: str | None = None, name: str | None = None) -> Cluster:
+    def add(
+        self,
+        start: int,
+        end: int,
+        type_: str,
+        entry_key: str | None = None,
+        link: str | None = None,
+        name: str | None = None,
+    ) -> Cluster:
         if (start, end) in self.at:
             return self.at[(start, end)]
         words = tuple(self.norm[start:end].split())
@@ -125,14 +132,14 @@ def _guess_type(norm: str, start: int, end: int) -> str:
     return t.type if t else "PERSON"
 
 
-def resolve(norm: str, mentions: Sequence[Mention], attrs: Sequence[AttrMatch]) -> tuple[list[Cluster],
-                                                                                          list[Resolved]]:
+def resolve(norm: str, mentions: Sequence[Mention], attrs: Sequence[AttrMatch]) -> tuple[list[Cluster], list[Resolved]]:
     cl = _Clusterer(norm)
     # Sources and relays are mentions too; put every span in text order.
     items: list[tuple[int, int, int, Mention | None]] = [(m.start, -m.end, 0, m) for m in mentions]
     # A source that names the one quoted before ("المصدر ذاته") joins that source's entity below.
-    same = {(a.source.start, a.source.end) for a in attrs
-            if a.source.start is not None and a.source.antecedent is not None}
+    same = {
+        (a.source.start, a.source.end) for a in attrs if a.source.start is not None and a.source.antecedent is not None
+    }
     for a in attrs:
         if a.source.start is not None and a.source.end is not None and (a.source.start, a.source.end) not in same:
             items.append((a.source.start, -a.source.end, 1, None))
@@ -144,14 +151,25 @@ def resolve(norm: str, mentions: Sequence[Mention], attrs: Sequence[AttrMatch]) 
         end = -neg_end
         if m is not None:
             e = m.entry
-            cl.add(start, end, e.type if e and m.type != "NORP" else m.type,
-                   e.key if e and m.type != "NORP" else None,
-                   e.link if e and m.type != "NORP" else None,
-                   e.name_ar if e and m.type != "NORP" else None)
+            cl.add(
+                start,
+                end,
+                e.type if e and m.type != "NORP" else m.type,
+                e.key if e and m.type != "NORP" else None,
+                e.link if e and m.type != "NORP" else None,
+                e.name_ar if e and m.type != "NORP" else None,
+            )
         elif (start, end) not in mention_spans:
             # A source phrase naming a known referent joins it (a title + name, a name + apposition).
-            inner = [x for x in mentions if start <= x.start and x.end <= end and x.entry
-                     and x.type != "NORP" and (x.start == start or x.entry.type == "PERSON")]
+            inner = [
+                x
+                for x in mentions
+                if start <= x.start
+                and x.end <= end
+                and x.entry
+                and x.type != "NORP"
+                and (x.start == start or x.entry.type == "PERSON")
+            ]
             if inner:
                 e = inner[0].entry
                 assert e is not None

@@ -38,8 +38,10 @@ def _title_words() -> WordFilter:
 
 def find_mentions(norm: str, tokens: tuple[Token, ...], words: frozenset[str] | None = None) -> list[Mention]:
     """Gazetteer hits plus title-headed noun phrases ("وزير الدفاع الكوري الجنوبي")."""
-    found = [Mention(m.start, m.end, "NORP" if m.via_adjective else m.entry.type, m.entry)
-             for m in gazetteer().find(norm, tokens, words)]
+    found = [
+        Mention(m.start, m.end, "NORP" if m.via_adjective else m.entry.type, m.entry)
+        for m in gazetteer().find(norm, tokens, words)
+    ]
     # Gazetteer matches are sorted and do not overlap: a title inside one is part of a name.
     gaz_starts = [m.start for m in found]
     gaz_ends = [m.end for m in found]
@@ -65,8 +67,16 @@ def find_mentions(norm: str, tokens: tuple[Token, ...], words: frozenset[str] | 
             start += 1  # the clitic is not part of the mention
         # A description stops at a reporting word ("قناة لبنانية متهمة …") or at a second title
         # joined by و ("الرئيس ووزير الخارجية" are two people).
-        j = np_end(tokens, i + 1, n, lambda k: bool(cue_readings(tokens[k].text))
-                   or (strip_clitic(tokens[k].text) in title_map and tokens[k].text[0] == "و"), limit=7)
+        j = np_end(
+            tokens,
+            i + 1,
+            n,
+            lambda k: (
+                bool(cue_readings(tokens[k].text))
+                or (strip_clitic(tokens[k].text) in title_map and tokens[k].text[0] == "و")
+            ),
+            limit=7,
+        )
         if title.type == "ORG" and strip_clitic(word).startswith("ال"):
             # A body named with the article goes on only with adjectives, which carry it too:
             # "الوزارة السعودية", but "الوزارة تمديد المهلة" has the body and then its words.
@@ -78,8 +88,7 @@ def find_mentions(norm: str, tokens: tuple[Token, ...], words: frozenset[str] | 
         # A gazetteer name inside the description names the same referent
         # only when it ends it ("الرئيس الروسي فلاديمير بوتين").
         inner = [m for m in found if start <= m.start and m.end <= end]
-        entry = next((m.entry for m in inner if m.end == end and m.entry and m.entry.type == "PERSON"),
-                     None)
+        entry = next((m.entry for m in inner if m.end == end and m.entry and m.entry.type == "PERSON"), None)
         found.append(Mention(start, end, title.type, entry, titled=True))
         i = max(j, i + 1)
     found.sort(key=lambda m: (m.start, -m.end))

@@ -39,8 +39,14 @@ def strip_clitic(word: str) -> str:
     return word
 
 
-def np_end(tokens: Sequence[Token], i: int, stop_at: int, blocked: Callable[[int], bool],
-           limit: int = 8, coordinate: bool = True) -> int:
+def np_end(
+    tokens: Sequence[Token],
+    i: int,
+    stop_at: int,
+    blocked: Callable[[int], bool],
+    limit: int = 8,
+    coordinate: bool = True,
+) -> int:
     """Index just past the noun phrase starting at token i (i itself if none).
 
     `blocked(k)` says token k cannot be inside a noun phrase (a cue, a time);
@@ -53,8 +59,7 @@ def np_end(tokens: Sequence[Token], i: int, stop_at: int, blocked: Callable[[int
         w = tok.text
         if j > i and tok.start - tokens[j - 1].end > 1:
             break  # something (a removed quote, a line break) sits between the words
-        if w == "-" and j > i and j + 1 < stop_at and tokens[j + 1].start == tok.end \
-                and tok.start == tokens[j - 1].end:
+        if w == "-" and j > i and j + 1 < stop_at and tokens[j + 1].start == tok.end and tok.start == tokens[j - 1].end:
             j += 1  # a hyphenated name: "كي-جونغ"
             continue
         if not _WORD.fullmatch(w) or w in stop or blocked(j) or len(w) == 1:

@@ -329,9 +329,7 @@ def _digits_ok(norm: str, m: NumberMatch, paired: bool) -> bool:
         return False  # a long bare code ("موبايلي 738303"); counts that size carry separators
     # "الـ27", "الـ 27": ordinal (unless money or a percentage follows).
     attached = _ATTACHED.search(norm, max(0, m.start - 4), m.start)
-    ordinal = (attached is not None and attached.group() in _ARTICLES) or _text(
-        norm, _prev_word(norm, m.start)
-    ) == "ال"
+    ordinal = (attached is not None and attached.group() in _ARTICLES) or _text(norm, _prev_word(norm, m.start)) == "ال"
     if ordinal and _unit_kind(norm, _unit(norm, m.end)) is None:
         return False
     # "2) ...", "2 - ...": list numbering at the start of a line or sentence.
@@ -451,12 +449,22 @@ def _names_id(norm: str, start: int) -> bool:
 
 
 # "يزيد طوله على 45 كيلومترا": a comparing verb, then what it measures, then the number.
-_MEASURED = re.compile(r"(?<!\w)[وف]?(?P<neg>(?:لا|لم|لن) +)?[يت](?P<v>زيد|قل|تجاوز|فوق|صل) +\w+(?:ه|ها|هم|هما)"
-                       r" +(?:(?:علي|عن|الي) +)?\Z")
+_MEASURED = re.compile(
+    r"(?<!\w)[وف]?(?P<neg>(?:لا|لم|لن) +)?[يت](?P<v>زيد|قل|تجاوز|فوق|صل) +\w+(?:ه|ها|هم|هما)"
+    r" +(?:(?:علي|عن|الي) +)?\Z"
+)
 _MEASURED_LAST = (" علي ", " عن ", " الي ", "ه ", "ها ", "هم ", "هما ")
-_MEASURED_QUALIFIER = {("زيد", False): "gt", ("تجاوز", False): "gt", ("فوق", False): "gt", ("قل", False): "lt",
-                       ("صل", False): "le", ("زيد", True): "le", ("تجاوز", True): "le", ("فوق", True): "le",
-                       ("قل", True): "ge"}
+_MEASURED_QUALIFIER = {
+    ("زيد", False): "gt",
+    ("تجاوز", False): "gt",
+    ("فوق", False): "gt",
+    ("قل", False): "lt",
+    ("صل", False): "le",
+    ("زيد", True): "le",
+    ("تجاوز", True): "le",
+    ("فوق", True): "le",
+    ("قل", True): "ge",
+}
 
 
 def _single(norm: str, m: NumberMatch) -> QuantityMatch | None:
@@ -597,6 +605,7 @@ def extract_quantities(norm: str, exclude: Sequence[tuple[int, int]] = ()) -> li
             taken.append((q.start, q.end))
     found.sort(key=lambda q: q.start)
     return found
+
 
 # "95.‏56 دولار" with a right-to-left mark after the point: a number mirrored on its way from a
 # page's visual order (Brent at 56.95 dollars, a magnitude-7.5 quake written "5.‏7"). Folding

@@ -60,8 +60,7 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     months = {
-        r["name"]: Month(int(r["month"]), r["calendar"] == "hijri", r["need"])
-        for r in load_tsv("months", ("name",))
+        r["name"]: Month(int(r["month"]), r["calendar"] == "hijri", r["need"]) for r in load_tsv("months", ("name",))
     }
     context: dict[str, set[str]] = {}
     for r in load_tsv("time_context", ("word",)):
@@ -84,14 +83,10 @@ def lexicon() -> Lexicon:
         part_of_period={r["word"]: r["part"] for r in load_tsv("time_period_parts", ("word",))},
         part_adverbs={r["word"]: r["part"] for r in parts if r["form"] == "adverb"},
         decades={r["word"]: r["value"] for r in load_tsv("time_decades", ("word",))},
-        holidays={
-            r["name"]: (int(r["month"]), int(r["day"])) for r in load_tsv("time_holidays", ("name",))
-        },
+        holidays={r["name"]: (int(r["month"]), int(r["day"])) for r in load_tsv("time_holidays", ("name",))},
         number_words=frozenset(r["word"] for r in numbers),
         # "أحد"/"إحدى" open "one of" far more often than "أحد عشر".
-        count_words=frozenset(
-            r["word"] for r in numbers if r["kind"] in _COUNT_KINDS and r["word"] not in _ONE_OF
-        ),
+        count_words=frozenset(r["word"] for r in numbers if r["kind"] in _COUNT_KINDS and r["word"] not in _ONE_OF),
     )
 
 
@@ -179,58 +174,122 @@ def _rules() -> list[tuple[str, str]]:
     named_units = ["اليوم", "الاسبوع", "الشهر", "العام", "السنه", "الليله", "الوقت", "الفتره"]
     units_art = alt(named_units)
     what = alt(["الحين", *named_units])
-    deic = alt(["اليوم", "امس الاول", "اول امس", "اول من امس", "امس", "البارحه", "يوم امس", "غدا",
-                "يوم غد", "بعد غد", "الغد", "غد", "الليله الماضيه", "الليله"])
+    deic = alt(
+        [
+            "اليوم",
+            "امس الاول",
+            "اول امس",
+            "اول من امس",
+            "امس",
+            "البارحه",
+            "يوم امس",
+            "غدا",
+            "يوم غد",
+            "بعد غد",
+            "الغد",
+            "غد",
+            "الليله الماضيه",
+            "الليله",
+        ]
+    )
     since = alt(["فتره", "مده", "زمن", "وقت"])
     return [
         ("numeric", rf"{head}(?P<date>{_NUMERIC_DATE})(?![0-9/])(?P<hsuf>{hsuf})?(?P<gsuf>{gsuf})?"),
-        ("hijri", rf"{head}(?:{days}|{ordday} +من) +(?:من +)?(?:شهر +)?(?P<hmonth>{hijri})"
-         rf"(?: +(?:(?:عام|سنه|لعام) +)?(?P<hyear>1[34][0-9]{{2}})(?![0-9])(?P<hsuf>{hsuf})?"
-         rf"| +(?P<mod>{mod}))?"),
-        ("dmy", rf"{head}(?:{days}|{ordday} +من) +(?:من +)?(?:شهر +)?(?P<month>{greg}){pair}"
-         rf"(?:{year_conn}{year}| +(?P<mod>{mod}){ymod})?"),
-        ("dayrel", rf"(?:{day}|{ordday}) +(?:(?P<min>من) +)?(?:(?P<this>هذا) +)?(?P<unit>الشهر)(?!\w)"
-         rf"(?: +(?P<mod>{mod}))?"),
-        ("quarter", rf"(?P<qh>الربع|النصف) +(?P<ord>{quarter_ord}) +من +(?:(?:هذا +)?(?:ال)?(?:عام|سنه)"
-         rf"(?!\w)(?: +(?P<mod>{mod}))?(?: +{year})?|{_year('year2')})"),
-        ("month", rf"(?:(?P<period>{period}) +(?:شهر +)?|(?P<shahr>شهر) +)?(?P<month>{greg}){pair}"
-         rf"(?:{year_conn}{year}| +(?P<mod>{mod}){ymod})?"),
-        ("season", rf"(?:(?:فصل +)?(?P<season>{seasons})(?: +(?:عام|العام|سنه))? +{year}"
-         rf"|(?:(?P<this>هذا) +)?(?P<fasl>فصل +)?ال(?P<aseason>{seasons})(?!\w)(?: +(?P<mod>{mod}))?)"),
-        ("year", rf"(?:(?P<period>{period}) +(?:من +)?)?(?:ال|لل?)?(?:عام|سنه|عامي) +{year}"
-         rf"(?P<second> *(?:و|-|/) *(?:1[89]|20)[0-9]{{2}}(?![0-9]))?"),
-        ("anaphor", rf"(?:(?P<dem>ذلك|تلك) +(?P<what>{what})"
-         r"|(?P<adv>انذاك|حينها|حينذاك|وقتها|وقتئذ|يومها)(?!\w)"
-         rf"|(?:نفس|ذات) +(?P<what2>{units_art})"
-         rf"|(?P<sunit>{units_art}) +(?P<same>{alt(['نفسه', 'ذاته', 'نفسها', 'ذاتها'])}))"),
+        (
+            "hijri",
+            rf"{head}(?:{days}|{ordday} +من) +(?:من +)?(?:شهر +)?(?P<hmonth>{hijri})"
+            rf"(?: +(?:(?:عام|سنه|لعام) +)?(?P<hyear>1[34][0-9]{{2}})(?![0-9])(?P<hsuf>{hsuf})?"
+            rf"| +(?P<mod>{mod}))?",
+        ),
+        (
+            "dmy",
+            rf"{head}(?:{days}|{ordday} +من) +(?:من +)?(?:شهر +)?(?P<month>{greg}){pair}"
+            rf"(?:{year_conn}{year}| +(?P<mod>{mod}){ymod})?",
+        ),
+        (
+            "dayrel",
+            rf"(?:{day}|{ordday}) +(?:(?P<min>من) +)?(?:(?P<this>هذا) +)?(?P<unit>الشهر)(?!\w)"
+            rf"(?: +(?P<mod>{mod}))?",
+        ),
+        (
+            "quarter",
+            rf"(?P<qh>الربع|النصف) +(?P<ord>{quarter_ord}) +من +(?:(?:هذا +)?(?:ال)?(?:عام|سنه)"
+            rf"(?!\w)(?: +(?P<mod>{mod}))?(?: +{year})?|{_year('year2')})",
+        ),
+        (
+            "month",
+            rf"(?:(?P<period>{period}) +(?:شهر +)?|(?P<shahr>شهر) +)?(?P<month>{greg}){pair}"
+            rf"(?:{year_conn}{year}| +(?P<mod>{mod}){ymod})?",
+        ),
+        (
+            "season",
+            rf"(?:(?:فصل +)?(?P<season>{seasons})(?: +(?:عام|العام|سنه))? +{year}"
+            rf"|(?:(?P<this>هذا) +)?(?P<fasl>فصل +)?ال(?P<aseason>{seasons})(?!\w)(?: +(?P<mod>{mod}))?)",
+        ),
+        (
+            "year",
+            rf"(?:(?P<period>{period}) +(?:من +)?)?(?:ال|لل?)?(?:عام|سنه|عامي) +{year}"
+            rf"(?P<second> *(?:و|-|/) *(?:1[89]|20)[0-9]{{2}}(?![0-9]))?",
+        ),
+        (
+            "anaphor",
+            rf"(?:(?P<dem>ذلك|تلك) +(?P<what>{what})"
+            r"|(?P<adv>انذاك|حينها|حينذاك|وقتها|وقتئذ|يومها)(?!\w)"
+            rf"|(?:نفس|ذات) +(?P<what2>{units_art})"
+            rf"|(?P<sunit>{units_art}) +(?P<same>{alt(['نفسه', 'ذاته', 'نفسها', 'ذاتها'])}))",
+        ),
         ("earlier", rf"(?P<when>وقت +(?:سابق|لاحق)) +(?:من|في) +(?:{this_unit}|(?P<deic>اليوم|امس)(?!\w))"),
         ("relunit", rf"(?:(?P<period>{period}) +(?:من +)?)?{this_unit}"),
-        ("deictic", rf"(?:(?P<part>{pnoun}) +(?:يوم +)?)?(?P<deic>{deic})"
-         rf"(?: *\(? *(?P<wd>{wd})(?: *\))?)?(?: +(?P<padv>{padv}))?"),
-        ("weekday", rf"(?:(?P<part>{pnoun})\"? +)?(?:(?P<yawm>يوم|يومي) +)?(?P<wd>{wd})(?P<wd2> +{wd})?"
-         rf"(?: +(?P<mod>{mod}))?"
-         rf"(?: +(?P<padv>{padv}))?"),
+        (
+            "deictic",
+            rf"(?:(?P<part>{pnoun}) +(?:يوم +)?)?(?P<deic>{deic})"
+            rf"(?: *\(? *(?P<wd>{wd})(?: *\))?)?(?: +(?P<padv>{padv}))?",
+        ),
+        (
+            "weekday",
+            rf"(?:(?P<part>{pnoun})\"? +)?(?:(?P<yawm>يوم|يومي) +)?(?P<wd>{wd})(?P<wd2> +{wd})?"
+            rf"(?: +(?P<mod>{mod}))?"
+            rf"(?: +(?P<padv>{padv}))?",
+        ),
         ("midnight", r"(?P<mid>منتصف +(?:الليل|النهار))(?!\w)"),
-        ("clock", rf"(?=الساعه +|[0-2]?[0-9](?::[0-5][0-9])?(?: +و ?{frac})? +{padv}|{hourord}(?: +و ?{frac})? +{padv}"
-         rf"|[0-2]?[0-9]:[0-5][0-9] +(?:ت ?غ|بتوقيت|توقيت)(?!\w))"
-         rf"(?:(?P<saa>الساعه) +)?(?:(?P<hour>[0-2]?[0-9])(?::(?P<minute>[0-5][0-9]))?(?![0-9.,])"
-         rf"|(?P<hword>{hourord}))(?: +و ?(?P<frac>{frac}))?(?: +(?P<padv>{padv}))?"
-         r"(?: +(?P<gmt>ت ?غ|(?:ب)?توقيت +(?:غرينتش|غرينيتش|جرينتش)))?"),
-        ("period", rf"(?P<period>{period}) +(?P<punit>{ART}(?:اسبوع|شهر|عام|سنه))(?!\w)"
-         rf"(?! +(?:{mod}|ال|[0-9]))"),
-        ("pastlen", rf"(?:(?P<unitpl>{art_units})(?: +(?P<num>{numw})| +(?P<fewer>القليله))?"
-         rf"|ال ?(?P<n>[0-9]{{1,3}}) +(?P<unit>{units})) +(?P<mod>{mod})"),
-        ("ago", rf"(?P<dir>قبل|بعد|منذ) +(?:(?P<qual>{qual}) +)?(?:{num} +(?P<unit>{units})|(?P<dual>{dual})"
-         rf"|(?P<frac>نصف|ربع) +(?P<funit>{sing})"
-         rf"|(?P<sing>{sing})(?: +(?P<one>{one}))?{not_date}|(?:(?P<few>{few}) +)?(?P<plural>{plural})"
-         rf"|(?P<vague>{since})(?: +(?P<long>{longw}))?)(?P<now> +من +(?:الان|اليوم)(?!\w))?"),
+        (
+            "clock",
+            rf"(?=الساعه +|[0-2]?[0-9](?::[0-5][0-9])?(?: +و ?{frac})? +{padv}|{hourord}(?: +و ?{frac})? +{padv}"
+            rf"|[0-2]?[0-9]:[0-5][0-9] +(?:ت ?غ|بتوقيت|توقيت)(?!\w))"
+            rf"(?:(?P<saa>الساعه) +)?(?:(?P<hour>[0-2]?[0-9])(?::(?P<minute>[0-5][0-9]))?(?![0-9.,])"
+            rf"|(?P<hword>{hourord}))(?: +و ?(?P<frac>{frac}))?(?: +(?P<padv>{padv}))?"
+            r"(?: +(?P<gmt>ت ?غ|(?:ب)?توقيت +(?:غرينتش|غرينيتش|جرينتش)))?",
+        ),
+        (
+            "period",
+            rf"(?P<period>{period}) +(?P<punit>{ART}(?:اسبوع|شهر|عام|سنه))(?!\w)"
+            rf"(?! +(?:{mod}|ال|[0-9]))",
+        ),
+        (
+            "pastlen",
+            rf"(?:(?P<unitpl>{art_units})(?: +(?P<num>{numw})| +(?P<fewer>القليله))?"
+            rf"|ال ?(?P<n>[0-9]{{1,3}}) +(?P<unit>{units})) +(?P<mod>{mod})",
+        ),
+        (
+            "ago",
+            rf"(?P<dir>قبل|بعد|منذ) +(?:(?P<qual>{qual}) +)?(?:{num} +(?P<unit>{units})|(?P<dual>{dual})"
+            rf"|(?P<frac>نصف|ربع) +(?P<funit>{sing})"
+            rf"|(?P<sing>{sing})(?: +(?P<one>{one}))?{not_date}|(?:(?P<few>{few}) +)?(?P<plural>{plural})"
+            rf"|(?P<vague>{since})(?: +(?P<long>{longw}))?)(?P<now> +من +(?:الان|اليوم)(?!\w))?",
+        ),
         ("every", rf"كل +(?:{num} +(?P<unit>{units})|(?P<dual>{dual})|(?P<sing>{sing})){not_date}"),
-        ("length", rf"(?:(?P<qual>{qual}) +)?(?:{num} +(?P<unit>{units})(?! +(?:1[89]|20)[0-9]{{2}}(?![0-9]))"
-         rf"|\( *(?P<pnum>[0-9]{{1,3}}) *\) *(?P<punit>{units})|(?P<dual>{dual})"
-         rf"|(?:(?P<few>{few}) +)?(?P<plural>{plural}))(?: +و ?(?P<half>نصف|النصف)(?!\w))?"),
+        (
+            "length",
+            rf"(?:(?P<qual>{qual}) +)?(?:{num} +(?P<unit>{units})(?! +(?:1[89]|20)[0-9]{{2}}(?![0-9]))"
+            rf"|\( *(?P<pnum>[0-9]{{1,3}}) *\) *(?P<punit>{units})|(?P<dual>{dual})"
+            rf"|(?:(?P<few>{few}) +)?(?P<plural>{plural}))(?: +و ?(?P<half>نصف|النصف)(?!\w))?",
+        ),
         ("single", rf"(?:(?P<qual>{qual}) +)?(?P<sing>{sing})(?: +(?P<one>{one}))?{not_date}"),
-        ("decade", rf"(?:(?P<period>{period}) +)?(?P<dec>{alt(lx.decades)})"
-         rf"(?: +(?:من +)?القرن +(?:الماضي|العشرين|المنصرم|الفائت)(?!\w))?"),
+        (
+            "decade",
+            rf"(?:(?P<period>{period}) +)?(?P<dec>{alt(lx.decades)})"
+            rf"(?: +(?:من +)?القرن +(?:الماضي|العشرين|المنصرم|الفائت)(?!\w))?",
+        ),
         ("century", rf"القرن +(?:(?P<mod>{mod})|(?P<ordday>{dayord})|ال ?(?P<n>[0-9]{{1,2}})(?![0-9]))"),
         ("holiday", rf"(?:(?P<part>{pnoun}) +)?(?P<holiday>{alt(lx.holidays)})"),
         ("eve", r"(?P<eve>غداه|عشيه)(?!\w)"),
@@ -277,10 +336,51 @@ def master() -> re.Pattern[str]:
 
 # First words of the rules that do not come from a lexicon above.
 _LEADS = [
-    "اليوم", "امس", "غدا", "غد", "الغد", "البارحه", "الليله", "اول", "يوم", "يومي", "بعد", "قبل", "منذ",
-    "كل", "هذا", "هذه", "ذلك", "تلك", "نفس", "ذات", "وقت", "الوقت", "الساعه", "القرن", "الربع", "النصف",
-    "صيف", "شتاء", "خريف", "ربيع", "الصيف", "الشتاء", "الخريف", "الربيع", "عامي", "انذاك", "حينها",
-    "حينذاك", "وقتها", "وقتئذ", "يومها", "فصل", "منتصف", "غداه", "عشيه",
+    "اليوم",
+    "امس",
+    "غدا",
+    "غد",
+    "الغد",
+    "البارحه",
+    "الليله",
+    "اول",
+    "يوم",
+    "يومي",
+    "بعد",
+    "قبل",
+    "منذ",
+    "كل",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "نفس",
+    "ذات",
+    "وقت",
+    "الوقت",
+    "الساعه",
+    "القرن",
+    "الربع",
+    "النصف",
+    "صيف",
+    "شتاء",
+    "خريف",
+    "ربيع",
+    "الصيف",
+    "الشتاء",
+    "الخريف",
+    "الربيع",
+    "عامي",
+    "انذاك",
+    "حينها",
+    "حينذاك",
+    "وقتها",
+    "وقتئذ",
+    "يومها",
+    "فصل",
+    "منتصف",
+    "غداه",
+    "عشيه",
 ]
 
 
@@ -296,14 +396,23 @@ def anchors() -> re.Pattern[str]:
     lx = lexicon()
     words: set[str] = set(_LEADS)
     for group in (
-        lx.weekdays, lx.months, lx.units, lx.part_nouns, lx.part_adverbs, lx.day_ordinals,
-        lx.hour_ordinals, lx.decades, lx.holidays, lx.fixed, lx.count_words,
-        lx.context["period"], lx.context["qual"], lx.context["few"],
+        lx.weekdays,
+        lx.months,
+        lx.units,
+        lx.part_nouns,
+        lx.part_adverbs,
+        lx.day_ordinals,
+        lx.hour_ordinals,
+        lx.decades,
+        lx.holidays,
+        lx.fixed,
+        lx.count_words,
+        lx.context["period"],
+        lx.context["qual"],
+        lx.context["few"],
     ):
         words.update(w.split()[0] for w in group)
     words.discard("ما")
     words.update("ال" + w for w in lx.units)
     words.update("ال" + w for w in lx.count_words)
-    return re.compile(
-        r"(?<!\w)[وف]?(?:[بك]|ل(?!ل))?(?:لل)?(?:" + alt(words) + r"|[0-9]|\((?= *[0-9])|ال(?= ?[0-9]))"
-    )
+    return re.compile(r"(?<!\w)[وف]?(?:[بك]|ل(?!ل))?(?:لل)?(?:" + alt(words) + r"|[0-9]|\((?= *[0-9])|ال(?= ?[0-9]))")

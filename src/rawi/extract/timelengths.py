@@ -18,8 +18,10 @@ _DIGITS_BEFORE = re.compile(r"[0-9] *$")
 _FRACTIONS = {"نصف": 0.5, "ربع": 0.25}
 # What may follow a vague length that ends its phrase: punctuation, a preposition, a conjunction,
 # or an adjective of the length ("لأيام عديدة", "خلال أيام قليلة").
-_PHRASE_END = re.compile(r" *(?:$|[.،,؛:!?؟)\n]|(?:في|من|عن|علي|الي|حتي|قبل|بعد|دون|مع|بسبب|ثم|او|و\w*"
-                         r"|عديده|قليله|طويله|معدوده|اخري|متتاليه|فقط)(?!\w))")
+_PHRASE_END = re.compile(
+    r" *(?:$|[.،,؛:!?؟)\n]|(?:في|من|عن|علي|الي|حتي|قبل|بعد|دون|مع|بسبب|ثم|او|و\w*"
+    r"|عديده|قليله|طويله|معدوده|اخري|متتاليه|فقط)(?!\w))"
+)
 _DEFINITE = re.compile(r"[وفبلك]{0,2}ال")
 
 
@@ -46,9 +48,11 @@ def _count(m: re.Match[str], norm: str) -> tuple[float | None, str] | None:
     lx = lexicon()
     if m.group("unit"):
         before = prev_word(norm, m.start("num"))
-        if _DIGITS_BEFORE.search(norm, max(0, m.start("num") - 8), m.start("num")) or bare_in(
-            before, lx.number_words
-        ) or bare_in(before.removeprefix("ال"), lx.number_words):
+        if (
+            _DIGITS_BEFORE.search(norm, max(0, m.start("num") - 8), m.start("num"))
+            or bare_in(before, lx.number_words)
+            or bare_in(before.removeprefix("ال"), lx.number_words)
+        ):
             return None  # "100 ألف ساعة", "أحد عشر عاما": the number starts earlier
         n = number(norm, m)
         if n is None:
@@ -108,16 +112,26 @@ def ago(m: re.Match[str], norm: str) -> list[Cand]:
     # "بعد شهر واحد" counts from the time just mentioned, or from the dateline in a
     # clause about the future; otherwise it is a length ("بعد 8 سنوات قضاها في السجن").
     inner = min(m.start(g) for g in ("qual", "num", "dual", "sing") if m.start(g) >= 0)
-    return [Cand(start, end, "after", unit=unit, n=step, ahead=ahead(norm, start),
-                 value=duration_value(n, unit), inner=inner)]
+    return [
+        Cand(
+            start, end, "after", unit=unit, n=step, ahead=ahead(norm, start), value=duration_value(n, unit), inner=inner
+        )
+    ]
 
 
 def lx_unit(word: str) -> str:
     return lexicon().units[word].unit
 
 
-_BELOW = {"CE": ("Y", 100), "DE": ("Y", 10), "Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24),
-          "H": ("MIN", 60)}
+_BELOW = {
+    "CE": ("Y", 100),
+    "DE": ("Y", 10),
+    "Y": ("M", 12),
+    "M": ("D", 30),
+    "W": ("D", 7),
+    "D": ("H", 24),
+    "H": ("MIN", 60),
+}
 
 
 def _smaller(n: float, unit: str) -> tuple[float, str] | None:
@@ -151,8 +165,12 @@ def length(m: re.Match[str], norm: str) -> list[Cand]:
         return []  # عقدين / عقود are also contracts
     # A bare plural is a length only after "خلال", "طوال", "لمدة" or ل ("لأشهر"), and only when it
     # ends its phrase: "لأيام قرطاج السينمائية", "خلال أيام المهرجان" name days of something.
-    if m.group("plural") and not m.group("few") and not m.group("qual") and (
-            not (after_dur or "ل" in (m.group("cl") or "")) or not _PHRASE_END.match(norm, m.end())):
+    if (
+        m.group("plural")
+        and not m.group("few")
+        and not m.group("qual")
+        and (not (after_dur or "ل" in (m.group("cl") or "")) or not _PHRASE_END.match(norm, m.end()))
+    ):
         return []
     if m.group("half") and n is not None:
         n += 0.5
@@ -172,7 +190,7 @@ def single(m: re.Match[str], norm: str) -> list[Cand]:
 def _guarded(guard: str, m: re.Match[str], norm: str, start: int) -> bool:
     """Whether the guard of a fixed phrase (time_vague.tsv) rules this occurrence out."""
     if guard == "notfirst":
-        before = norm[max(0, start - 3):start].strip(" ")
+        before = norm[max(0, start - 3) : start].strip(" ")
         return bool(m.group("cl")) or not before or before[-1] in ".!?؟\n*:"
     if guard == "notmin":
         return norm.startswith(" من ", m.end())
@@ -199,7 +217,7 @@ _YEAR_AFTER = re.compile(r" *(?:و|الي|حتي|-) *(?:1[89]|20)[0-9]{2}(?![0-9
 def bareyear(m: re.Match[str], norm: str) -> list[Cand]:
     lx = lexicon()
     start = core(m)
-    nxt = norm[m.end():m.end() + 2]
+    nxt = norm[m.end() : m.end() + 2]
     if nxt[:1] in ("%", "/", "-") or (nxt[:1] in ".," and nxt[1:2].isdigit()):
         return []
     prev = prev_word(norm, start)

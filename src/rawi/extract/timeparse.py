@@ -66,8 +66,20 @@ _FUTURE_VERB = re.compile(r"(?<!\w)[وف]?(س[يتن]\w{2,})")
 _WORD = re.compile(r"\w+")
 DIGITS = re.compile(r"[0-9]+")
 _OFFSETS = {
-    "اليوم": 0, "الليله": 0, "امس": -1, "يوم امس": -1, "البارحه": -1, "امس الاول": -2, "اول امس": -2,
-    "اول من امس": -2, "الليله الماضيه": -1, "غدا": 1, "غد": 1, "الغد": 1, "يوم غد": 1, "بعد غد": 2,
+    "اليوم": 0,
+    "الليله": 0,
+    "امس": -1,
+    "يوم امس": -1,
+    "البارحه": -1,
+    "امس الاول": -2,
+    "اول امس": -2,
+    "اول من امس": -2,
+    "الليله الماضيه": -1,
+    "غدا": 1,
+    "غد": 1,
+    "الغد": 1,
+    "يوم غد": 1,
+    "بعد غد": 2,
 }
 _UNIT_OF = {"يوم": "D", "اسبوع": "W", "شهر": "M", "عام": "Y", "سنه": "Y", "ليله": "D"}
 MOD_STEP = {"past": -1, "next": 1, "this": 0, "last": -1}
@@ -82,7 +94,7 @@ def bare_in(word: str, words: frozenset[str]) -> bool:
     """Whether `word`, with or without leading clitics, is one of `words`."""
     if word in words:
         return True
-    return any(word.startswith(c) and word[len(c):] in words for c in _CLITICS)
+    return any(word.startswith(c) and word[len(c) :] in words for c in _CLITICS)
 
 
 @cache
@@ -153,7 +165,7 @@ def _part(m: re.Match[str], *groups: str) -> str:
 def numeric(m: re.Match[str], norm: str) -> list[Cand]:
     start = core(m)
     before = norm[start - 1] if start else " "
-    if before in "/.-:_" or norm[max(0, start - 12):start].find("http") >= 0:
+    if before in "/.-:_" or norm[max(0, start - 12) : start].find("http") >= 0:
         return []
     parts = [int(x) for x in DIGITS.findall(m.group("date"))]
     if parts[0] >= 1000:
@@ -172,8 +184,18 @@ def numeric(m: re.Match[str], norm: str) -> list[Cand]:
     if date is None:
         return []
     part = _part(m, "hpart")
-    return [Cand(start, m.end(), "date", "TIME" if part else "DATE", year=date.year, month=date.month,
-                 day=date.day, part=part)]
+    return [
+        Cand(
+            start,
+            m.end(),
+            "date",
+            "TIME" if part else "DATE",
+            year=date.year,
+            month=date.month,
+            day=date.day,
+            part=part,
+        )
+    ]
 
 
 def hijri(m: re.Match[str], norm: str) -> list[Cand]:
@@ -194,12 +216,25 @@ def hijri(m: re.Match[str], norm: str) -> list[Cand]:
                 return []
             out.append(replace(c, year=date.year, month=date.month, day=date.day))
         return out
-    return _days(m, Cand(start, m.end(), "date", typ, month=month, day=day, hijri=True, mod=modifier(m),
-                         part=part, ahead=ahead(norm, start)))
+    return _days(
+        m,
+        Cand(
+            start,
+            m.end(),
+            "date",
+            typ,
+            month=month,
+            day=day,
+            hijri=True,
+            mod=modifier(m),
+            part=part,
+            ahead=ahead(norm, start),
+        ),
+    )
 
 
 def _days(m: re.Match[str], c: Cand) -> list[Cand]:
-    """"17 و18 رمضان", "أيام 28 و29 و30 أفريل": one date per day, the month shared."""
+    """ "17 و18 رمضان", "أيام 28 و29 و30 أفريل": one date per day, the month shared."""
     more = m.groupdict().get("more")
     if not more or c.day is None:
         return [c]
@@ -240,8 +275,22 @@ def dmy(m: re.Match[str], norm: str) -> list[Cand]:
     if day is None or safe_date(year or 2000, month, day) is None:
         return []
     part = _part(m, "hpart")
-    return _days(m, Cand(start, m.end(), "date", "TIME" if part else "DATE", year=year, month=month, day=day,
-                         mod=modifier(m), part=part, ahead=ahead(norm, start), yoff=_yoff(m)))
+    return _days(
+        m,
+        Cand(
+            start,
+            m.end(),
+            "date",
+            "TIME" if part else "DATE",
+            year=year,
+            month=month,
+            day=day,
+            mod=modifier(m),
+            part=part,
+            ahead=ahead(norm, start),
+            yoff=_yoff(m),
+        ),
+    )
 
 
 def dayrel(m: re.Match[str], norm: str) -> list[Cand]:
@@ -285,8 +334,7 @@ def month(m: re.Match[str], norm: str) -> list[Cand]:
         return []
     if _named(norm, start, lx) or mod in ("prev", "following", "last"):
         return []
-    return [Cand(start, m.end(), "date", year=year, month=info.month, mod=mod,
-                 ahead=ahead(norm, start), yoff=_yoff(m))]
+    return [Cand(start, m.end(), "date", year=year, month=info.month, mod=mod, ahead=ahead(norm, start), yoff=_yoff(m))]
 
 
 _SEASONS = {"صيف": "SU", "شتاء": "WI", "خريف": "FA", "ربيع": "SP"}
@@ -311,8 +359,27 @@ def season(m: re.Match[str], norm: str) -> list[Cand]:
     return [Cand(core(m), m.end(), "season", sub=code, mod=mod or "this")]
 
 
-_SEASON_BEFORE = frozenset({"في", "خلال", "طوال", "طيلة", "حلول", "قدوم", "بداية", "نهاية", "مطلع", "منتصف",
-                            "اواخر", "اوائل", "موسم", "قبل", "بعد", "حتي", "منذ"})
+_SEASON_BEFORE = frozenset(
+    {
+        "في",
+        "خلال",
+        "طوال",
+        "طيلة",
+        "حلول",
+        "قدوم",
+        "بداية",
+        "نهاية",
+        "مطلع",
+        "منتصف",
+        "اواخر",
+        "اوائل",
+        "موسم",
+        "قبل",
+        "بعد",
+        "حتي",
+        "منذ",
+    }
+)
 
 
 def year(m: re.Match[str], norm: str) -> list[Cand]:
@@ -327,8 +394,7 @@ def year(m: re.Match[str], norm: str) -> list[Cand]:
     digits = DIGITS.search(second)
     assert digits is not None
     s2 = m.start("second") + digits.start()
-    return [Cand(core(m), first_end, "const", value=f"{y:04d}"),
-            Cand(s2, s2 + 4, "const", value=digits.group())]
+    return [Cand(core(m), first_end, "const", value=f"{y:04d}"), Cand(s2, s2 + 4, "const", value=digits.group())]
 
 
 def anaphor(m: re.Match[str], norm: str) -> list[Cand]:
@@ -412,11 +478,20 @@ def weekday(m: re.Match[str], norm: str) -> list[Cand]:
     if m.group("wd2"):
         if part != "NI":
             # Two weekdays in a row are one night only: "ليل السبت الأحد"; else the first ends here.
-            return [Cand(start, m.end("wd"), "date", "DATE", weekday=lx.weekdays[wd_word],
-                         ahead=ahead(norm, start))]
+            return [Cand(start, m.end("wd"), "date", "DATE", weekday=lx.weekdays[wd_word], ahead=ahead(norm, start))]
         mod = None
-    return [Cand(start, end, "date", "TIME" if part else "DATE", weekday=lx.weekdays[wd_word], mod=mod,
-                 part=part, ahead=ahead(norm, start))]
+    return [
+        Cand(
+            start,
+            end,
+            "date",
+            "TIME" if part else "DATE",
+            weekday=lx.weekdays[wd_word],
+            mod=mod,
+            part=part,
+            ahead=ahead(norm, start),
+        )
+    ]
 
 
 def clock(m: re.Match[str], norm: str) -> list[Cand]:
@@ -436,25 +511,35 @@ def clock(m: re.Match[str], norm: str) -> list[Cand]:
 
 
 def midnight(m: re.Match[str], norm: str) -> list[Cand]:
-    """"منتصف الليل" is the day's end (T24:00), "منتصف النهار" its noon."""
+    """ "منتصف الليل" is the day's end (T24:00), "منتصف النهار" its noon."""
     night = m.group("mid").endswith("الليل")
     return [Cand(core(m), m.end(), "clock", "TIME", hour=24 if night else 12)]
 
 
 def eve(m: re.Match[str], norm: str) -> list[Cand]:
-    """"غداة" is the day after the day named (next, or last mentioned), "عشية" the day before."""
+    """ "غداة" is the day after the day named (next, or last mentioned), "عشية" the day before."""
     return [Cand(core(m), m.end(), "eve", n=1 if m.group("eve") == "غداه" else -1)]
 
 
 def hperiod(m: re.Match[str], norm: str) -> list[Cand]:
-    """"مطلع رمضان", "نهاية شوال": the Gregorian month where that part of the Hijri month falls."""
+    """ "مطلع رمضان", "نهاية شوال": the Gregorian month where that part of the Hijri month falls."""
     lx = lexicon()
     part = lx.part_of_period.get(m.group("period"))
     if part is None:
         return []
     year = _year(m, "hyear")
-    return [Cand(core(m), m.end(), "hperiod", month=lx.months[m.group("hmonth")].month, hijri=True, year=year,
-                 sub=part, ahead=ahead(norm, core(m)))]
+    return [
+        Cand(
+            core(m),
+            m.end(),
+            "hperiod",
+            month=lx.months[m.group("hmonth")].month,
+            hijri=True,
+            year=year,
+            sub=part,
+            ahead=ahead(norm, core(m)),
+        )
+    ]
 
 
 def period(m: re.Match[str], norm: str) -> list[Cand]:
@@ -483,5 +568,15 @@ def holiday(m: re.Match[str], norm: str) -> list[Cand]:
     month_, day = lexicon().holidays[m.group("holiday")]
     part = _part(m, "part")
     # "ليلة رأس السنة" is the night before the day ("ليلة العيد": its eve).
-    return [Cand(core(m), m.end(), "holiday", "TIME" if part else "DATE", month=month_, day=day, part=part,
-                 n=-1 if part == "NI" else 0)]
+    return [
+        Cand(
+            core(m),
+            m.end(),
+            "holiday",
+            "TIME" if part else "DATE",
+            month=month_,
+            day=day,
+            part=part,
+            n=-1 if part == "NI" else 0,
+        )
+    ]

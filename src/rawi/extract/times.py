@@ -70,13 +70,34 @@ class _Point:
 
 # Each rule of `timegrammar` and the function that reads its matches.
 HANDLERS: dict[str, Handler] = {
-    "numeric": tp.numeric, "hijri": tp.hijri, "dmy": tp.dmy, "dayrel": tp.dayrel, "quarter": tp.quarter,
-    "month": tp.month, "season": tp.season, "year": tp.year, "anaphor": tp.anaphor, "earlier": tp.earlier,
-    "relunit": tp.relunit, "deictic": tp.deictic, "weekday": tp.weekday, "clock": tp.clock,
-    "period": tp.period, "decade": tp.decade, "century": tp.century, "holiday": tp.holiday,
-    "midnight": tp.midnight, "eve": tp.eve, "hperiod": tp.hperiod,
-    "pastlen": tl.pastlen, "ago": tl.ago, "every": tl.every, "length": tl.length, "single": tl.single,
-    "fixed": tl.fixed, "bareyear": tl.bareyear,
+    "numeric": tp.numeric,
+    "hijri": tp.hijri,
+    "dmy": tp.dmy,
+    "dayrel": tp.dayrel,
+    "quarter": tp.quarter,
+    "month": tp.month,
+    "season": tp.season,
+    "year": tp.year,
+    "anaphor": tp.anaphor,
+    "earlier": tp.earlier,
+    "relunit": tp.relunit,
+    "deictic": tp.deictic,
+    "weekday": tp.weekday,
+    "clock": tp.clock,
+    "period": tp.period,
+    "decade": tp.decade,
+    "century": tp.century,
+    "holiday": tp.holiday,
+    "midnight": tp.midnight,
+    "eve": tp.eve,
+    "hperiod": tp.hperiod,
+    "pastlen": tl.pastlen,
+    "ago": tl.ago,
+    "every": tl.every,
+    "length": tl.length,
+    "single": tl.single,
+    "fixed": tl.fixed,
+    "bareyear": tl.bareyear,
 }
 
 
@@ -85,7 +106,7 @@ def _match_at(norm: str, pos: int) -> list[Cand]:
     if m is None or m.lastgroup is None:
         return []
     all_rules = rules()
-    for rule in all_rules[int(m.lastgroup[1:]):]:
+    for rule in all_rules[int(m.lastgroup[1:]) :]:
         mm = rule.regex.match(norm, pos)
         if mm is not None:
             found = HANDLERS[rule.name](mm, norm)
@@ -139,8 +160,14 @@ def _combine(norm: str, cands: list[Cand]) -> list[Cand]:
     for i in range(len(out) - 1):
         c, nxt = out[i], out[i + 1]
         if (
-            c.kind == "date" and c.year is None and c.month is not None and not c.hijri and c.mod is None
-            and nxt.kind == "date" and nxt.year is not None and nxt.month is not None
+            c.kind == "date"
+            and c.year is None
+            and c.month is not None
+            and not c.hijri
+            and c.mod is None
+            and nxt.kind == "date"
+            and nxt.year is not None
+            and nxt.month is not None
             and _RANGE_GAP.fullmatch(norm, c.end, nxt.start)
         ):
             out[i] = replace(c, year=nxt.year if c.month <= nxt.month else nxt.year - 1)
@@ -193,7 +220,7 @@ class _Resolver:
         self.days: list[_Point] = []
 
     def gloss(self, cands: list[Cand]) -> None:
-        """"اليوم (الخميس)", "أمس الجمعة": the article names today itself."""
+        """ "اليوم (الخميس)", "أمس الجمعة": the article names today itself."""
         if self.dateline is None:
             return
         for c in cands:
@@ -231,10 +258,10 @@ class _Resolver:
         return self._base(c)
 
     def eve(self, c: Cand, nxt: Cand | None) -> tuple[TimeMatch | None, bool]:
-        """"غداة يوم السبت" (the day after the day named next, the two one expression) or "غداة
+        """ "غداة يوم السبت" (the day after the day named next, the two one expression) or "غداة
         الحادث" (the day after the day mentioned last, within reach); nothing when no day is known.
         Returns the match and whether it took the next candidate in."""
-        if nxt is not None and _is_day(nxt) and not self.norm[c.end:nxt.start].strip():
+        if nxt is not None and _is_day(nxt) and not self.norm[c.end : nxt.start].strip():
             day = self.resolve(nxt)
             p = _point(nxt, day.value)
             if p is None or p.gran != "D":
@@ -312,7 +339,7 @@ class _Resolver:
         return render(d, "D") if d else UNKNOWN["D"]
 
     def _hijri_part(self, c: Cand, ref: dt.date) -> str:
-        """"مطلع رمضان": the Gregorian month of the Hijri month's start (its middle, its end)."""
+        """ "مطلع رمضان": the Gregorian month of the Hijri month's start (its middle, its end)."""
         month = c.month or 1
         if c.year is not None:
             d = hijri_to_gregorian(c.year, month, _hijri_day(c.sub))
@@ -383,9 +410,7 @@ def _hijri_day(part: str) -> int:
     return {"start": 1, "mid": 15}.get(part, 29)
 
 
-def extract_times(
-    norm: str, published: dt.date | None, quotes: Sequence[tuple[int, int]] = ()
-) -> list[TimeMatch]:
+def extract_times(norm: str, published: dt.date | None, quotes: Sequence[tuple[int, int]] = ()) -> list[TimeMatch]:
     """Time expressions in folded text `norm`, sorted by start and not overlapping.
 
     `published` is the dateline (None: relative expressions stay

@@ -30,13 +30,75 @@ from rawi.text.numbers import is_number_word
 
 _PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
 # Words too common in news reports to tell one event from another (beyond function words).
-_GENERIC = frozenset({
-    "قال", "قالت", "اضاف", "اضافت", "اكد", "اكدت", "ذكر", "ذكرت", "افاد", "افادت", "اعلن", "اعلنت", "وفق",
-    "حسب", "بحسب", "نقل", "نقلت", "عدد", "اكثر", "اقل", "نحو", "حوالي", "حوالى", "قرابه", "ما", "لا", "يقل",
-    "الاقل", "اخرين", "اخرون", "اخر", "اخري", "بينهم", "منهم", "كان", "كانت", "تم", "الذي", "التي", "الذين",
-    "يوم", "امس", "اليوم", "العام", "الماضي", "الماضيه", "الحالي", "الشهر", "الاسبوع", "وكاله", "مصادر",
-    "مصدر", "انه", "انها", "ذلك", "هذا", "هذه", "خلال", "منذ", "حتي", "بعد", "قبل", "ايضا", "فقط", "حيث",
-})
+_GENERIC = frozenset(
+    {
+        "قال",
+        "قالت",
+        "اضاف",
+        "اضافت",
+        "اكد",
+        "اكدت",
+        "ذكر",
+        "ذكرت",
+        "افاد",
+        "افادت",
+        "اعلن",
+        "اعلنت",
+        "وفق",
+        "حسب",
+        "بحسب",
+        "نقل",
+        "نقلت",
+        "عدد",
+        "اكثر",
+        "اقل",
+        "نحو",
+        "حوالي",
+        "حوالى",
+        "قرابه",
+        "ما",
+        "لا",
+        "يقل",
+        "الاقل",
+        "اخرين",
+        "اخرون",
+        "اخر",
+        "اخري",
+        "بينهم",
+        "منهم",
+        "كان",
+        "كانت",
+        "تم",
+        "الذي",
+        "التي",
+        "الذين",
+        "يوم",
+        "امس",
+        "اليوم",
+        "العام",
+        "الماضي",
+        "الماضيه",
+        "الحالي",
+        "الشهر",
+        "الاسبوع",
+        "وكاله",
+        "مصادر",
+        "مصدر",
+        "انه",
+        "انها",
+        "ذلك",
+        "هذا",
+        "هذه",
+        "خلال",
+        "منذ",
+        "حتي",
+        "بعد",
+        "قبل",
+        "ايضا",
+        "فقط",
+        "حيث",
+    }
+)
 
 
 @cache
@@ -57,7 +119,7 @@ def _stem(word: str) -> str:
     w = word[1:] if word[:1] in "وف" and len(word) > 4 else word
     for prefix in ("بال", "لل", "ال"):
         if w.startswith(prefix) and len(w) - len(prefix) >= 3:
-            return w[len(prefix):]
+            return w[len(prefix) :]
     return w
 
 
@@ -77,8 +139,11 @@ def term_of(word: str) -> str | None:
 @cache
 def _means() -> dict[str, str]:
     """Event word -> the kind of harm it names (role means of figure_words.tsv)."""
-    return {term_of(r["form"]) or _stem(r["form"]): r["value"]
-            for r in load_tsv("figure_words", ("form",)) if r["role"] == "means"}
+    return {
+        term_of(r["form"]) or _stem(r["form"]): r["value"]
+        for r in load_tsv("figure_words", ("form",))
+        if r["role"] == "means"
+    }
 
 
 def means(words: Iterable[str]) -> frozenset[str]:
@@ -97,8 +162,11 @@ def terms(sentence: Sentence, skip: Sequence[tuple[int, int]]) -> frozenset[str]
     out: set[str] = set()
     inside = [(a, b) for a, b in skip if a < sentence.end and b > sentence.start]
     for t in sentence.tokens:
-        if t.is_word and (w := term_of(t.word)) is not None and \
-                not (inside and any(a <= t.start < b for a, b in inside)):
+        if (
+            t.is_word
+            and (w := term_of(t.word)) is not None
+            and not (inside and any(a <= t.start < b for a, b in inside))
+        ):
             out.add(w)
     return frozenset(out)
 
@@ -121,9 +189,33 @@ def topic(text: str, size: int = 20) -> frozenset[str]:
 
 
 # After a place noun, words that describe the place rather than name it ("منطقة سكنية").
-_DIRECTIONS = frozenset({"الشماليه", "الجنوبيه", "الشرقيه", "الغربيه", "الوسطى", "نفسها", "ذاتها", "المجاوره",
-                         "القريبه", "المحيطه", "الواقعه", "المذكوره", "نفسه", "ذاته", "المجاور", "القريب",
-                         "الشمالي", "الجنوبي", "الشرقي", "الغربي", "الاوسط", "الواقع", "المحيط"})
+_DIRECTIONS = frozenset(
+    {
+        "الشماليه",
+        "الجنوبيه",
+        "الشرقيه",
+        "الغربيه",
+        "الوسطى",
+        "نفسها",
+        "ذاتها",
+        "المجاوره",
+        "القريبه",
+        "المحيطه",
+        "الواقعه",
+        "المذكوره",
+        "نفسه",
+        "ذاته",
+        "المجاور",
+        "القريب",
+        "الشمالي",
+        "الجنوبي",
+        "الشرقي",
+        "الغربي",
+        "الاوسط",
+        "الواقع",
+        "المحيط",
+    }
+)
 
 
 @cache
@@ -187,8 +279,13 @@ def spots(sentence: Sentence, skip: Sequence[tuple[int, int]]) -> frozenset[str]
         if (name := _stem(w)) and len(name) >= 3 and not is_number_word(w) and w not in _function_words():
             # "منطقة بغداد الجديدة", "قرية قصر البريج": a name of two words, the second definite.
             after = tokens[i + 2] if i + 2 < len(tokens) else None
-            if after is not None and after.is_word and after.word.startswith("ال") and \
-                    after.word not in _DIRECTIONS and after.start - nxt.end <= 1:
+            if (
+                after is not None
+                and after.is_word
+                and after.word.startswith("ال")
+                and after.word not in _DIRECTIONS
+                and after.start - nxt.end <= 1
+            ):
                 name = f"{name} {after.word}"
             out.add(name)
     return frozenset(out)
@@ -238,8 +335,9 @@ def places(entities: Iterable[Entity], lo: int, hi: int, skip: Sequence[tuple[in
     return frozenset(out)
 
 
-def near_places(entities: Iterable[Entity], lo: int, hi: int, pos: int, skip: Sequence[tuple[int, int]],
-                reach: int = 80) -> frozenset[str]:
+def near_places(
+    entities: Iterable[Entity], lo: int, hi: int, pos: int, skip: Sequence[tuple[int, int]], reach: int = 80
+) -> frozenset[str]:
     """Keys of the places named within `reach` characters of `pos` in text[lo:hi] (its sentence),
     else of the nearest place the sentence names: the place of the figure's own event."""
     found: list[tuple[int, Entity]] = []

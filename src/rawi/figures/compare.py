@@ -171,15 +171,21 @@ class _Traits:
 def _traits(f: FigureFrame, w: Mapping[str, float]) -> _Traits:
     near = frozenset(f.places)
     # fsum: exactly rounded whatever the (hash-seeded) order of the sets.
-    return _Traits(frozenset(f.terms), math.fsum(w.get(t, 1.0) for t in f.terms), frozenset(f.topic),
-                   math.fsum(w.get(t, 1.0) for t in f.topic), near, near or frozenset(f.scope),
-                   near | frozenset(f.scope), frozenset(f.terms) | {p for p in near if not _country(p)},
-                   frozenset(p for p in near if not _country(p)))
+    return _Traits(
+        frozenset(f.terms),
+        math.fsum(w.get(t, 1.0) for t in f.terms),
+        frozenset(f.topic),
+        math.fsum(w.get(t, 1.0) for t in f.topic),
+        near,
+        near or frozenset(f.scope),
+        near | frozenset(f.scope),
+        frozenset(f.terms) | {p for p in near if not _country(p)},
+        frozenset(p for p in near if not _country(p)),
+    )
 
 
 def _country(key: str) -> bool:
     return len(key) == 2 and key.isupper()
-
 
 
 def _where(f: FigureFrame) -> set[str]:
@@ -257,8 +263,12 @@ def _meet(x: tuple[str, str], y: tuple[str, str]) -> bool:
 
 
 def _same_event_day(a: FigureFrame, b: FigureFrame) -> bool:
-    return (a.as_of_basis == b.as_of_basis == "event" and a.as_of is not None and b.as_of is not None
-            and a.as_of[0] == a.as_of[1] == b.as_of[0] == b.as_of[1])
+    return (
+        a.as_of_basis == b.as_of_basis == "event"
+        and a.as_of is not None
+        and b.as_of is not None
+        and a.as_of[0] == a.as_of[1] == b.as_of[0] == b.as_of[1]
+    )
 
 
 def _span_days(f: FigureFrame) -> int | None:
@@ -277,8 +287,9 @@ def _compatible(a: Figure, b: Figure, traits: Mapping[int, _Traits] | None = Non
         return False
     la, lb = _span_days(fa), _span_days(fb)
     long_run = (la or 0) > LONG_RUN or (lb or 0) > LONG_RUN
-    return not long_run or (fa.running and fb.running and la is not None and lb is not None
-                            and abs(la - lb) <= LONG_RUN)
+    return not long_run or (
+        fa.running and fb.running and la is not None and lb is not None and abs(la - lb) <= LONG_RUN
+    )
 
 
 def blocks(figures: Iterable[Figure]) -> dict[str, list[Figure]]:
@@ -301,8 +312,9 @@ class _Cluster:
     words: set[str]  # every event word, topic word and near place of its members
 
 
-def _candidates(f: Figure, recent: Sequence[_Cluster], by_day: Mapping[str, list[_Cluster]],
-                by_place: Mapping[str, list[_Cluster]]) -> list[_Cluster]:
+def _candidates(
+    f: Figure, recent: Sequence[_Cluster], by_day: Mapping[str, list[_Cluster]], by_place: Mapping[str, list[_Cluster]]
+) -> list[_Cluster]:
     """Clusters a figure may join: those said about the same days, those its text dates to the
     same event day, and (far in time) those about a place its sentence names near it."""
     seen: dict[str, _Cluster] = {c.id: c for c in recent}
@@ -385,8 +397,12 @@ def _cluster(block: Sequence[Figure], w: Mapping[str, float], tr: Mapping[int, _
         if best not in recent:
             recent.append(best)
         fr = f.frame
-        if (fr.as_of_basis == "event" and fr.as_of is not None and fr.as_of[0] == fr.as_of[1]
-                and best not in by_day[fr.as_of[0]]):
+        if (
+            fr.as_of_basis == "event"
+            and fr.as_of is not None
+            and fr.as_of[0] == fr.as_of[1]
+            and best not in by_day[fr.as_of[0]]
+        ):
             by_day[fr.as_of[0]].append(best)
         for p in sorted(_where(fr)):
             if best not in by_place[p]:
@@ -395,17 +411,21 @@ def _cluster(block: Sequence[Figure], w: Mapping[str, float], tr: Mapping[int, _
     return out
 
 
-def _clustered_pairs(block: Sequence[Figure], w: Mapping[str, float], clusters: Mapping[int, str],
-                     tr: Mapping[int, _Traits]) -> Iterator[tuple[Figure, Figure, float]]:
+def _clustered_pairs(
+    block: Sequence[Figure], w: Mapping[str, float], clusters: Mapping[int, str], tr: Mapping[int, _Traits]
+) -> Iterator[tuple[Figure, Figure, float]]:
     """Pairs of figures in different articles that share a cluster and relate on their own."""
     grouped: dict[str, list[Figure]] = defaultdict(list)
     for f in block:
         grouped[clusters[f.id]].append(f)
     for group in grouped.values():
         for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if a.article != b.article and _compatible(a, b, tr) and \
-                        (r := _related(a.frame, b.frame, tr[a.id], tr[b.id], w)) >= PAIR_RELATED:
+            for b in group[i + 1 :]:
+                if (
+                    a.article != b.article
+                    and _compatible(a, b, tr)
+                    and (r := _related(a.frame, b.frame, tr[a.id], tr[b.id], w)) >= PAIR_RELATED
+                ):
                     yield a, b, r
 
 
@@ -510,9 +530,13 @@ def _states_too(a: Figure, b: Figure, siblings: Mapping[tuple[str, int], list[Fi
     sentence that sets two sources' figures side by side ("السلطات: ستة، وسائل إعلام: تسعة") does
     not count: each of them may conflict with another report."""
     base = a.frame.measure.removesuffix("/part")
-    return any(f.frame.value == a.frame.value and f.frame.measure.removesuffix("/part") == base
-               and f.frame.source_key == b.frame.source_key
-               for f in siblings.get((b.article, b.frame.context_start), ()) if f is not b)
+    return any(
+        f.frame.value == a.frame.value
+        and f.frame.measure.removesuffix("/part") == base
+        and f.frame.source_key == b.frame.source_key
+        for f in siblings.get((b.article, b.frame.context_start), ())
+        if f is not b
+    )
 
 
 def _days_differ(a: FigureFrame, b: FigureFrame) -> bool:
@@ -565,8 +589,9 @@ def _means_differ(a: FigureFrame, b: FigureFrame) -> bool:
 
 
 def _dated(f: FigureFrame) -> bool:
-    return f.as_of is not None and (f.as_of_basis == "event" or (f.as_of_basis == "reckoned"
-                                                                  and f.as_of[0] == f.as_of[1]))
+    return f.as_of is not None and (
+        f.as_of_basis == "event" or (f.as_of_basis == "reckoned" and f.as_of[0] == f.as_of[1])
+    )
 
 
 def _share(x: frozenset[str], y: frozenset[str]) -> float:
@@ -577,8 +602,11 @@ def _siblings_disagree(a: Figure, b: Figure, siblings: Mapping[tuple[str, int], 
     """Two reports of one event usually agree on its other figures: when both sentences also
     give another measure ("و40 جريحا") and those differ more than SIBLING_APART times, the two
     sentences tell two events ("قتيل و7 جرحى" in one street, "19 قتيلا و43 جريحا" in another)."""
-    mine = {f.frame.measure: f.frame.value for f in siblings.get((a.article, a.frame.context_start), ())
-            if f.frame.measure != a.frame.measure}
+    mine = {
+        f.frame.measure: f.frame.value
+        for f in siblings.get((a.article, a.frame.context_start), ())
+        if f.frame.measure != a.frame.measure
+    }
     for f in siblings.get((b.article, b.frame.context_start), ()):
         other = mine.get(f.frame.measure)
         if other is not None:
@@ -588,9 +616,15 @@ def _siblings_disagree(a: Figure, b: Figure, siblings: Mapping[tuple[str, int], 
     return False
 
 
-def _pairs(measure: str, block: Sequence[Figure], w: Mapping[str, float], clusters: Mapping[int, str],
-           tr: Mapping[int, _Traits], rare: frozenset[str],
-           siblings: Mapping[tuple[str, int], list[Figure]]) -> list[Pair]:
+def _pairs(
+    measure: str,
+    block: Sequence[Figure],
+    w: Mapping[str, float],
+    clusters: Mapping[int, str],
+    tr: Mapping[int, _Traits],
+    rare: frozenset[str],
+    siblings: Mapping[tuple[str, int], list[Figure]],
+) -> list[Pair]:
     out: list[Pair] = []
     for a, b, r in _clustered_pairs(block, w, clusters, tr):
         if a.original != a.article or b.original != b.article:
@@ -605,22 +639,43 @@ def _pairs(measure: str, block: Sequence[Figure], w: Mapping[str, float], cluste
         # common words (a detail of the event itself: a town, a building, a name), and agree on
         # its other figures: a prolific source (an observatory, a ministry) reports many events.
         ta, tb = tr[a.id], tr[b.id]
-        if _overlap(ta.terms & tb.terms, ta.terms_w, tb.terms_w, w) < PAIR_WORDS or \
-                not (ta.details & tb.details & rare) or _siblings_disagree(a, b, siblings):
+        if (
+            _overlap(ta.terms & tb.terms, ta.terms_w, tb.terms_w, w) < PAIR_WORDS
+            or not (ta.details & tb.details & rare)
+            or _siblings_disagree(a, b, siblings)
+        ):
             continue
         # Each sentence gives the other's figure too, they date their events to other days, or
         # they name other spots ("حي الزعفرانية" against "منطقة بغداد الجديدة").
-        if _states_too(a, b, siblings) or _states_too(b, a, siblings) or _days_differ(fa, fb) or \
-                _spots_differ(fa, fb) or _means_differ(fa, fb):
+        if (
+            _states_too(a, b, siblings)
+            or _states_too(b, a, siblings)
+            or _days_differ(fa, fb)
+            or _spots_differ(fa, fb)
+            or _means_differ(fa, fb)
+        ):
             continue
-        if (not both and fa.stance != "deny" and fb.stance != "deny" and fa.source_kind == fb.source_kind == "named"
-                and fa.source_key == fb.source_key and 1 <= (_said_gap(a, b) or 0) <= REVISION_DAYS
-                and _share(ta.terms, tb.terms) >= REVISION_WORDS):
+        if (
+            not both
+            and fa.stance != "deny"
+            and fb.stance != "deny"
+            and fa.source_kind == fb.source_kind == "named"
+            and fa.source_key == fb.source_key
+            and 1 <= (_said_gap(a, b) or 0) <= REVISION_DAYS
+            and _share(ta.terms, tb.terms) >= REVISION_WORDS
+        ):
             # One named voice, one amount, another day, the same statement: it revised its figure.
             first, then = (a, b) if _said(a) <= _said(b) else (b, a)
-            out.append(Pair("revision", first, then, conf,
-                            f"{measure}: {fa.source_name} said «{first.frame.text}» ({_said(first)}), "
-                            f"then «{then.frame.text}» ({_said(then)})"))
+            out.append(
+                Pair(
+                    "revision",
+                    first,
+                    then,
+                    conf,
+                    f"{measure}: {fa.source_name} said «{first.frame.text}» ({_said(first)}), "
+                    f"then «{then.frame.text}» ({_said(then)})",
+                )
+            )
             continue
         if fa.part or fb.part:
             continue  # a part ("بينهم 30 بريطانيا") of a toll is compared only by its own voice, over time
@@ -629,8 +684,15 @@ def _pairs(measure: str, block: Sequence[Figure], w: Mapping[str, float], cluste
         if (fa.stance == "deny") != (fb.stance == "deny"):
             if both and _independent(a, b) and (_said_gap(a, b) or 0) <= SAME_EVENT_DAYS:
                 denier, other = (a, b) if fa.stance == "deny" else (b, a)
-                out.append(Pair("contradiction", denier, other, conf,
-                                f"{measure}: {_describe(denier)} denies what {_describe(other)} states"))
+                out.append(
+                    Pair(
+                        "contradiction",
+                        denier,
+                        other,
+                        conf,
+                        f"{measure}: {_describe(denier)} denies what {_describe(other)} states",
+                    )
+                )
             continue
         if both or fa.stance == "deny":
             continue
@@ -642,10 +704,29 @@ def _pairs(measure: str, block: Sequence[Figure], w: Mapping[str, float], cluste
             gap = _said_gap(a, b)
             why = f"said {gap} days apart" if gap is not None and gap <= SAME_EVENT_DAYS else None
         if why is not None:
-            out.append(Pair("conflict", a, b, round(conf * _believable(a, b), 3),
-                            f"{measure}: {_describe(a)} vs {_describe(b)}: cannot both hold ({why})"))
+            out.append(
+                Pair(
+                    "conflict",
+                    a,
+                    b,
+                    round(conf * _believable(a, b), 3),
+                    f"{measure}: {_describe(a)} vs {_describe(b)}: cannot both hold ({why})",
+                )
+            )
     return out
 
 
-__all__ = ["LINK_DAYS", "RELATED", "RULES", "RUNNING_DAYS", "SAME_EVENT_DAYS", "Figure", "Pair", "blocks", "find_pairs",
-           "measure_keys", "relatedness", "weights"]
+__all__ = [
+    "LINK_DAYS",
+    "RELATED",
+    "RULES",
+    "RUNNING_DAYS",
+    "SAME_EVENT_DAYS",
+    "Figure",
+    "Pair",
+    "blocks",
+    "find_pairs",
+    "measure_keys",
+    "relatedness",
+    "weights",
+]

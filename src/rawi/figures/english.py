@@ -36,8 +36,31 @@ AFTER = 5  # words a predicate may stand after the figure's noun ("27 people wer
 _AND = frozenset({"and", "while", "with"})
 _PART = frozenset({"including", "among"})
 # Words that may stand between a counted noun and its predicate ("27 people were reportedly killed").
-_BETWEEN = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly",
-                      "also", "later", "all", "now", "still", "left", "people", "in", "the", "total"})
+_BETWEEN = frozenset(
+    {
+        "were",
+        "was",
+        "are",
+        "is",
+        "have",
+        "has",
+        "had",
+        "been",
+        "being",
+        "be",
+        "reportedly",
+        "also",
+        "later",
+        "all",
+        "now",
+        "still",
+        "left",
+        "people",
+        "in",
+        "the",
+        "total",
+    }
+)
 
 
 @cache
@@ -66,8 +89,12 @@ def _words() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
 def _function_words() -> frozenset[str]:
     """Words that tell no event: function words, and every form of a reporting verb (who said
     it is the source's business, not the event's)."""
-    verbs = {r[c].lower() for r in load_tsv("en_reporting_verbs") for c in ("lemma", "past", "present", "ing",
-                                                                           "participle") if r.get(c)}
+    verbs = {
+        r[c].lower()
+        for r in load_tsv("en_reporting_verbs")
+        for c in ("lemma", "past", "present", "ing", "participle")
+        if r.get(c)
+    }
     return frozenset({r["word"] for r in load_tsv("en_function_words")} | verbs)
 
 
@@ -95,7 +122,7 @@ def read_english(sentence: Sentence, quantities: Sequence[Quantity]) -> list[Rea
                 group = groups[w]
             end += 1
         if not predicate:
-            for t in tokens[b:min(nxt, b + len(unit) + AFTER)]:
+            for t in tokens[b : min(nxt, b + len(unit) + AFTER)]:
                 if not t.is_word:
                     break
                 if t.word in preds:
@@ -104,12 +131,12 @@ def read_english(sentence: Sentence, quantities: Sequence[Quantity]) -> list[Rea
                 if t.word not in _BETWEEN and t.word not in groups and t.word not in unit:
                     break
         if not predicate:
-            for t in reversed(tokens[max(prev_end, a - BEFORE):a]):
+            for t in reversed(tokens[max(prev_end, a - BEFORE) : a]):
                 if t.is_word and t.word in preds:
                     predicate, basis = preds[t.word], "before"
                     break
         joined = k > 0 and any(t.is_word and t.word in _AND for t in tokens[prev_end:a])
-        part = any(t.is_word and t.word in _PART for t in tokens[max(prev_end, a - 2):a])
+        part = any(t.is_word and t.word in _PART for t in tokens[max(prev_end, a - 2) : a])
         if joined and out:
             before = out[-1]
             group = group or before.group
@@ -120,8 +147,16 @@ def read_english(sentence: Sentence, quantities: Sequence[Quantity]) -> list[Rea
         unit_class, currency = unit_class_of(q)
         if group:
             unit_class = PEOPLE
-        out.append(Reading(predicate if group or unit_class != PEOPLE else "", basis if predicate else "",
-                           group, unit_class, currency, part))
+        out.append(
+            Reading(
+                predicate if group or unit_class != PEOPLE else "",
+                basis if predicate else "",
+                group,
+                unit_class,
+                currency,
+                part,
+            )
+        )
     return out
 
 

@@ -25,8 +25,16 @@ from rawi.model import Analysis, Attribution, Quantity
 
 # How much each way of finding the predicate is worth. A predicate read from the clause
 # only ("the nearest death word") is right often enough to show, not to compare.
-_BASIS_CONFIDENCE = {"before": 1.0, "unit": 1.0, "across": 0.9, "after": 0.9, "joined": 0.9, "count": 0.9,
-                     "clause": 0.5, "": 0.0}
+_BASIS_CONFIDENCE = {
+    "before": 1.0,
+    "unit": 1.0,
+    "across": 0.9,
+    "after": 0.9,
+    "joined": 0.9,
+    "count": 0.9,
+    "clause": 0.5,
+    "": 0.0,
+}
 _QUOTED_NAME = re.compile(r"[«\"“][^«»\"“”\n]{2,24}[»\"”]")
 # Bumped whenever how a frame is read changes: a ledger whose frames were made by other rules
 # says so, and `rawi reframe` makes them again from the stored extractions.
@@ -111,16 +119,50 @@ def _unit_end(text: str, q: Quantity) -> int:
     return q.span.end
 
 
-def _plain(i: int, q: Quantity, src: Who, said: tuple[str, str] | None, basis: str, scope_: tuple[str, ...],
-           start: int, end: int) -> FigureFrame:
+def _plain(
+    i: int,
+    q: Quantity,
+    src: Who,
+    said: tuple[str, str] | None,
+    basis: str,
+    scope_: tuple[str, ...],
+    start: int,
+    end: int,
+) -> FigureFrame:
     """The frame of a figure with no measure to read (a share, a length): what it is and who says it."""
     return FigureFrame(
-        ord=i, start=q.span.start, end=q.span.end, text=q.span.text, value=float(q.value), qualifier=q.qualifier,
-        high=float(q.high) if q.high is not None else None, unit=q.unit, measure="", predicate="", group="",
-        part=False, unit_class=unit_class_of(q)[0], source_key=src.key, source_name=src.name, source_kind=src.kind,
-        relay=src.relay, attribution=src.attribution, stance=src.stance, said_on=said, said_basis=basis,
-        as_of=None, as_of_basis="", running=False, places=(), terms=(), scope=scope_, topic=(), confidence=0.0,
-        context_start=start, context_end=end)
+        ord=i,
+        start=q.span.start,
+        end=q.span.end,
+        text=q.span.text,
+        value=float(q.value),
+        qualifier=q.qualifier,
+        high=float(q.high) if q.high is not None else None,
+        unit=q.unit,
+        measure="",
+        predicate="",
+        group="",
+        part=False,
+        unit_class=unit_class_of(q)[0],
+        source_key=src.key,
+        source_name=src.name,
+        source_kind=src.kind,
+        relay=src.relay,
+        attribution=src.attribution,
+        stance=src.stance,
+        said_on=said,
+        said_basis=basis,
+        as_of=None,
+        as_of_basis="",
+        running=False,
+        places=(),
+        terms=(),
+        scope=scope_,
+        topic=(),
+        confidence=0.0,
+        context_start=start,
+        context_end=end,
+    )
 
 
 def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | None = None) -> list[FigureFrame]:
@@ -134,8 +176,11 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
     sentences = Sentences(text)
     english = analysis.lang == "en"
     entities = {e.id: e for e in analysis.entities}
-    speakers = [(s.start, s.end) for a in analysis.attributions
-                for s in ([a.source.span] if a.source.span else []) + [v.span for v in a.via]]
+    speakers = [
+        (s.start, s.end)
+        for a in analysis.attributions
+        for s in ([a.source.span] if a.source.span else []) + [v.span for v in a.via]
+    ]
     # Dates say when, not what happened: they are compared as dates, never as event words.
     dates = [(t.span.start, t.span.end) for t in analysis.times]
     # A quoted short name is a title or an outlet ("لـ«الرياض»"), not a place the event is in.
@@ -161,8 +206,12 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
             if h is None:
                 bounds.append((0, len(sent.tokens)))
             else:
-                bounds.append((sent.index_at(max(h.content.start, sent.start)),
-                               sent.index_at(min(h.content.end, sent.end) - 1) + 1))
+                bounds.append(
+                    (
+                        sent.index_at(max(h.content.start, sent.start)),
+                        sent.index_at(min(h.content.end, sent.end) - 1) + 1,
+                    )
+                )
         if english:
             readings = read_english(sent, [q for _, q in items])
         else:
@@ -182,26 +231,67 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
             # The clause a running-total marker or an event date may sit in: from the figure
             # before (or the start of what was said) to this one, and on to the next one.
             hi = sent.index_at(q.span.end - 1) + 1
-            w = when(analysis.times, sent, (max(bound[0], prev_end), hi), q.span, h, dateline, stop=starts[k + 1],
-                     prev_end=prev_end)
+            w = when(
+                analysis.times,
+                sent,
+                (max(bound[0], prev_end), hi),
+                q.span,
+                h,
+                dateline,
+                stop=starts[k + 1],
+                prev_end=prev_end,
+            )
             prev_end = hi
             src: Who = who(h, entities, outlet, doc_key)
             key = measure_key(r)
             if key and article_topic is None:
                 article_topic = tuple(sorted(topic_english(sentences) if english else topic(text)))
-            own_places = tuple(sorted(near_places(analysis.entities, sent.start, sent.end, q.span.start,
-                                                  speakers + figure_spans + quoted))) if key else ()
+            own_places = (
+                tuple(
+                    sorted(
+                        near_places(
+                            analysis.entities, sent.start, sent.end, q.span.start, speakers + figure_spans + quoted
+                        )
+                    )
+                )
+                if key
+                else ()
+            )
             anchored = bool(own_places or len(sent_terms) >= 3)
             out[i] = FigureFrame(
-                ord=i, start=q.span.start, end=q.span.end, text=q.span.text, value=float(q.value),
-                qualifier=q.qualifier, high=float(q.high) if q.high is not None else None, unit=q.unit,
-                measure=key, predicate=r.predicate, group=r.group, part=r.part, unit_class=r.unit_class,
-                source_key=src.key, source_name=src.name, source_kind=src.kind, relay=src.relay,
-                attribution=src.attribution, stance=src.stance, said_on=w.said_on, said_basis=w.said_basis,
-                as_of=w.as_of, as_of_basis=w.as_of_basis, running=w.running, places=own_places,
-                terms=sent_terms, scope=article_scope, topic=(),
+                ord=i,
+                start=q.span.start,
+                end=q.span.end,
+                text=q.span.text,
+                value=float(q.value),
+                qualifier=q.qualifier,
+                high=float(q.high) if q.high is not None else None,
+                unit=q.unit,
+                measure=key,
+                predicate=r.predicate,
+                group=r.group,
+                part=r.part,
+                unit_class=r.unit_class,
+                source_key=src.key,
+                source_name=src.name,
+                source_kind=src.kind,
+                relay=src.relay,
+                attribution=src.attribution,
+                stance=src.stance,
+                said_on=w.said_on,
+                said_basis=w.said_basis,
+                as_of=w.as_of,
+                as_of_basis=w.as_of_basis,
+                running=w.running,
+                places=own_places,
+                terms=sent_terms,
+                scope=article_scope,
+                topic=(),
                 confidence=_confidence(r, w, anchored) if key else 0.0,
-                context_start=sent.start, context_end=sent.end, spots=sent_spots)
+                context_start=sent.start,
+                context_end=sent.end,
+                spots=sent_spots,
+            )
     frames = [out[i] for i in range(len(analysis.quantities))]
     if article_topic:
         frames = [replace(f, topic=article_topic) for f in frames]

@@ -19,13 +19,34 @@ from rawi.text.normalize import fold
 # What each predicate may count. A predicate word next to a figure of another class is
 # not its predicate: "يمثل 30 في المائة" is a share, not 30 people on trial.
 PEOPLE, MONEY, ANY = "people", "money", "any"
-PREDICATE_CLASS: Mapping[str, str] = MappingProxyType({
-    "killed": PEOPLE, "wounded": PEOPLE, "arrested": PEOPLE, "detained": PEOPLE, "charged": PEOPLE,
-    "tried": PEOPLE, "released": PEOPLE, "fugitive": PEOPLE, "deployed": PEOPLE, "displaced": PEOPLE,
-    "refugees": PEOPLE, "missing": PEOPLE, "kidnapped": PEOPLE, "captured": PEOPLE, "evacuated": PEOPLE,
-    "executed": PEOPLE, "pledged": MONEY, "donated": MONEY, "allocated": MONEY, "cost": MONEY,
-    "spent": MONEY, "losses": MONEY, "destroyed": ANY, "damaged": ANY,
-})
+PREDICATE_CLASS: Mapping[str, str] = MappingProxyType(
+    {
+        "killed": PEOPLE,
+        "wounded": PEOPLE,
+        "arrested": PEOPLE,
+        "detained": PEOPLE,
+        "charged": PEOPLE,
+        "tried": PEOPLE,
+        "released": PEOPLE,
+        "fugitive": PEOPLE,
+        "deployed": PEOPLE,
+        "displaced": PEOPLE,
+        "refugees": PEOPLE,
+        "missing": PEOPLE,
+        "kidnapped": PEOPLE,
+        "captured": PEOPLE,
+        "evacuated": PEOPLE,
+        "executed": PEOPLE,
+        "pledged": MONEY,
+        "donated": MONEY,
+        "allocated": MONEY,
+        "cost": MONEY,
+        "spent": MONEY,
+        "losses": MONEY,
+        "destroyed": ANY,
+        "damaged": ANY,
+    }
+)
 # Groups of people; anything else a figure counts is named by its noun's lemma.
 PEOPLE_GROUPS = frozenset({"person", "security", "fighter", "child", "woman", "member"})
 
@@ -45,8 +66,8 @@ def variants(word: str) -> tuple[str, ...]:
     out: list[str] = []
     for s in stems:
         for p in _PREFIXES:
-            if s.startswith(p) and len(s) - len(p) >= 2 and s[len(p):] not in out:
-                out.append(s[len(p):])
+            if s.startswith(p) and len(s) - len(p) >= 2 and s[len(p) :] not in out:
+                out.append(s[len(p) :])
     return tuple(out)
 
 
@@ -72,8 +93,13 @@ def predicates() -> Predicates:
         else:
             words.setdefault(form, (pred, pos))
     longest = max((len(p) for p in phrases), default=1)
-    return Predicates(MappingProxyType(words), MappingProxyType(phrases), longest, frozenset(p[-1] for p in phrases),
-                      frozenset(p[0] for p in phrases))
+    return Predicates(
+        MappingProxyType(words),
+        MappingProxyType(phrases),
+        longest,
+        frozenset(p[-1] for p in phrases),
+        frozenset(p[0] for p in phrases),
+    )
 
 
 @cache
@@ -93,8 +119,22 @@ class Words:
         return words in self.by_role.get(role, frozenset())
 
 
-ROLES = ("and", "part", "whole", "skip", "security", "fighter", "ranks", "running", "period", "place", "subset",
-         "earlier", "means", "bearing")
+ROLES = (
+    "and",
+    "part",
+    "whole",
+    "skip",
+    "security",
+    "fighter",
+    "ranks",
+    "running",
+    "period",
+    "place",
+    "subset",
+    "earlier",
+    "means",
+    "bearing",
+)
 EN_LINKING_ROLES = ("running", "earlier")  # roles en_figure_words.tsv may hold too
 
 
@@ -113,13 +153,29 @@ def linking_words() -> Words:
     longest = max(len(p) for phrases in by_role.values() for p in phrases)
     firsts = {k: frozenset({p[0] for p in v} | {"و" + p[0] for p in v}) for k, v in by_role.items()}
     lasts = {k: frozenset({p[-1] for p in v} | {"و" + p[0] for p in v if len(p) == 1}) for k, v in by_role.items()}
-    return Words(MappingProxyType({k: frozenset(v) for k, v in by_role.items()}), longest,
-                 MappingProxyType(firsts), MappingProxyType(lasts))
+    return Words(
+        MappingProxyType({k: frozenset(v) for k, v in by_role.items()}),
+        longest,
+        MappingProxyType(firsts),
+        MappingProxyType(lasts),
+    )
 
 
 def folded(text: str) -> str:
     return " ".join(fold(text).split())
 
 
-__all__ = ["ANY", "MONEY", "PEOPLE", "PEOPLE_GROUPS", "PREDICATE_CLASS", "Predicates", "Words", "folded",
-           "groups", "linking_words", "predicates", "variants"]
+__all__ = [
+    "ANY",
+    "MONEY",
+    "PEOPLE",
+    "PEOPLE_GROUPS",
+    "PREDICATE_CLASS",
+    "Predicates",
+    "Words",
+    "folded",
+    "groups",
+    "linking_words",
+    "predicates",
+    "variants",
+]

@@ -117,10 +117,14 @@ def _may_open_phrase(word: str) -> bool:
 
 def _phrase_at(tokens: Sequence[Token], i: int, n: int) -> str | None:
     """The predicate of the n-word phrase starting at tokens[i], if it is one."""
-    if i < 0 or i + n > len(tokens) or not _may_open_phrase(tokens[i].word) or \
-            not all(t.is_word for t in tokens[i:i + n]):
+    if (
+        i < 0
+        or i + n > len(tokens)
+        or not _may_open_phrase(tokens[i].word)
+        or not all(t.is_word for t in tokens[i : i + n])
+    ):
         return None
-    rest = tuple(t.word for t in tokens[i + 1:i + n])
+    rest = tuple(t.word for t in tokens[i + 1 : i + n])
     phrases = predicates().phrases
     for v in variants(tokens[i].word):
         if (pred := phrases.get((v, *rest))) is not None:
@@ -144,9 +148,9 @@ def _words_match(tokens: Sequence[Token], i: int, role: str, backwards: bool = F
         return 0
     for n in range(lw.longest, 0, -1):
         s = i - n + 1 if backwards else i
-        if s < 0 or s + n > len(tokens) or not all(t.is_word for t in tokens[s:s + n]):
+        if s < 0 or s + n > len(tokens) or not all(t.is_word for t in tokens[s : s + n]):
             continue
-        words = tuple(t.word for t in tokens[s:s + n])
+        words = tuple(t.word for t in tokens[s : s + n])
         if lw.has(role, words) or (words[0][:1] == "و" and lw.has(role, (words[0][1:], *words[1:]))):
             return n
     return 0
@@ -222,10 +226,10 @@ def _body_class(tokens: Sequence[Token], i: int) -> str | None:
             return role
         first = tokens[i].word
         if first[:1] in "لب" and len(first) > 3:
-            stripped = [Token(tokens[i].start, tokens[i].end, first[1:], True), *tokens[i + 1:i + 4]]
+            stripped = [Token(tokens[i].start, tokens[i].end, first[1:], True), *tokens[i + 1 : i + 4]]
             if _words_match(stripped, 0, role):
                 return role
-    span_words = " ".join(t.word for t in tokens[i:i + 4] if t.is_word)
+    span_words = " ".join(t.word for t in tokens[i : i + 4] if t.is_word)
     for hit in gazetteer().find(span_words):
         if hit.start > 2:
             break
@@ -303,7 +307,7 @@ def _slots(sentence: Sentence, quantities: Sequence[Quantity], text: str) -> lis
             at = text.find(q.unit, q.span.end, q.span.end + len(q.unit) + 8)
             if at >= 0:
                 u = max(b, sentence.index_at(at + len(q.unit) - 1) + 1)
-        prefix = text[sentence.tokens[a].start:q.span.start] if a < len(sentence.tokens) else ""
+        prefix = text[sentence.tokens[a].start : q.span.start] if a < len(sentence.tokens) else ""
         out.append(_Slot(q, a, min(b, len(sentence.tokens)), min(u, len(sentence.tokens)), prefix))
     return out
 
@@ -394,7 +398,8 @@ def _after(tokens: Sequence[Token], slot: _Slot, stop: int) -> str | None:
             if (pred := _phrase_at(tokens, i, n)) is not None:
                 return pred
         hit = _pred_word(t.word, frozenset({"verb"})) or (
-            _pred_word(t.word, frozenset({"noun"})) if t.word.startswith("بجروح") else None)
+            _pred_word(t.word, frozenset({"noun"})) if t.word.startswith("بجروح") else None
+        )
         if hit is not None:
             if t.word[:1] == "و" and stop - i <= 3:  # "... وأصيب 3": it opens the next figure
                 return None
@@ -404,7 +409,7 @@ def _after(tokens: Sequence[Token], slot: _Slot, stop: int) -> str | None:
 
 
 def _count_of(tokens: Sequence[Token], lo: int, slot: _Slot) -> str | None:
-    """"ارتفع عدد القتلى ... إلى 60", "بلغت حصيلة الجرحى 40": the figure counts the noun after عدد/حصيلة."""
+    """ "ارتفع عدد القتلى ... إلى 60", "بلغت حصيلة الجرحى 40": the figure counts the noun after عدد/حصيلة."""
     for j in range(slot.a - 1, max(lo, slot.a - 20) - 1, -1):
         if tokens[j].word.lstrip("و") in _COUNT_NOUNS and j + 1 < slot.a:
             for k in (j + 1, j + 2):
@@ -448,8 +453,9 @@ def _fits(predicate: str, unit_class: str, group: str) -> bool:
     return bool(predicate) and unit_class == "count" and bool(group)  # "20 منزلا دمرت": things counted
 
 
-def read_sentence(sentence: Sentence, quantities: Sequence[Quantity], text: str,
-                  bounds: Sequence[tuple[int, int]]) -> list[Reading]:
+def read_sentence(
+    sentence: Sentence, quantities: Sequence[Quantity], text: str, bounds: Sequence[tuple[int, int]]
+) -> list[Reading]:
     """Readings for the figures of one sentence, in order. `bounds[k]` is the part of the
     sentence figure k's clause may use (the sentence, or what an attribution says in it)."""
     tokens = sentence.tokens
@@ -469,7 +475,7 @@ def read_sentence(sentence: Sentence, quantities: Sequence[Quantity], text: str,
             # not of the attacks between.
             prev_reading = next((r for r in reversed(out) if r.unit_class == PEOPLE), prev_reading)
         nxt = slots[k + 1].a if k + 1 < len(slots) else len(tokens)
-        unit_words = [t.word for t in tokens[slot.b:slot.u] if t.is_word]
+        unit_words = [t.word for t in tokens[slot.b : slot.u] if t.is_word]
         # "17 من القوات", "اثنين من المدنيين": the group is read after "من" (by _after_noun).
         noun = unit_words[0] if unit_words and unit_words[0] != "من" else ""
         if noun == "" and unit_words:
@@ -532,9 +538,13 @@ def read_sentence(sentence: Sentence, quantities: Sequence[Quantity], text: str,
             predicate, basis = before[0], "before"
         elif (after := _after(tokens, slot, hi)) is not None and _fits(after, unit_class, group):
             predicate, basis = after, "after"
-        elif joined and prev_reading is not None and prev_reading.predicate and \
-                (joined != "whole" or prev_reading.basis == "unit") and \
-                _fits(prev_reading.predicate, unit_class, group):
+        elif (
+            joined
+            and prev_reading is not None
+            and prev_reading.predicate
+            and (joined != "whole" or prev_reading.basis == "unit")
+            and _fits(prev_reading.predicate, unit_class, group)
+        ):
             # A whole ("من أصل 29") shares the predicate only when its part's noun named it ("11 متهما").
             predicate, basis = prev_reading.predicate, "joined"
         elif not noun and (counted := _count_of(tokens, lo, slot)) is not None:
@@ -542,8 +552,8 @@ def read_sentence(sentence: Sentence, quantities: Sequence[Quantity], text: str,
             if unit_class == "count":
                 unit_class, group = PEOPLE, group or "person"
         elif (near := _clause(tokens, lo, hi, slot)) is not None and (
-                _fits(near, unit_class, group) or (unit_class == "count" and not noun
-                                                   and PREDICATE_CLASS[near] == PEOPLE)):
+            _fits(near, unit_class, group) or (unit_class == "count" and not noun and PREDICATE_CLASS[near] == PEOPLE)
+        ):
             predicate, basis = near, "clause"
             if unit_class == "count":
                 unit_class, group = PEOPLE, group or "person"

@@ -96,11 +96,16 @@ class Sentences:
         if found is None:
             folded = self._folded
             if folded is not None:
-                tokens = tuple(Token(a, b, folded[a:b], m.lastindex == 1)
-                               for m in _TOKEN.finditer(self.text, start, end) for a, b in (m.span(),))
+                tokens = tuple(
+                    Token(a, b, folded[a:b], m.lastindex == 1)
+                    for m in _TOKEN.finditer(self.text, start, end)
+                    for a, b in (m.span(),)
+                )
             else:
-                tokens = tuple(Token(m.start(), m.end(), fold_word(m.group()), m.lastindex == 1)
-                               for m in _TOKEN.finditer(self.text, start, end))
+                tokens = tuple(
+                    Token(m.start(), m.end(), fold_word(m.group()), m.lastindex == 1)
+                    for m in _TOKEN.finditer(self.text, start, end)
+                )
             found = self._cache[start] = Sentence(start, end, tokens, tuple(t.end for t in tokens))
         return found
 

@@ -47,16 +47,22 @@ def _nearest(times: Sequence[TimeExpr], pos: int) -> TimeExpr | None:
     return min(times, key=lambda t: min(abs(t.span.start - pos), abs(t.span.end - pos)), default=None)
 
 
-def said_on(times: Sequence[TimeExpr], sentence: tuple[int, int], holder: Attribution | None,
-            dateline: Days | None) -> tuple[Days | None, str]:
+def said_on(
+    times: Sequence[TimeExpr], sentence: tuple[int, int], holder: Attribution | None, dateline: Days | None
+) -> tuple[Days | None, str]:
     """The day(s) the figure was said on, and where that came from."""
     if holder is not None and holder.cue is not None and sentence[0] <= holder.cue.start < sentence[1]:
         cue = holder.cue
         content = holder.content
         # A date of the reporting clause: in the figure's sentence, outside what was said.
         lo, hi = sentence
-        clause = [t for t in times if lo <= t.span.start < hi and not (content.start <= t.span.start < content.end)
-                  and (t.span.end <= content.start or t.span.start >= content.end)]
+        clause = [
+            t
+            for t in times
+            if lo <= t.span.start < hi
+            and not (content.start <= t.span.start < content.end)
+            and (t.span.end <= content.start or t.span.start >= content.end)
+        ]
         t = _nearest(clause, cue.start)
         days = _days(t, dateline[1] if dateline else None) if t is not None else None
         # A statement is not made after it is printed.
@@ -75,9 +81,10 @@ def _marker(tokens: Sequence[Token], lo: int, hi: int, role: str) -> int | None:
         if tokens[i].word not in firsts:
             continue
         for n in range(lw.longest, 0, -1):
-            words = tuple(t.word for t in tokens[i:i + n])
-            if len(words) == n and (lw.has(role, words) or (words[0][:1] == "و" and
-                                                            lw.has(role, (words[0][1:], *words[1:])))):
+            words = tuple(t.word for t in tokens[i : i + n])
+            if len(words) == n and (
+                lw.has(role, words) or (words[0][:1] == "و" and lw.has(role, (words[0][1:], *words[1:])))
+            ):
                 return i
     return None
 
@@ -85,9 +92,17 @@ def _marker(tokens: Sequence[Token], lo: int, hi: int, role: str) -> int | None:
 _CLAUSE_END = frozenset({"،", ",", ".", ";", "؛", ":", "!", "?", "؟"})
 
 
-def when(times: Sequence[TimeExpr], sent: Sentence, clause: tuple[int, int], figure: Span,
-         holder: Attribution | None, dateline: Days | None, around: int = 16, stop: int | None = None,
-         prev_end: int | None = None) -> When:
+def when(
+    times: Sequence[TimeExpr],
+    sent: Sentence,
+    clause: tuple[int, int],
+    figure: Span,
+    holder: Attribution | None,
+    dateline: Days | None,
+    around: int = 16,
+    stop: int | None = None,
+    prev_end: int | None = None,
+) -> When:
     """said_on and as_of for the figure whose clause is tokens[clause[0]:clause[1]] of `sent`;
     `stop` is where the next figure starts: an event date after it is that figure's; `prev_end`
     is where the figure before ends: a marker of an earlier count may stand outside what was
@@ -116,8 +131,11 @@ def when(times: Sequence[TimeExpr], sent: Sentence, clause: tuple[int, int], fig
     period = _marker(tokens, lo, hi, "period")
     if period is not None and said is not None:
         for t in own:
-            if t.type == "DURATION" and t.span.start >= tokens[period].end and \
-                    (m := _DURATION.fullmatch(t.value)) is not None:
+            if (
+                t.type == "DURATION"
+                and t.span.start >= tokens[period].end
+                and (m := _DURATION.fullmatch(t.value)) is not None
+            ):
                 length = round(float(m[1]) * _DAYS_PER[m[2]])
                 return When(said, basis, (shift(said[1], -length), said[1]), "running", True)
     # An event date in the figure's clause (or, failing that, its sentence).
@@ -137,8 +155,9 @@ def when(times: Sequence[TimeExpr], sent: Sentence, clause: tuple[int, int], fig
         # "بعد أيام على مقتل سبعة جنود", "وكانت الحصيلة السابقة": an incident of days or weeks
         # before, or a count since superseded. A past day after the marker is its day ("بعد أن
         # كانت قدرت العدد الشهر الماضي بألفي"); one before it is the news it is set against.
-        told = _nearest([t for t in near if t.type in ("DATE", "TIME") and t.span.start >= tokens[mark].start],
-                        figure.start)
+        told = _nearest(
+            [t for t in near if t.type in ("DATE", "TIME") and t.span.start >= tokens[mark].start], figure.start
+        )
         told_days = _days(told, dateline[1] if dateline else None) if told is not None else None
         if told_days is not None and told_days[1] < said[0]:
             return When(said, basis, told_days, "earlier", False)

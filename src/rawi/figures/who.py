@@ -20,8 +20,7 @@ from rawi.model import Attribution, Entity, Span
 
 NAMED, ANONYMOUS, OUTLET = "named", "anonymous", "outlet"
 # Nouns for a document or a count that lead a source's name: the source is what follows.
-_DOCUMENT_NOUNS = ("بيان", "بيانات", "تقرير", "تقارير", "حصيله", "ارقام", "احصائيات", "احصاءات", "تعداد",
-                   "معطيات", "ل")
+_DOCUMENT_NOUNS = ("بيان", "بيانات", "تقرير", "تقارير", "حصيله", "ارقام", "احصائيات", "احصاءات", "تعداد", "معطيات", "ل")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +40,11 @@ def holder_of(span: Span, attributions: Sequence[Attribution]) -> Attribution | 
         if a.source.span is None and a.source.entity is None:
             continue  # nobody speaks: the figure is the outlet's own
         c = a.content
-        if c.start <= span.start and span.end <= c.end and (best is None or
-                                                            c.end - c.start < best.content.end - best.content.start):
+        if (
+            c.start <= span.start
+            and span.end <= c.end
+            and (best is None or c.end - c.start < best.content.end - best.content.start)
+        ):
             best = a
     return best
 
@@ -66,8 +68,7 @@ def _strip_documents(name: str) -> str:
     return " ".join(words)
 
 
-def who(holder: Attribution | None, entities: Mapping[str, Entity], outlet: str | None,
-        doc_key: str) -> Who:
+def who(holder: Attribution | None, entities: Mapping[str, Entity], outlet: str | None, doc_key: str) -> Who:
     house = "outlet:" + (folded(outlet) if outlet else doc_key)
     if holder is None:
         return Who(house, None, OUTLET, None, None, "assert")
@@ -83,8 +84,9 @@ def who(holder: Attribution | None, entities: Mapping[str, Entity], outlet: str 
     core = _strip_documents(name)
     entry = gazetteer().lookup(core)
     if entry is not None:
-        return Who(entry.link or entry.key, entry.name_ar if ent is None else name, NAMED, relay, holder.id,
-                   holder.stance)
+        return Who(
+            entry.link or entry.key, entry.name_ar if ent is None else name, NAMED, relay, holder.id, holder.stance
+        )
     return Who(core, name, NAMED, relay, holder.id, holder.stance)
 
 

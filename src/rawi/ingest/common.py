@@ -73,7 +73,7 @@ def _markup_head(head: bytes) -> bytes:
             return h
         if end < 0:
             return h
-        h = h[end + 2:].lstrip(b">").lstrip()
+        h = h[end + 2 :].lstrip(b">").lstrip()
 
 
 def looks_like_feed(head: bytes) -> bool:

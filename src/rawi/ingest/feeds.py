@@ -96,5 +96,14 @@ def iter_feed(data: bytes, origin: str, *, max_chars: int, base_url: str | None 
         except RawiError as err:
             yield fail(err)
             continue
-        yield ok(where, Article(id=entry_id, text=text, published=_published(entry),
-                                title=_str(entry.get("title")), url=link, source=source))
+        yield ok(
+            where,
+            Article(
+                id=entry_id,
+                text=text,
+                published=_published(entry),
+                title=_str(entry.get("title")),
+                url=link,
+                source=source,
+            ),
+        )

@@ -26,8 +26,9 @@ def _clean(value: object) -> str | None:
     return text or None
 
 
-def article_from_html(data: bytes | str, origin: str, *, fallback_id: str, url: str | None = None,
-                      force_url: bool = False, max_chars: int) -> Article:
+def article_from_html(
+    data: bytes | str, origin: str, *, fallback_id: str, url: str | None = None, force_url: bool = False, max_chars: int
+) -> Article:
     """The article of one page; raises `RawiError` naming `origin` when there is none.
 
     `url` is what we know of the page's address (the fetched or archived URL): the
@@ -35,8 +36,9 @@ def article_from_html(data: bytes | str, origin: str, *, fallback_id: str, url: 
     link is what other copies of the article point to.
     """
     try:
-        doc = trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False,
-                                          include_tables=True)
+        doc = trafilatura.bare_extraction(
+            data, url=url, with_metadata=True, include_comments=False, include_tables=True
+        )
     except Exception as exc:  # a parser bug on one page must not stop the batch
         raise RawiError("E100", origin, f"trafilatura: {type(exc).__name__}: {exc}") from exc
     if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
@@ -50,8 +52,14 @@ def article_from_html(data: bytes | str, origin: str, *, fallback_id: str, url: 
     text = check_text(doc.text or "", origin, max_chars)
     page_url = url if force_url and url else (_clean(doc.url) or url)
     published = _clean(doc.date)
-    return Article(id=page_url or fallback_id, text=text, published=published, title=_clean(doc.title),
-                   url=page_url, source=_clean(doc.sitename))
+    return Article(
+        id=page_url or fallback_id,
+        text=text,
+        published=published,
+        title=_clean(doc.title),
+        url=page_url,
+        source=_clean(doc.sitename),
+    )
 
 
 def html_to_text(fragment: str) -> str:
@@ -72,9 +80,42 @@ def html_to_text(fragment: str) -> str:
 _DEPTH_LIMIT = re.compile(r"excessive depth|ERR_RESOURCE_LIMIT", re.IGNORECASE)
 # Elements whose content is not text, and elements that break a line.
 _NOT_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "math", "head"})
-_BREAKS = frozenset({"p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "article",
-                     "section", "blockquote", "pre", "header", "footer", "main", "aside", "nav", "ul", "ol",
-                     "table", "figure", "figcaption", "dd", "dt", "hr", "title", "body"})
+_BREAKS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "tr",
+        "td",
+        "th",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "article",
+        "section",
+        "blockquote",
+        "pre",
+        "header",
+        "footer",
+        "main",
+        "aside",
+        "nav",
+        "ul",
+        "ol",
+        "table",
+        "figure",
+        "figcaption",
+        "dd",
+        "dt",
+        "hr",
+        "title",
+        "body",
+    }
+)
 
 
 def _parser_gave_up(data: bytes | str) -> bool:

@@ -30,8 +30,9 @@ from rawi.reading import DEFAULT_MAX_CHARS, article_from, check_article, decode,
 _SIDECAR_FIELDS = ("id", "published", "title", "url", "source")
 
 
-def iter_inputs(sources: Sequence[str], *, client: httpx.Client | None = None,
-                max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Input]:
+def iter_inputs(
+    sources: Sequence[str], *, client: httpx.Client | None = None, max_chars: int = DEFAULT_MAX_CHARS
+) -> Iterator[Input]:
     """Every article found in files, folders (recursively, sorted, skipping hidden files) and
     http(s) URLs, one Input each; a bad file or record is an Input with an error, never an exception."""
     if isinstance(sources, str):  # one path given bare would otherwise be read letter by letter
@@ -152,8 +153,9 @@ def _read_file(path: Path, max_chars: int) -> Iterator[Input]:
             return
         size = path.stat().st_size
         if size > MAX_MARKUP_BYTES:
-            yield fail(RawiError("E004", origin, f"{size:,} bytes, more than an article, a page or a feed",
-                                 FIX_FILE_TOO_BIG))
+            yield fail(
+                RawiError("E004", origin, f"{size:,} bytes, more than an article, a page or a feed", FIX_FILE_TOO_BIG)
+            )
             return
         data = path.read_bytes()
     except OSError as exc:
@@ -182,16 +184,20 @@ def _read_url(url: str, client: httpx.Client, max_chars: int) -> Iterator[Input]
         return
     data = got.body
     name = httpx.URL(got.url).path or "/"
-    if name.lower().endswith(".gz") and data[:2] == b"\x1f\x8b" and not name.lower().endswith(
-            (".jsonl.gz", ".ndjson.gz", ".warc.gz")):
+    if (
+        name.lower().endswith(".gz")
+        and data[:2] == b"\x1f\x8b"
+        and not name.lower().endswith((".jsonl.gz", ".ndjson.gz", ".warc.gz"))
+    ):
         try:
             data = _gunzip(data)
         except RawiError as err:
             yield fail(err.with_input(url))
             return
         name = name[:-3]
-    yield from _read_blob(data, url, name, content_type=got.content_type, url=got.url, fallback_id=got.url,
-                          max_chars=max_chars)
+    yield from _read_blob(
+        data, url, name, content_type=got.content_type, url=got.url, fallback_id=got.url, max_chars=max_chars
+    )
 
 
 def _gunzip(data: bytes) -> bytes:
@@ -206,9 +212,17 @@ def _gunzip(data: bytes) -> bytes:
     return out
 
 
-def _read_blob(data: bytes, origin: str, name: str, *, fallback_id: str, max_chars: int,
-               content_type: str = "", url: str | None = None,
-               sidecar: dict[str, str] | None = None) -> Iterator[Input]:
+def _read_blob(
+    data: bytes,
+    origin: str,
+    name: str,
+    *,
+    fallback_id: str,
+    max_chars: int,
+    content_type: str = "",
+    url: str | None = None,
+    sidecar: dict[str, str] | None = None,
+) -> Iterator[Input]:
     """The articles of one whole document held in memory, by the reader its name or content calls for."""
     kind = kind_of(name, data[:4096], content_type)
     if kind == "jsonl":

@@ -67,11 +67,15 @@ def _damage(archive: ArchiveIterator, record: object, body: bytes | None) -> str
     declared = record.rec_headers.get_header("Content-Length") or "?"  # type: ignore[attr-defined]
     missing = getattr(record.raw_stream, "limit", 0)  # type: ignore[attr-defined]
     if missing > 0:
-        return (f"cut short: {missing:,} of its {declared} bytes (Content-Length) are missing; the file ends "
-                "first, or its Content-Length is larger than the record")
+        return (
+            f"cut short: {missing:,} of its {declared} bytes (Content-Length) are missing; the file ends "
+            "first, or its Content-Length is larger than the record"
+        )
     if archive.err_count > before:
-        return (f"its Content-Length ({declared} bytes) does not end where the record does: "
-                "the record is longer or shorter than it says")
+        return (
+            f"its Content-Length ({declared} bytes) does not end where the record does: "
+            "the record is longer or shorter than it says"
+        )
     checker = getattr(record, "digest_checker", None)
     # Only the block digest: some crawlers compute the payload digest after undoing chunked
     # transfer encoding, so a payload mismatch is no proof of damage.
@@ -99,7 +103,7 @@ def _next_header(stream: IO[bytes], after: int) -> int | None:
         found = data.find(_HEADER)
         if found >= 0:
             return at - len(carry) + found + 1
-        carry = data[-(len(_HEADER) - 1):]
+        carry = data[-(len(_HEADER) - 1) :]
         at += len(block)
     return None
 
@@ -141,8 +145,9 @@ def iter_warc(stream: IO[bytes], origin: str, *, max_chars: int, first: int = 1)
                     yield fail(RawiError("E004", where, f"an HTML page of more than {MAX_MARKUP_BYTES:,} bytes"))
                     continue
                 try:
-                    article = article_from_html(body, where, fallback_id=uri or where, url=uri or None,
-                                                force_url=bool(uri), max_chars=max_chars)
+                    article = article_from_html(
+                        body, where, fallback_id=uri or where, url=uri or None, force_url=bool(uri), max_chars=max_chars
+                    )
                 except RawiError as err:
                     yield fail(err)
                     continue

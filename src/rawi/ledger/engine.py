@@ -43,7 +43,7 @@ def resolve_url(url: str | None) -> str:
     # Plain postgresql:// would pick psycopg2 in SQLAlchemy; rawi supports psycopg 3.
     for prefix in ("postgresql://", "postgres://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 

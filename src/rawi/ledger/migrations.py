@@ -47,8 +47,9 @@ def _figures(conn: Connection) -> None:
     from rawi.ledger.write import write_frames
 
     metadata.create_all(conn, tables=list(FIGURE_TABLES), checkfirst=False)
-    for art_id, key, outlet in list(conn.execute(select(articles.c.id, articles.c.doc_key, articles.c.source)
-                                                  .order_by(articles.c.id))):
+    for art_id, key, outlet in list(
+        conn.execute(select(articles.c.id, articles.c.doc_key, articles.c.source).order_by(articles.c.id))
+    ):
         stored = get_article(conn, key)
         if stored is not None and stored.analysis.quantities:
             write_frames(conn, art_id, figure_frames(stored.analysis, outlet, key), stored.analysis.text)
@@ -68,15 +69,18 @@ def _search(conn: Connection) -> None:
         if column not in {c["name"] for c in have.get_columns(table.name)}:
             conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {column} TEXT")
     a, t = articles, attributions
-    rows = [{"b_id": r.id, "b_search": search_text(r.title, folded_text(r.text))}
-            for r in conn.execute(select(a.c.id, a.c.title, a.c.text).where(a.c.search.is_(None)))]
+    rows = [
+        {"b_id": r.id, "b_search": search_text(r.title, folded_text(r.text))}
+        for r in conn.execute(select(a.c.id, a.c.title, a.c.text).where(a.c.search.is_(None)))
+    ]
     if rows:
         conn.execute(update(a).where(a.c.id == bindparam("b_id")).values(search=bindparam("b_search")), rows)
-    rows = [{"b_id": r.id, "b_search": folded_text(r.content_text)}
-            for r in conn.execute(select(t.c.id, t.c.content_text).where(t.c.content_search.is_(None)))]
+    rows = [
+        {"b_id": r.id, "b_search": folded_text(r.content_text)}
+        for r in conn.execute(select(t.c.id, t.c.content_text).where(t.c.content_search.is_(None)))
+    ]
     if rows:
-        conn.execute(update(t).where(t.c.id == bindparam("b_id")).values(content_search=bindparam("b_search")),
-                     rows)
+        conn.execute(update(t).where(t.c.id == bindparam("b_id")).values(content_search=bindparam("b_search")), rows)
 
 
 def _spots(conn: Connection) -> None:
@@ -92,19 +96,30 @@ def _spots(conn: Connection) -> None:
 
     if "spots" not in {c["name"] for c in inspect(conn).get_columns("figures")}:
         conn.exec_driver_sql("ALTER TABLE figures ADD COLUMN spots TEXT")
-    todo = list(conn.execute(select(articles.c.id, articles.c.doc_key, articles.c.source)
-                             .where(articles.c.id.in_(select(figures.c.article_id).where(figures.c.measure != "")))
-                             .order_by(articles.c.id)))
+    todo = list(
+        conn.execute(
+            select(articles.c.id, articles.c.doc_key, articles.c.source)
+            .where(articles.c.id.in_(select(figures.c.article_id).where(figures.c.measure != "")))
+            .order_by(articles.c.id)
+        )
+    )
     rows = []
     for art_id, key, outlet in todo:
         stored = get_article(conn, key)
         if stored is not None:
-            rows += [{"b_art": art_id, "b_ord": f.ord, "b_spots": "|".join(f.spots)}
-                     for f in figure_frames(stored.analysis, outlet, key) if f.spots]
+            rows += [
+                {"b_art": art_id, "b_ord": f.ord, "b_spots": "|".join(f.spots)}
+                for f in figure_frames(stored.analysis, outlet, key)
+                if f.spots
+            ]
     if rows:
         f = figures
-        conn.execute(update(f).where(f.c.article_id == bindparam("b_art"), f.c.ord == bindparam("b_ord"))
-                     .values(spots=bindparam("b_spots")), rows)
+        conn.execute(
+            update(f)
+            .where(f.c.article_id == bindparam("b_art"), f.c.ord == bindparam("b_ord"))
+            .values(spots=bindparam("b_spots")),
+            rows,
+        )
     forget_links(conn)
 
 
@@ -119,7 +134,8 @@ def _context(conn: Connection) -> None:
     conn.exec_driver_sql(
         "UPDATE figures SET context = (SELECT substr(a.text, figures.context_start + 1, "
         "figures.context_end - figures.context_start) FROM articles a WHERE a.id = figures.article_id) "
-        "WHERE context IS NULL")
+        "WHERE context IS NULL"
+    )
 
 
 def _entity_keys_index(conn: Connection) -> None:
@@ -144,8 +160,9 @@ def applied(engine: Engine) -> list[str]:
     with engine.connect() as conn:
         if not engine.dialect.has_table(conn, schema_migrations.name):
             return []
-        rows = conn.execute(select(schema_migrations.c.name)
-                            .order_by(schema_migrations.c.applied_at, schema_migrations.c.name))
+        rows = conn.execute(
+            select(schema_migrations.c.name).order_by(schema_migrations.c.applied_at, schema_migrations.c.name)
+        )
         return [r.name for r in rows]
 
 
@@ -173,8 +190,10 @@ def migrate(engine: Engine, migrations: Sequence[Migration] | None = None) -> li
                 # Two processes opening a fresh ledger at once: the second waits, then sees it done.
                 conn.exec_driver_sql("LOCK TABLE schema_migrations IN EXCLUSIVE MODE")
             # Checked inside the transaction (SQLite: under BEGIN IMMEDIATE) for the same reason.
-            if conn.execute(select(schema_migrations.c.name)
-                            .where(schema_migrations.c.name == m.name)).first() is not None:
+            if (
+                conn.execute(select(schema_migrations.c.name).where(schema_migrations.c.name == m.name)).first()
+                is not None
+            ):
                 continue
             m.apply(conn)
             conn.execute(insert(schema_migrations).values(name=m.name, applied_at=datetime.now(UTC)))

@@ -88,8 +88,13 @@ def _article_filters(f: ExportFilter, keys: frozenset[str] | None) -> list[Colum
     out: list[ColumnElement[bool]] = []
     if keys is not None:
         t, e = attributions, entities
-        out.append(exists(select(t.c.id).select_from(t.join(e, t.c.source_entity_id == e.c.id))
-                          .where(t.c.article_id == articles.c.id, e.c.global_key.in_(keys))))
+        out.append(
+            exists(
+                select(t.c.id)
+                .select_from(t.join(e, t.c.source_entity_id == e.c.id))
+                .where(t.c.article_id == articles.c.id, e.c.global_key.in_(keys))
+            )
+        )
     if f.source is not None:
         out.append(articles.c.source == f.source)
     if f.since is not None:
@@ -107,8 +112,11 @@ def _first_appearances(conn: Connection) -> dict[int, ArticleRef]:
     """
     a = articles
     originals = select(a.c.syndicated_of).where(a.c.syndicated_of.is_not(None))
-    rows = conn.execute(select(a.c.id, a.c.syndicated_of, a.c.doc_key, a.c.url, a.c.published, a.c.source,
-                               a.c.title).where(or_(a.c.syndicated_of.is_not(None), a.c.id.in_(originals))))
+    rows = conn.execute(
+        select(a.c.id, a.c.syndicated_of, a.c.doc_key, a.c.url, a.c.published, a.c.source, a.c.title).where(
+            or_(a.c.syndicated_of.is_not(None), a.c.id.in_(originals))
+        )
+    )
     groups: dict[int, list[Any]] = defaultdict(list)
     for r in rows:
         groups[r.syndicated_of if r.syndicated_of is not None else r.id].append(r)
@@ -162,9 +170,17 @@ class SourceRow:
     last: str | None
 
     def to_json(self) -> dict[str, Any]:
-        return {"speaker": self.speaker, "speaker_key": self.speaker_key, "link": self.link, "via": self.via,
-                "claims": self.claims, "articles": self.articles, "outlets": self.outlets,
-                "first": self.first, "last": self.last}
+        return {
+            "speaker": self.speaker,
+            "speaker_key": self.speaker_key,
+            "link": self.link,
+            "via": self.via,
+            "claims": self.claims,
+            "articles": self.articles,
+            "outlets": self.outlets,
+            "first": self.first,
+            "last": self.last,
+        }
 
 
 @dataclass
@@ -177,8 +193,7 @@ class _Acc:
     dates: list[str] = field(default_factory=list)
 
 
-def quoted_about(conn: Connection, entity: str, since: str | None = None,
-                 until: str | None = None) -> list[SourceRow]:
+def quoted_about(conn: Connection, entity: str, since: str | None = None, until: str | None = None) -> list[SourceRow]:
     """Who is quoted about ENTITY: the speakers of attributions whose content mentions it, by relay chain.
 
     Most-quoted first. A speaker is its entity's global key when resolved, else
@@ -188,15 +203,36 @@ def quoted_about(conn: Connection, entity: str, since: str | None = None,
     keys = resolve_keys(conn, entity)
     t, m, e = attributions, mentions, entities
     speaker = entities.alias("speaker")
-    mentioned = exists(select(m.c.id).select_from(m.join(e, m.c.entity_id == e.c.id))
-                       .where(m.c.article_id == t.c.article_id, m.c.span_start >= t.c.content_start,
-                              m.c.span_end <= t.c.content_end, e.c.global_key.in_(keys)))
-    rows = list(conn.execute(
-        select(t.c.id, t.c.article_id, t.c.source_text, articles.c.published, articles.c.source,
-               speaker.c.name, speaker.c.global_key, speaker.c.link)
-        .select_from(t.join(articles, t.c.article_id == articles.c.id)
-                     .outerjoin(speaker, t.c.source_entity_id == speaker.c.id))
-        .where(mentioned, *_dated(since, until))))
+    mentioned = exists(
+        select(m.c.id)
+        .select_from(m.join(e, m.c.entity_id == e.c.id))
+        .where(
+            m.c.article_id == t.c.article_id,
+            m.c.span_start >= t.c.content_start,
+            m.c.span_end <= t.c.content_end,
+            e.c.global_key.in_(keys),
+        )
+    )
+    rows = list(
+        conn.execute(
+            select(
+                t.c.id,
+                t.c.article_id,
+                t.c.source_text,
+                articles.c.published,
+                articles.c.source,
+                speaker.c.name,
+                speaker.c.global_key,
+                speaker.c.link,
+            )
+            .select_from(
+                t.join(articles, t.c.article_id == articles.c.id).outerjoin(
+                    speaker, t.c.source_entity_id == speaker.c.id
+                )
+            )
+            .where(mentioned, *_dated(since, until))
+        )
+    )
     chains = _relay_chains(conn, [r.id for r in rows])
     acc: dict[tuple[str | None, str], _Acc] = {}
     for r in rows:
@@ -209,8 +245,20 @@ def quoted_about(conn: Connection, entity: str, since: str | None = None,
             a.outlets.add(r.source)
         if r.published is not None:
             a.dates.append(r.published)
-    out = [SourceRow(a.speaker, key, a.link, via, a.claims, len(a.articles), "; ".join(sorted(a.outlets)),
-                     min(a.dates, default=None), max(a.dates, default=None)) for (key, via), a in acc.items()]
+    out = [
+        SourceRow(
+            a.speaker,
+            key,
+            a.link,
+            via,
+            a.claims,
+            len(a.articles),
+            "; ".join(sorted(a.outlets)),
+            min(a.dates, default=None),
+            max(a.dates, default=None),
+        )
+        for (key, via), a in acc.items()
+    ]
     out.sort(key=lambda s: (-s.claims, -s.articles, s.speaker_key or "\uffff", s.via))
     return out
 
@@ -230,9 +278,12 @@ def _relay_chains(conn: Connection, att_ids: list[int], chunk: int = 500) -> dic
     out: dict[int, list[str]] = defaultdict(list)
     v, e = relays, entities
     for i in range(0, len(att_ids), chunk):  # bounded IN lists for every backend
-        ids = att_ids[i:i + chunk]
-        for r in conn.execute(select(v.c.attribution_id, v.c.span_text, e.c.name)
-                              .select_from(v.outerjoin(e, v.c.entity_id == e.c.id))
-                              .where(v.c.attribution_id.in_(ids)).order_by(v.c.attribution_id, v.c.ord)):
+        ids = att_ids[i : i + chunk]
+        for r in conn.execute(
+            select(v.c.attribution_id, v.c.span_text, e.c.name)
+            .select_from(v.outerjoin(e, v.c.entity_id == e.c.id))
+            .where(v.c.attribution_id.in_(ids))
+            .order_by(v.c.attribution_id, v.c.ord)
+        ):
             out[r.attribution_id].append(r.name if r.name is not None else r.span_text)
     return out

@@ -135,8 +135,14 @@ class PairRow(_Row):
     b: FigureRow
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "key": self.a.key, "confidence": self.confidence, "reason": self.reason,
-                "a": self.a.to_json(), "b": self.b.to_json()}
+        return {
+            "kind": self.kind,
+            "key": self.a.key,
+            "confidence": self.confidence,
+            "reason": self.reason,
+            "a": self.a.to_json(),
+            "b": self.b.to_json(),
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,12 +27,14 @@ from sqlalchemy import (
 )
 
 # Named constraints keep future ALTERs (and SQLite batch rebuilds) predictable.
-metadata = MetaData(naming_convention={
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-})
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
 
 
 def _article_fk() -> Column[int]:
@@ -41,18 +43,23 @@ def _article_fk() -> Column[int]:
 
 def _span_columns(prefix: str = "span", nullable: bool = False) -> tuple[Column[int], Column[int], Column[str]]:
     """A span of the article's text: half-open code-point offsets and the text they cover."""
-    return (Column(f"{prefix}_start", Integer, nullable=nullable), Column(f"{prefix}_end", Integer, nullable=nullable),
-            Column(f"{prefix}_text", Text, nullable=nullable))
+    return (
+        Column(f"{prefix}_start", Integer, nullable=nullable),
+        Column(f"{prefix}_end", Integer, nullable=nullable),
+        Column(f"{prefix}_text", Text, nullable=nullable),
+    )
 
 
 schema_migrations = Table(
-    "schema_migrations", metadata,
+    "schema_migrations",
+    metadata,
     Column("name", String(200), primary_key=True),
     Column("applied_at", DateTime(timezone=True), nullable=False),
 )
 
 articles = Table(
-    "articles", metadata,
+    "articles",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     # The article's URL when it has one (stable across feeds and re-crawls), else its id.
     Column("doc_key", Text, nullable=False, unique=True),
@@ -76,7 +83,8 @@ articles = Table(
 )
 
 entities = Table(
-    "entities", metadata,
+    "entities",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _article_fk(),
     Column("local_id", String(32), nullable=False),  # "e1" within its article
@@ -93,7 +101,8 @@ entities = Table(
 )
 
 mentions = Table(
-    "mentions", metadata,
+    "mentions",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _article_fk(),
     Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False, index=True),
@@ -103,7 +112,8 @@ mentions = Table(
 )
 
 attributions = Table(
-    "attributions", metadata,
+    "attributions",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _article_fk(),
     Column("local_id", String(32), nullable=False),  # "a1" within its article
@@ -120,11 +130,11 @@ attributions = Table(
 )
 
 relays = Table(
-    "relays", metadata,
+    "relays",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _article_fk(),
-    Column("attribution_id", Integer, ForeignKey("attributions.id", ondelete="CASCADE"), nullable=False,
-           index=True),
+    Column("attribution_id", Integer, ForeignKey("attributions.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("ord", Integer, nullable=False),  # 0 = nearest to the source
     *_span_columns(),
     Column("entity_id", Integer, ForeignKey("entities.id", ondelete="SET NULL")),
@@ -132,7 +142,8 @@ relays = Table(
 )
 
 times = Table(
-    "times", metadata,
+    "times",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _article_fk(),
     Column("ord", Integer, nullable=False),
@@ -143,7 +154,8 @@ times = Table(
 )
 
 quantities = Table(
-    "quantities", metadata,
+    "quantities",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _article_fk(),
     Column("ord", Integer, nullable=False),
@@ -168,7 +180,8 @@ INITIAL_TABLES: tuple[Table, ...] = (articles, entities, mentions, attributions,
 # figure states, shared by the figures linked to it, and set by `Ledger.relink` (None until then,
 # and for figures too vague to compare).
 figures = Table(
-    "figures", metadata,
+    "figures",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _article_fk(),
     Column("ord", Integer, nullable=False),  # the quantity's position in its article
@@ -209,7 +222,8 @@ figures = Table(
 
 # What an article is about as a whole, for comparing its figures with other articles'.
 figure_articles = Table(
-    "figure_articles", metadata,
+    "figure_articles",
+    metadata,
     Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("scope", Text, nullable=False),  # the places it names most
     Column("topic", Text, nullable=False),  # the words it uses most
@@ -217,7 +231,8 @@ figure_articles = Table(
 
 # Conflicts, revisions and contradictions between stored figures, found by `Ledger.relink`.
 figure_pairs = Table(
-    "figure_pairs", metadata,
+    "figure_pairs",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("kind", String(16), nullable=False),
     Column("a_id", Integer, ForeignKey("figures.id", ondelete="CASCADE"), nullable=False, index=True),
@@ -229,7 +244,8 @@ figure_pairs = Table(
 
 # Small facts about the ledger as a whole: which state of the figures the links were computed for.
 ledger_state = Table(
-    "ledger_state", metadata,
+    "ledger_state",
+    metadata,
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
 )

@@ -75,8 +75,9 @@ class Ledger:
     def __enter__(self) -> Ledger:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     # -- writing -------------------------------------------------------------
@@ -91,8 +92,11 @@ class Ledger:
         if not keys:
             return {}
         with self.engine.connect() as conn:
-            rows = conn.execute(select(schema.articles.c.doc_key, schema.articles.c.content_hash)
-                                .where(schema.articles.c.doc_key.in_(list(keys))))
+            rows = conn.execute(
+                select(schema.articles.c.doc_key, schema.articles.c.content_hash).where(
+                    schema.articles.c.doc_key.in_(list(keys))
+                )
+            )
             return {k: h for k, h in rows}
 
     def ingest(self, article: Article, analysis: Analysis) -> str:
@@ -117,8 +121,9 @@ class Ledger:
             try:
                 now = datetime.now(UTC)
                 with self._writer.begin() as conn:
-                    statuses = write_articles(conn, [(item[0], item[1], item[2] if len(item) > 2 else None)
-                                                     for item in batch], now)
+                    statuses = write_articles(
+                        conn, [(item[0], item[1], item[2] if len(item) > 2 else None) for item in batch], now
+                    )
                 return [Ingested(doc_key(item[0]), status) for item, status in zip(batch, statuses, strict=True)]
             except IntegrityError:
                 # PostgreSQL: another process added the same key since we looked. The
@@ -159,23 +164,30 @@ class Ledger:
 
     # -- reading -------------------------------------------------------------
 
-    def figures(self, flt: FigureFilter | None = None, limit: int = 100,
-                offset: int = 0) -> tuple[list[FigureRow], int]:
+    def figures(
+        self, flt: FigureFilter | None = None, limit: int = 100, offset: int = 0
+    ) -> tuple[list[FigureRow], int]:
         """Stored figure claims passing `flt`, and how many do (links are brought up to date first)."""
         self.ensure_links()
         with self.engine.connect() as conn:
             return read_figures.list_figures(conn, flt or FigureFilter(), limit, offset)
 
-    def timeline(self, flt: FigureFilter | None = None, limit: int = 100,
-                 offset: int = 0) -> tuple[list[FigureRow], int]:
+    def timeline(
+        self, flt: FigureFilter | None = None, limit: int = 100, offset: int = 0
+    ) -> tuple[list[FigureRow], int]:
         """Comparable figures passing `flt`, ordered by the time they describe."""
         self.ensure_links()
         with self.engine.connect() as conn:
             return read_figures.timeline(conn, flt or FigureFilter(), limit, offset)
 
-    def pairs(self, kinds: tuple[str, ...] = ("conflict", "revision", "contradiction"),
-              flt: FigureFilter | None = None, limit: int = 100, offset: int = 0,
-              min_confidence: float = 0.0) -> tuple[list[PairRow], int]:
+    def pairs(
+        self,
+        kinds: tuple[str, ...] = ("conflict", "revision", "contradiction"),
+        flt: FigureFilter | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        min_confidence: float = 0.0,
+    ) -> tuple[list[PairRow], int]:
         """Stored conflicts, revisions and contradictions (either side passing `flt`, at least
         `min_confidence` confident), most confident first."""
         self.ensure_links()
@@ -192,9 +204,16 @@ class Ledger:
         with self.engine.connect() as conn:
             return read.get_article(conn, doc_key, by_id)
 
-    def claims(self, entity: str | None = None, source: str | None = None, since: str | None = None,
-               until: str | None = None, limit: int = 100, offset: int = 0,
-               flt: read.ClaimFilter | None = None) -> list[ClaimRow]:
+    def claims(
+        self,
+        entity: str | None = None,
+        source: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        flt: read.ClaimFilter | None = None,
+    ) -> list[ClaimRow]:
         """Attributions with their article. `entity`: the speaker's global key, link or name;
         `source`: the outlet; `since`/`until`: inclusive bounds on the dateline (ISO prefixes);
         or a whole `flt` (stance, words, order too), which then stands for all of them."""
@@ -211,9 +230,16 @@ class Ledger:
         with self.engine.connect() as conn:
             return read.search_articles(conn, q, limit, offset)
 
-    def quantities(self, entity: str | None = None, source: str | None = None, since: str | None = None,
-                   until: str | None = None, unit: str | None = None, limit: int = 100,
-                   offset: int = 0) -> list[QuantityRow]:
+    def quantities(
+        self,
+        entity: str | None = None,
+        source: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        unit: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[QuantityRow]:
         """Amounts with their article and claimant; filters as in `claims`, plus the unit."""
         with self.engine.connect() as conn:
             return read.list_quantities(conn, entity, source, since, until, unit, limit, offset)

@@ -23,10 +23,17 @@ from rawi.lexicon import Row, load_tsv
 
 STANCES = frozenset({"assert", "claim", "confirm", "deny", "estimate", "warn", "call", "praise", "other"})
 CLASSES = frozenset({"regular", "hollow", "defective", "doubled", "irregular"})
-PHRASE_KINDS = frozenset({
-    "according_to", "relay_verb", "nominal", "audience_prep",
-    "complementiser", "continuation", "claim_marker",
-})
+PHRASE_KINDS = frozenset(
+    {
+        "according_to",
+        "relay_verb",
+        "nominal",
+        "audience_prep",
+        "complementiser",
+        "continuation",
+        "claim_marker",
+    }
+)
 _SLOTS = frozenset({"@past", "@present", "@participle", "@noun", "@passive", "@all"})
 
 # Object pronouns a reporting verb can carry ("أبلغنا", "أخبرهم", "نفاه").
@@ -171,8 +178,9 @@ def _tagged(surface: str, tag: str, defective: bool) -> Iterator[_Slot]:
     if tag == "pt":
         yield from _participle_forms(surface, defective)
     elif tag in ("ptf", "ptp"):
-        yield _Slot(surface, "@participle", "participle", "", 3, "f" if tag == "ptf" else "m",
-                    "s" if tag == "ptf" else "p")
+        yield _Slot(
+            surface, "@participle", "participle", "", 3, "f" if tag == "ptf" else "m", "s" if tag == "ptf" else "p"
+        )
     elif tag in ("n", "np"):
         yield _Slot(surface, "@noun", "noun", "", 3, "", "p" if tag == "np" else "s")
     elif len(tag) in (3, 4) and tag[0] in "pr" and tag[1] in _TAG_PERSON and tag[-1] in "sdp":
@@ -253,15 +261,18 @@ def cue_forms() -> Mapping[str, tuple[CueForm, ...]]:
             if s.surface in excluded or len(s.surface) < 2:
                 continue
             flagged = "@all" in ambiguous or s.slot in ambiguous or s.surface in ambiguous
-            form = CueForm(lemma, row["stance"], s.pos, s.tense, s.person, s.gender, s.number,
-                           row["prep"], s.passive, flagged)
+            form = CueForm(
+                lemma, row["stance"], s.pos, s.tense, s.person, s.gender, s.number, row["prep"], s.passive, flagged
+            )
             bucket = table.setdefault(s.surface, [])
             if form not in bucket:
                 bucket.append(form)
         unknown = {a for a in ambiguous | excluded if not a.startswith("@")} - produced
         if unknown:
-            raise ValueError(f"reporting_verbs.tsv row {lemma!r}: ambiguous/exclude name forms "
-                             f"it does not produce: {sorted(unknown)}")
+            raise ValueError(
+                f"reporting_verbs.tsv row {lemma!r}: ambiguous/exclude name forms "
+                f"it does not produce: {sorted(unknown)}"
+            )
     out = {
         surface: tuple(
             sorted(

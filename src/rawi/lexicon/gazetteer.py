@@ -281,25 +281,43 @@ def _country_rows() -> tuple[list[GazEntry], dict[str, tuple[str, ...]], list[Ga
         aliases, weak = _aliases([row["name_ar"], *_split(row["aliases_ar"])], exclude)
         key = f"country-{iso.lower()}"
         nisbas = [_norm_alias(x) for x in _split(row["adjective_ar"])]
-        countries.append(GazEntry(
-            key=key, name_ar=row["name_ar"], name_en=row["name_en"], type="GPE", kind="country",
-            link=row["qid"] or None, gender=row["gender"] or "f", aliases=aliases,
-            adjective=nisbas[0] if nisbas else None, affiliation=iso, weak_aliases=weak,
-        ))
+        countries.append(
+            GazEntry(
+                key=key,
+                name_ar=row["name_ar"],
+                name_en=row["name_en"],
+                type="GPE",
+                kind="country",
+                link=row["qid"] or None,
+                gender=row["gender"] or "f",
+                aliases=aliases,
+                adjective=nisbas[0] if nisbas else None,
+                affiliation=iso,
+                weak_aliases=weak,
+            )
+        )
         if nisbas:
             forms = [f for n in nisbas for f in adjective_forms(n) if f not in exclude]
             adjectives[key] = tuple(dict.fromkeys(forms))
         if row["capital_ar"]:
             own = set(aliases)
-            cap_aliases, cap_weak = _aliases(
-                [row["capital_ar"], *_split(row["capital_aliases_ar"])], exclude | own
+            cap_aliases, cap_weak = _aliases([row["capital_ar"], *_split(row["capital_aliases_ar"])], exclude | own)
+            capitals.append(
+                GazEntry(
+                    key=f"capital-{iso.lower()}",
+                    name_ar=row["capital_ar"],
+                    name_en=row["capital_en"],
+                    type="GPE",
+                    kind="capital",
+                    link=row["capital_qid"] or None,
+                    gender="f",
+                    aliases=cap_aliases,
+                    adjective=None,
+                    affiliation=iso,
+                    roles=(Role("capital", iso),),
+                    weak_aliases=cap_weak,
+                )
             )
-            capitals.append(GazEntry(
-                key=f"capital-{iso.lower()}", name_ar=row["capital_ar"], name_en=row["capital_en"],
-                type="GPE", kind="capital", link=row["capital_qid"] or None, gender="f",
-                aliases=cap_aliases, adjective=None, affiliation=iso,
-                roles=(Role("capital", iso),), weak_aliases=cap_weak,
-            ))
     return countries, adjectives, capitals
 
 
@@ -310,11 +328,22 @@ def _curated_rows() -> list[GazEntry]:
             raise ValueError(f"gazetteer {row['key']}: bad type {row['type']!r}")
         aliases, weak = _aliases([row["name_ar"], *_split(row["aliases_ar"])], set())
         roles = _roles(row["kind"], row["affiliation"], row["as_of"])
-        out.append(GazEntry(
-            key=row["key"], name_ar=row["name_ar"], name_en=row["name_en"], type=row["type"],
-            kind=roles[0].kind, link=row["qid"] or None, gender=row["gender"], aliases=aliases,
-            adjective=None, affiliation=roles[0].affiliation, roles=roles, weak_aliases=weak,
-        ))
+        out.append(
+            GazEntry(
+                key=row["key"],
+                name_ar=row["name_ar"],
+                name_en=row["name_en"],
+                type=row["type"],
+                kind=roles[0].kind,
+                link=row["qid"] or None,
+                gender=row["gender"],
+                aliases=aliases,
+                adjective=None,
+                affiliation=roles[0].affiliation,
+                roles=roles,
+                weak_aliases=weak,
+            )
+        )
     return out
 
 

@@ -58,11 +58,18 @@ def _workers_value(ctx: click.Context, param: click.Parameter, value: str | None
 
 def scale_options(fn: click.decorators.FC) -> click.decorators.FC:
     """`--workers N|auto` and `--scheduler tcp://HOST:PORT`, shared by `rawi extract` and `rawi ingest`."""
-    fn = click.option("--scheduler", metavar="tcp://HOST:PORT",
-                      help="Run on this existing dask.distributed cluster (needs rawi[dask]).")(fn)
-    return click.option("--workers", metavar="N|auto", callback=_workers_value,
-                        help="Run on a local Dask cluster of N processes (auto: one per core; "
-                             "default: this one process). Needs rawi[dask].")(fn)
+    fn = click.option(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help="Run on this existing dask.distributed cluster (needs rawi[dask]).",
+    )(fn)
+    return click.option(
+        "--workers",
+        metavar="N|auto",
+        callback=_workers_value,
+        help="Run on a local Dask cluster of N processes (auto: one per core; "
+        "default: this one process). Needs rawi[dask].",
+    )(fn)
 
 
 def dask_missing() -> RawiError | None:

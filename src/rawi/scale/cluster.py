@@ -51,9 +51,16 @@ def client_for(scale: Scale) -> Iterator[Client]:
             yield client
         return
     # No dashboard (it needs bokeh and a port); worker logs only when something is wrong.
-    with dd.LocalCluster(n_workers=scale.workers, threads_per_worker=1, processes=True,
-                         dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
-            dd.Client(cluster) as client:
+    with (
+        dd.LocalCluster(
+            n_workers=scale.workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        dd.Client(cluster) as client,
+    ):
         yield client
 
 
@@ -62,8 +69,9 @@ def slots(client: Client) -> int:
     return max(1, sum(client.nthreads().values()))  # type: ignore[no-untyped-call]
 
 
-def ordered_map(client: Client, fn: Callable[..., R], items: Iterable[A], *args: Any,
-                window: int | None = None) -> Iterator[tuple[A, R]]:
+def ordered_map(
+    client: Client, fn: Callable[..., R], items: Iterable[A], *args: Any, window: int | None = None
+) -> Iterator[tuple[A, R]]:
     """`(item, fn(item, *args))` for every item, computed on the cluster, in the order of `items`.
 
     At most `window` tasks (default: twice the cluster's slots, plus one) are submitted and
@@ -81,8 +89,9 @@ def ordered_map(client: Client, fn: Callable[..., R], items: Iterable[A], *args:
         if item is _END:
             return False
         # Unique keys: the same partition in another run (or submitted again) is new work.
-        pending.append((item, client.submit(fn, item, *args, key=f"rawi-{fn.__name__}-{run}-{n}",
-                                            retries=RETRIES, pure=False)))
+        pending.append(
+            (item, client.submit(fn, item, *args, key=f"rawi-{fn.__name__}-{run}-{n}", retries=RETRIES, pure=False))
+        )
         n += 1
         return True
 

@@ -57,8 +57,9 @@ def extract_part(part: Partition, job: ExtractJob) -> list[str | RawiError]:
     return out
 
 
-def extract_lines(input: str, job: ExtractJob, scale: Scale,
-                  stdin: IO[bytes] | None = None) -> Iterator[str | RawiError]:
+def extract_lines(
+    input: str, job: ExtractJob, scale: Scale, stdin: IO[bytes] | None = None
+) -> Iterator[str | RawiError]:
     """The output line (or the error) of every article of the JSON Lines `input`, in input order."""
     with client_for(scale) as client:
         parts = jsonl_parts(input, scale.partition_bytes, stdin, job.max_chars)

@@ -70,6 +70,7 @@ class Outcome:
 
 # -- on a worker -----------------------------------------------------------------
 
+
 @functools.cache
 def _ready() -> None:
     """Once per worker process: every lexicon loaded (figures' too), then frozen out of the collector's sight."""
@@ -149,8 +150,10 @@ def _store(done: list[Outcome], ledger: Ledger) -> list[Outcome]:
 
 # -- on the driver -----------------------------------------------------------------
 
-def ingest_sources(ledger: Ledger, sources: Sequence[str], lang: str, progress: bool, scale: Scale,
-                   max_chars: int = DEFAULT_MAX_CHARS) -> Summary:
+
+def ingest_sources(
+    ledger: Ledger, sources: Sequence[str], lang: str, progress: bool, scale: Scale, max_chars: int = DEFAULT_MAX_CHARS
+) -> Summary:
     """`Service.ingest_sources` on a cluster: the same ledger rows, rejections and counts."""
     write = ledger.engine.dialect.name == "postgresql"
     job = IngestJob(lang, max_chars, ledger.engine.url.render_as_string(hide_password=False), write)
@@ -169,8 +172,12 @@ def ingest_sources(ledger: Ledger, sources: Sequence[str], lang: str, progress: 
     return summary
 
 
-def _to_write(results: Iterable[tuple[Planned, list[Outcome]]], summary: Summary, first: dict[str, str],
-              clashes: dict[str, str] | None) -> Iterator[Written]:
+def _to_write(
+    results: Iterable[tuple[Planned, list[Outcome]]],
+    summary: Summary,
+    first: dict[str, str],
+    clashes: dict[str, str] | None,
+) -> Iterator[Written]:
     """The articles for the driver to write, in input order; everything else counted or reported.
 
     The first article of a key in the whole input is kept and the later ones rejected (E012),

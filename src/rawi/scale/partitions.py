@@ -122,8 +122,9 @@ class Failed:
         yield Record(self.error.input, None, self.error)
 
 
-def jsonl_parts(name: str, target: int, stdin: IO[bytes] | None = None,
-                max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Partition]:
+def jsonl_parts(
+    name: str, target: int, stdin: IO[bytes] | None = None, max_chars: int = DEFAULT_MAX_CHARS
+) -> Iterator[Partition]:
     """The partitions of the JSON Lines input `name` (`-`: `stdin`), about `target` bytes each."""
     if name == "-":
         if stdin is not None:
@@ -138,8 +139,9 @@ def jsonl_parts(name: str, target: int, stdin: IO[bytes] | None = None,
         yield from stream_parts(fh, name, target, max_chars)
 
 
-def stream_parts(fh: io.BufferedReader, name: str, target: int,
-                 max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Partition]:
+def stream_parts(
+    fh: io.BufferedReader, name: str, target: int, max_chars: int = DEFAULT_MAX_CHARS
+) -> Iterator[Partition]:
     """Byte ranges of a plain file, blocks of lines of a gzip one (whatever its name says, as
     `iter_jsonl` decides by the content)."""
     if fh.peek(2)[:2] == GZIP_MAGIC:
@@ -171,8 +173,7 @@ def line_ranges(fh: IO[bytes], path: str, name: str, target: int) -> Iterator[Pa
         yield Failed(RawiError("E001", name))
 
 
-def line_blocks(stream: IO[bytes], name: str, target: int,
-                max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Partition]:
+def line_blocks(stream: IO[bytes], name: str, target: int, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Partition]:
     """Blocks of whole lines of about `target` bytes, decompressing gzip; a line too long to
     be a record is counted, not kept (`Skipped`); damage ends the input with the rejection
     `iter_jsonl` gives it, after the lines read before it."""

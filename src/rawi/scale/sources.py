@@ -87,7 +87,7 @@ def _renamed(got: Input, path: str, name: str) -> Record:
         return Record(got.origin, got.article, got.error)
 
     def rename(where: str) -> str:
-        return name + where[len(path):] if where.startswith(path) else where
+        return name + where[len(path) :] if where.startswith(path) else where
 
     error = got.error.with_input(rename(got.error.input)) if got.error is not None else None
     return Record(rename(got.origin), got.article, error)

@@ -241,9 +241,7 @@ def _part(norm: str, i: int, article: bool, comma_decimal: bool = False) -> _Par
     # from their magnitude.
     quotes = _CLOSE_QUOTES.match(norm, end) if digits else None
     nxt = _next_token(norm, quotes.end() if quotes else end)
-    if nxt is not None and (
-        nxt.kind == "mag" or (nxt.kind == "magplural" and (digits or 3 <= value <= 10))
-    ):
+    if nxt is not None and (nxt.kind == "mag" or (nxt.kind == "magplural" and (digits or 3 <= value <= 10))):
         return _Part(value * nxt.value, nxt.end, nxt.value)
     return _Part(value, end, None)
 

@@ -105,7 +105,7 @@ def pair_quotes(text: str, start: int, end: int) -> list[Quote]:
         if role == "open" and text[i] not in _OPENERS:
             # An ambiguous mark that only looks like an opener closes the open quote
             # when the quote holds words; otherwise the first mark was stray.
-            if text[open_at + open_width:i].strip():
+            if text[open_at + open_width : i].strip():
                 quotes.append(Quote(open_at, open_at + open_width, i, i))
                 open_at = -1
             else:
@@ -113,7 +113,7 @@ def pair_quotes(text: str, start: int, end: int) -> list[Quote]:
             continue
         quotes.append(Quote(open_at, open_at + open_width, i, i))
         open_at = -1
-    if open_at >= 0 and text[open_at + open_width:end].strip():
+    if open_at >= 0 and text[open_at + open_width : end].strip():
         quotes.append(Quote(open_at, open_at + open_width, end, None))
     return quotes
 
@@ -151,16 +151,23 @@ def segment(text: str) -> Segmentation:
         quotes.extend(pq)
         closed = [(q.start, q.end) for q in pq if q.close_at is not None]
         # A quotation whose words end a sentence ('… ذلك."') ends the sentence with it.
-        ends = sorted(q.close_at + 1 for q in pq if q.close_at is not None and q.end > q.start
-                      and text[q.end - 1] in ".!?؟…")
+        ends = sorted(
+            q.close_at + 1 for q in pq if q.close_at is not None and q.end > q.start and text[q.end - 1] in ".!?؟…"
+        )
         headline = _is_headline(text, paras, k)
         s = ps
         cuts = [(m.start(), m.end()) for m in _SENT_END_RE.finditer(text, ps, pe)]
-        cuts += [(e, e) for e in ends if e < pe and text[e:e + 1] not in ".!?؟…"]
+        cuts += [(e, e) for e in ends if e < pe and text[e : e + 1] not in ".!?؟…"]
         for cut, cut_end in sorted(cuts):
-            if text[cut] == "." and cut_end - cut == 1 and 0 < cut < len(text) - 1 \
-                    and text[cut - 1].isascii() and text[cut - 1].isalnum() \
-                    and text[cut + 1].isascii() and text[cut + 1].isalnum():
+            if (
+                text[cut] == "."
+                and cut_end - cut == 1
+                and 0 < cut < len(text) - 1
+                and text[cut - 1].isascii()
+                and text[cut - 1].isalnum()
+                and text[cut + 1].isascii()
+                and text[cut + 1].isalnum()
+            ):
                 continue  # a decimal point, an address or an abbreviation: "2.5", "goo.gl"
             if any(a <= cut < b for a, b in closed):
                 continue

@@ -24,7 +24,7 @@ log = logging.getLogger("rawi.web")
 # framed, and leaks no URL to the sites its links lead to.
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; base-uri 'none'; object-src 'none'; "
-                               "frame-ancestors 'none'; form-action 'self'",
+    "frame-ancestors 'none'; form-action 'self'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
@@ -47,8 +47,9 @@ FIXES = {
 }
 
 
-def error_response(status: int, code: str, message: str, fix: str | None = None,
-                   headers: dict[str, str] | None = None) -> JSONResponse:
+def error_response(
+    status: int, code: str, message: str, fix: str | None = None, headers: dict[str, str] | None = None
+) -> JSONResponse:
     body = {"error": {"code": code, "message": message, "fix": fix or FIXES.get(status, FIXES[400])}}
     return JSONResponse(body, status_code=status, headers=headers)
 

@@ -36,9 +36,15 @@ def bearer_refusal(authorization: str | None, token: str | None) -> HTTPExceptio
 
 
 class Guard:
-    def __init__(self, app: ASGIApp, body_limit: int, limits: Mapping[str, int] | None = None,
-                 allowed_hosts: list[str] | None = None, tokens: Mapping[str, str | None] | None = None,
-                 body_timeout: float | None = None) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        body_limit: int,
+        limits: Mapping[str, int] | None = None,
+        allowed_hosts: list[str] | None = None,
+        tokens: Mapping[str, str | None] | None = None,
+        body_timeout: float | None = None,
+    ) -> None:
         self.app = app
         self.body_limit = body_limit
         self.limits = dict(limits or {})  # path -> its own body limit
@@ -62,8 +68,9 @@ class Guard:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
         if self.allowed_hosts is not None and _hostname(headers.get("host", "")) not in self.allowed_hosts:
             # A page on another site that rebinds its name to 127.0.0.1 sends its own name here.
-            await error_response(400, "HTTP_400", "unexpected Host header",
-                                 "open the page at the address rawi serve printed")(scope, receive, send_secured)
+            await error_response(
+                400, "HTTP_400", "unexpected Host header", "open the page at the address rawi serve printed"
+            )(scope, receive, send_secured)
             return
         path = scope.get("path", "")
         if scope.get("method") == "POST" and path in self.tokens:
@@ -72,14 +79,16 @@ class Guard:
             refusal = bearer_refusal(headers.get("authorization"), self.tokens[path])
             if refusal is not None:
                 await http_error(refusal.status_code, refusal.detail, {**(refusal.headers or {}), **CLOSE})(
-                    scope, receive, send_secured)
+                    scope, receive, send_secured
+                )
                 return
         limit = self.limits.get(path, self.body_limit)
         declared = headers.get("content-length")
         if declared is not None:
             if not declared.isdigit():
-                await error_response(400, "HTTP_400", "the Content-Length header is not a number",
-                                     headers=CLOSE)(scope, receive, send_secured)
+                await error_response(400, "HTTP_400", "the Content-Length header is not a number", headers=CLOSE)(
+                    scope, receive, send_secured
+                )
                 return
             if int(declared) > limit:
                 await _too_large(limit)(scope, receive, send_secured)
@@ -97,8 +106,9 @@ class Guard:
                 try:
                     message = await asyncio.wait_for(receive(), max(0.0, deadline - loop.time()))
                 except TimeoutError:  # a client that stalls mid-body would hold its connection for ever
-                    raise HTTPException(408, f"the request body did not arrive within {self.body_timeout:g} s",
-                                        headers=CLOSE) from None
+                    raise HTTPException(
+                        408, f"the request body did not arrive within {self.body_timeout:g} s", headers=CLOSE
+                    ) from None
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 body_done = not message.get("more_body", False)

@@ -92,8 +92,9 @@ class ErrorOut(Out):
 
 class ExtractIn(Checked):
     text: str = Field(description="The article's text (Arabic); the size limit is the server's --max-chars.")
-    published: str | None = Field(None, max_length=MAX_FILTER, description="Dateline, ISO date or datetime.",
-                                  examples=["2025-10-24"])
+    published: str | None = Field(
+        None, max_length=MAX_FILTER, description="Dateline, ISO date or datetime.", examples=["2025-10-24"]
+    )
     id: str | None = Field(None, max_length=MAX_ID, description='The id echoed in the result (default "doc").')
 
 
@@ -173,8 +174,10 @@ class FigureOut(Out):
     start: int
     end: int
     text: str
-    key: str | None = Field(description="The amount the figure states: equal keys are the same thing; "
-                                        "null when the figure is too vague to compare")
+    key: str | None = Field(
+        description="The amount the figure states: equal keys are the same thing; "
+        "null when the figure is too vague to compare"
+    )
     measure: str | None = Field(description="predicate/group, e.g. killed/person")
     value: float
     qualifier: str

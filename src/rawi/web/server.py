@@ -92,8 +92,15 @@ def run(app: Any, host: str, port: int, read_timeout: float) -> None:
     import uvicorn
 
     ceiling = max_connections()
-    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False,
-                http=protocol(read_timeout, ceiling), timeout_keep_alive=KEEP_ALIVE_S,
-                h11_max_incomplete_event_size=MAX_HEAD_BYTES,
-                # Past this many connections or requests in flight, uvicorn answers 503 at once.
-                limit_concurrency=ceiling)
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="info",
+        server_header=False,
+        http=protocol(read_timeout, ceiling),
+        timeout_keep_alive=KEEP_ALIVE_S,
+        h11_max_incomplete_event_size=MAX_HEAD_BYTES,
+        # Past this many connections or requests in flight, uvicorn answers 503 at once.
+        limit_concurrency=ceiling,
+    )
