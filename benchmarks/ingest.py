@@ -117,10 +117,11 @@ def main() -> None:
         with Service.open(url) as service:
             open_s = time.perf_counter() - t0
             kind = service.ledger.engine.dialect.name
+            db_file = service.ledger.engine.url.database if kind == "sqlite" else None
             first = _figures(*_run(service, sources))
             again = _figures(*_run(service, sources)) if a.rerun else None
             stats = service.stats()
-        size_mb = Path(url).stat().st_size / 1e6 if kind == "sqlite" else None
+        size_mb = Path(db_file).stat().st_size / 1e6 if db_file else None  # "sqlite:///x" or a bare path
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result: dict[str, Any] = {
         **first,
