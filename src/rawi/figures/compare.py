@@ -92,7 +92,7 @@ FAR_FLOOR = 0.6
 SAID_APART = 0.9
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-05.3"
+RULES = "2026-12-04.11"
 
 
 @dataclass(frozen=True, slots=True)
