@@ -199,6 +199,16 @@ def test_two_sides_of_one_city_are_two_incidents() -> None:
         assert [p.kind for p in link(figures(other)).pairs] == ["conflict"], side
 
 
+def test_a_sum_of_several_incidents_is_no_one_incidents_toll() -> None:
+    """ "20 wounded in three separate incidents in Baghdad" is no rival to "7 wounded" in one
+    bombing there that day; two round-ups of the same incidents still conflict."""
+    sums = "أصيب {} أشخاص في ثلاثة حوادث أمنية منفصلة في بغداد أمس."
+    one = ("i1", "2015-07-22", "وكالة أ", "أصيب 7 أشخاص في انفجار عبوة ناسفة قرب سوق في بغداد أمس.")
+    assert link(figures([one, ("i2", "2015-07-22", "وكالة ب", sums.format(20))])).pairs == []
+    rows = [("i3", "2015-07-22", "وكالة أ", sums.format(20)), ("i4", "2015-07-22", "وكالة ب", sums.format(12))]
+    assert [p.kind for p in link(figures(rows)).pairs] == ["conflict"]
+
+
 def test_a_lightly_edited_copy_does_not_repeat_a_conflict() -> None:
     """Two outlets run one wire story with a word changed (not a syndicated copy by its hash):
     against a third source, that is one disagreement, not two."""

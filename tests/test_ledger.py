@@ -39,7 +39,15 @@ MINISTER = "قال وزير الخارجية المصري إن 300 شخص قتل
 TRUMP = "وقال ترامب إن 500 جندي سيصلون الأسبوع المقبل."
 
 
-ALL_MIGRATIONS = ["0001_initial", "0002_figures", "0003_search", "0004_spots", "0005_context", "0006_entity_keys_index"]
+ALL_MIGRATIONS = [
+    "0001_initial",
+    "0002_figures",
+    "0003_search",
+    "0004_spots",
+    "0005_context",
+    "0006_entity_keys_index",
+    "0007_several",
+]
 
 
 def pair(id: str, body: str, published: str | None = "2025-03-10", **kw: str) -> tuple[Article, Analysis]:
@@ -521,5 +529,28 @@ def test_migration_0005_stores_each_figures_sentence(url: str) -> None:
         page, _ = led.figures()
         for f in page:
             assert f.context and f.text in f.context and f.context in MINISTER
+    finally:
+        engine.dispose()
+
+
+def test_migration_0007_adds_the_several_incidents_mark(url: str) -> None:
+    """A ledger written before 0007 gets the column, every figure marked as one incident; the
+    reframe that the new frame rules call for marks a sum of several incidents."""
+    engine = ledger_engine.create(url)
+    body = "قال مصدر أمني إن أربعة أشخاص قتلوا في ثلاثة حوادث أمنية منفصلة في بغداد يوم الأحد."
+    try:
+        migrate(engine)
+        led = Ledger(engine)
+        led.ingest(*pair("s", body))
+        with ledger_engine.writer(engine).begin() as conn:
+            conn.execute(text("ALTER TABLE figures DROP COLUMN several"))
+            conn.execute(text("DELETE FROM schema_migrations WHERE name = '0007_several'"))
+        assert migrate(engine) == ["0007_several"]
+        with engine.connect() as conn:
+            assert not any(conn.execute(text("SELECT several FROM figures")).scalars())
+        assert led.reframe() == 1
+        with engine.connect() as conn:
+            marks = conn.execute(text("SELECT several FROM figures")).scalars().all()
+        assert marks and all(marks)
     finally:
         engine.dispose()

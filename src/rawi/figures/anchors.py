@@ -291,6 +291,28 @@ def spots(sentence: Sentence, skip: Sequence[tuple[int, int]]) -> frozenset[str]
     return frozenset(out)
 
 
+def several(sentence: Sentence) -> bool:
+    """Whether the sentence sums several incidents (role `several` of figure_words.tsv): "في ثلاثة
+    حوادث أمنية منفصلة", "في سلسلة من الهجمات"; the second word may stand up to two words after
+    the first, inside the clause."""
+    seconds: dict[str, set[str]] = {}
+    for first, *rest in linking_words().by_role["several"]:
+        seconds.setdefault(first, set()).update(rest[:1])
+    tokens = sentence.tokens
+    for i, t in enumerate(tokens):
+        if not t.is_word:
+            continue
+        wanted = next((seconds[v] for v in (t.word, *variants(t.word)) if v in seconds), None)
+        if wanted is None:
+            continue
+        for nxt in tokens[i + 1 : i + 4]:
+            if not nxt.is_word:
+                break
+            if nxt.word in wanted or any(v in wanted for v in variants(nxt.word)):
+                return True
+    return False
+
+
 def bearing_spots(spots: Iterable[str]) -> dict[str, frozenset[str]]:
     """The sides of places among a frame's spots: place -> its points ({"رمادي": {"E"}})."""
     out: dict[str, set[str]] = {}
@@ -363,4 +385,15 @@ def scope(entities: Iterable[Entity], top: int = 3) -> frozenset[str]:
     return frozenset(sorted(counts, key=lambda k: (-counts[k], k))[:top])
 
 
-__all__ = ["bearing_spots", "entity_keys", "means", "near_places", "places", "scope", "spots", "terms", "topic"]
+__all__ = [
+    "bearing_spots",
+    "entity_keys",
+    "means",
+    "near_places",
+    "places",
+    "scope",
+    "several",
+    "spots",
+    "terms",
+    "topic",
+]

@@ -92,7 +92,7 @@ FAR_FLOOR = 0.6
 SAID_APART = 0.9
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-04.11"
+RULES = "2026-12-04.12"
 
 
 @dataclass(frozen=True, slots=True)
@@ -677,6 +677,8 @@ def _pairs(
                 )
             )
             continue
+        if fa.several != fb.several:
+            continue  # a sum of several incidents ("في ثلاثة حوادث منفصلة") is no one incident's toll
         if fa.part or fb.part:
             continue  # a part ("بينهم 30 بريطانيا") of a toll is compared only by its own voice, over time
         if fa.as_of_basis == "earlier" or fb.as_of_basis == "earlier":

@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from rawi.figures.anchors import near_places, places, scope, spots, terms, topic
+from rawi.figures.anchors import near_places, places, scope, several, spots, terms, topic
 from rawi.figures.english import read_english, terms_english, topic_english
 from rawi.figures.lexicon import MONEY, PEOPLE
 from rawi.figures.measure import Reading, read_sentence, unit_class_of
@@ -38,7 +38,7 @@ _BASIS_CONFIDENCE = {
 _QUOTED_NAME = re.compile(r"[«\"“][^«»\"“”\n]{2,24}[»\"”]")
 # Bumped whenever how a frame is read changes: a ledger whose frames were made by other rules
 # says so, and `rawi reframe` makes them again from the stored extractions.
-FRAMES = "2026-12-04.6"
+FRAMES = "2026-12-04.7"
 # Frames below this are shown but never compared.
 COMPARABLE = 0.6
 WINDOW = 24
@@ -79,6 +79,8 @@ class FigureFrame:
     context_end: int
     # Places the sentence names by their kind ("حي الزعفرانية", "بلدة سروج"): the spot of its event.
     spots: tuple[str, ...] = ()
+    # The sentence sums several incidents ("في ثلاثة حوادث منفصلة"): never one incident's toll.
+    several: bool = False
 
     @property
     def interval(self) -> Interval:
@@ -225,6 +227,7 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
         sent_terms = tuple(sorted(words(sent, speakers + figure_spans + dates) | sent_places)) if keyed else ()
         # Spots are read from Arabic place nouns ("حي", "قرية"); English ones are not read yet.
         sent_spots = tuple(sorted(spots(sent, speakers + quoted))) if keyed and not english else ()
+        sums = keyed and not english and several(sent)
         prev_end = 0
         starts = [sent.index_at(q.span.start) for _, q in items] + [len(sent.tokens)]
         for k, ((i, q), r, h, bound) in enumerate(zip(items, readings, holders, bounds, strict=True)):
@@ -291,6 +294,7 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
                 context_start=sent.start,
                 context_end=sent.end,
                 spots=sent_spots,
+                several=sums,
             )
     frames = [out[i] for i in range(len(analysis.quantities))]
     if article_topic:

@@ -134,6 +134,7 @@ ROLES = (
     "earlier",
     "means",
     "bearing",
+    "several",
 )
 EN_LINKING_ROLES = ("running", "earlier")  # roles en_figure_words.tsv may hold too
 

@@ -90,6 +90,7 @@ def frame_of(r: Row[Any], scope: str = "", topic: str = "") -> FigureFrame:
         context_start=r.context_start,
         context_end=r.context_end,
         spots=_split(r.spots),
+        several=bool(r.several),
     )
 
 

@@ -145,6 +145,16 @@ def _entity_keys_index(conn: Connection) -> None:
     conn.exec_driver_sql("DROP INDEX IF EXISTS ix_entities_global_key")
 
 
+def _several(conn: Connection) -> None:
+    """`figures.several`: whether a figure's sentence sums several incidents. Added as false;
+    the frame rules changed with it, so the ledger says its frames are stale and `rawi reframe`
+    makes them again (a migration does not re-read a whole corpus unasked)."""
+    from sqlalchemy import inspect
+
+    if "several" not in {c["name"] for c in inspect(conn).get_columns("figures")}:
+        conn.exec_driver_sql("ALTER TABLE figures ADD COLUMN several BOOLEAN NOT NULL DEFAULT FALSE")
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _initial),
     Migration("0002_figures", _figures),
@@ -152,6 +162,7 @@ MIGRATIONS: list[Migration] = [
     Migration("0004_spots", _spots),
     Migration("0005_context", _context),
     Migration("0006_entity_keys_index", _entity_keys_index),
+    Migration("0007_several", _several),
 ]
 
 

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 # Named constraints keep future ALTERs (and SQLite batch rebuilds) predictable.
@@ -217,6 +218,8 @@ figures = Table(
     Column("cluster", String(160), index=True),
     Column("spots", Text),  # places named by their kind in its sentence ("حي الزعفرانية"), migration 0004
     Column("context", Text),  # the text of its sentence (context_start:context_end), migration 0005
+    # its sentence sums several incidents ("في ثلاثة حوادث منفصلة"), migration 0007
+    Column("several", Boolean, nullable=False, server_default=false()),
     UniqueConstraint("article_id", "ord"),
 )
 
