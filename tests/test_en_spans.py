@@ -92,9 +92,31 @@ _PIECES = [
     "١٠",
     "قال",
     "Şafak",
+    # words of phrase anchors and qualifiers, to be joined by any white space ("at\npresent")
+    "at",
+    "present",
+    "in",
+    "the",
+    "past",
+    "future",
+    "recent",
+    "years",
+    "ago",
+    "two",
+    "weeks",
+    "some",
+    "ſome",
+    "nearly",
+    "no fewer than",
+    "a dozen",
+    "tens of thousands",
 ]
 adversarial = st.lists(st.sampled_from(_PIECES), max_size=70).map(" ".join)
 tight = st.lists(st.sampled_from(_PIECES), max_size=70).map("".join)
+# The pieces joined by white space of every kind, as wrapped lines and pasted text give it.
+spaced = st.lists(
+    st.tuples(st.sampled_from(_PIECES), st.sampled_from([" ", "  ", "\n", "\t", "\u00a0", " \n "])), max_size=70
+).map(lambda xs: "".join(p + w for p, w in xs))
 mutated_seed = st.tuples(st.integers(0, len(SEED)), st.integers(0, len(SEED)), st.text(max_size=8)).map(
     lambda t: SEED[: t[0]] + t[2] + SEED[t[1] :]
 )
@@ -121,7 +143,7 @@ def check(text: str) -> None:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(st.text(min_size=1, max_size=200), adversarial, tight, mutated_seed))
+@given(st.one_of(st.text(min_size=1, max_size=200), adversarial, tight, spaced, mutated_seed))
 def test_every_english_span_is_the_text_it_claims(text: str) -> None:
     if text.strip():
         check(text)
