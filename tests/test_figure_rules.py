@@ -91,5 +91,7 @@ def test_english_example(row: dict[str, str]) -> None:
         assert all(f.running for f in found), found
     elif role == "earlier":
         assert all(f.as_of_basis == "earlier" for f in found), found
+    elif role == "several":
+        assert all(f.several for f in found), found
     else:
         raise AssertionError(f"no check for role {role}")

@@ -297,7 +297,7 @@ def several(sentence: Sentence) -> bool:
     the first, inside the clause."""
     seconds: dict[str, set[str]] = {}
     for first, *rest in linking_words().by_role["several"]:
-        seconds.setdefault(first, set()).update(rest[:1])
+        seconds.setdefault(first, set()).update(rest[-1:])  # "سلسلة من الهجمات": the last word
     tokens = sentence.tokens
     for i, t in enumerate(tokens):
         if not t.is_word:

@@ -38,7 +38,7 @@ _BASIS_CONFIDENCE = {
 _QUOTED_NAME = re.compile(r"[«\"“][^«»\"“”\n]{2,24}[»\"”]")
 # Bumped whenever how a frame is read changes: a ledger whose frames were made by other rules
 # says so, and `rawi reframe` makes them again from the stored extractions.
-FRAMES = "2026-12-04.7"
+FRAMES = "2026-12-04.8"
 # Frames below this are shown but never compared.
 COMPARABLE = 0.6
 WINDOW = 24
@@ -227,7 +227,7 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
         sent_terms = tuple(sorted(words(sent, speakers + figure_spans + dates) | sent_places)) if keyed else ()
         # Spots are read from Arabic place nouns ("حي", "قرية"); English ones are not read yet.
         sent_spots = tuple(sorted(spots(sent, speakers + quoted))) if keyed and not english else ()
-        sums = keyed and not english and several(sent)
+        sums = keyed and several(sent)
         prev_end = 0
         starts = [sent.index_at(q.span.start) for _, q in items] + [len(sent.tokens)]
         for k, ((i, q), r, h, bound) in enumerate(zip(items, readings, holders, bounds, strict=True)):

@@ -136,7 +136,7 @@ ROLES = (
     "bearing",
     "several",
 )
-EN_LINKING_ROLES = ("running", "earlier")  # roles en_figure_words.tsv may hold too
+EN_LINKING_ROLES = ("running", "earlier", "several")  # roles en_figure_words.tsv may hold too
 
 
 @cache
