@@ -93,12 +93,12 @@ def test_a_named_source_revises_in_the_order_it_spoke() -> None:
 
 def test_running_totals_conflict_when_counted_together_or_falling() -> None:
     base = "ارتفع عدد القتلى في صفوف قوات الأمن جراء هجمات حزب العمال الكردستاني في تركيا منذ 20 يوليو إلى {}."
-    same_day = [("t1", "2015-08-03", "وكالة أ", base.format(60)), ("t2", "2015-08-03", "وكالة ب", base.format(70))]
-    (pair,) = link(figures(same_day)).pairs
+    # Counted within a week, two totals that differ conflict (the story gold's definition).
+    week = [("t1", "2015-08-03", "وكالة أ", base.format(60)), ("t2", "2015-08-05", "وكالة ب", base.format(70))]
+    (pair,) = link(figures(week)).pairs
     assert pair.kind == "conflict" and "running totals" in pair.reason
-    for day, n in (("2015-08-05", 70), ("2015-08-20", 90)):
-        later = [("t1", "2015-08-03", "وكالة أ", base.format(60)), ("t3", day, "وكالة ب", base.format(n))]
-        assert link(figures(later)).pairs == [], day  # it rose from one day to a later one: an update
+    later = [("t1", "2015-08-03", "وكالة أ", base.format(60)), ("t3", "2015-08-20", "وكالة ب", base.format(90))]
+    assert link(figures(later)).pairs == []  # it rose over two weeks: an update
     falling = [("t1", "2015-08-03", "وكالة أ", base.format(60)), ("t4", "2015-08-20", "وكالة ب", base.format(40))]
     (fall,) = link(figures(falling)).pairs
     assert fall.kind == "conflict" and "cannot fall" in fall.reason
@@ -111,7 +111,7 @@ def test_tolls_that_rose_with_no_start_weeks_apart_are_two_events() -> None:
     first = ("n1", "2015-07-26", "وكالة أ", toll.format(36))
     assert link(figures([first, ("n2", "2015-09-20", "وكالة ب", toll.format(28))])).pairs == []
     (pair,) = link(figures([first, ("n3", "2015-07-27", "وكالة ب", toll.format(28))])).pairs
-    assert pair.kind == "conflict" and "cannot fall" in pair.reason
+    assert pair.kind == "conflict"
 
 
 @pytest.mark.parametrize(
