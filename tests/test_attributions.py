@@ -620,3 +620,33 @@ def test_a_long_setting_before_the_complementiser_and_a_participle_without_comma
 def test_relays_in_according_to_phrases_and_settings(text: str, source: str, via: tuple[str, ...]) -> None:
     a = one(text)
     assert (a.source, a.via) == (source, via)
+
+
+def test_an_abstract_object_is_what_was_stated_not_who_stated_it() -> None:
+    """ "وأكدت أهمية القطاع": the importance is the object the verb states, and the speaker is the
+    one the verb goes on with (the minister of the sentence before)."""
+    found = attrs("وقالت الوزيرة إن المشاريع كبيرة. وأكدت أهمية قطاع الطاقات المتجددة في إحداث مواطن الشغل.")
+    assert [(a.source, a.content) for a in found] == [
+        ("الوزيرة", "المشاريع كبيرة"),
+        ("=الوزيرة", "أهمية قطاع الطاقات المتجددة في إحداث مواطن الشغل"),
+    ]
+
+
+def test_a_verbal_noun_after_a_modal_is_no_report() -> None:
+    """ "ويمكن توقع زيادته": "one can expect it to grow", nobody expects anything; "يمكن" is no speaker."""
+    assert attrs("ويمكن توقع زيادته في المرحلة المقبلة وفق ما هو موجود على الساحة.") == []
+    assert attrs("ويجب إعلان النتائج قبل نهاية الشهر.") == []
+
+
+def test_ala_opens_the_content_and_keeps_its_negation() -> None:
+    """ "أكد الوزير ألا تراجع": ألا (أن لا) opens what was said, its "لا" in it, and is no part of
+    the speaker; "إلا أن" ("however") opens nothing."""
+    assert [(a.source, a.content) for a in attrs("وأكد الوزير ألا تراجع عن القرار.")] == [
+        ("الوزير", "ألا تراجع عن القرار")
+    ]
+    assert [(a.source, a.content) for a in attrs("كما اشترطت الجامعة ألا يتجاوز عمر المتقدم 35 سنة.")] == [
+        ("الجامعة", "ألا يتجاوز عمر المتقدم 35 سنة")
+    ]
+    assert [a.content for a in attrs("وقال الوزير إن الخلاف كبير، إلا أن الحل قريب.")] == [
+        "الخلاف كبير، إلا أن الحل قريب"
+    ]

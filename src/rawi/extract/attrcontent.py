@@ -249,7 +249,7 @@ def marker_ahead(s: Sent, j: int, limit: int) -> tuple[int, str] | None:
     """A complementiser or a quotation a few words on, before any other clause's cue."""
     for m in range(j, limit):
         if s.is_complementiser(m):
-            return m + 1, "compl"
+            return s.after_complementiser(m), "compl"
         q = s.quote_opening_at(m) if s.word(m) in QUOTE_MARKS else None
         if (
             q is not None
@@ -289,9 +289,10 @@ def skip_to_content(
     while j < limit:
         w = s.word(j)
         if s.is_complementiser(j):
-            return j + 1, via, "compl"
+            return s.after_complementiser(j), via, "compl"
         if w == ":" and (not object_verb or j == k):
-            return (j + 2 if j + 1 < s.hi and s.is_complementiser(j + 1) else j + 1), via, "colon"
+            after = s.after_complementiser(j + 1) if j + 1 < s.hi and s.is_complementiser(j + 1) else j + 1
+            return after, via, "colon"
         q = s.quote_opening_at(j) if w in QUOTE_MARKS else None
         if q is not None:
             if not quoted_name(s, q):
@@ -335,7 +336,7 @@ def skip_to_content(
             continue
         if prep and (w == prep or (len(prep) == 1 and w.startswith(prep) and len(w) > 2)):
             if w == prep and j + 1 < s.hi and s.is_complementiser(j + 1):
-                return j + 2, via, "compl"  # "أشار إلى أن …"
+                return s.after_complementiser(j + 1), via, "compl"  # "أشار إلى أن …"
             if w != prep:
                 # Many words start with ب: "أفاد مصدر بالحماية المدنية أنه …" has its content after أنه.
                 ahead = marker_ahead(s, j, min(s.hi, j + 6))

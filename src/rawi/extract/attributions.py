@@ -322,6 +322,13 @@ def _fronted_setting(s: Sent, k: int) -> bool:
 
 
 @cache
+def _modals() -> frozenset[str]:
+    """ "يمكن", "يجب": what follows them is a verbal noun ("ويمكن توقع زيادته"), never a report."""
+    words = [r["word"] for r in load_tsv("np_stopwords", ("word",)) if r["class"] == "modal verb"]
+    return frozenset(words + ["و" + w for w in words])
+
+
+@cache
 def _prep_pronouns() -> frozenset[str]:
     return frozenset(r["word"] for r in load_tsv("np_stopwords", ("word",)) if r["class"] == "preposition+pronoun")
 
@@ -466,6 +473,8 @@ def _verb_attribution(
         return k + 1  # "تصريحات نقلتها الوكالة": a relative clause on the words, which relays them
     if k > s.lo and s.word(k - 1) in ("عن", "علي", "الي", "في") and form.pos != "participle":
         return k + 1  # no verb follows a preposition: "عن أبلغ التهاني" is "the most sincere congratulations"
+    if k > s.lo and s.word(k - 1) in _modals():
+        return k + 1  # "ويمكن توقع زيادته": a verbal noun after a modal verb
     if k > s.lo and s.word(k - 1) in ("لم", "ولم", "لن", "ولن", "لا", "ولا", "ما"):
         return k + 1  # a negated report says nothing was said
     if k > s.lo and s.word(k - 1) in ("الذي", "التي", "الذين") and not bare_form(s.word(k)):
@@ -612,7 +621,10 @@ def _verb_attribution(
                 e -= 1  # "للمحققين" at the end is the audience
             if not _cannot_speak(s, j) and not _disagrees(s, j, form):
                 source = SourceRef(s.toks[j].start, s.toks[e - 1].end)
-            j = e
+                j = e
+            elif not (_cannot_speak(s, j) and form.lemma in object_content_lemmas()):
+                j = e
+            # else "وأكدت أهمية القطاع": the object a verb of that kind states is what was said
     object_verb = participle or form.lemma in object_content_lemmas()
     # A reading found only by removing a pronoun ("تابعة" read as "تابعه") is a guess: it needs
     # a complementiser or a colon, as ambiguous forms do.

@@ -213,7 +213,21 @@ class Sent:
         return any(a.content[0] <= pos < a.content[1] for a in self.state.out)
 
     def is_complementiser(self, k: int) -> bool:
-        return self.toks[k].text in complementisers()
+        word = self.toks[k].text
+        if word in ("الا", "بالا"):
+            # "ألا" (أن لا, "that … not") folds to what "إلا" ("except") does. "ألا" opens a verb in
+            # the present ("ألا يتجاوز", "ألا تراجع"); "إلا" follows a negation ("لم يبق إلا",
+            # "لا إله إلا الله") and opens a noun, or "أن" ("إلا أن", "however").
+            nxt = self.toks[k + 1].text if k + 1 < len(self.toks) else ""
+            negated = any(self.toks[m].text in _NEGATIONS for m in range(max(0, k - 6), k))
+            return nxt[:1] in "يتن" and not negated
+
+        return word in complementisers()
+
+    def after_complementiser(self, k: int) -> int:
+        """Where content starts after the complementiser at k: after it, but at "ألا" itself, whose
+        "لا" is part of what was said ("أكد ألا تراجع")."""
+        return k if self.toks[k].text in ("الا", "بالا") else k + 1
 
 
 @lru_cache(maxsize=65536)
@@ -281,6 +295,9 @@ def partitive_heads() -> frozenset[str]:
 def own_report_nouns() -> Mapping[str, str]:
     """ "تعبيره" -> "m": report nouns whose pronoun is the speaker in force ("حسب تعبيره")."""
     return MappingProxyType({r["word"]: r["gender"] for r in load_tsv("report_nouns_own", ("word",))})
+
+
+_NEGATIONS = frozenset({"لا", "ولا", "لم", "ولم", "لن", "ولن", "ما", "وما", "ليس", "ليست", "غير"})
 
 
 @cache
