@@ -650,3 +650,16 @@ def test_ala_opens_the_content_and_keeps_its_negation() -> None:
     assert [a.content for a in attrs("وقال الوزير إن الخلاف كبير، إلا أن الحل قريب.")] == [
         "الخلاف كبير، إلا أن الحل قريب"
     ]
+
+
+def test_hatha_waqad_opens_a_clause_and_the_speaker_follows_the_verb() -> None:
+    """ "هذا وقد أكد المتحدث": "هذا وقد" ("meanwhile") is no subject; the speaker comes after the verb."""
+    assert [a.source for a in attrs("هذا وقد أكد المتحدث أن الوضع مستقر.")] == ["المتحدث"]
+
+
+def test_amma_fa_qad_puts_the_speaker_first() -> None:
+    """ "أما الزائر عبدالله الفركز فقد أعرب": what "أما" puts first is who speaks, without "أما … فقد"."""
+    assert [a.source for a in attrs("أما الزائر عبدالله الفركز فقد أعرب عن إعجابه بالفعاليات.")] == [
+        "الزائر عبدالله الفركز"
+    ]
+    assert [a.source for a in attrs("اما صحيفة الاتحاد فقد قالت إن الكويت تتحدى الطائفية.")] == ["صحيفة الاتحاد"]

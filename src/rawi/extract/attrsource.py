@@ -214,8 +214,17 @@ _AUXILIARIES = frozenset(("كان", "كانت", "وكان", "وكانت", "فك�
 def subject_before(s: Sent, k: int) -> tuple[int, int] | None:
     """Subject-first clauses: "الهيئة أكدت أن", "الرئيس التركي، …، الذي أكد"."""
     verb = s.word(k)
-    if (verb[:1] in "وف" and verb[1:] in cue_forms()) or (k - 1 >= s.lo and s.word(k - 1) in ("و", "ف")):
-        return None  # "… إصدار الرخصة وقال", "… في تونس و أكدوا": a conjunction before the verb starts a new clause
+    if k - 1 >= s.lo and s.word(k - 1) in ("فقد", "ف"):
+        # "أما الزائر عبدالله الفركز فقد أعرب": what "أما" puts first is the subject.
+        for m in range(k - 2, max(s.lo, k - 10) - 1, -1):
+            if s.word(m) in ("أما", "اما", "وأما", "واما"):
+                return (s.toks[m + 1].start, s.toks[k - 2].end) if m + 1 < k - 1 else None
+            if not WORD.fullmatch(s.word(m)):
+                break
+    if (verb[:1] in "وف" and verb[1:] in cue_forms()) or (k - 1 >= s.lo and s.word(k - 1) in ("و", "ف", "وقد", "فقد")):
+        # "… إصدار الرخصة وقال", "… في تونس و أكدوا", "هذا وقد أكد", "لذا فقد نصحوا": a conjunction
+        # before the verb starts a new clause
+        return None
     j = k - 1
     if j > s.lo and s.word(j) in ("قد", "لقد"):
         j -= 1  # "وكانت الوزارة قد أعلنت أن"
