@@ -663,3 +663,11 @@ def test_amma_fa_qad_puts_the_speaker_first() -> None:
         "الزائر عبدالله الفركز"
     ]
     assert [a.source for a in attrs("اما صحيفة الاتحاد فقد قالت إن الكويت تتحدى الطائفية.")] == ["صحيفة الاتحاد"]
+
+
+def test_bayna_after_a_noun_is_between() -> None:
+    """ "لم الشمل بين جميع أفراد المجتمع": "بين" after a noun is "between" (folded, "بيّن" looks the
+    same); a subject right before it with "أن" after ("الوزير بين أن") keeps the verb."""
+    assert attrs("ويهدف الحفل إلى لم الشمل بين جميع أفراد المجتمع، كما أن مثل هذا الاحتفال يجسد دور الجهود.") == []
+    assert [(a.source, a.cue) for a in attrs("الوزير بين أن المشروع سينتهي قريبا.")] == [("الوزير", "بين")]
+    assert [(a.source, a.cue) for a in attrs("وبين الوزير أن المشروع سينتهي قريبا.")] == [("الوزير", "وبين")]

@@ -475,6 +475,16 @@ def _verb_attribution(
         return k + 1  # no verb follows a preposition: "عن أبلغ التهاني" is "the most sincere congratulations"
     if k > s.lo and s.word(k - 1) in _modals():
         return k + 1  # "ويمكن توقع زيادته": a verbal noun after a modal verb
+    if (
+        s.word(k) == "بين"
+        and k > s.lo
+        and WORD.fullmatch(s.word(k - 1))
+        and s.word(k - 1) not in stopwords()
+        and not (k + 1 < s.hi and (s.is_complementiser(k + 1) or s.word(k + 1) == ":"))
+    ):
+        # "لم الشمل بين جميع أفراد المجتمع", "الفرق بين الجنسين أن …": "between" after a noun (the
+        # folded text has lost the shadda of "بيّن"); "الوزير بين أن" is "explained"
+        return k + 1
     if k > s.lo and s.word(k - 1) in ("لم", "ولم", "لن", "ولن", "لا", "ولا", "ما"):
         return k + 1  # a negated report says nothing was said
     if k > s.lo and s.word(k - 1) in ("الذي", "التي", "الذين") and not bare_form(s.word(k)):
