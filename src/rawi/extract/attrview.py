@@ -221,7 +221,6 @@ class Sent:
             nxt = self.toks[k + 1].text if k + 1 < len(self.toks) else ""
             negated = any(self.toks[m].text in _NEGATIONS for m in range(max(0, k - 6), k))
             return nxt[:1] in "يتن" and not negated
-
         return word in complementisers()
 
     def after_complementiser(self, k: int) -> int:

@@ -291,13 +291,20 @@ def spots(sentence: Sentence, skip: Sequence[tuple[int, int]]) -> frozenset[str]
     return frozenset(out)
 
 
+@cache
+def _several_words() -> dict[str, frozenset[str]]:
+    """First word of a `several` phrase -> the last words it may go with ("سلسلة من الهجمات")."""
+    seconds: dict[str, set[str]] = {}
+    for first, *rest in linking_words().by_role["several"]:
+        seconds.setdefault(first, set()).update(rest[-1:])
+    return {k: frozenset(v) for k, v in seconds.items()}
+
+
 def several(sentence: Sentence) -> bool:
     """Whether the sentence sums several incidents (role `several` of figure_words.tsv): "في ثلاثة
     حوادث أمنية منفصلة", "في سلسلة من الهجمات"; the second word may stand up to two words after
     the first, inside the clause."""
-    seconds: dict[str, set[str]] = {}
-    for first, *rest in linking_words().by_role["several"]:
-        seconds.setdefault(first, set()).update(rest[-1:])  # "سلسلة من الهجمات": the last word
+    seconds = _several_words()
     tokens = sentence.tokens
     for i, t in enumerate(tokens):
         if not t.is_word:
