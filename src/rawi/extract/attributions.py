@@ -322,15 +322,20 @@ def _fronted_setting(s: Sent, k: int) -> bool:
 
 
 @cache
-def _modals() -> frozenset[str]:
-    """ "يمكن", "يجب": what follows them is a verbal noun ("ويمكن توقع زيادته"), never a report."""
-    words = [r["word"] for r in load_tsv("np_stopwords", ("word",)) if r["class"] == "modal verb"]
-    return frozenset(words + ["و" + w for w in words])
+def _stopwords_of(word_class: str) -> frozenset[str]:
+    """The words of one class of np_stopwords.tsv."""
+    return frozenset(r["word"] for r in load_tsv("np_stopwords", ("word",)) if r["class"] == word_class)
 
 
 @cache
+def _modals() -> frozenset[str]:
+    """ "يمكن", "يجب": what follows them is a verbal noun ("ويمكن توقع زيادته"), never a report."""
+    words = _stopwords_of("modal verb")
+    return words | {"و" + w for w in words}
+
+
 def _prep_pronouns() -> frozenset[str]:
-    return frozenset(r["word"] for r in load_tsv("np_stopwords", ("word",)) if r["class"] == "preposition+pronoun")
+    return _stopwords_of("preposition+pronoun")
 
 
 def _participle_clause(s: Sent, k: int, form: CueForm) -> bool:

@@ -214,7 +214,7 @@ class Sent:
 
     def is_complementiser(self, k: int) -> bool:
         word = self.toks[k].text
-        if word in ("الا", "بالا"):
+        if word in _ALA:
             # "ألا" (أن لا, "that … not") folds to what "إلا" ("except") does. "ألا" opens a verb in
             # the present ("ألا يتجاوز", "ألا تراجع"); "إلا" follows a negation ("لم يبق إلا",
             # "لا إله إلا الله") and opens a noun, or "أن" ("إلا أن", "however").
@@ -226,7 +226,7 @@ class Sent:
     def after_complementiser(self, k: int) -> int:
         """Where content starts after the complementiser at k: after it, but at "ألا" itself, whose
         "لا" is part of what was said ("أكد ألا تراجع")."""
-        return k if self.toks[k].text in ("الا", "بالا") else k + 1
+        return k if self.toks[k].text in _ALA else k + 1
 
 
 @lru_cache(maxsize=65536)
@@ -296,6 +296,8 @@ def own_report_nouns() -> Mapping[str, str]:
     return MappingProxyType({r["word"]: r["gender"] for r in load_tsv("report_nouns_own", ("word",))})
 
 
+# "ألا" and "بألا" as folded (the same letters as "إلا", "except").
+_ALA = frozenset({"الا", "بالا"})
 _NEGATIONS = frozenset({"لا", "ولا", "لم", "ولم", "لن", "ولن", "ما", "وما", "ليس", "ليست", "غير"})
 
 
