@@ -178,10 +178,22 @@ def test_two_neighbourhoods_are_two_incidents() -> None:
     """One day, one city, one kind of attack: "حي الزعفرانية" and "منطقة بغداد الجديدة" are two."""
     rows = [
         ("n1", "2015-07-22", "وكالة أ", "قتل 4 أشخاص في انفجار سيارة مفخخة في حي الزعفرانية في بغداد."),
-        ("n2", "2015-07-22", "وكالة ب", "قتل 19 شخصا في انفجار سيارة مفخخة في منطقة بغداد الجديدة في بغداد."),
+        ("n2", "2015-07-22", "وكالة ب", "قتل 7 أشخاص في انفجار سيارة مفخخة في منطقة بغداد الجديدة في بغداد."),
     ]
     assert link(figures(rows)).pairs == []
     same = [rows[0], ("n3", "2015-07-22", "وكالة ب", "قتل 6 أشخاص في انفجار سيارة مفخخة في حي الزعفرانية ببغداد.")]
+    assert [p.kind for p in link(figures(same)).pairs] == ["conflict"]
+
+
+def test_a_spot_whose_name_starts_with_a_number_word() -> None:
+    """"منطقة سبع البور" names a spot though "سبع" is a number word: another than "منطقة الحسينية"."""
+    text = "قتل شخص وأصيب {n} آخرون في انفجار عبوة ناسفة في منطقة {spot} شمالي بغداد."
+    rows = [
+        ("b1", "2015-07-21", "وكالة أ", text.format(n=7, spot="سبع البور")),
+        ("b2", "2015-07-21", "وكالة ب", text.format(n=8, spot="الحسينية")),
+    ]
+    assert link(figures(rows)).pairs == []
+    same = [rows[0], ("b3", "2015-07-21", "وكالة ب", text.format(n=8, spot="سبع البور"))]
     assert [p.kind for p in link(figures(same)).pairs] == ["conflict"]
 
 

@@ -276,16 +276,18 @@ def spots(sentence: Sentence, skip: Sequence[tuple[int, int]]) -> frozenset[str]
         # An adjective agrees with its noun: "منطقة سكنية", "حي سكني"; "مدينة سيفاري" names.
         if not w.startswith("ال") and len(w) > 4 and (w.endswith("يه") or (w.endswith("ي") and not noun.endswith("ه"))):
             continue
-        if (name := _stem(w)) and len(name) >= 3 and not is_number_word(w) and w not in _function_words():
-            # "منطقة بغداد الجديدة", "قرية قصر البريج": a name of two words, the second definite.
-            after = tokens[i + 2] if i + 2 < len(tokens) else None
-            if (
-                after is not None
-                and after.is_word
-                and after.word.startswith("ال")
-                and after.word not in _DIRECTIONS
-                and after.start - nxt.end <= 1
-            ):
+        # "منطقة بغداد الجديدة", "قرية قصر البريج": a name of two words, the second definite.
+        after = tokens[i + 2] if i + 2 < len(tokens) else None
+        two = (
+            after is not None
+            and after.is_word
+            and after.word.startswith("ال")
+            and after.word not in _DIRECTIONS
+            and after.start - nxt.end <= 1
+        )
+        # A number word names only with a second word ("منطقة سبع البور"), never alone ("حي ثلاثة").
+        if (name := _stem(w)) and len(name) >= 3 and (two or not is_number_word(w)) and w not in _function_words():
+            if two and after is not None:
                 name = f"{name} {after.word}"
             out.add(name)
     return frozenset(out)

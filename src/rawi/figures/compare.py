@@ -97,7 +97,7 @@ FAR_APART = 2.5
 SAID_APART = 0.9
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-04.14"
+RULES = "2026-12-04.15"
 
 
 @dataclass(frozen=True, slots=True)
