@@ -186,7 +186,7 @@ def test_two_neighbourhoods_are_two_incidents() -> None:
 
 
 def test_a_spot_whose_name_starts_with_a_number_word() -> None:
-    """"منطقة سبع البور" names a spot though "سبع" is a number word: another than "منطقة الحسينية"."""
+    """ "منطقة سبع البور" names a spot though "سبع" is a number word: another than "منطقة الحسينية"."""
     text = "قتل شخص وأصيب {n} آخرون في انفجار عبوة ناسفة في منطقة {spot} شمالي بغداد."
     rows = [
         ("b1", "2015-07-21", "وكالة أ", text.format(n=7, spot="سبع البور")),
