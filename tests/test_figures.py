@@ -111,6 +111,15 @@ def test_running_totals_and_their_start() -> None:
     assert not once.running and once.as_of == ("2025-06-26", "2025-06-26") and once.as_of_basis == "event"
 
 
+def test_a_day_after_joined_figures_dates_them_all() -> None:
+    """ "قتل 5 وأصيب 7 ... أمس": yesterday is both figures' day; a figure after a comma, in another
+    clause, keeps its own ("قتل 3 في الموصل يوم الأحد، وأصيب 9 في بغداد أمس")."""
+    killed, wounded = frames("قتل 5 أشخاص وأصيب 7 آخرون في انفجار عبوة ناسفة في بغداد أمس.")
+    assert killed.as_of == wounded.as_of == ("2025-08-02", "2025-08-02")
+    first, second = frames("قتل 3 أشخاص في الموصل، وأصيب 9 آخرون في بغداد أمس.")
+    assert first.as_of is None and second.as_of == ("2025-08-02", "2025-08-02")
+
+
 # -- when it was said -----------------------------------------------------------------------------
 
 

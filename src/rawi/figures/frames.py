@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from rawi.figures.anchors import near_places, places, scope, several, spots, terms, topic
 from rawi.figures.english import read_english, terms_english, topic_english
 from rawi.figures.lexicon import MONEY, PEOPLE
 from rawi.figures.measure import Reading, read_sentence, unit_class_of
-from rawi.figures.sentence import Sentences
+from rawi.figures.sentence import Sentence, Sentences
 from rawi.figures.values import Interval, interval, time_window, written_unit
-from rawi.figures.when import When, said_on, when
+from rawi.figures.when import CLAUSE_END, When, said_on, when
 from rawi.figures.who import Who, holder_of, who
 from rawi.model import Analysis, Attribution, Quantity
 
@@ -38,7 +39,7 @@ _BASIS_CONFIDENCE = {
 _QUOTED_NAME = re.compile(r"[«\"“][^«»\"“”\n]{2,24}[»\"”]")
 # Bumped whenever how a frame is read changes: a ledger whose frames were made by other rules
 # says so, and `rawi reframe` makes them again from the stored extractions.
-FRAMES = "2026-12-04.9"
+FRAMES = "2026-12-04.10"
 # Frames below this are shown but never compared.
 COMPARABLE = 0.6
 WINDOW = 24
@@ -167,6 +168,27 @@ def _plain(
     )
 
 
+_JOINED_GAP = 8  # tokens between two figures of one coordinated clause ("قتل 5 وأصيب 7 آخرون")
+
+
+def _date_stops(sent: Sentence, quantities: Sequence[Quantity], starts: Sequence[int]) -> list[int]:
+    """Where an event date after each figure stops being its own: at the next figure, unless the
+    next one is coordinated with it in one clause ("قتل 25 وأصيب 15 آخرون ... مساء الجمعة": the
+    day is both figures'), then at the first figure after that chain."""
+    out = []
+    n = len(quantities)
+    for k in range(n):
+        j = k + 1
+        while j < n:
+            gap_from = sent.index_at(quantities[j - 1].span.end - 1) + 1
+            gap = sent.tokens[gap_from : starts[j]]
+            if len(gap) > _JOINED_GAP or any(t.word in CLAUSE_END for t in gap):
+                break
+            j += 1
+        out.append(starts[j])
+    return out
+
+
 def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | None = None) -> list[FigureFrame]:
     """A frame for every quantity of `analysis`, in the order of `analysis.quantities`."""
     if not analysis.quantities:
@@ -230,6 +252,7 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
         sums = keyed and several(sent)
         prev_end = 0
         starts = [sent.index_at(q.span.start) for _, q in items] + [len(sent.tokens)]
+        stops = _date_stops(sent, [q for _, q in items], starts)
         for k, ((i, q), r, h, bound) in enumerate(zip(items, readings, holders, bounds, strict=True)):
             # The clause a running-total marker or an event date may sit in: from the figure
             # before (or the start of what was said) to this one, and on to the next one.
@@ -241,7 +264,7 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
                 q.span,
                 h,
                 dateline,
-                stop=starts[k + 1],
+                stop=stops[k],
                 prev_end=prev_end,
             )
             prev_end = hi

@@ -89,7 +89,7 @@ def _marker(tokens: Sequence[Token], lo: int, hi: int, role: str) -> int | None:
     return None
 
 
-_CLAUSE_END = frozenset({"،", ",", ".", ";", "؛", ":", "!", "?", "؟"})
+CLAUSE_END = frozenset({"،", ",", ".", ";", "؛", ":", "!", "?", "؟"})
 
 
 def when(
@@ -112,7 +112,7 @@ def when(
     # A marker after the figure counts up to the end of its clause: in "قتل 17 جنديا وأصيب عشرات
     # منذ أن باشر المتمردون" both figures are running totals.
     lo, hi = clause[0], clause[1]
-    while hi < len(tokens) and hi < clause[1] + around and tokens[hi].word not in _CLAUSE_END:
+    while hi < len(tokens) and hi < clause[1] + around and tokens[hi].word not in CLAUSE_END:
         hi += 1
     inside = (holder.content.start, holder.content.end) if holder else (sent.start, sent.end)
     own = [t for t in times if sent.start <= t.span.start < sent.end and inside[0] <= t.span.start < inside[1]]
@@ -167,4 +167,4 @@ def when(
     return When(said, basis, None, "", False)
 
 
-__all__ = ["Days", "When", "said_on", "when"]
+__all__ = ["CLAUSE_END", "Days", "When", "said_on", "when"]
