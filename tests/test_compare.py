@@ -197,10 +197,26 @@ def test_a_spot_whose_name_starts_with_a_number_word() -> None:
     assert [p.kind for p in link(figures(same)).pairs] == ["conflict"]
 
 
+def test_enemy_fighters_killed_on_one_front_need_one_spot() -> None:
+    """Belligerents' counts of fighters killed in one province are two engagements unless both
+    name the same spot: "محافظة مأرب" is a province; "منطقة قرن الصابحية" is a spot."""
+    text = "قتل {n} مسلحا حوثيا في اشتباكات مع المقاومة الشعبية في {where}."
+    rows = [
+        ("f1", "2015-07-23", "وكالة أ", text.format(n=13, where="محافظة مأرب")),
+        ("f2", "2015-07-23", "وكالة ب", text.format(n=20, where="محافظة مأرب")),
+    ]
+    assert link(figures(rows)).pairs == []
+    spot = [
+        ("f3", "2015-07-23", "وكالة أ", text.format(n=14, where="منطقة قرن الصابحية")),
+        ("f4", "2015-07-23", "وكالة ب", text.format(n=9, where="منطقة قرن الصابحية")),
+    ]
+    assert [p.kind for p in link(figures(spot)).pairs] == ["conflict"]
+
+
 def test_two_sides_of_one_city_are_two_incidents() -> None:
     """One day, one kind of operation: "شرقي الرمادي" and "غربي الرمادي" are two; "شمال غرب البلاد"
     and "شمال البلاد" share a side, and sides of two different places rule nothing out."""
-    text = "قتل {n} من عناصر التنظيم في غارة جوية للتحالف {side}."
+    text = "قتل {n} مدنيا في غارة جوية للتحالف {side}."
     rows = [
         ("s1", "2015-08-02", "وكالة أ", text.format(n=15, side="شرقي الرمادي")),
         ("s2", "2015-08-02", "وكالة ب", text.format(n=8, side="غربي الرمادي")),

@@ -41,6 +41,7 @@ from functools import lru_cache
 from rawi.figures.anchors import bearing_spots, means
 from rawi.figures.frames import FigureFrame
 from rawi.figures.values import days_between
+from rawi.lexicon.gazetteer import gazetteer
 
 LINK_DAYS = 10
 SAME_EVENT_DAYS = 2
@@ -97,7 +98,7 @@ FAR_APART = 2.5
 SAID_APART = 0.9
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-04.15"
+RULES = "2026-12-04.16"
 
 
 @dataclass(frozen=True, slots=True)
@@ -611,6 +612,29 @@ def _believable(a: Figure, b: Figure) -> float:
     return close * (1.0 if _said_gap(a, b) == 0 else SAID_APART)
 
 
+def _combat_fronts_differ(a: FigureFrame, b: FigureFrame) -> bool:
+    """Fighters killed or wounded in one engagement (not a running total): a war's belligerents
+    report such counts per front and per day, and two outlets' counts in one province within
+    days are of two engagements far more often than of one (Marib, Ramadi, Taiz: 1 real of 68
+    read). Two such counts are one amount only when both sentences name the same spot by its kind
+    ("منطقة قرن الصابحية"); a province or a side of a city is not enough."""
+    if a.running or b.running or not (a.group == b.group == "fighter"):
+        return False
+    return not _fine_spots(a.spots) & _fine_spots(b.spots)
+
+
+@lru_cache(maxsize=4096)
+def _is_known_place(name: str) -> bool:
+    g = gazetteer()
+    return g.lookup(name) is not None or g.lookup("ال" + name) is not None
+
+
+def _fine_spots(spots: Iterable[str]) -> set[str]:
+    """Spots finer than a city or a province: named by their kind, not a side of a place, and not
+    in the gazetteer ("منطقة قرن الصابحية" is one; "محافظة مأرب" is not)."""
+    return {s for s in spots if "@" not in s and not _is_known_place(s)}
+
+
 def _means_differ(a: FigureFrame, b: FigureFrame) -> bool:
     """Both sentences name how the harm was done, and no way is in both ("انفجار عبوة ناسفة"
     against "غارة جوية", "حادث تصادم" against "حادث انقلاب"): two incidents."""
@@ -712,6 +736,8 @@ def _pairs(
                 )
             )
             continue
+        if _combat_fronts_differ(fa, fb):
+            continue  # enemy fighters killed: one front's count against another's (see the function)
         if fa.several != fb.several:
             continue  # a sum of several incidents ("في ثلاثة حوادث منفصلة") is no one incident's toll
         if fa.part or fb.part:
