@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from rawi.en.attributions import EnAttr
 from rawi.en.gazetteer import EnMatch
@@ -128,12 +129,22 @@ class EnResolved:
 
 
 def _words(text: str) -> tuple[str, ...]:
+    if text.isascii():
+        # No "’", and lower-casing first finds the same words: one call for the phrase, not one a word.
+        return tuple(w.rstrip(".") for w in _WORD.findall(text.lower()) if w != "'s")
     return tuple(w.lower().rstrip(".").replace("’", "'") for w in _WORD.findall(text) if w.lower() not in ("'s", "’s"))
+
+
+@cache
+def _not_name_words() -> frozenset[str]:
+    """Determiners, titles, "of" and "for": words of a phrase that do not name anyone."""
+    return words("determiner") | frozenset(titles()) | {"of", "for"}
 
 
 def _name_words(ws: tuple[str, ...]) -> tuple[str, ...]:
     """The words of a phrase that name someone: without determiners and titles."""
-    return tuple(w for w in ws if w not in words("determiner") and w not in titles() and w not in ("of", "for"))
+    skip = _not_name_words()
+    return tuple(w for w in ws if w not in skip)
 
 
 def _type_of(text: str, ws: tuple[str, ...]) -> tuple[str, str, bool]:

@@ -18,6 +18,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, partial
+from operator import itemgetter
 from typing import NamedTuple
 
 from rawi.lexicon import load_tsv
@@ -38,6 +39,7 @@ _TOKEN_RE = re.compile(
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|[^\W_]+(?:[-.&/][^\W_]+|['’](?![sS]\b)[^\W_]+)*"
     r"|['’][sS]\b|\S"
 )
+_FIRST = itemgetter(0)
 _SPACE = frozenset(" \t\n\r\u00a0\u2028\u2029\u2009\u200a\u202f")
 
 
@@ -117,11 +119,17 @@ def _can_close(text: str, i: int) -> bool:
 def _quotes(text: str, paragraphs: tuple[tuple[int, int], ...]) -> list[Quote]:
     out: list[Quote] = []
     open_before = False  # the paragraph before ended inside a quote
+    # The marks of the whole text at once: most paragraphs hold none, and a search apiece cost more.
+    marks = [m.start() for m in _MARK_RE.finditer(text)]
+    k = 0
     for p_start, p_end in paragraphs:
         opened: int | None = None
         first = True
-        for m in _MARK_RE.finditer(text, p_start, p_end):
-            i = m.start()
+        while k < len(marks) and marks[k] < p_start:
+            k += 1  # a mark between paragraphs (in a blank line): no paragraph holds it
+        while k < len(marks) and marks[k] < p_end:
+            i = marks[k]
+            k += 1
             ch = text[i]
             if opened is None:
                 if ch in _OPENERS or (ch == '"' and (_can_open(text, i) or not _can_close(text, i))):
@@ -160,17 +168,21 @@ def _split_sentences(text: str, p_start: int, p_end: int, quotes: list[Quote], o
             continue
         if text[m.start()] == ".":
             dot = m.start()
-            word_start = (
-                max(
-                    text.rfind(" ", start, dot),
-                    text.rfind("\u00a0", start, dot),
-                    text.rfind("(", start, dot),
-                    text.rfind('"', start, dot),
-                    text.rfind("“", start, dot),
-                    start - 1,
+            # The word before the dot starts after the last space, no-break space, bracket or quote
+            # mark: found with one search when it is a plain word, as it mostly is.
+            word_start = max(text.rfind(" ", start, dot), start - 1) + 1
+            if not text[word_start:dot].isalnum():
+                word_start = (
+                    max(
+                        text.rfind(" ", start, dot),
+                        text.rfind("\u00a0", start, dot),
+                        text.rfind("(", start, dot),
+                        text.rfind('"', start, dot),
+                        text.rfind("“", start, dot),
+                        start - 1,
+                    )
+                    + 1
                 )
-                + 1
-            )
             word = text[word_start:dot].lower()
             if word in abbr or (len(word) == 1 and word.isalpha()):
                 continue
@@ -249,9 +261,9 @@ def segment(text: str) -> EnText:
         paragraphs,
         tuple(sentences),
         tuple(quotes),
-        tuple(s for s, _ in sentences),
+        tuple(map(_FIRST, sentences)),
         tuple(q.open_at for q in quotes),
-        tuple(a for a, _ in paragraphs),
+        tuple(map(_FIRST, paragraphs)),
     )
 
 
