@@ -187,6 +187,17 @@ def test_some_of_the_dead_named_by_their_noun_are_a_part() -> None:
     assert [(f.text, f.part) for f in frames("وأصيب العشرات من الجرحى في الهجوم.")] == [("العشرات", False)]
 
 
+def test_the_dead_of_a_body_are_counted_by_that_body() -> None:
+    """ "قتيلين من المهاجمين" are two attackers dead (fighters), "قتيلا من الجنود" soldiers; "قتيلا
+    من المدنيين" and a dead count with no body after it stay persons."""
+    assert [f.measure for f in frames("وأعلنت الحكومة مقتل مدني واحد و«قتيلين» من المهاجمين.")][-1:] == [
+        "killed/fighter"
+    ]
+    assert [f.measure for f in frames("سقط 20 قتيلا من الجنود في الهجوم.")] == ["killed/security"]
+    assert [f.measure for f in frames("سقط 20 قتيلا من المدنيين في الهجوم.")] == ["killed/person"]
+    assert [f.measure for f in frames("سقط 20 قتيلا في الهجوم.")] == ["killed/person"]
+
+
 def test_the_dead_and_the_wounded_counted_together_are_no_one_measure() -> None:
     """ "مقتل وإصابة 3440": one figure for two predicates is neither the toll nor the wounded."""
     for text in ("أعلنت البعثة مقتل وإصابة 3440 عراقيا خلال شهر يوليو.", "مصرع وإصابة 8 أشخاص في حادث انقلاب."):

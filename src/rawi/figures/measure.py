@@ -511,6 +511,9 @@ def read_sentence(
             g = _group_of_noun(noun)
             if g == "member" or (g == "person" and _ranks_after(tokens, slot.u)):
                 g = _after_noun(tokens, slot.u, nxt) or "person"
+            elif g == "person" and noun_pred is not None:
+                # "قتيلين من المهاجمين", "خمسة قتلى من القوات المسلحة": the dead of a body
+                g = _after_noun(tokens, slot.u, nxt) or "person"
             if g is None and part and prev_reading is not None and prev_reading.unit_class == PEOPLE:
                 group, unit_class = "person", PEOPLE  # "بينهن ثلاث قاصرات": a part of people is people
             elif g is None:
