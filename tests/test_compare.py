@@ -66,6 +66,16 @@ def test_one_amount_one_conflict_one_contradiction() -> None:
     assert all(0 < p.confidence <= 1 for p in linked.pairs)
 
 
+def test_a_denial_contradicts_only_the_figure_it_denies() -> None:
+    """ "نفت البعثة قتل 20 مدنيا" against "قتل 10 أشخاص على الأقل": bounds that allow 20 are not the
+    figure denied; the same 20 said by another source is."""
+    deny = ("d1", "2015-07-23", "وكالة أ", "ونفت البعثة العسكرية قتل 20 مدنيا في القصف على بلدة مركا.")
+    bound = ("d2", "2015-07-22", "وكالة ب", "قتل 10 مدنيين على الأقل في القصف على بلدة مركا.")
+    same = ("d3", "2015-07-22", "وكالة ب", "وقال مسؤول محلي إن 20 مدنيا قتلوا في القصف على بلدة مركا.")
+    assert [p.kind for p in link(figures([deny, bound])).pairs if p.kind == "contradiction"] == []
+    assert [p.kind for p in link(figures([deny, same])).pairs] == ["contradiction"]
+
+
 def test_syndicated_copies_are_one_source() -> None:
     rows = [STORY[0], ("m1-copy", "2025-09-10", "وكالة ب", STORY[1][3])]
     assert [p.kind for p in link(figures(rows)).pairs] == ["conflict"]

@@ -60,6 +60,8 @@ def test_example(row: dict[str, str]) -> None:
             and first_after.as_of is not None
             and first_after.as_of[1] < "2025-08-03"
         ), found
+    elif role == "refusal":
+        assert all(f.stance != "deny" for f in found), found
     else:
         raise AssertionError(f"no check for role {role}")
 

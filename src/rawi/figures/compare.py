@@ -40,7 +40,7 @@ from functools import lru_cache
 
 from rawi.figures.anchors import bearing_spots, means
 from rawi.figures.frames import FigureFrame
-from rawi.figures.values import days_between
+from rawi.figures.values import APPROX_TOLERANCE, days_between
 from rawi.lexicon.gazetteer import gazetteer
 
 LINK_DAYS = 10
@@ -98,7 +98,7 @@ FAR_APART = 2.5
 SAID_APART = 0.9
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-04.16"
+RULES = "2026-12-04.17"
 
 
 @dataclass(frozen=True, slots=True)
@@ -612,6 +612,13 @@ def _believable(a: Figure, b: Figure) -> float:
     return close * (1.0 if _said_gap(a, b) == 0 else SAID_APART)
 
 
+def _same_figure(a: FigureFrame, b: FigureFrame) -> bool:
+    """A denial contradicts the figure it denies, not any figure its bounds allow: "denied killing
+    20 civilians" against "at least 10 killed" is no contradiction; 20 against 20 (or about 20)
+    is."""
+    return abs(a.value - b.value) <= APPROX_TOLERANCE * max(a.value, b.value)
+
+
 def _combat_fronts_differ(a: FigureFrame, b: FigureFrame) -> bool:
     """Fighters killed or wounded in one engagement (not a running total): a war's belligerents
     report such counts per front and per day, and two outlets' counts in one province within
@@ -745,7 +752,7 @@ def _pairs(
         if fa.as_of_basis == "earlier" or fb.as_of_basis == "earlier":
             continue  # an earlier count or an incident recalled is context, never one side of a conflict
         if (fa.stance == "deny") != (fb.stance == "deny"):
-            if both and _independent(a, b) and (_said_gap(a, b) or 0) <= SAME_EVENT_DAYS:
+            if both and _same_figure(fa, fb) and _independent(a, b) and (_said_gap(a, b) or 0) <= SAME_EVENT_DAYS:
                 denier, other = (a, b) if fa.stance == "deny" else (b, a)
                 out.append(
                     Pair(

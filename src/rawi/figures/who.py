@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from rawi.figures.lexicon import folded
+from rawi.figures.lexicon import folded, linking_words
 from rawi.lexicon.gazetteer import gazetteer, titles
 from rawi.model import Attribution, Entity, Span
 
@@ -68,26 +68,37 @@ def _strip_documents(name: str) -> str:
     return " ".join(words)
 
 
+def _stance(holder: Attribution) -> str:
+    """The attribution's stance, except that a refusal ("رفضت الطواقم السماح لسبعة مصابين") is
+    no denial of the figure it holds: of the corpus' figures held by a "رفض" cue, nearly none
+    was a figure denied (figure_words.tsv, role refusal)."""
+    if holder.stance != "deny" or holder.cue is None:
+        return holder.stance
+    words = folded(holder.cue.text).split()
+    first = words[0] if words else ""
+    refusals = linking_words().by_role["refusal"]
+    return "other" if (first,) in refusals or (first[:1] in "وف" and (first[1:],) in refusals) else "deny"
+
+
 def who(holder: Attribution | None, entities: Mapping[str, Entity], outlet: str | None, doc_key: str) -> Who:
     house = "outlet:" + (folded(outlet) if outlet else doc_key)
     if holder is None:
         return Who(house, None, OUTLET, None, None, "assert")
+    stance = _stance(holder)
     relay = holder.via[0].span.text if holder.via else None
     ent = entities.get(holder.source.entity) if holder.source.entity else None
     name = ent.name if ent is not None else (holder.source.span.text if holder.source.span else None)
     if name is None:
-        return Who(house, None, OUTLET, relay, holder.id, holder.stance)
+        return Who(house, None, OUTLET, relay, holder.id, stance)
     if ent is not None and ent.link:
-        return Who(ent.link, name, NAMED, relay, holder.id, holder.stance)
+        return Who(ent.link, name, NAMED, relay, holder.id, stance)
     if is_anonymous(name):
-        return Who(f"{folded(name)}@{house[7:]}", name, ANONYMOUS, relay, holder.id, holder.stance)
+        return Who(f"{folded(name)}@{house[7:]}", name, ANONYMOUS, relay, holder.id, stance)
     core = _strip_documents(name)
     entry = gazetteer().lookup(core)
     if entry is not None:
-        return Who(
-            entry.link or entry.key, entry.name_ar if ent is None else name, NAMED, relay, holder.id, holder.stance
-        )
-    return Who(core, name, NAMED, relay, holder.id, holder.stance)
+        return Who(entry.link or entry.key, entry.name_ar if ent is None else name, NAMED, relay, holder.id, stance)
+    return Who(core, name, NAMED, relay, holder.id, stance)
 
 
 __all__ = ["ANONYMOUS", "NAMED", "OUTLET", "Who", "holder_of", "is_anonymous", "who"]
