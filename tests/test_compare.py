@@ -280,6 +280,18 @@ def test_a_conflict_between_near_figures_said_the_same_day_ranks_first() -> None
     assert conf["far"] <= conf["near"] * 0.9  # over twice apart: a tenth less at least
 
 
+def test_a_toll_the_later_report_says_rose_ranks_lower() -> None:
+    """17 dead, then "the toll rose to 25" a day later: still a conflict (the story gold counts
+    it), but ranked under two reports that simply differ, and the reason says why."""
+    base = ("g1", "2017-06-15", "وكالة أ", "قتل 17 شخصا في حريق برج غرينفل السكني في لندن.")
+    rose = ("g2", "2017-06-16", "وكالة ب", "ارتفع عدد قتلى حريق برج غرينفل السكني في لندن إلى 25 قتيلا.")
+    plain = ("g2", "2017-06-16", "وكالة ب", "قتل 25 شخصا في حريق برج غرينفل السكني في لندن.")
+    (p_rose,) = [p for p in link(figures([base, rose])).pairs if p.kind == "conflict"]
+    (p_plain,) = [p for p in link(figures([base, plain])).pairs if p.kind == "conflict"]
+    assert "rose" in p_rose.reason and "rose" not in p_plain.reason
+    assert p_rose.confidence < p_plain.confidence
+
+
 def test_figures_far_apart_are_two_amounts() -> None:
     """27 against 90 the same day in the same words: not two counts of one toll (FAR_APART)."""
     text = "وقال {src} إن {n} شخصا قتلوا في انفجار سيارة مفخخة قرب سوق الخضار في مدينة بعقوبة."
