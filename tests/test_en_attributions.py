@@ -174,6 +174,11 @@ def entity_of(doc: dict[str, Any], eid: str | None) -> dict[str, Any]:
                 "assert",
             ),
         ),
+        # a thought whose clause opens with a gerund subject
+        (
+            "The minister believes rebuilding the port now has broad support.",
+            ("The minister", "believes", "rebuilding the port now has broad support", [], "indirect", "claim"),
+        ),
     ],
 )
 def test_pattern(text: str, expected: tuple[str, str, str, list[str], str, str]) -> None:

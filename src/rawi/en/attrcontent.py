@@ -279,7 +279,9 @@ def find_content(r: Reader, s: Sent, ci: int, cj: int, form: CueForm, who: Speak
         opener = t.low in words("clause_opener") or is_cap(t) or t.low[0].isdigit()
         if frame in ("say", "tell"):
             return content_fwd(r, s, k, cue_start)
-        if frame == "cog" and opener and (clause_ahead(toks, k - 1) or t.low in words("subject_pronoun")):
+        # A thought's clause may open with a gerund subject: "believes redesigning the flag now has …".
+        gerund = frame == "cog" and t.low.endswith("ing") and len(t.low) > 5
+        if frame == "cog" and (opener or gerund) and (clause_ahead(toks, k - 1) or t.low in words("subject_pronoun")):
             return content_fwd(r, s, k, cue_start, splice=True)
         if (
             frame == "that"
