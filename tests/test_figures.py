@@ -111,6 +111,15 @@ def test_running_totals_and_their_start() -> None:
     assert not once.running and once.as_of == ("2025-06-26", "2025-06-26") and once.as_of_basis == "event"
 
 
+def test_the_toll_of_the_event_a_span_started_from_is_recalled_not_running() -> None:
+    """ "منذ الهجوم ... والذي خلف 22 قتيلا": the figure is that attack's toll, an earlier event's,
+    not a total counted since; "منذ بدء الحرب التي اندلعت في مارس إلى 4000" is still a total."""
+    (recalled,) = frames("تونس في حداد منذ الهجوم على متحف باردو والذي خلف 22 قتيلا.", published="2015-07-21")
+    assert not recalled.running and recalled.as_of_basis == "earlier"
+    (total,) = frames("ارتفع عدد القتلى منذ بدء الحرب التي اندلعت في مارس إلى 4000 قتيل.", published="2015-07-21")
+    assert total.running and total.as_of_basis == "running"
+
+
 def test_a_day_after_joined_figures_dates_them_all() -> None:
     """ "قتل 5 وأصيب 7 ... أمس": yesterday is both figures' day; a figure after a comma, in another
     clause, keeps its own ("قتل 3 في الموصل يوم الأحد، وأصيب 9 في بغداد أمس")."""

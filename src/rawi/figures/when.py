@@ -90,6 +90,12 @@ def _marker(tokens: Sequence[Token], lo: int, hi: int, role: str) -> int | None:
 
 
 CLAUSE_END = frozenset({"،", ",", ".", ";", "؛", ":", "!", "?", "؟"})
+_RELATIVE = frozenset({"الذي", "التي", "والذي", "والتي", "اللذين", "اللتين", "الذين"})
+
+
+def _recalled(said: Days) -> Days:
+    """The days an incident recalled without its own date may have happened on."""
+    return (shift(said[0], -EARLIER_DAYS), shift(said[0], -1))
 
 
 def when(
@@ -125,6 +131,18 @@ def when(
                 after = [t for t in own if t.span.start >= tokens[i].end and t.span.start - tokens[i].end <= 3]
                 if after and (days := _days(after[0], dateline[1] if dateline else None)) is not None:
                     start = days[0]
+                at = next((j for j in range(i + 1, len(tokens)) if tokens[j].start >= figure.start), len(tokens))
+                rel = next((j for j in range(at - 1, max(i, at - 6), -1) if tokens[j].word in _RELATIVE), None)
+                if (
+                    said is not None
+                    and rel is not None
+                    and not any(tokens[j].word == "الي" for j in range(rel, at))  # folded "إلى"
+                ):
+                    # "حداد منذ الهجوم على متحف باردو في مارس والذي خلف 22 قتيلا": a relative clause
+                    # right before the figure makes it the toll of the event that started the span,
+                    # recalled, not a total counted since ("منذ بدء الحرب التي اندلعت في مارس إلى
+                    # 4000" is still one: the clause ends before "إلى").
+                    return When(said, basis, (start, start) if start else _recalled(said), "earlier", False)
                 break
         end = said[1] if said else None
         return When(said, basis, (start or "", end) if end else None, "running", True)
@@ -161,7 +179,7 @@ def when(
         told_days = _days(told, dateline[1] if dateline else None) if told is not None else None
         if told_days is not None and told_days[1] < said[0]:
             return When(said, basis, told_days, "earlier", False)
-        return When(said, basis, (shift(said[0], -EARLIER_DAYS), shift(said[0], -1)), "earlier", False)
+        return When(said, basis, _recalled(said), "earlier", False)
     if event is not None and days is not None and (dateline is None or days[0] <= dateline[1]):
         return When(said, basis, days, "reckoned", False)
     return When(said, basis, None, "", False)
