@@ -196,6 +196,14 @@ def test_some_of_the_dead_named_by_their_noun_are_a_part() -> None:
     assert [(f.text, f.part) for f in frames("وأصيب العشرات من الجرحى في الهجوم.")] == [("العشرات", False)]
 
 
+def test_a_verbal_noun_after_a_preposition_is_not_the_figures_verb() -> None:
+    """ "ألف شخص اعتصموا احتجاجا على قتل العقيد": the killing is someone else's; "ستة أشخاص قتلوا" is theirs."""
+    (sit_in,) = frames("نفذ أكثر من ألف شخص اعتصاما في المدينة احتجاجا على قتل العقيد.")
+    assert not sit_in.comparable
+    (killed,) = frames("وقالت الشرطة إن ستة أشخاص قتلوا في الغارات.")
+    assert killed.measure == "killed/person" and killed.comparable
+
+
 def test_the_dead_of_a_body_are_counted_by_that_body() -> None:
     """ "قتيلين من المهاجمين" are two attackers dead (fighters), "قتيلا من الجنود" soldiers; "قتيلا
     من المدنيين" and a dead count with no body after it stay persons."""

@@ -379,6 +379,11 @@ def _before(tokens: Sequence[Token], slot: _Slot, joined: str) -> tuple[str, str
     return None
 
 
+# After a preposition a verb's spelling is its verbal noun ("احتجاجا على قتل العقيد"): the killing
+# of someone else, not what happened to the people the figure counts.
+_GOVERNS_MASDAR = frozenset({"علي", "في", "عن", "من", "الي", "حول", "جراء", "اثر", "بعد", "قبل"})
+
+
 def _after(tokens: Sequence[Token], slot: _Slot, stop: int) -> str | None:
     """Rule 3: a verb or phrase right after the figure's noun phrase."""
     i = slot.u
@@ -400,7 +405,7 @@ def _after(tokens: Sequence[Token], slot: _Slot, stop: int) -> str | None:
         hit = _pred_word(t.word, frozenset({"verb"})) or (
             _pred_word(t.word, frozenset({"noun"})) if t.word.startswith("بجروح") else None
         )
-        if hit is not None:
+        if hit is not None and not (i > slot.u and tokens[i - 1].word in _GOVERNS_MASDAR):
             if t.word[:1] == "و" and stop - i <= 3:  # "... وأصيب 3": it opens the next figure
                 return None
             return hit[0]
