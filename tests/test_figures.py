@@ -143,6 +143,17 @@ def test_said_on_is_the_reporting_clause_date_else_the_dateline() -> None:
     assert n.said_on is None and not n.comparable
 
 
+def test_a_date_of_another_clause_is_not_when_the_figure_was_said() -> None:
+    """ "أعلنت السلطات أمس عن ستة قتلى، فيما تحدثت وسائل إعلام عن تسعة": yesterday is when the
+    authorities spoke; the media's figure is said on the dateline."""
+    six, nine = frames(
+        "وأعلنت سلطات الإقليم أمس عن ستة قتلى، فيما تحدثت وسائل إعلام تركية عن مجزرة راح ضحيتها تسعة قتلى.",
+        published="2015-08-03",
+    )
+    assert six.said_on == ("2015-08-02", "2015-08-02") and six.said_basis == "cue"
+    assert nine.said_on == ("2015-08-03", "2015-08-03") and nine.said_basis == "dateline"
+
+
 # -- who gives it ---------------------------------------------------------------------------------
 
 

@@ -48,14 +48,22 @@ def _nearest(times: Sequence[TimeExpr], pos: int) -> TimeExpr | None:
 
 
 def said_on(
-    times: Sequence[TimeExpr], sentence: tuple[int, int], holder: Attribution | None, dateline: Days | None
+    times: Sequence[TimeExpr],
+    sentence: tuple[int, int],
+    holder: Attribution | None,
+    dateline: Days | None,
+    clause_start: int | None = None,
 ) -> tuple[Days | None, str]:
-    """The day(s) the figure was said on, and where that came from."""
+    """The day(s) the figure was said on, and where that came from. `clause_start` is where the
+    cue's own clause begins: a date before it is another clause's ("أعلنت السلطات أمس عن ستة
+    قتلى، فيما تحدثت وسائل إعلام عن تسعة": yesterday is when the authorities spoke)."""
     if holder is not None and holder.cue is not None and sentence[0] <= holder.cue.start < sentence[1]:
         cue = holder.cue
         content = holder.content
         # A date of the reporting clause: in the figure's sentence, outside what was said.
         lo, hi = sentence
+        if clause_start is not None and clause_start <= cue.start:
+            lo = max(lo, clause_start)
         clause = [
             t
             for t in times
@@ -71,6 +79,23 @@ def said_on(
     if dateline is not None:
         return dateline, "dateline"
     return None, "none"
+
+
+_CLAUSE_SEPARATORS = frozenset({"فيما", "وفيما", "بينما", "وبينما", "حين"})
+
+
+def _cue_clause_start(sent: Sentence, holder: Attribution | None) -> int | None:
+    """Where the clause of the holder's cue begins: after the last connective ("فيما", "بينما")
+    before the cue, in the cue's sentence."""
+    if holder is None or holder.cue is None or not sent.start <= holder.cue.start < sent.end:
+        return None
+    start = None
+    for t in sent.tokens:
+        if t.start >= holder.cue.start:
+            break
+        if t.word in _CLAUSE_SEPARATORS:
+            start = t.end
+    return start
 
 
 def _marker(tokens: Sequence[Token], lo: int, hi: int, role: str) -> int | None:
@@ -113,7 +138,7 @@ def when(
     `stop` is where the next figure starts: an event date after it is that figure's; `prev_end`
     is where the figure before ends: a marker of an earlier count may stand outside what was
     said, as its source ("وكانت الحصيلة السابقة تفيد بـ …"), but not before that figure."""
-    said, basis = said_on(times, (sent.start, sent.end), holder, dateline)
+    said, basis = said_on(times, (sent.start, sent.end), holder, dateline, _cue_clause_start(sent, holder))
     tokens = sent.tokens
     # A marker after the figure counts up to the end of its clause: in "قتل 17 جنديا وأصيب عشرات
     # منذ أن باشر المتمردون" both figures are running totals.
