@@ -663,6 +663,12 @@ def test_amma_fa_qad_puts_the_speaker_first() -> None:
         "الزائر عبدالله الفركز"
     ]
     assert [a.source for a in attrs("اما صحيفة الاتحاد فقد قالت إن الكويت تتحدى الطائفية.")] == ["صحيفة الاتحاد"]
+    # the verb may carry its "ف": "أما حزب العمال فتحدث عن"; a topic ("أما عن …", "أما في …") is no speaker
+    assert [a.source for a in attrs("أما حزب العمال بالعراق فتحدث عن مقتل خمسة أشخاص فقط.")] == ["حزب العمال بالعراق"]
+    assert [a.source for a in attrs("وقال الوزير إن الخطة جاهزة. أما عن التمويل فقال إنه مؤمن.")] == [
+        "الوزير",
+        "=الوزير",  # the speaker before goes on
+    ]
 
 
 def test_bayna_after_a_noun_is_between() -> None:

@@ -209,16 +209,24 @@ def cut_before_object(s: Sent, j: int, e: int, names: Sequence[tuple[int, int]])
 _CLAUSE_OPENERS = frozenset(("لكن", "ولكن", "بينما", "فيما", "حيث", "اذ", "بل", "حين"))
 
 _AUXILIARIES = frozenset(("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"))
+# Words that open the topic "أما" puts first when it is no subject ("أما عن …", "أما إذا …").
+_TOPIC_OPENERS = frozenset(("عن", "في", "من", "على", "مع", "حول", "الى", "إلى", "اذا", "إذا", "بالنسبة", "فيما"))
 
 
 def subject_before(s: Sent, k: int) -> tuple[int, int] | None:
     """Subject-first clauses: "الهيئة أكدت أن", "الرئيس التركي، …، الذي أكد"."""
     verb = s.word(k)
-    if k - 1 >= s.lo and s.word(k - 1) in ("فقد", "ف"):
-        # "أما الزائر عبدالله الفركز فقد أعرب": what "أما" puts first is the subject.
-        for m in range(k - 2, max(s.lo, k - 10) - 1, -1):
+    attached = verb[:1] == "ف" and verb[1:] in cue_forms()
+    if attached or (k - 1 >= s.lo and s.word(k - 1) in ("فقد", "ف")):
+        # "أما الزائر عبدالله الفركز فقد أعرب", "أما حزب العمال فتحدث عن": what "أما" puts first
+        # is the subject.
+        last = k - 1 if attached else k - 2
+        for m in range(last, max(s.lo, k - 10) - 1, -1):
             if s.word(m) in ("أما", "اما", "وأما", "واما"):
-                return (s.toks[m + 1].start, s.toks[k - 2].end) if m + 1 < k - 1 else None
+                # "أما عن أول تعاون لها فقالت", "أما في الموضوع السوري فأعتقد": a topic, not a subject
+                if m + 1 > last or s.word(m + 1) in _TOPIC_OPENERS:
+                    return None
+                return (s.toks[m + 1].start, s.toks[last].end)
             if not WORD.fullmatch(s.word(m)):
                 break
     if (verb[:1] in "وف" and verb[1:] in cue_forms()) or (k - 1 >= s.lo and s.word(k - 1) in ("و", "ف", "وقد", "فقد")):
