@@ -16,16 +16,23 @@ two stories, as connected components would. A cluster's key names the amount.
 is never compared: its original is), whose values cannot both hold (`Interval.overlaps`) and
 that are no more than `PAIR_SCALE` times apart, whose sentences relate (`PAIR_RELATED`), share
 words (`PAIR_WORDS`) including a detail rare in the ledger (`_rare_words`: a town, a
-building, a name), and agree on the other figures they give (`_siblings_disagree`):
+building, a name), and agree on the other figures they give (`_siblings_disagree`), unless
+something tells them apart: other days, other spots, other means of harm, an article that in one
+voice gives another figure agreeing with the other side (`_tells_apart`):
 - a **revision**: one named source (never an outlet's narration, never an anonymous one) on
   different days, ordered by the day each was said;
-- a **contradiction**: one source denies what another states, said at most `SAME_EVENT_DAYS` apart;
+- a **contradiction**: one source denies the very figure another states (`_same_figure`), said
+  at most `SAME_EVENT_DAYS` apart;
 - a **conflict**: independent sources (different speakers; an outlet's narration is the
-  outlet), neither figure a part of a toll, describing the same time: a one-off amount said
-  at most `SAME_EVENT_DAYS` apart; running totals counted at most `RUNNING_DAYS` apart, or a
-  later total below an earlier one (a total that rises later is an update); a toll with no start
-  ("ارتفعت الحصيلة إلى 36") is one event's, so two such tolls weeks apart are two events'.
-Every pair carries a confidence (its frames' and their relatedness) and pairs are ranked by it.
+  outlet), neither figure a part of a toll nor a sum of several incidents, no more than
+  `FAR_APART` times apart, two counts of enemy fighters only on one named spot
+  (`_combat_fronts_differ`), describing the same time: a one-off amount said at most
+  `SAME_EVENT_DAYS` apart; running totals counted at most `RUNNING_DAYS` apart, or a later total
+  below an earlier one; a toll with no start ("ارتفعت الحصيلة إلى 36") is one event's, so two
+  such tolls weeks apart are two events'.
+Every pair carries a confidence (its frames', their relatedness, how far apart the figures and
+the days they were said are, whether the later is a toll said to have risen) and pairs are
+ranked by it.
 """
 
 from __future__ import annotations
@@ -92,6 +99,7 @@ LONG_RUN = 60
 # a day apart 23 in 52, two days apart 9 in 28). Ranking only: what is a conflict does not change.
 CLOSE_RATIO = 1.5
 FAR_FLOOR = 0.6
+SAID_APART = 0.9
 # What a conflict keeps of its confidence when the later figure is a toll the text says rose
 # and the higher (`_rose`): in the judged samples such pairs were updated tolls, not two sources
 # disagreeing (Grenfell's 17 then "rose to 30"); ranking only, the pair stays.
@@ -100,7 +108,6 @@ ROSE = 0.8
 # incidents, a part and the whole): every real disagreement in the story gold is within 2.2
 # times, and of 42 judged full-corpus pairs further apart 3 were real.
 FAR_APART = 2.5
-SAID_APART = 0.9
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
 RULES = "2026-12-04.19"
@@ -646,6 +653,7 @@ def _combat_fronts_differ(a: FigureFrame, b: FigureFrame) -> bool:
 
 @lru_cache(maxsize=4096)
 def _is_known_place(name: str) -> bool:
+    """Whether a spot's folded name (without its article) is a gazetteer place: a city, a province."""
     g = gazetteer()
     return g.lookup(name) is not None or g.lookup("ال" + name) is not None
 
