@@ -167,9 +167,15 @@ def folded(text: str) -> str:
     return " ".join(fold(text).split())
 
 
+# Words that open a clause of its own (folded): what stands before them is about another figure,
+# and a date before them is another statement's day.
+NEW_CLAUSE = frozenset({"فيما", "وفيما", "بينما", "وبينما", "حين", "حيث", "كما", "وكما"})
+
+
 __all__ = [
     "ANY",
     "MONEY",
+    "NEW_CLAUSE",
     "PEOPLE",
     "PEOPLE_GROUPS",
     "PREDICATE_CLASS",

@@ -33,6 +33,7 @@ from functools import cache, lru_cache
 
 from rawi.figures.lexicon import (
     MONEY,
+    NEW_CLAUSE,
     PEOPLE,
     PEOPLE_GROUPS,
     PREDICATE_CLASS,
@@ -156,17 +157,13 @@ def _words_match(tokens: Sequence[Token], i: int, role: str, backwards: bool = F
     return 0
 
 
-# Words that open a clause of its own: what stands before them is about another figure.
-_NEW_CLAUSE = frozenset({"فيما", "بينما", "وبينما", "حين", "حيث", "كما", "وكما"})
-
-
 def _subset(tokens: Sequence[Token], slot: _Slot, nxt: int, reach: int = 3, before: int = 5) -> bool:
     """A verb that picks some of the counted people out of a toll: those flown abroad, still in
     hospital, received by a hospital, or who died of their wounds (figure_words.tsv, role
     subset), before the figure (past a subject: "نقلت طائرات الإخلاء الطبي ثمانية مصابين") or
     right after its noun."""
     for i in range(slot.a - 1, max(-1, slot.a - before - 1), -1):
-        if not tokens[i].is_word or tokens[i].word in _NEW_CLAUSE:
+        if not tokens[i].is_word or tokens[i].word in NEW_CLAUSE:
             break  # not across a comma or into another clause: "… في العناية المركزة فيما توفي تسعة"
         if _words_match(tokens, i, "subset"):
             return True

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rawi.figures.lexicon import linking_words
+from rawi.figures.lexicon import NEW_CLAUSE, linking_words
 from rawi.figures.sentence import Sentence, Token, fold_word
 from rawi.figures.values import shift, time_window
 from rawi.lexicon import load_tsv
@@ -81,19 +81,16 @@ def said_on(
     return None, "none"
 
 
-_CLAUSE_SEPARATORS = frozenset({"فيما", "وفيما", "بينما", "وبينما", "حين"})
-
-
 def _cue_clause_start(sent: Sentence, holder: Attribution | None) -> int | None:
-    """Where the clause of the holder's cue begins: after the last connective ("فيما", "بينما")
-    before the cue, in the cue's sentence."""
+    """Where the clause of the holder's cue begins: after the last word that opens a clause
+    (`NEW_CLAUSE`: "فيما", "بينما", "كما") before the cue, in the cue's sentence."""
     if holder is None or holder.cue is None or not sent.start <= holder.cue.start < sent.end:
         return None
     start = None
     for t in sent.tokens:
         if t.start >= holder.cue.start:
             break
-        if t.word in _CLAUSE_SEPARATORS:
+        if t.word in NEW_CLAUSE:
             start = t.end
     return start
 
