@@ -49,7 +49,7 @@ def test_example(row: dict[str, str]) -> None:
         assert row["value"] in last.spots, found
     elif role == "bearing":
         assert any(row["value"] in points for points in bearing_spots(last.spots).values()), found
-    elif role == "several":
+    elif role in ("several", "incidents"):
         assert any(f.several for f in found), found
     elif role == "means":
         assert any(row["value"] in means(f.terms) for f in found if f.measure), found

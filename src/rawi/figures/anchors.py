@@ -302,15 +302,26 @@ def _several_words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in seconds.items()}
 
 
+def _counts_many(word: str) -> bool:
+    """A count of two or more written before a noun: digits, a number word, or "عدة"."""
+    if word.isdigit():
+        return int(word) >= 2
+    return word in ("عده", "عدة") or (is_number_word(word) and word not in ("واحد", "احد", "واحده"))
+
+
 def several(sentence: Sentence) -> bool:
     """Whether the sentence sums several incidents (role `several` of figure_words.tsv): "في ثلاثة
     حوادث أمنية منفصلة", "في سلسلة من الهجمات"; the second word may stand up to two words after
-    the first, inside the clause."""
+    the first, inside the clause), or counts its incidents (role `incidents` after a count of two
+    or more: "5 حوادث مرورية")."""
     seconds = _several_words()
+    incidents = linking_words().by_role["incidents"]
     tokens = sentence.tokens
     for i, t in enumerate(tokens):
         if not t.is_word:
             continue
+        if i and any((v,) in incidents for v in (t.word, *variants(t.word))) and _counts_many(tokens[i - 1].word):
+            return True  # "5 حوادث مرورية", "ثلاث هجمات", "عدة تفجيرات"
         wanted = next((seconds[v] for v in (t.word, *variants(t.word)) if v in seconds), None)
         if wanted is None:
             continue

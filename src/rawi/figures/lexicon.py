@@ -135,6 +135,7 @@ ROLES = (
     "means",
     "bearing",
     "several",
+    "incidents",
     "refusal",
 )
 EN_LINKING_ROLES = ("running", "earlier", "several")  # roles en_figure_words.tsv may hold too
