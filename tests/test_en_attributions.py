@@ -174,6 +174,18 @@ def entity_of(doc: dict[str, Any], eid: str | None) -> dict[str, Any]:
                 "assert",
             ),
         ),
+        # evidence that opens with a share: "found only a quarter of … favoured"
+        (
+            "A recent poll found only a quarter of citizens favoured changing the flag.",
+            (
+                "A recent poll",
+                "found",
+                "only a quarter of citizens favoured changing the flag",
+                [],
+                "indirect",
+                "assert",
+            ),
+        ),
         # a thought whose clause opens with a gerund subject
         (
             "The minister believes rebuilding the port now has broad support.",
@@ -233,6 +245,7 @@ def test_known_names_carry_their_wikidata_id() -> None:
         "He refused to say whether the talks had failed.",  # an infinitive
         "Police questioned the student for hours.",  # not a reporting verb
         "A blog written by the activist went viral.",  # a participle as an adjective
+        "Police found only a knife at the scene.",  # an object, no clause after it
     ],
 )
 def test_not_attributions(text: str) -> None:

@@ -228,6 +228,10 @@ def next_paragraph(r: Reader, pos: int) -> Span | None:
     return r.trim(a, b)
 
 
+# Adverbs before "a"/"an" that open a share, not an object: "a poll found only a quarter of …".
+_BEFORE_A_SHARE = frozenset({"only", "about", "nearly", "almost", "just", "roughly"})
+
+
 def find_content(r: Reader, s: Sent, ci: int, cj: int, form: CueForm, who: Speaker, tail: Frame) -> Span | None:
     """Where what was said is, given the speaker and the frame after the verb (None: not an attribution)."""
     toks = s.toks
@@ -290,13 +294,28 @@ def find_content(r: Reader, s: Sent, ci: int, cj: int, form: CueForm, who: Speak
             and (opener or (t.text.islower() and k == skip_fwd(toks, who.k_after)))
         ):
             return content_fwd(r, s, k, cue_start)
+        evidence = form.lemma in (
+            "show",
+            "reveal",
+            "find",
+            "indicate",
+            "suggest",
+            "report",
+            "note",
+            "announce",
+            "observe",
+        )
+        if frame == "that" and t.low in ("the",) and clause_ahead(toks, k - 1) and evidence:
+            return content_fwd(r, s, k, cue_start)
         if (
             frame == "that"
-            and t.low in ("the",)
+            and evidence
+            and t.low in ("a", "an")
+            and k - 1 > ci
+            and toks[k - 1].low in _BEFORE_A_SHARE
             and clause_ahead(toks, k - 1)
-            and form.lemma in ("show", "reveal", "find", "indicate", "suggest", "report", "note", "announce", "observe")
         ):
-            return content_fwd(r, s, k, cue_start)
+            return content_fwd(r, s, k - 1, cue_start)  # "found only a quarter of citizens favoured …"
         return None
     if (
         tail.stop == "end"
