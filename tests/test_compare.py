@@ -332,6 +332,29 @@ def test_an_article_that_tells_two_amounts_apart() -> None:
     assert [(p.a.frame.text, p.b.frame.text) for p in link(alone).pairs if p.kind == "conflict"] == [("15", "20")]
 
 
+def test_a_third_article_that_tells_two_amounts_apart() -> None:
+    """One report gives, in one voice, 24 dead at the academy and 15 in the truck bombing: another
+    outlet's "at least 20" and a third's 15, whose own words share only the city and the day, are
+    two attacks. Without that report they would be compared."""
+    rows = [
+        ("t1", "2015-08-08", "وكالة أ", "قتل 20 شخصا على الأقل في هجوم في كابول يوم الجمعة، بحسب مصادر أمنية."),
+        ("t2", "2015-08-08", "وكالة ب", "قتل 15 شخصا في هجوم في كابول يوم الجمعة، بحسب مسؤولين."),
+    ]
+    teller = (
+        "t3",
+        "2015-08-08",
+        "وكالة ج",
+        "قتل 24 شخصا في هجوم استهدف أكاديمية الشرطة في كابول يوم الجمعة، "
+        "كما قتل 15 شخصا في هجوم بشاحنة مفخخة في كابول يوم الجمعة.",
+    )
+
+    def conflicts(found: list[Figure]) -> list[tuple[str, str]]:
+        return sorted((p.a.frame.text, p.b.frame.text) for p in link(found).pairs if p.kind == "conflict")
+
+    assert conflicts(figures(rows)) == [("20", "15")]
+    assert conflicts(figures([*rows, teller])) == []
+
+
 @pytest.mark.parametrize(
     "today",
     [

@@ -18,7 +18,8 @@ that are no more than `PAIR_SCALE` times apart, whose sentences relate (`PAIR_RE
 words (`PAIR_WORDS`) including a detail rare in the ledger (`_rare_words`: a town, a
 building, a name), and agree on the other figures they give (`_siblings_disagree`), unless
 something tells them apart: other days, other spots, other means of harm, an article that in one
-voice gives another figure agreeing with the other side (`_tells_apart`):
+voice gives another figure agreeing with the other side (`_tells_apart`), or a third article of
+the amount that in one voice gives one figure agreeing with each side only (`_told_elsewhere`):
 - a **revision**: one named source (never an outlet's narration, never an anonymous one) on
   different days, ordered by the day each was said;
 - a **contradiction**: one source denies the very figure another states (`_same_figure`), said
@@ -110,7 +111,7 @@ ROSE = 0.8
 FAR_APART = 2.5
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-04.19"
+RULES = "2026-12-05.1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -577,6 +578,35 @@ def _tells_apart(a: Figure, b: Figure, told: Mapping[tuple[str, str], list[Figur
     )
 
 
+def _voices(block: Sequence[Figure], clusters: Mapping[int, str]) -> dict[str, list[list[Figure]]]:
+    """Per amount, the figures each voice of each article gives of it (parts and counts said to be
+    earlier left out: they tell nothing apart), for `_told_elsewhere`."""
+    groups: dict[tuple[str, str, str, bool], list[Figure]] = defaultdict(list)
+    for f in block:
+        if not f.frame.part and f.frame.as_of_basis != "earlier":
+            groups[(clusters[f.id], f.article, f.frame.source_key, f.frame.running)].append(f)
+    out: dict[str, list[list[Figure]]] = defaultdict(list)
+    for (key, *_), figures in groups.items():
+        if len(figures) > 1:
+            out[key].append(figures)
+    return out
+
+
+def _told_elsewhere(a: Figure, b: Figure, voices: Sequence[Sequence[Figure]]) -> bool:
+    """A third article of the same amount gives, in one voice, a figure that agrees with `a` only
+    and another that agrees with `b` only: it tells the two apart, whatever `a`'s and `b`'s own
+    words share (Kabul, 7 August 2015: one report gives "20 at the police academy" and "15 in the
+    truck bombing", so another's 20 against a third's 15 is two attacks, not a disagreement)."""
+    ia, ib = a.frame.interval, b.frame.interval
+    for figures in voices:
+        if figures[0].article in (a.article, b.article):
+            continue
+        seen = [(f.frame.interval.overlaps(ia), f.frame.interval.overlaps(ib)) for f in figures]
+        if (True, False) in seen and (False, True) in seen:
+            return True
+    return False
+
+
 def _days_differ(a: FigureFrame, b: FigureFrame) -> bool:
     """Both figures' text dates the event they count ("أمس", "الأربعاء", "في 20 يوليو"), to days
     that do not meet: two incidents, however alike their words. A reckoned span longer than a
@@ -712,6 +742,7 @@ def _pairs(
     told: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for f in block:
         told[(f.article, f.frame.measure)].append(f)
+    voices = _voices(block, clusters)
     for a, b, r in _clustered_pairs(block, w, clusters, tr):
         if a.original != a.article or b.original != b.article:
             continue  # a syndicated copy repeats its original: the original is compared, once
@@ -741,6 +772,7 @@ def _pairs(
             or _days_differ(fa, fb)
             or _spots_differ(fa, fb)
             or _means_differ(fa, fb)
+            or _told_elsewhere(a, b, voices[clusters[a.id]])
         ):
             continue
         if (
