@@ -44,6 +44,20 @@ def measures(text: str) -> list[tuple[str, str]]:
         ),
         # The noun is the predicate; the ranks after it say whose.
         ("خلف الهجوم أكثر من خمسين قتيلا في صفوف القوات التركية.", [("أكثر من خمسين", "killed/security")]),
+        # Ranks named after two counts joined by a bare "و" are both counts' ranks; after a
+        # count joined otherwise, only that count's.
+        (
+            "وقال المصدر إن الحصيلة باتت ثلاثة قتلى وأربعة جرحى في صفوف القوات المسلحة.",
+            [("ثلاثة", "killed/security"), ("أربعة", "wounded/security")],
+        ),
+        (
+            "أسفر الهجوم عن 12 قتيلا و30 جريحا من المدنيين.",
+            [("12", "killed/person"), ("30", "wounded/person")],
+        ),
+        (
+            "أسفر الهجوم عن جريحين بالإضافة إلى قتيلين في صفوف المسلحين.",
+            [("جريحين", "wounded/person"), ("قتيلين", "killed/fighter")],
+        ),
         # A part of the figure before it keeps its predicate and has its own group.
         ("قتل 38 سائحا بينهم ثلاثون بريطانيا في الهجوم.", [("38", "killed/person"), ("ثلاثون", "killed/nat:GB/part")]),
         # States after the figures: detained, at liberty, fugitive.

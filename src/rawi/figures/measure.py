@@ -465,6 +465,11 @@ def read_sentence(
     out: list[Reading] = []
     nats: list[str] = []  # each figure's nationality ("nat:PK"), or ""
     joins: list[str] = []
+    # Per figure: its noun is a predicate's noun ("قتلى", "جرحى") and names no body itself, and
+    # whether its body was read from the words after its noun ("في صفوف القوات"), for
+    # `_shared_body`.
+    bare: list[bool] = []
+    body_after: list[bool] = []
     for k, slot in enumerate(slots):
         if slot.u > slot.b and _pred_word(tokens[slot.b].word, frozenset({"verb"})) is not None:
             # "ومئات جرحوا": the word after the number is its verb, not its noun
@@ -524,6 +529,12 @@ def read_sentence(
                 group, unit_class = g, PEOPLE
         else:  # a bare number: "ارتفع عدد القتلى في صفوف قوات الأمن إلى 60"
             group = _ranks_before(tokens, max(bounds[k][0], prev.u if prev else 0), slot.a)
+        bare.append(noun_pred is not None and group == "person" and _group_of_noun(noun) == "person")
+        # "وأربعة جرحى في صفوف ...", right after the count before it: the body may be both's.
+        tight = prev is not None and (
+            ("و" in slot.prefix and slot.a == prev.u) or (slot.a == prev.u + 1 and tokens[prev.u].word == "و")
+        )
+        body_after.append(tight and group in ("security", "fighter") and noun_pred is not None)
         nats.append(group if group.startswith("nat:") else "")
         joins.append(joined)
         if group == "member" or (group.startswith("nat:") and not part):
@@ -572,7 +583,18 @@ def read_sentence(
         if joined == "whole" and k and not out[k - 1].part:
             # "لأحد عشر متهما من أصل 29": the figure before a whole is a part of it.
             out[k - 1] = replace(out[k - 1], part=True)
-    return _nationality_lists(out, nats, joins)
+    return _nationality_lists(_shared_body(out, joins, bare, body_after), nats, joins)
+
+
+def _shared_body(out: list[Reading], joins: list[str], bare: list[bool], body_after: list[bool]) -> list[Reading]:
+    """A body named after two counts joined by a bare "و" names the ranks of both: "ثلاثة قتلى
+    وأربعة جرحى في صفوف القوات المسلحة" counts three soldiers dead, not three people. Only a
+    count whose noun is a bare "قتلى"/"جرحى" takes it, and only from the count right after it
+    ("بالإضافة إلى قتيلين في صفوف الإرهابيين" names its own dead only)."""
+    for k in range(len(out) - 1):
+        if joins[k + 1] == "and" and bare[k] and body_after[k + 1] and out[k].unit_class == PEOPLE:
+            out[k] = replace(out[k], group=out[k + 1].group)
+    return out
 
 
 def _nationality_lists(out: list[Reading], nats: list[str], joins: list[str]) -> list[Reading]:
