@@ -332,6 +332,27 @@ def test_an_article_that_tells_two_amounts_apart() -> None:
     assert [(p.a.frame.text, p.b.frame.text) for p in link(alone).pairs if p.kind == "conflict"] == [("15", "20")]
 
 
+def test_a_provisional_toll_and_a_later_higher_one_are_one_count_updated() -> None:
+    """A toll called provisional, then a higher toll the next day: one count updated. The same
+    two figures said on one day, or with no word of an update, still conflict."""
+    first = "وأعلنت الحكومة في حصيلة مؤقتة مقتل خمسة أشخاص في الهجوم على فندق بيبلوس في سيفاري."
+    plain = "وأعلنت الحكومة مقتل خمسة أشخاص في الهجوم على فندق بيبلوس في سيفاري."
+    later = "قتل 12 شخصا في الهجوم على فندق بيبلوس في سيفاري، بحسب مسؤولين عسكريين."
+    newer = "قتل 12 شخصا في الهجوم على فندق بيبلوس في سيفاري، وفق حصيلة جديدة أعلنها مسؤولون عسكريون."
+
+    def conflicts(rows: list[tuple[str, str, str, str]]) -> list[tuple[str, str]]:
+        return [(p.a.frame.text, p.b.frame.text) for p in link(figures(rows)).pairs if p.kind == "conflict"]
+
+    assert conflicts([("p1", "2015-08-07", "وكالة أ", first), ("p2", "2015-08-08", "وكالة ب", later)]) == []
+    assert conflicts([("p1", "2015-08-07", "وكالة أ", plain), ("p2", "2015-08-08", "وكالة ب", newer)]) == []
+    assert conflicts([("p1", "2015-08-07", "وكالة أ", plain), ("p2", "2015-08-08", "وكالة ب", later)]) == [
+        ("خمسة", "12")
+    ]
+    assert conflicts([("p1", "2015-08-08", "وكالة أ", first), ("p2", "2015-08-08", "وكالة ب", later)]) == [
+        ("خمسة", "12")
+    ]
+
+
 def test_a_third_article_that_tells_two_amounts_apart() -> None:
     """One report gives, in one voice, 24 dead at the academy and 15 in the truck bombing: another
     outlet's "at least 20" and a third's 15, whose own words share only the city and the day, are

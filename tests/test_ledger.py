@@ -39,6 +39,29 @@ MINISTER = "قال وزير الخارجية المصري إن 300 شخص قتل
 TRUMP = "وقال ترامب إن 500 جندي سيصلون الأسبوع المقبل."
 
 
+def test_migration_0008_adds_the_toll_stage(url: str) -> None:
+    """A ledger written before 0008 gets the column, empty for every figure; the reframe that the
+    new frame rules call for reads a provisional toll."""
+    engine = ledger_engine.create(url)
+    body = "قال مصدر أمني إن 21 شخصا قتلوا في انفجار في بغداد يوم الأحد، في حصيلة أولية."
+    try:
+        migrate(engine)
+        led = Ledger(engine)
+        led.ingest(*pair("t", body))
+        with ledger_engine.writer(engine).begin() as conn:
+            conn.execute(text("ALTER TABLE figures DROP COLUMN toll"))
+            conn.execute(text("DELETE FROM schema_migrations WHERE name = '0008_toll'"))
+        assert migrate(engine) == ["0008_toll"]
+        with engine.connect() as conn:
+            assert set(conn.execute(text("SELECT toll FROM figures")).scalars()) == {""}
+        assert led.reframe() == 1
+        with engine.connect() as conn:
+            stages = conn.execute(text("SELECT toll FROM figures WHERE measure != ''")).scalars().all()
+        assert stages and set(stages) == {"provisional"}
+    finally:
+        engine.dispose()
+
+
 ALL_MIGRATIONS = [
     "0001_initial",
     "0002_figures",
@@ -47,6 +70,7 @@ ALL_MIGRATIONS = [
     "0005_context",
     "0006_entity_keys_index",
     "0007_several",
+    "0008_toll",
 ]
 
 

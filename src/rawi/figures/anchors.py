@@ -309,6 +309,32 @@ def _counts_many(word: str) -> bool:
     return word in ("عده", "عدة") or (is_number_word(word) and word not in ("واحد", "احد", "واحده"))
 
 
+def toll_stage(sentence: Sentence) -> str:
+    """ "provisional" when the sentence calls its toll provisional ("حصيلة أولية", "هذه الحصيلة
+    يمكن أن تتغير"; role provisional of figure_words.tsv), "updated" when it calls it new or final
+    ("حصيلة جديدة", "الحصيلة النهائية"; role updated), else "". The phrase's words stand in a row;
+    its first word may carry a clitic ("كحصر أولي", "وفق حصيلة جديدة")."""
+    lw = linking_words()
+    tokens = sentence.tokens
+    for i, t in enumerate(tokens):
+        if not t.is_word:
+            continue
+        for role in ("provisional", "updated"):
+            firsts = lw.firsts[role]
+            if t.word not in firsts and not any(v in firsts for v in variants(t.word)):
+                continue
+            for phrase in lw.by_role[role]:
+                n = len(phrase)
+                words = [x.word for x in tokens[i : i + n] if x.is_word]
+                if (
+                    len(words) == n
+                    and words[1:] == list(phrase[1:])
+                    and (words[0] == phrase[0] or phrase[0] in variants(words[0]))
+                ):
+                    return role
+    return ""
+
+
 def several(sentence: Sentence) -> bool:
     """Whether the sentence sums several incidents (role `several` of figure_words.tsv): "في ثلاثة
     حوادث أمنية منفصلة", "في سلسلة من الهجمات"; the second word may stand up to two words after
@@ -415,5 +441,6 @@ __all__ = [
     "several",
     "spots",
     "terms",
+    "toll_stage",
     "topic",
 ]

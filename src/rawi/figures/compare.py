@@ -30,7 +30,8 @@ the amount that in one voice gives one figure agreeing with each side only (`_to
   (`_combat_fronts_differ`), describing the same time: a one-off amount said at most
   `SAME_EVENT_DAYS` apart; running totals counted at most `RUNNING_DAYS` apart, or a later total
   below an earlier one; a toll with no start ("ارتفعت الحصيلة إلى 36") is one event's, so two
-  such tolls weeks apart are two events'.
+  such tolls weeks apart are two events'; a provisional toll and a higher one said on a later
+  day, or a lower one and a later "new" or "final" toll, are one count updated (`_updated`).
 Every pair carries a confidence (its frames', their relatedness, how far apart the figures and
 the days they were said are, whether the later is a toll said to have risen) and pairs are
 ranked by it.
@@ -111,7 +112,7 @@ ROSE = 0.8
 FAR_APART = 2.5
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-05.1"
+RULES = "2026-12-05.2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -647,6 +648,18 @@ def _rose(a: Figure, b: Figure) -> bool:
     return late.frame.running and late.frame.interval.low > early.frame.interval.high
 
 
+def _updated(a: Figure, b: Figure) -> bool:
+    """Said on two days, the later toll is the higher, and the text calls the earlier provisional
+    ("حصيلة مؤقتة") or the later new or final ("وفق حصيلة جديدة"): one count updated as it grew,
+    not two sources disagreeing."""
+    early, late = (a, b) if _said(a) <= _said(b) else (b, a)
+    return (
+        bool(_said_gap(a, b))
+        and late.frame.interval.low > early.frame.interval.high
+        and (early.frame.toll == "provisional" or late.frame.toll == "updated")
+    )
+
+
 def _apart(a: Figure, b: Figure) -> float:
     """How many times apart the nearest values two disjoint figures allow are: "more than 20"
     against 15 are 20 and 15."""
@@ -820,7 +833,7 @@ def _pairs(
             continue
         if both or fa.stance == "deny":
             continue
-        if not _independent(a, b):
+        if not _independent(a, b) or _updated(a, b):
             continue
         if fa.running and fb.running:
             why = _running_conflict(a, b)

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from rawi.figures.anchors import near_places, places, scope, several, spots, terms, topic
+from rawi.figures.anchors import near_places, places, scope, several, spots, terms, toll_stage, topic
 from rawi.figures.english import read_english, terms_english, topic_english
 from rawi.figures.lexicon import MONEY, PEOPLE
 from rawi.figures.measure import Reading, read_sentence, unit_class_of
@@ -39,7 +39,7 @@ _BASIS_CONFIDENCE = {
 _QUOTED_NAME = re.compile(r"[«\"“][^«»\"“”\n]{2,24}[»\"”]")
 # Bumped whenever how a frame is read changes: a ledger whose frames were made by other rules
 # says so, and `rawi reframe` makes them again from the stored extractions.
-FRAMES = "2026-12-05.1"
+FRAMES = "2026-12-05.2"
 # Frames below this are shown but never compared.
 COMPARABLE = 0.6
 WINDOW = 24
@@ -82,6 +82,9 @@ class FigureFrame:
     spots: tuple[str, ...] = ()
     # The sentence sums several incidents ("في ثلاثة حوادث منفصلة"): never one incident's toll.
     several: bool = False
+    # The sentence calls its toll provisional ("حصيلة أولية") or new or final ("حصيلة جديدة"):
+    # "provisional", "updated" or "". A later, higher toll updates a provisional one.
+    toll: str = ""
 
     @property
     def interval(self) -> Interval:
@@ -250,6 +253,7 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
         # Spots are read from Arabic place nouns ("حي", "قرية"); English ones are not read yet.
         sent_spots = tuple(sorted(spots(sent, speakers + quoted))) if keyed and not english else ()
         sums = keyed and several(sent)
+        stage = toll_stage(sent) if keyed else ""
         prev_end = 0
         starts = [sent.index_at(q.span.start) for _, q in items] + [len(sent.tokens)]
         stops = _date_stops(sent, [q for _, q in items], starts)
@@ -318,6 +322,7 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
                 context_end=sent.end,
                 spots=sent_spots,
                 several=sums,
+                toll=stage,
             )
     frames = [out[i] for i in range(len(analysis.quantities))]
     if article_topic:

@@ -136,9 +136,11 @@ ROLES = (
     "bearing",
     "several",
     "incidents",
+    "provisional",
+    "updated",
     "refusal",
 )
-EN_LINKING_ROLES = ("running", "earlier", "several")  # roles en_figure_words.tsv may hold too
+EN_LINKING_ROLES = ("running", "earlier", "several", "provisional", "updated")  # roles en_figure_words.tsv may hold too
 
 
 @cache

@@ -91,6 +91,7 @@ def frame_of(r: Row[Any], scope: str = "", topic: str = "") -> FigureFrame:
         context_end=r.context_end,
         spots=_split(r.spots),
         several=bool(r.several),
+        toll=r.toll or "",
     )
 
 

@@ -155,6 +155,16 @@ def _several(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE figures ADD COLUMN several BOOLEAN NOT NULL DEFAULT FALSE")
 
 
+def _toll(conn: Connection) -> None:
+    """`figures.toll`: whether a figure's sentence calls its toll provisional or new/final. Added
+    as empty; the frame rules changed with it, so the ledger says its frames are stale and
+    `rawi reframe` reads the marks (as for 0007)."""
+    from sqlalchemy import inspect
+
+    if "toll" not in {c["name"] for c in inspect(conn).get_columns("figures")}:
+        conn.exec_driver_sql("ALTER TABLE figures ADD COLUMN toll VARCHAR(16) NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_initial", _initial),
     Migration("0002_figures", _figures),
@@ -163,6 +173,7 @@ MIGRATIONS: list[Migration] = [
     Migration("0005_context", _context),
     Migration("0006_entity_keys_index", _entity_keys_index),
     Migration("0007_several", _several),
+    Migration("0008_toll", _toll),
 ]
 
 

@@ -220,6 +220,8 @@ figures = Table(
     Column("context", Text),  # the text of its sentence (context_start:context_end), migration 0005
     # its sentence sums several incidents ("في ثلاثة حوادث منفصلة"), migration 0007
     Column("several", Boolean, nullable=False, server_default=false()),
+    # its sentence calls its toll provisional or new/final ("حصيلة أولية", "حصيلة جديدة"), migration 0008
+    Column("toll", String(16), nullable=False, server_default=""),
     UniqueConstraint("article_id", "ord"),
 )
 

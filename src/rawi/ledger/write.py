@@ -331,6 +331,7 @@ def frame_row(art_id: int, f: FigureFrame, text: str) -> dict[str, Any]:
         "terms": "|".join(f.terms),
         "spots": "|".join(f.spots),
         "several": f.several,
+        "toll": f.toll,
         "confidence": f.confidence,
         "context_start": f.context_start,
         "context_end": f.context_end,
