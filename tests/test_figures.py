@@ -195,6 +195,22 @@ def test_places_near_the_figure_not_its_noun() -> None:
     assert "TN" in f.places and "GB" not in f.places
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "not_place"),
+    [
+        # A city the text sets in another country's region is that region's namesake.
+        ("قتل الجيش اثنين من المسلحين في رفح بشمال سيناء.", "north-sinai", "rafah"),
+        ("قتل خمسة أشخاص في اشتباكات في طرابلس في شمال لبنان.", "LB", "capital-ly"),
+        # Set in its own country, or only listed beside a region, it stays the gazetteer's city.
+        ("قتل خمسة أشخاص في اشتباكات في طرابلس بليبيا.", "capital-ly", "LB"),
+        ("قتل خمسة أشخاص في اشتباكات في رفح وسيناء.", "rafah", "north-sinai"),
+    ],
+)
+def test_a_namesake_city_is_placed_where_the_text_sets_it(text: str, place: str, not_place: str) -> None:
+    (f,) = frames(text)
+    assert place in f.places and not_place not in f.places, f.places
+
+
 def test_spans_point_at_the_figure() -> None:
     text = "قال المسؤول إن 15 شخصا قتلوا وأصيب 40 آخرون أمس في بغداد."
     for f in frames(text):

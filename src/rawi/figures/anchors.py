@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from rawi.figures.lexicon import groups, linking_words, predicates, variants
 from rawi.figures.sentence import Sentence, Token, fold_word, split_sentences
@@ -392,33 +393,87 @@ def entity_keys(entity: Entity) -> list[str]:
     return keys
 
 
-def places(entities: Iterable[Entity], lo: int, hi: int, skip: Sequence[tuple[int, int]]) -> frozenset[str]:
-    """Keys of the places named in text[lo:hi], outside the spans in `skip`."""
+# What stands between a city and the region or country it is said to lie in: "رفح بشمال سيناء",
+# "طرابلس في شمال لبنان", "رفح بمحافظة شمال سيناء".
+_LIES_IN = re.compile(
+    r"\s+(?:ب|في\s+)(?:(?:محافظة|محافظه|ولاية|ولايه|منطقة|منطقه|إقليم|اقليم)\s+)?"
+    r"(?:(?:شمال|جنوب|شرق|غرب|وسط|شمالي|جنوبي|شرقي|غربي)\s+)?"
+)
+_CITY_KINDS = frozenset({"city", "capital"})
+_AREA_KINDS = frozenset({"region", "country"})
+
+
+def namesakes(entities: Iterable[Entity], text: str) -> dict[int, list[str]]:
+    """Mention start -> the keys to read it by, for a city the text sets in a region or country of
+    another country than the gazetteer's city of that name: "رفح بشمال سيناء" is Egypt's Rafah,
+    not Gaza's, and counts as North Sinai; "طرابلس في شمال لبنان" is not Libya's capital."""
+    gaz = gazetteer()
+    spots_ = sorted((m.start, m.end, e.name) for e in entities if e.type in ("GPE", "LOC") for m in e.mentions)
+    out: dict[int, list[str]] = {}
+    for (s1, e1, city), (s2, _, area) in pairwise(spots_):
+        x, y = gaz.lookup(city), gaz.lookup(area)
+        if (
+            x is not None
+            and y is not None
+            and x.kind in _CITY_KINDS
+            and y.kind in _AREA_KINDS
+            and x.affiliation
+            and (y.affiliation or y.key[8:].upper()) != x.affiliation
+            and _LIES_IN.fullmatch(text[e1:s2])
+        ):
+            out[s1] = (
+                [y.key[8:].upper()]
+                if y.key.startswith("country-")
+                else [y.key, *([y.affiliation] if y.affiliation else [])]
+            )
+    return out
+
+
+def _keys_at(e: Entity, start: int, renamed: Mapping[int, list[str]] | None) -> list[str]:
+    return renamed[start] if renamed and start in renamed else entity_keys(e)
+
+
+def places(
+    entities: Iterable[Entity],
+    lo: int,
+    hi: int,
+    skip: Sequence[tuple[int, int]],
+    renamed: Mapping[int, list[str]] | None = None,
+) -> frozenset[str]:
+    """Keys of the places named in text[lo:hi], outside the spans in `skip` (a namesake city by
+    the keys `renamed` gives its mention)."""
     out: set[str] = set()
     for e in entities:
         if e.type not in _PLACE_TYPES:
             continue
-        if any(lo <= m.start < hi and not any(a <= m.start < b for a, b in skip) for m in e.mentions):
-            out.update(entity_keys(e))
+        for m in e.mentions:
+            if lo <= m.start < hi and not any(a <= m.start < b for a, b in skip):
+                out.update(_keys_at(e, m.start, renamed))
     return frozenset(out)
 
 
 def near_places(
-    entities: Iterable[Entity], lo: int, hi: int, pos: int, skip: Sequence[tuple[int, int]], reach: int = 80
+    entities: Iterable[Entity],
+    lo: int,
+    hi: int,
+    pos: int,
+    skip: Sequence[tuple[int, int]],
+    reach: int = 80,
+    renamed: Mapping[int, list[str]] | None = None,
 ) -> frozenset[str]:
     """Keys of the places named within `reach` characters of `pos` in text[lo:hi] (its sentence),
     else of the nearest place the sentence names: the place of the figure's own event."""
-    found: list[tuple[int, Entity]] = []
+    found: list[tuple[int, list[str]]] = []
     for e in entities:
         if e.type not in ("GPE", "LOC"):  # a nisba names the victims or the attackers as often as the place
             continue
         for m in e.mentions:
             if lo <= m.start < hi and not any(a <= m.start < b for a, b in skip):
-                found.append((min(abs(m.start - pos), abs(m.end - pos)), e))
+                found.append((min(abs(m.start - pos), abs(m.end - pos)), _keys_at(e, m.start, renamed)))
     if not found:
         return frozenset()
-    close = [e for d, e in found if d <= reach] or [min(found, key=lambda de: de[0])[1]]
-    return frozenset(k for e in close for k in entity_keys(e))
+    close = [keys for d, keys in found if d <= reach] or [min(found, key=lambda dk: dk[0])[1]]
+    return frozenset(k for keys in close for k in keys)
 
 
 def scope(entities: Iterable[Entity], top: int = 3) -> frozenset[str]:
@@ -435,6 +490,7 @@ __all__ = [
     "bearing_spots",
     "entity_keys",
     "means",
+    "namesakes",
     "near_places",
     "places",
     "scope",

@@ -112,7 +112,7 @@ ROSE = 0.8
 FAR_APART = 2.5
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-05.2"
+RULES = "2026-12-05.3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -812,8 +812,10 @@ def _pairs(
             continue
         if _combat_fronts_differ(fa, fb):
             continue  # enemy fighters killed: one front's count against another's (see the function)
-        if fa.several != fb.several:
-            continue  # a sum of several incidents ("في ثلاثة حوادث منفصلة") is no one incident's toll
+        if fa.several or fb.several:
+            # A sum of several incidents ("في ثلاثة حوادث منفصلة") is no one incident's toll, and two
+            # sums seldom sum the same incidents (seven accidents in a day against "several").
+            continue
         if fa.part or fb.part:
             continue  # a part ("بينهم 30 بريطانيا") of a toll is compared only by its own voice, over time
         if fa.as_of_basis == "earlier" or fb.as_of_basis == "earlier":

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from rawi.figures.anchors import near_places, places, scope, several, spots, terms, toll_stage, topic
+from rawi.figures.anchors import namesakes, near_places, places, scope, several, spots, terms, toll_stage, topic
 from rawi.figures.english import read_english, terms_english, topic_english
 from rawi.figures.lexicon import MONEY, PEOPLE
 from rawi.figures.measure import Reading, read_sentence, unit_class_of
@@ -39,7 +39,7 @@ _BASIS_CONFIDENCE = {
 _QUOTED_NAME = re.compile(r"[«\"“][^«»\"“”\n]{2,24}[»\"”]")
 # Bumped whenever how a frame is read changes: a ledger whose frames were made by other rules
 # says so, and `rawi reframe` makes them again from the stored extractions.
-FRAMES = "2026-12-05.2"
+FRAMES = "2026-12-05.3"
 # Frames below this are shown but never compared.
 COMPARABLE = 0.6
 WINDOW = 24
@@ -213,6 +213,7 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
     # A quoted short name is a title or an outlet ("لـ«الرياض»"), not a place the event is in.
     quoted = [(m.start(), m.end()) for m in _QUOTED_NAME.finditer(text)]
     article_scope = tuple(sorted(scope(analysis.entities)))
+    renamed = namesakes(analysis.entities, text)  # "رفح بشمال سيناء": not Gaza's Rafah
     article_topic: tuple[str, ...] | None = None  # made only for an article with a figure to compare
     by_sentence: dict[tuple[int, int], list[tuple[int, Quantity]]] = defaultdict(list)
     for i, q in enumerate(analysis.quantities):
@@ -246,7 +247,9 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
         keyed = any(measure_key(r) for r in readings)
         # The figures and their nouns ("30 بريطانيا" counts Britons; it does not place the event).
         figure_spans = [(q.span.start, _unit_end(text, q)) for _, q in items]
-        sent_places = places(analysis.entities, sent.start, sent.end, speakers + quoted) if keyed else frozenset()
+        sent_places = (
+            places(analysis.entities, sent.start, sent.end, speakers + quoted, renamed) if keyed else frozenset()
+        )
         # Event words are read only where a figure will be compared.
         words = terms_english if english else terms
         sent_terms = tuple(sorted(words(sent, speakers + figure_spans + dates) | sent_places)) if keyed else ()
@@ -280,7 +283,12 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
                 tuple(
                     sorted(
                         near_places(
-                            analysis.entities, sent.start, sent.end, q.span.start, speakers + figure_spans + quoted
+                            analysis.entities,
+                            sent.start,
+                            sent.end,
+                            q.span.start,
+                            speakers + figure_spans + quoted,
+                            renamed=renamed,
                         )
                     )
                 )
