@@ -218,6 +218,20 @@ def test_spans_point_at_the_figure() -> None:
         assert text[f.context_start : f.context_end].count(f.text) >= 1
 
 
+def test_a_subset_verb_further_back_and_where_it_stops() -> None:
+    """A figure whose noun names what befell it takes a subset verb from further back, past
+    commas ("evacuated ... 27 wounded": some of the wounded); not past "أن" (what follows is
+    said, not done), and a subset verb that is the figure's own predicate picks nobody out."""
+    (_, _, flown) = frames(
+        "أجلت طائرتان عسكريتان مساء أمس (الجمعة)، عبر مطار الأحساء الإقليمي جثامين تسعة متوفين، و27 مصابا."
+    )
+    assert flown.text == "27" and flown.measure == "wounded/person/part"
+    (said,) = frames("استقبل الرئيس الوفد وأكد أن 30 قتيلا سقطوا في الهجوم.")
+    assert said.measure == "killed/person"
+    (moved,) = frames("أجلت السلطات أكثر من 163 ألف شخص من المناطق الساحلية.")
+    assert moved.measure == "evacuated/person"
+
+
 def test_some_of_the_wounded_are_a_part_of_the_toll() -> None:
     """Those flown abroad are some of the wounded; a verb in another clause picks out nobody."""
     found = {f.text: f for f in frames("أسفر التفجير عن إصابة 30 شخصا، ونقلت طائرة الإخلاء 8 مصابين إلى الرياض.")}

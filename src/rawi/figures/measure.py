@@ -53,6 +53,11 @@ _AFTER = 10
 _SKIPS = 2
 _SUBJECT = 3  # definite words a verb's subject may hold between the verb and its counted object
 _OTHERS = frozenset({"اخرين", "اخرون", "اخر", "اخري", "اخريات", "اخرى"})
+# How far back a subset verb is sought for a figure whose noun names what befell it, and what
+# stops the search: "أن" (what follows is said, not done), and an event word (verb or noun).
+_WIDE_SUBSET = 16
+_THAT = frozenset({"ان", "بان", "وان"})
+_EVENT_POS = frozenset({"verb", "noun"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,20 +162,54 @@ def _words_match(tokens: Sequence[Token], i: int, role: str, backwards: bool = F
     return 0
 
 
-def _subset(tokens: Sequence[Token], slot: _Slot, nxt: int, reach: int = 3, before: int = 5) -> bool:
+def _subset(
+    tokens: Sequence[Token],
+    slot: _Slot,
+    nxt: int,
+    predicate: str = "",
+    reach: int = 3,
+    before: int = 5,
+    wide: bool = False,
+) -> bool:
     """A verb that picks some of the counted people out of a toll: those flown abroad, still in
     hospital, received by a hospital, or who died of their wounds (figure_words.tsv, role
     subset), before the figure (past a subject: "نقلت طائرات الإخلاء الطبي ثمانية مصابين") or
-    right after its noun."""
+    right after its noun. A figure whose own noun says what befell them ("27 مصابا") is `wide`:
+    the verb may stand further back, past commas, as long as no event word or "أن" comes between
+    ("أجلت طائرتان عسكريتان مساء الجمعة، عبر مطار الأحساء، جثامين تسعة متوفين و27 مصابا"). A
+    subset verb that is the figure's own predicate picks nobody out ("أجلت السلطات 300 شخص"
+    counts the evacuated)."""
+
+    def picks(i: int) -> bool:
+        if not _words_match(tokens, i, "subset"):
+            return False
+        own = _pred_word(tokens[i].word, _EVENT_POS)
+        return own is None or own[0] != predicate
+
+    if wide:
+        words = 0
+        for i in range(slot.a - 1, -1, -1):
+            t = tokens[i]
+            if not t.is_word:
+                if t.word in ".؟!:":
+                    break
+                continue
+            words += 1
+            if words > _WIDE_SUBSET or t.word in NEW_CLAUSE or t.word in _THAT:
+                break
+            if picks(i):
+                return True
+            if _pred_word(t.word, _EVENT_POS) is not None:
+                break
     for i in range(slot.a - 1, max(-1, slot.a - before - 1), -1):
-        if not tokens[i].is_word or tokens[i].word in NEW_CLAUSE:
+        if not tokens[i].is_word or tokens[i].word in NEW_CLAUSE or tokens[i].word in _THAT:
             break  # not across a comma or into another clause: "… في العناية المركزة فيما توفي تسعة"
-        if _words_match(tokens, i, "subset"):
+        if picks(i):
             return True
     for i in range(slot.u, min(slot.u + reach, nxt, len(tokens))):
         if not tokens[i].is_word:
             break
-        if _words_match(tokens, i, "subset"):
+        if picks(i):
             return True
     return False
 
@@ -577,7 +616,7 @@ def read_sentence(
             group = "person"
         if of_the and basis == "unit":
             part = True
-        if unit_class == PEOPLE and not part and _subset(tokens, slot, nxt):
+        if unit_class == PEOPLE and not part and _subset(tokens, slot, nxt, predicate, wide=basis == "unit"):
             part = True  # "نقل 8 مصابين إلى الرياض": some of the wounded, not the toll
         out.append(Reading(predicate, basis, group, unit_class, currency, part))
         if joined == "whole" and k and not out[k - 1].part:
