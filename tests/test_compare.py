@@ -103,12 +103,18 @@ def test_a_named_source_revises_in_the_order_it_spoke() -> None:
 
 def test_running_totals_conflict_when_counted_together_or_falling() -> None:
     base = "ارتفع عدد القتلى في صفوف قوات الأمن جراء هجمات حزب العمال الكردستاني في تركيا منذ 20 يوليو إلى {}."
-    # Counted within a week, two totals that differ conflict (the story gold's definition).
-    week = [("t1", "2015-08-03", "وكالة أ", base.format(60)), ("t2", "2015-08-05", "وكالة ب", base.format(70))]
+    # Counted the same day, two totals that differ conflict; within a week, the later lower too.
+    day = [("t1", "2015-08-05", "وكالة أ", base.format(60)), ("t2", "2015-08-05", "وكالة ب", base.format(70))]
+    (pair,) = link(figures(day)).pairs
+    assert pair.kind == "conflict" and "running totals" in pair.reason
+    week = [("t1", "2015-08-03", "وكالة أ", base.format(70)), ("t2", "2015-08-05", "وكالة ب", base.format(60))]
     (pair,) = link(figures(week)).pairs
     assert pair.kind == "conflict" and "running totals" in pair.reason
+    # A total that rose from one day to a later one is an update, within a week or over two.
+    rose = [("t1", "2015-08-03", "وكالة أ", base.format(60)), ("t2", "2015-08-05", "وكالة ب", base.format(70))]
+    assert link(figures(rose)).pairs == []
     later = [("t1", "2015-08-03", "وكالة أ", base.format(60)), ("t3", "2015-08-20", "وكالة ب", base.format(90))]
-    assert link(figures(later)).pairs == []  # it rose over two weeks: an update
+    assert link(figures(later)).pairs == []
     falling = [("t1", "2015-08-03", "وكالة أ", base.format(60)), ("t4", "2015-08-20", "وكالة ب", base.format(40))]
     (fall,) = link(figures(falling)).pairs
     assert fall.kind == "conflict" and "cannot fall" in fall.reason
