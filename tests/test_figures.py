@@ -58,6 +58,15 @@ def measures(text: str) -> list[tuple[str, str]]:
             "أسفر الهجوم عن جريحين بالإضافة إلى قتيلين في صفوف المسلحين.",
             [("جريحين", "wounded/person"), ("قتيلين", "killed/fighter")],
         ),
+        # Members tied to their body by "تنتمي ل" or "تابعة ل" ("للجيش" is ل + "الجيش").
+        (
+            "أسفر القصف عن مقتل ثلاثة عناصر تنتمي لتنظيم أنصار بيت المقدس.",
+            [("ثلاثة", "killed/fighter")],
+        ),
+        ("قتل خمسة عناصر تابعة للجيش في الهجوم.", [("خمسة", "killed/security")]),
+        # "من بين" before a noun: some of a larger set; before a figure, that figure is the whole.
+        ("وقالت الهيئة إن 21 مصابا من بين ضحايا الهجوم في حالة حرجة.", [("21", "wounded/person/part")]),
+        ("يمثل 33 شخصا من بين 51 متهما أمام المحكمة.", [("33", "tried/person/part"), ("51", "charged/person")]),
         # A part of the figure before it keeps its predicate and has its own group.
         ("قتل 38 سائحا بينهم ثلاثون بريطانيا في الهجوم.", [("38", "killed/person"), ("ثلاثون", "killed/nat:GB/part")]),
         # States after the figures: detained, at liberty, fugitive.

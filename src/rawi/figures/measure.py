@@ -56,6 +56,10 @@ _OTHERS = frozenset({"اخرين", "اخرون", "اخر", "اخري", "اخري
 # How far back a subset verb is sought for a figure whose noun names what befell it, and what
 # stops the search: "أن" (what follows is said, not done), and an event word (verb or noun).
 _WIDE_SUBSET = 16
+# Words that tie members to their body after the member noun (folded): "عناصر تنتمي لتنظيم".
+_BELONGING = frozenset(
+    {"تنتمي", "ينتمون", "ينتمي", "المنتمين", "المنتمون", "تابعه", "تابعين", "التابعه", "التابعين", "التابعون"}
+)
 _THAT = frozenset({"ان", "بان", "وان"})
 _EVENT_POS = frozenset({"verb", "noun"})
 
@@ -214,6 +218,21 @@ def _subset(
     return False
 
 
+def _among(tokens: Sequence[Token], slot: _Slot, nxt: int) -> bool:
+    """ "من بين" right after the counted noun, before a noun rather than a figure ("21 مصابا من بين
+    ضحايا الهجوم"): some of a larger set. Before a figure ("33 شخصا من بين 51 متهما") the figure
+    after is the whole (role whole)."""
+    u = slot.u
+    return (
+        u + 2 < len(tokens)
+        and u + 2 != nxt
+        and tokens[u].word == "من"
+        and tokens[u + 1].word == "بين"
+        and tokens[u + 2].is_word
+        and not tokens[u + 2].word[:1].isdigit()
+    )
+
+
 def unit_class_of(q: Quantity) -> tuple[str, str]:
     """A figure's unit class (count, money, percent, measure) and, for money, its currency."""
     if not q.unit:
@@ -261,8 +280,10 @@ def _body_class(tokens: Sequence[Token], i: int) -> str | None:
         if _words_match(tokens, i, role):
             return role
         first = tokens[i].word
+        # "بقوات", "لتنظيم"; "للجيش" is ل + "الجيش"
+        bare = ("ال" + first[2:]) if first.startswith("لل") else first[1:]
         if first[:1] in "لب" and len(first) > 3:
-            stripped = [Token(tokens[i].start, tokens[i].end, first[1:], True), *tokens[i + 1 : i + 4]]
+            stripped = [Token(tokens[i].start, tokens[i].end, bare, True), *tokens[i + 1 : i + 4]]
             if _words_match(stripped, 0, role):
                 return role
     span_words = " ".join(t.word for t in tokens[i : i + 4] if t.is_word)
@@ -311,6 +332,10 @@ def _after_noun(tokens: Sequence[Token], u: int, stop: int) -> str | None:
         if not t.is_word:
             i += 1
             continue
+        if t.word in _BELONGING and i + 1 < stop:  # "ثلاثة عناصر تنتمي لتنظيم", "عناصر تابعة للجيش"
+            found = _body_class(tokens, i + 1)
+            if found is not None:
+                return found
         if (n := _words_match(tokens, i, "ranks")) or t.word in ("من", "بين"):
             j = i + (n or 1)
             found = _body_class(tokens, j)
@@ -616,6 +641,8 @@ def read_sentence(
             group = "person"
         if of_the and basis == "unit":
             part = True
+        if unit_class == PEOPLE and not part and _among(tokens, slot, nxt):
+            part = True  # "21 مصابا من بين ضحايا الهجوم": some of the victims, not the toll
         if unit_class == PEOPLE and not part and _subset(tokens, slot, nxt, predicate, wide=basis == "unit"):
             part = True  # "نقل 8 مصابين إلى الرياض": some of the wounded, not the toll
         out.append(Reading(predicate, basis, group, unit_class, currency, part))
