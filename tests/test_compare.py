@@ -7,6 +7,7 @@ import math
 import pytest
 
 from rawi.api import extract_article
+from rawi.figures.anchors import country_words
 from rawi.figures.compare import Figure, Pair, link, relatedness
 from rawi.figures.frames import figure_frames
 from rawi.figures.values import APPROX_TOLERANCE, Interval, interval, time_window, written_unit
@@ -362,6 +363,21 @@ def test_a_provisional_toll_and_a_later_higher_one_are_one_count_updated() -> No
     assert conflicts([("p1", "2015-08-08", "وكالة أ", first), ("p2", "2015-08-08", "وكالة ب", later)]) == [
         ("خمسة", "12")
     ]
+
+
+def test_a_country_is_no_detail_of_one_event() -> None:
+    """Two reports that share only their country's name or people ("أفغانستان", "أفغان") may
+    tell any two incidents in it; a detail of the event (the province) ties them. A city state's
+    name ("الكويت") is as fine as a city."""
+    assert {"افغانستان", "افغان", "افغانيه"} <= country_words() and "كويت" not in country_words()
+    one = "قال مسؤولون إن {} جنديا قتلوا في ضربة جوية على معسكر للجيش في شرق أفغانستان."
+    other = "قتل {} من الجنود الأفغان في أفغانستان، بحسب مصادر أمنية."
+    rows = [("c1", "2015-07-21", "وكالة أ", one.format(14)), ("c2", "2015-07-21", "وكالة ب", other.format(6))]
+    assert link(figures(rows)).pairs == []
+    one = "قال مسؤولون إن {} جنديا قتلوا في ضربة جوية على معسكر للجيش في ولاية لوغار بأفغانستان."
+    other = "قتل {} من الجنود الأفغان في ولاية لوغار، بحسب مصادر أمنية."
+    rows = [("c1", "2015-07-21", "وكالة أ", one.format(14)), ("c2", "2015-07-21", "وكالة ب", other.format(9))]
+    assert [p.kind for p in link(figures(rows)).pairs] == ["conflict"]
 
 
 def test_a_third_article_that_tells_two_amounts_apart() -> None:

@@ -433,6 +433,31 @@ def _keys_at(e: Entity, start: int, renamed: Mapping[int, list[str]] | None) -> 
     return renamed[start] if renamed and start in renamed else entity_keys(e)
 
 
+@cache
+def country_words() -> frozenset[str]:
+    """Event words (folded, without clitics, as `terms` keeps them) that only name a country or its
+    people: "افغانستان", "افغانيه", "افغان", "ليبي". A country is no detail of one event: two
+    reports that share only such a word may tell any two incidents in it."""
+    gaz = gazetteer()
+    out: set[str] = set()
+    for e in gaz:
+        if e.kind != "country":
+            continue
+        capital = gaz.by_key("capital-" + e.key.removeprefix("country-"))
+        # A city state's name is also its city's ("الكويت", "مدينة الكويت"): as fine as a city.
+        city_state = capital is not None and any(
+            c == n or c.endswith(" " + n) for c in capital.aliases for n in e.aliases
+        )
+        forms = [] if city_state else [a for a in e.aliases if " " not in a]
+        if e.adjective and " " not in e.adjective:
+            nisba = e.adjective
+            forms += [nisba + s for s in ("", "ه", "ين", "ون", "ان")]
+            if len(nisba) >= 5 and not city_state:
+                forms.append(nisba[:-1])  # "افغاني" -> "افغان": the people ("كويت" is the city)
+        out.update(_stem(f) for f in forms)
+    return frozenset(out)
+
+
 def places(
     entities: Iterable[Entity],
     lo: int,
@@ -488,6 +513,7 @@ def scope(entities: Iterable[Entity], top: int = 3) -> frozenset[str]:
 
 __all__ = [
     "bearing_spots",
+    "country_words",
     "entity_keys",
     "means",
     "namesakes",

@@ -48,7 +48,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rawi.figures.anchors import bearing_spots, means
+from rawi.figures.anchors import bearing_spots, country_words, means
 from rawi.figures.frames import FigureFrame
 from rawi.figures.values import APPROX_TOLERANCE, days_between
 from rawi.lexicon.gazetteer import gazetteer
@@ -113,7 +113,7 @@ ROSE = 0.8
 FAR_APART = 2.5
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-05.4"
+RULES = "2026-12-05.5"
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +200,9 @@ def _traits(f: FigureFrame, w: Mapping[str, float]) -> _Traits:
         near,
         near or frozenset(f.scope),
         near | frozenset(f.scope),
-        frozenset(f.terms) | {p for p in near if not _country(p)},
+        # A country (its key, name or people: "AF", "افغانستان", "افغان") is no detail of one event.
+        frozenset(t for t in f.terms if not _country(t) and t not in country_words())
+        | {p for p in near if not _country(p)},
         frozenset(p for p in near if not _country(p)),
     )
 
