@@ -58,6 +58,11 @@ def measures(text: str) -> list[tuple[str, str]]:
             "أسفر الهجوم عن جريحين بالإضافة إلى قتيلين في صفوف المسلحين.",
             [("جريحين", "wounded/person"), ("قتيلين", "killed/fighter")],
         ),
+        # Fighters of a body named in the construct ("مسلحي المقاومة"), and those joined to them.
+        (
+            "وقال المصدر إنه قتل 9 من مسلحي المقاومة وأصيب 15 آخرون في المعارك.",
+            [("9", "killed/fighter"), ("15", "wounded/fighter")],
+        ),
         # Members tied to their body by "تنتمي ل" or "تابعة ل" ("للجيش" is ل + "الجيش").
         (
             "أسفر القصف عن مقتل ثلاثة عناصر تنتمي لتنظيم أنصار بيت المقدس.",
