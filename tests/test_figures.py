@@ -58,6 +58,11 @@ def measures(text: str) -> list[tuple[str, str]]:
             "أسفر الهجوم عن جريحين بالإضافة إلى قتيلين في صفوف المسلحين.",
             [("جريحين", "wounded/person"), ("قتيلين", "killed/fighter")],
         ),
+        # "آخرين" followed by a body counts that body, not the group of the figure before it.
+        (
+            "أعلن مقتل أربعة أشخاص، وإصابة ثمانية آخرين من رجال الأمن نتيجة القذائف.",
+            [("أربعة", "killed/person"), ("ثمانية", "wounded/security")],
+        ),
         # Fighters of a body named in the construct ("مسلحي المقاومة"), and those joined to them.
         (
             "وقال المصدر إنه قتل 9 من مسلحي المقاومة وأصيب 15 آخرون في المعارك.",

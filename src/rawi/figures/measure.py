@@ -575,6 +575,8 @@ def read_sentence(
             pass
         elif named is not None:  # "اثنين من المدنيين", "اثنين من أفراد قوات الأمن"
             group, unit_class = named, PEOPLE
+        elif noun in _OTHERS and (others := _after_noun(tokens, slot.u, nxt)) is not None:
+            group, unit_class = others, PEOPLE  # "وإصابة ثمانية آخرين من رجال الأمن"
         elif noun in _OTHERS or (not noun and prev is not None and (joined or slot.a - prev.u <= 6)):
             group = prev_reading.group if prev_reading else "person"
             unit_class = prev_reading.unit_class if prev_reading else PEOPLE
