@@ -452,8 +452,8 @@ def country_words() -> frozenset[str]:
         if e.adjective and " " not in e.adjective:
             nisba = e.adjective
             forms += [nisba + s for s in ("", "ه", "ين", "ون", "ان")]
-            if len(nisba) >= 5 and not city_state:
-                forms.append(nisba[:-1])  # "افغاني" -> "افغان": the people ("كويت" is the city)
+            if nisba.endswith("اني") and not city_state:
+                forms.append(nisba[:-1])  # "افغاني" -> "افغان", "الماني" -> "المان": the people
         out.update(_stem(f) for f in forms)
     return frozenset(out)
 

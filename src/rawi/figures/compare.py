@@ -113,7 +113,7 @@ ROSE = 0.8
 FAR_APART = 2.5
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-05.5"
+RULES = "2026-12-05.6"
 
 
 @dataclass(frozen=True, slots=True)
