@@ -363,6 +363,8 @@ def test_a_provisional_toll_and_a_later_higher_one_are_one_count_updated() -> No
     assert conflicts([("p1", "2015-08-08", "وكالة أ", first), ("p2", "2015-08-08", "وكالة ب", later)]) == [
         ("خمسة", "12")
     ]
+    # A stale provisional count printed the day after the higher toll is still the old count.
+    assert conflicts([("p1", "2015-08-08", "وكالة أ", first), ("p2", "2015-08-07", "وكالة ب", later)]) == []
 
 
 def test_a_country_is_no_detail_of_one_event() -> None:

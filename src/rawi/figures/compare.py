@@ -31,8 +31,8 @@ the amount that in one voice gives one figure agreeing with each side only (`_to
   `SAME_EVENT_DAYS` apart; running totals counted the same day, or at most `RUNNING_DAYS` apart
   when the later is not the higher (a total that rises day to day is an update), or a later total
   below an earlier one; a toll with no start ("ارتفعت الحصيلة إلى 36") is one event's, so two
-  such tolls weeks apart are two events'; a provisional toll and a higher one said on a later
-  day, or a lower one and a later "new" or "final" toll, are one count updated (`_updated`).
+  such tolls weeks apart are two events'; a provisional toll and a higher one said on another
+  day, or a lower one and a "new" or "final" toll, are one count updated (`_updated`).
 Every pair carries a confidence (its frames', their relatedness, how far apart the figures and
 the days they were said are, whether the later is a toll said to have risen) and pairs are
 ranked by it.
@@ -113,7 +113,7 @@ ROSE = 0.8
 FAR_APART = 2.5
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-05.6"
+RULES = "2026-12-05.7"
 
 
 @dataclass(frozen=True, slots=True)
@@ -656,15 +656,14 @@ def _rose(a: Figure, b: Figure) -> bool:
 
 
 def _updated(a: Figure, b: Figure) -> bool:
-    """Said on two days, the later toll is the higher, and the text calls the earlier provisional
-    ("حصيلة مؤقتة") or the later new or final ("وفق حصيلة جديدة"): one count updated as it grew,
-    not two sources disagreeing."""
-    early, late = (a, b) if _said(a) <= _said(b) else (b, a)
-    return (
-        bool(_said_gap(a, b))
-        and late.frame.interval.low > early.frame.interval.high
-        and (early.frame.toll == "provisional" or late.frame.toll == "updated")
-    )
+    """Said on two days, and the text calls the lower toll provisional ("حصيلة مؤقتة", "هذه الحصيلة
+    يمكن أن تتغير") or the higher new or final ("وفق حصيلة جديدة"): one count updated as it grew,
+    not two sources disagreeing, whichever of the two a paper printed first (a stale provisional
+    count reprinted after the higher one is still the old count)."""
+    if not _said_gap(a, b):
+        return False
+    low, high = (a, b) if a.frame.interval.high < b.frame.interval.low else (b, a)
+    return low.frame.toll == "provisional" or high.frame.toll == "updated"
 
 
 def _apart(a: Figure, b: Figure) -> float:
