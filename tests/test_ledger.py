@@ -39,29 +39,6 @@ MINISTER = "قال وزير الخارجية المصري إن 300 شخص قتل
 TRUMP = "وقال ترامب إن 500 جندي سيصلون الأسبوع المقبل."
 
 
-def test_migration_0008_adds_the_toll_stage(url: str) -> None:
-    """A ledger written before 0008 gets the column, empty for every figure; the reframe that the
-    new frame rules call for reads a provisional toll."""
-    engine = ledger_engine.create(url)
-    body = "قال مصدر أمني إن 21 شخصا قتلوا في انفجار في بغداد يوم الأحد، في حصيلة أولية."
-    try:
-        migrate(engine)
-        led = Ledger(engine)
-        led.ingest(*pair("t", body))
-        with ledger_engine.writer(engine).begin() as conn:
-            conn.execute(text("ALTER TABLE figures DROP COLUMN toll"))
-            conn.execute(text("DELETE FROM schema_migrations WHERE name = '0008_toll'"))
-        assert migrate(engine) == ["0008_toll"]
-        with engine.connect() as conn:
-            assert set(conn.execute(text("SELECT toll FROM figures")).scalars()) == {""}
-        assert led.reframe() == 1
-        with engine.connect() as conn:
-            stages = conn.execute(text("SELECT toll FROM figures WHERE measure != ''")).scalars().all()
-        assert stages and set(stages) == {"provisional"}
-    finally:
-        engine.dispose()
-
-
 ALL_MIGRATIONS = [
     "0001_initial",
     "0002_figures",
@@ -557,24 +534,45 @@ def test_migration_0005_stores_each_figures_sentence(url: str) -> None:
         engine.dispose()
 
 
-def test_migration_0007_adds_the_several_incidents_mark(url: str) -> None:
-    """A ledger written before 0007 gets the column, every figure marked as one incident; the
-    reframe that the new frame rules call for marks a sum of several incidents."""
+def _column_migrated_then_reframed(
+    url: str, body: str, column: str, migration: str, keyed_only: bool = False
+) -> tuple[list[object], list[object]]:
+    """Ingest `body`, then undo `migration` (drop its `figures.column`, forget it) as if the ledger
+    were written before it; migrate again and return the column's values before and after the
+    reframe the new frame rules call for (after it, of figures with a measure if `keyed_only`)."""
     engine = ledger_engine.create(url)
-    body = "قال مصدر أمني إن أربعة أشخاص قتلوا في ثلاثة حوادث أمنية منفصلة في بغداد يوم الأحد."
     try:
         migrate(engine)
         led = Ledger(engine)
         led.ingest(*pair("s", body))
         with ledger_engine.writer(engine).begin() as conn:
-            conn.execute(text("ALTER TABLE figures DROP COLUMN several"))
-            conn.execute(text("DELETE FROM schema_migrations WHERE name = '0007_several'"))
-        assert migrate(engine) == ["0007_several"]
+            conn.execute(text(f"ALTER TABLE figures DROP COLUMN {column}"))
+            conn.execute(text(f"DELETE FROM schema_migrations WHERE name = '{migration}'"))
+        assert migrate(engine) == [migration]
         with engine.connect() as conn:
-            assert not any(conn.execute(text("SELECT several FROM figures")).scalars())
+            before = list(conn.execute(text(f"SELECT {column} FROM figures")).scalars())
         assert led.reframe() == 1
+        where = " WHERE measure != ''" if keyed_only else ""
         with engine.connect() as conn:
-            marks = conn.execute(text("SELECT several FROM figures")).scalars().all()
-        assert marks and all(marks)
+            after = list(conn.execute(text(f"SELECT {column} FROM figures{where}")).scalars())
+        return before, after
     finally:
         engine.dispose()
+
+
+def test_migration_0007_adds_the_several_incidents_mark(url: str) -> None:
+    """A ledger written before 0007 gets the column, every figure marked as one incident; the
+    reframe that the new frame rules call for marks a sum of several incidents."""
+    body = "قال مصدر أمني إن أربعة أشخاص قتلوا في ثلاثة حوادث أمنية منفصلة في بغداد يوم الأحد."
+    before, marks = _column_migrated_then_reframed(url, body, "several", "0007_several")
+    assert not any(before)
+    assert marks and all(marks)
+
+
+def test_migration_0008_adds_the_toll_stage(url: str) -> None:
+    """A ledger written before 0008 gets the column, empty for every figure; the reframe that the
+    new frame rules call for reads a provisional toll."""
+    body = "قال مصدر أمني إن 21 شخصا قتلوا في انفجار في بغداد يوم الأحد، في حصيلة أولية."
+    before, stages = _column_migrated_then_reframed(url, body, "toll", "0008_toll", keyed_only=True)
+    assert set(before) == {""}
+    assert stages and set(stages) == {"provisional"}
