@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 
 from rawi.lexicon import load_tsv
@@ -98,53 +98,72 @@ def lookup(name: str) -> GazEntry | None:
     return hit[0] if hit else None
 
 
+@dataclass(frozen=True, slots=True)
+class _RunHit:
+    """A name inside a run, offsets counted from the run's start."""
+
+    start: int
+    end: int
+    entry: GazEntry
+    demonym: bool
+
+
+@lru_cache(maxsize=1 << 15)
+def _read_run(run: str) -> tuple[_RunHit, ...]:
+    """The names in one run. What a run names depends on its words alone, and the same runs ("The",
+    "He", "U.S.", a story's names) come back many times an article: each is read once."""
+    aliases = _aliases()
+    if " " not in run and "\t" not in run:  # one word: the common case, one look-up
+        word = run[:-2] if run.endswith(("'s", "’s")) else run
+        hit1 = aliases.get((word.rstrip("."),))
+        if hit1 is None or hit1[0].kind == "block":
+            return ()
+        b = len(word)
+        if run[b - 1] == "." and not word[:-1].replace(".", "").isupper():
+            b -= 1
+        return (_RunHit(0, b, hit1[0], hit1[1]),)
+    firsts = _first_words()
+    # Most runs hold no word an alias starts with ("The Daily Life Of"): one set test each.
+    if not any(w.rstrip(".").removesuffix("'s").removesuffix("’s").replace("’", "'") in firsts for w in run.split()):
+        return ()
+    spans = []
+    for w in _WORD.finditer(run):
+        a, b = w.start(), w.end()
+        if run[b - 2 : b] in ("'s", "’s"):  # a possessive names the same thing
+            b -= 2
+        spans.append((a, b))
+    words = [run[a:b].rstrip(".").replace("’", "'") for a, b in spans]
+    out = []
+    i = 0
+    while i < len(words):
+        hit = None
+        longest = firsts.get(words[i], 0)
+        for j in range(min(len(words), i + longest), i, -1):
+            found = aliases.get(tuple(words[i:j]))
+            if found is not None:
+                hit = (j, found)
+                break
+        if hit is None:
+            i += 1
+            continue
+        j, (entry, demonym) = hit
+        a, b = spans[i][0], spans[j - 1][1]
+        if run[b - 1] == "." and not run[a : b - 1].replace(".", "").isupper():
+            b -= 1
+        if entry.kind != "block":
+            out.append(_RunHit(a, b, entry, demonym))
+        i = j
+    return tuple(out)
+
+
 def find(text: str) -> list[EnMatch]:
     """Non-overlapping known names in `text`, left to right, the longest at each word."""
-    aliases = _aliases()
-    firsts = _first_words()
     out: list[EnMatch] = []
     for m in _RUN.finditer(text):
-        run = m.group()
-        if " " not in run and "\t" not in run:  # one word: the common case, one look-up
-            word = run[:-2] if run.endswith(("'s", "’s")) else run
-            hit1 = aliases.get((word.rstrip("."),))
-            if hit1 is not None and hit1[0].kind != "block":
-                b = m.start() + len(word)
-                if text[b - 1] == "." and not word[:-1].replace(".", "").isupper():
-                    b -= 1
-                out.append(EnMatch(m.start(), b, hit1[0], hit1[1]))
-            continue
-        # Most runs hold no word an alias starts with ("The Daily Life Of"): one set test each.
-        if not any(
-            w.rstrip(".").removesuffix("'s").removesuffix("’s").replace("’", "'") in firsts for w in run.split()
-        ):
-            continue
-        spans = []
-        for w in _WORD.finditer(text, m.start(), m.end()):
-            a, b = w.start(), w.end()
-            if text[b - 2 : b] in ("'s", "’s"):  # a possessive names the same thing
-                b -= 2
-            spans.append((a, b))
-        words = [text[a:b].rstrip(".").replace("’", "'") for a, b in spans]
-        i = 0
-        while i < len(words):
-            hit = None
-            longest = firsts.get(words[i], 0)
-            for j in range(min(len(words), i + longest), i, -1):
-                found = aliases.get(tuple(words[i:j]))
-                if found is not None:
-                    hit = (j, found)
-                    break
-            if hit is None:
-                i += 1
-                continue
-            j, (entry, demonym) = hit
-            a, b = spans[i][0], spans[j - 1][1]
-            if text[b - 1] == "." and not text[a : b - 1].replace(".", "").isupper():
-                b -= 1
-            if entry.kind != "block":
-                out.append(EnMatch(a, b, entry, demonym))
-            i = j
+        hits = _read_run(m.group())
+        if hits:
+            base = m.start()
+            out.extend(EnMatch(base + h.start, base + h.end, h.entry, h.demonym) for h in hits)
     return out
 
 
