@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from rawi.en.attributions import EnAttr
 from rawi.en.gazetteer import EnMatch
@@ -128,6 +128,9 @@ class EnResolved:
     via_entities: tuple[str | None, ...]
 
 
+# A phrase's words depend on its text alone, and an article names the same few people and places
+# (and the same names recur across articles): each phrase is split once.
+@lru_cache(maxsize=1 << 14)
 def _words(text: str) -> tuple[str, ...]:
     if text.isascii():
         # No "’", and lower-casing first finds the same words: one call for the phrase, not one a word.
@@ -141,6 +144,7 @@ def _not_name_words() -> frozenset[str]:
     return words("determiner") | frozenset(titles()) | {"of", "for"}
 
 
+@lru_cache(maxsize=1 << 14)
 def _name_words(ws: tuple[str, ...]) -> tuple[str, ...]:
     """The words of a phrase that name someone: without determiners and titles."""
     skip = _not_name_words()
