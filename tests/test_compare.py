@@ -191,6 +191,43 @@ def test_a_source_reporting_another_incident_is_not_revising() -> None:
     assert link(figures(rows)).pairs == []
 
 
+def test_a_spokesman_reporting_a_like_incident_a_week_later_is_not_revising() -> None:
+    """A civil defence spokesman gives the wounded of the morning's shelling, and a week later the
+    wounded of a shelling in the same words, undated: not one count revised. The same words undated a day
+    later, or a week later dated to the first day, are; so is an undated count a month on (see
+    test_a_named_source_revises_in_the_order_it_spoke)."""
+    text = (
+        "وأوضح المتحدث الرسمي للدفاع المدني بمنطقة جازان أن سقوط المقذوفات على محافظة الطوال "
+        "{} نتج عنه إصابة {} مواطنين بجروح."
+    )
+
+    def revisions(day: str, when: str = "صباح اليوم") -> list[tuple[str, str]]:
+        rows = [
+            ("d1", "2015-07-31", "وكالة أ", text.format("صباح اليوم", "خمسة")),
+            ("d2", day, "وكالة ب", text.format(when, "أربعة")),
+        ]
+        return [(p.a.frame.text, p.b.frame.text) for p in link(figures(rows)).pairs if p.kind == "revision"]
+
+    assert revisions("2015-08-08", "") == []
+    assert revisions("2015-08-01", "") == [("خمسة", "أربعة")]
+    assert revisions("2015-08-08", "في 31 يوليو") == [("خمسة", "أربعة")]
+
+
+def test_a_running_total_revised_with_its_neighbours() -> None:
+    """A wire's running count of fighters killed and wounded since the strikes began, a week later
+    higher on both: one source revising its totals, though the wounded grew fourfold (two
+    sentences whose other figures differ that much tell two events only when counted once)."""
+    text = (
+        "ذكرت وكالة الأناضول أن {} مقاتلا من حزب العمال الكردستاني قتلوا وجرح {} آخرون "
+        "منذ بدء الغارات الجوية التركية على قواعد الحزب في شمال العراق."
+    )
+    rows = [
+        ("a1", "2015-08-02", "وكالة أ", text.format(260, 100)),
+        ("a2", "2015-08-09", "وكالة ب", text.format(390, 400)),
+    ]
+    assert kinds(link(figures(rows)).pairs) == [("revision", "100", "400"), ("revision", "260", "390")]
+
+
 def test_two_neighbourhoods_are_two_incidents() -> None:
     """One day, one city, one kind of attack: "حي الزعفرانية" and "منطقة بغداد الجديدة" are two."""
     rows = [

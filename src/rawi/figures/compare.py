@@ -113,7 +113,7 @@ ROSE = 0.8
 FAR_APART = 2.5
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-05.7"
+RULES = "2026-12-05.8"
 
 
 @dataclass(frozen=True, slots=True)
@@ -666,6 +666,30 @@ def _updated(a: Figure, b: Figure) -> bool:
     return low.frame.toll == "provisional" or high.frame.toll == "updated"
 
 
+def _one_count(a: Figure, b: Figure) -> bool:
+    """Whether one source's two figures, said on different days, can be one count revised. Said
+    at most SAME_EVENT_DAYS apart, running totals, or counts the text does not date (a war's dead
+    "in Kursk", revised a month on) can; but when either is dated to an incident of its own
+    days ("صباح اليوم", "أول من أمس"), the later must be dated to the earlier's incident: a
+    spokesman who reports many alike incidents (a civil defence's wounded, a Red Crescent's road
+    accidents) gives another incident's count days later in the same words."""
+    if (_said_gap(a, b) or 0) <= SAME_EVENT_DAYS or (a.frame.running and b.frame.running):
+        return True
+    first, then = (a, b) if _said(a) <= _said(b) else (b, a)
+    if not (_fresh(first) or _fresh(then)):
+        return True
+    was = first.frame.as_of or first.frame.said_on
+    return then.frame.as_of is not None and was is not None and _meet(then.frame.as_of, was)
+
+
+def _fresh(f: Figure) -> bool:
+    """A one-off count dated to an incident at most SAME_EVENT_DAYS before it was said."""
+    fr = f.frame
+    if fr.running or fr.as_of is None or fr.said_on is None or not fr.as_of[1]:
+        return False
+    return 0 <= days_between(fr.as_of[1], fr.said_on[0]) <= SAME_EVENT_DAYS
+
+
 def _apart(a: Figure, b: Figure) -> float:
     """How many times apart the nearest values two disjoint figures allow are: "more than 20"
     against 15 are 20 and 15."""
@@ -778,7 +802,7 @@ def _pairs(
         if (
             _overlap(ta.terms & tb.terms, ta.terms_w, tb.terms_w, w) < PAIR_WORDS
             or not (ta.details & tb.details & rare)
-            or _siblings_disagree(a, b, siblings)
+            or (not (fa.running and fb.running and _said_gap(a, b)) and _siblings_disagree(a, b, siblings))
         ):
             continue
         # Each sentence gives the other's figure too, they date their events to other days, or
@@ -802,6 +826,7 @@ def _pairs(
             and fa.source_key == fb.source_key
             and 1 <= (_said_gap(a, b) or 0) <= REVISION_DAYS
             and _share(ta.terms, tb.terms) >= REVISION_WORDS
+            and _one_count(a, b)
         ):
             # One named voice, one amount, another day, the same statement: it revised its figure.
             first, then = (a, b) if _said(a) <= _said(b) else (b, a)
