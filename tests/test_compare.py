@@ -228,24 +228,6 @@ def test_a_running_total_revised_with_its_neighbours() -> None:
     assert kinds(link(figures(rows)).pairs) == [("revision", "100", "400"), ("revision", "260", "390")]
 
 
-def test_one_body_speaking_twice_is_no_conflict_between_sources() -> None:
-    """London's police, then its chief, give two tolls of one fire the same day: one body's
-    counts, not two sources disagreeing. The interior ministry against the health ministry are
-    two sources."""
-    text = "قال {} إن عدد قتلى حريق برج غرينفل السكني في لندن بلغ {} قتيلا."
-
-    def conflicts(x: str, y: str) -> list[tuple[str, str]]:
-        rows = [
-            ("b1", "2017-06-17", "وكالة أ", text.format(x, 30)),
-            ("b2", "2017-06-17", "وكالة ب", text.format(y, 58)),
-        ]
-        return [(p.a.frame.text, p.b.frame.text) for p in link(figures(rows)).pairs if p.kind == "conflict"]
-
-    assert conflicts("شرطة لندن", "قائد شرطة لندن ستيوارت كوندي") == []
-    assert conflicts("وزارة الداخلية البريطانية", "وزارة الداخلية") == []
-    assert conflicts("وزارة الداخلية", "وزارة الصحة") == [("30", "58")]
-
-
 def test_two_neighbourhoods_are_two_incidents() -> None:
     """One day, one city, one kind of attack: "حي الزعفرانية" and "منطقة بغداد الجديدة" are two."""
     rows = [

@@ -24,8 +24,8 @@ the amount that in one voice gives one figure agreeing with each side only (`_to
   different days, ordered by the day each was said;
 - a **contradiction**: one source denies the very figure another states (`_same_figure`), said
   at most `SAME_EVENT_DAYS` apart;
-- a **conflict**: independent sources (different speakers, not one body's: a police force and
-  its chief, `_same_body`; an outlet's narration is the outlet), neither figure a part of a toll nor a sum of several incidents, no more than
+- a **conflict**: independent sources (different speakers; an outlet's narration is the
+  outlet), neither figure a part of a toll nor a sum of several incidents, no more than
   `FAR_APART` times apart, two counts of enemy fighters only on one named spot
   (`_combat_fronts_differ`), describing the same time: a one-off amount said at most
   `SAME_EVENT_DAYS` apart; running totals counted the same day, or at most `RUNNING_DAYS` apart
@@ -50,9 +50,8 @@ from functools import lru_cache
 
 from rawi.figures.anchors import bearing_spots, country_words, means
 from rawi.figures.frames import FigureFrame
-from rawi.figures.lexicon import folded
 from rawi.figures.values import APPROX_TOLERANCE, days_between
-from rawi.lexicon.gazetteer import gazetteer, titles
+from rawi.lexicon.gazetteer import gazetteer
 
 LINK_DAYS = 10
 SAME_EVENT_DAYS = 2
@@ -114,7 +113,7 @@ ROSE = 0.8
 FAR_APART = 2.5
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-05.9"
+RULES = "2026-12-05.10"
 
 
 @dataclass(frozen=True, slots=True)
@@ -503,38 +502,7 @@ def measure_keys(figures: Sequence[Figure]) -> dict[int, str]:
 def _independent(a: Figure, b: Figure) -> bool:
     if a.original == b.original:
         return False  # one text, syndicated: one source
-    fa, fb = a.frame, b.frame
-    if fa.source_key == fb.source_key:
-        return False
-    if fa.source_kind != "named" or fb.source_kind != "named" or (fa.source_key.isascii() and fb.source_key.isascii()):
-        return True  # two entities the gazetteer or Wikidata tells apart are two bodies
-    return not _same_body(folded(fa.source_name or fa.source_key), folded(fb.source_name or fb.source_key))
-
-
-@lru_cache(maxsize=65536)
-def _body(name: str) -> tuple[str, ...]:
-    """The words of a named source's folded name that name its body: without a leading title
-    ("مدير", "قائد", "المتحدث باسم") and without the article ("الشرطه" is "شرطه")."""
-    words = name.split()
-    table = titles()
-    for n in range(min(4, len(words) - 1), 0, -1):
-        title = table.get(" ".join(words[:n]))
-        if title is not None and title.role in ("office", "title", "honorific"):
-            words = words[n:]
-            break
-    return tuple(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words)
-
-
-def _same_body(x: str, y: str) -> bool:
-    """Whether two named sources (folded names) are one body speaking: one's body is the start of
-    the other's ("شرطه لندن" and "قائد شرطه لندن", "وزاره الداخليه" and "وزاره الداخليه
-    البحرينيه", "المرصد" and "مدير المرصد رامي عبدالرحمن"). One body's two counts are no
-    disagreement between independent sources (London's police, 17 then 30 then 58 dead)."""
-    bx, by = _body(x), _body(y)
-    if not bx or not by:
-        return False
-    short, long_ = (bx, by) if len(bx) <= len(by) else (by, bx)
-    return long_[: len(short)] == short
+    return a.frame.source_key != b.frame.source_key
 
 
 def _running_conflict(a: Figure, b: Figure) -> str | None:
