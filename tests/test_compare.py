@@ -228,6 +228,25 @@ def test_a_running_total_revised_with_its_neighbours() -> None:
     assert kinds(link(figures(rows)).pairs) == [("revision", "100", "400"), ("revision", "260", "390")]
 
 
+def test_a_storm_counted_in_one_city_and_in_the_region_is_two_scopes() -> None:
+    """A typhoon's dead in one city against its dead in "east China": two scopes of one storm, no
+    conflict. Two tolls for the whole region still conflict, and so does a bombing's toll placed
+    in its town against one placed only in the country: a point event has one toll."""
+
+    def conflicts(x: str, y: str) -> list[tuple[str, str]]:
+        rows = [("s1", "2015-08-09", "وكالة أ", x), ("s2", "2015-08-09", "وكالة ب", y)]
+        return [(p.a.frame.text, p.b.frame.text) for p in link(figures(rows)).pairs if p.kind == "conflict"]
+
+    city = "قال مسؤولون إن إعصار سوديلور أودى بحياة تسعة أشخاص في مدينة ونتشو بشرق الصين."
+    region = "قتل 14 شخصا جراء إعصار سوديلور بشرق الصين، حسبما ذكرت السلطات."
+    assert conflicts(city, region) == []
+    media = "ذكرت وسائل الإعلام الرسمية أن إعصار سوديلور أسفر عن سقوط 9 قتلى بشرق الصين."
+    assert conflicts(media, region) == [("9", "14")]
+    town = "قال مسؤولون إن تسعة أشخاص قتلوا في انفجار سيارة مفخخة في مدينة ونتشو بشرق الصين."
+    country = "قتل 14 شخصا في انفجار سيارة مفخخة في الصين، حسبما ذكرت السلطات."
+    assert conflicts(town, country) == [("تسعة", "14")]
+
+
 def test_two_neighbourhoods_are_two_incidents() -> None:
     """One day, one city, one kind of attack: "حي الزعفرانية" and "منطقة بغداد الجديدة" are two."""
     rows = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rawi.api import extract_article
-from rawi.figures.anchors import bearing_spots, means
+from rawi.figures.anchors import areal, bearing_spots, means
 from rawi.figures.frames import FigureFrame, figure_frames
 from rawi.lexicon import load_tsv
 from rawi.model import Article
@@ -53,6 +53,8 @@ def test_example(row: dict[str, str]) -> None:
         assert any(f.several for f in found), found
     elif role == "means":
         assert any(row["value"] in means(f.terms) for f in found if f.measure), found
+    elif role == "areal":
+        assert any(areal(f.terms) for f in found if f.measure), found
     elif role == "earlier":
         first_after = next(f for f in found if f.start > row["example"].find(row["form"].split()[-1]))
         assert (

@@ -158,6 +158,21 @@ def means(words: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+@cache
+def _areal() -> frozenset[str]:
+    """Event words of harm spread over a land (role areal of figure_words.tsv)."""
+    return frozenset(
+        term_of(r["form"]) or _stem(r["form"]) for r in load_tsv("figure_words", ("form",)) if r["role"] == "areal"
+    )
+
+
+def areal(words: Iterable[str]) -> bool:
+    """Whether a sentence's event words name harm spread over a land ("إعصار", "الفيضانات", "ارتفاع
+    درجات الحرارة"), whose tolls are counted per city, province and country."""
+    table = _areal()
+    return any(w in table or (w[:1] in "بلك" and w[1:] in table) for w in words)
+
+
 def terms(sentence: Sentence, skip: Sequence[tuple[int, int]]) -> frozenset[str]:
     """Content words of a sentence, without the spans in `skip` (speakers, the figures)."""
     out: set[str] = set()

@@ -17,7 +17,8 @@ is never compared: its original is), whose values cannot both hold (`Interval.ov
 that are no more than `PAIR_SCALE` times apart, whose sentences relate (`PAIR_RELATED`), share
 words (`PAIR_WORDS`) including a detail rare in the ledger (`_rare_words`: a town, a
 building, a name), and agree on the other figures they give (`_siblings_disagree`), unless
-something tells them apart: other days, other spots, other means of harm, an article that in one
+something tells them apart: other days, other spots, other means of harm, one city's toll of a
+storm or flood against a wider one (`_scopes_differ`), an article that in one
 voice gives another figure agreeing with the other side (`_tells_apart`), or a third article of
 the amount that in one voice gives one figure agreeing with each side only (`_told_elsewhere`):
 - a **revision**: one named source (never an outlet's narration, never an anonymous one) on
@@ -48,7 +49,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rawi.figures.anchors import bearing_spots, country_words, means
+from rawi.figures.anchors import areal, bearing_spots, country_words, means
 from rawi.figures.frames import FigureFrame
 from rawi.figures.values import APPROX_TOLERANCE, days_between
 from rawi.lexicon.gazetteer import gazetteer
@@ -113,7 +114,7 @@ ROSE = 0.8
 FAR_APART = 2.5
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-05.10"
+RULES = "2026-12-05.11"
 
 
 @dataclass(frozen=True, slots=True)
@@ -647,6 +648,18 @@ def _spots_differ(a: FigureFrame, b: FigureFrame) -> bool:
     return not (names_a & words_b) and not (names_b & words_a)
 
 
+def _scopes_differ(a: FigureFrame, b: FigureFrame) -> bool:
+    """Harm spread over a land (a storm, floods, a heat wave: `areal`), and one sentence names the
+    city or province its figure counts ("مدينة ونتشو", "محافظة القاهرة") while the other names
+    none finer than a country or a side of it ("بشرق الصين"): one place's toll against a wider
+    one, not two counts of one amount."""
+    if not (areal(a.terms) or areal(b.terms)):
+        return False
+    fine_a = any("@" not in s for s in a.spots)
+    fine_b = any("@" not in s for s in b.spots)
+    return fine_a != fine_b
+
+
 def _rose(a: Figure, b: Figure) -> bool:
     """The later of two figures is a toll the text says rose ("ارتفعت الحصيلة إلى 30") and is the
     higher: by the story gold's definition still a conflict when said within days, but more often
@@ -815,6 +828,7 @@ def _pairs(
             or _days_differ(fa, fb)
             or _spots_differ(fa, fb)
             or _means_differ(fa, fb)
+            or _scopes_differ(fa, fb)
             or _told_elsewhere(a, b, voices[clusters[a.id]])
         ):
             continue

@@ -139,6 +139,7 @@ ROLES = (
     "provisional",
     "updated",
     "refusal",
+    "areal",
 )
 EN_LINKING_ROLES = ("running", "earlier", "several", "provisional", "updated")  # roles en_figure_words.tsv may hold too
 
