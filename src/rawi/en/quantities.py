@@ -20,6 +20,7 @@ from types import MappingProxyType
 from rawi.en.lexicon import words
 from rawi.en.numbers import NumberMatch, clean, digits_value, number_at, number_words, scan_numbers, words_value
 from rawi.en.text import lower_aligned
+from rawi.en.times import calendar_units
 from rawi.lexicon import load_tsv
 
 
@@ -115,35 +116,9 @@ _NOT_UNIT = frozenset(
         "times",
     }
 )
-_TIME_UNITS = frozenset(
-    {
-        "year",
-        "years",
-        "month",
-        "months",
-        "week",
-        "weeks",
-        "day",
-        "days",
-        "hour",
-        "hours",
-        "minute",
-        "minutes",
-        "second",
-        "seconds",
-        "decade",
-        "decades",
-        "century",
-        "centuries",
-        "am",
-        "pm",
-        "a.m.",
-        "p.m.",
-        "o'clock",
-        "BC",
-        "AD",
-    }
-)
+# A figure counting these is a duration, an age or a clock time: the calendar units the time stage
+# reads (en_time_words.tsv), and the clock's words it does not.
+_TIME_UNITS = calendar_units() | {"second", "seconds", "am", "pm", "a.m.", "p.m.", "o'clock", "BC", "AD"}
 
 
 def _overlaps(spans: Sequence[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:

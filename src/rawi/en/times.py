@@ -53,6 +53,17 @@ def _of(kind: str) -> list[str]:
     return [w for w, (k, _) in _lex().items() if k == kind]
 
 
+def _plural(word: str) -> str:
+    return word[:-1] + "ies" if word.endswith("y") and word[-2] not in "aeiou" else word + "s"
+
+
+@cache
+def calendar_units() -> frozenset[str]:
+    """The calendar units of en_time_words.tsv (kind unit), singular and plural: "day", "days",
+    "weekend", "centuries". The quantity stage leaves a figure counting them to the time stage."""
+    return frozenset(form for w in _of("unit") for form in (w, _plural(w)))
+
+
 def _alt(ws: list[str]) -> str:
     return trie(ws)
 
@@ -452,28 +463,8 @@ _ANCHOR_PATTERNS: dict[str, tuple[tuple[str, ...], int]] = {
     "digit2": (("dmy", "decade", "clock"), 3),
     "digit4": (("iso", "my", "decade", "year"), 1),
 }
-_UNITS = (
-    "year",
-    "years",
-    "month",
-    "months",
-    "week",
-    "weeks",
-    "weekend",
-    "weekends",
-    "day",
-    "days",
-    "hour",
-    "hours",
-    "minute",
-    "minutes",
-    "decade",
-    "decades",
-    "century",
-    "centuries",
-    "quarter",
-    "ago",
-)
+# Words a count of time ends in: the calendar units, a quarter, and "ago" ("three ago" is not a time).
+_UNITS = (*sorted(calendar_units()), "quarter", "ago")
 
 
 _Resolver = Callable[[re.Match[str], _Ctx], tuple[str, str] | None]

@@ -44,6 +44,7 @@ from rawi.figures.lexicon import (
 )
 from rawi.figures.sentence import Sentence, Token
 from rawi.lexicon import load_tsv
+from rawi.lexicon.cues import phrases
 from rawi.lexicon.gazetteer import gazetteer
 from rawi.model import Quantity
 
@@ -60,7 +61,6 @@ _WIDE_SUBSET = 16
 _BELONGING = frozenset(
     {"تنتمي", "ينتمون", "ينتمي", "المنتمين", "المنتمون", "تابعه", "تابعين", "التابعه", "التابعين", "التابعون"}
 )
-_THAT = frozenset({"ان", "بان", "وان"})
 _EVENT_POS = frozenset({"verb", "noun"})
 
 
@@ -199,14 +199,14 @@ def _subset(
                     break
                 continue
             words += 1
-            if words > _WIDE_SUBSET or t.word in NEW_CLAUSE or t.word in _THAT:
+            if words > _WIDE_SUBSET or t.word in NEW_CLAUSE or t.word in _that():
                 break
             if picks(i):
                 return True
             if _pred_word(t.word, _EVENT_POS) is not None:
                 break
     for i in range(slot.a - 1, max(-1, slot.a - before - 1), -1):
-        if not tokens[i].is_word or tokens[i].word in NEW_CLAUSE or tokens[i].word in _THAT:
+        if not tokens[i].is_word or tokens[i].word in NEW_CLAUSE or tokens[i].word in _that():
             break  # not across a comma or into another clause: "… في العناية المركزة فيما توفي تسعة"
         if picks(i):
             return True
@@ -216,6 +216,13 @@ def _subset(
         if picks(i):
             return True
     return False
+
+
+@cache
+def _that() -> frozenset[str]:
+    """The complementisers the attribution stage reads ("أن", "بأن", "أنه", "فإن": kind complementiser
+    of attribution_phrases.tsv): what follows one is said, not done."""
+    return frozenset(p.phrase for p in phrases().get("complementiser", ()))
 
 
 def _among(tokens: Sequence[Token], slot: _Slot, nxt: int) -> bool:
