@@ -19,7 +19,7 @@ from rawi.extract.attrview import (
     title_preps,
 )
 from rawi.extract.np import np_end, stopwords, strip_clitic
-from rawi.lexicon.cues import CueForm, cue_forms
+from rawi.lexicon.cues import CueForm, clause_openers, cue_forms
 from rawi.lexicon.gazetteer import titles
 
 RELAY_LEMMAS = frozenset(("نقل", "اورد", "روي"))
@@ -52,6 +52,13 @@ _EXTENDERS = _DEMONSTRATIVES | {"من", "في", "عن", "علي"}  # علي: aft
 
 def _bare(word: str) -> str:
     return word[1:] if word[:1] in "وف" and len(word) > 3 else word
+
+
+def _opens_clause(word: str) -> bool:
+    """A particle after which a clause opens with its subject ("لكن", "ولكن", "بينما", "في حين"):
+    role subject of clause_openers.tsv, with or without a leading و or ف ("فيما" is itself one)."""
+    openers = clause_openers("subject")
+    return word in openers or _bare(word) in openers
 
 
 def extend_speaker(s: Sent, j: int, e: int, verb_prep: str = "") -> int:
@@ -204,10 +211,6 @@ def cut_before_object(s: Sent, j: int, e: int, names: Sequence[tuple[int, int]])
     return e
 
 
-# Particles after which a clause starts, so that a subject may open it: "لكن طهران تقول إنه سلمي",
-# "بينما الوزارة أكدت".
-_CLAUSE_OPENERS = frozenset(("لكن", "ولكن", "بينما", "فيما", "حيث", "اذ", "بل", "حين"))
-
 _AUXILIARIES = frozenset(("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"))
 # Words that open the topic "أما" puts first when it is no subject ("أما عن …", "أما إذا …").
 _TOPIC_OPENERS = frozenset(("عن", "في", "من", "على", "مع", "حول", "الى", "إلى", "اذا", "إذا", "بالنسبة", "فيما"))
@@ -278,6 +281,7 @@ def subject_before(s: Sent, k: int) -> tuple[int, int] | None:
             not WORD.fullmatch(w)
             or w in stop
             or w in _AUXILIARIES
+            or _opens_clause(w)
             or s.blocked(start - 1)
             or w in phrase_heads()
             or strip_clitic(w) in phrase_heads()
@@ -297,7 +301,7 @@ def subject_before(s: Sent, k: int) -> tuple[int, int] | None:
             start > s.lo
             and before not in ("،", ",", ":", "«", '"', "“")
             and not s.is_complementiser(start - 1)
-            and _bare(before) not in _CLAUSE_OPENERS
+            and not _opens_clause(before)  # "لكن طهران تقول إنه سلمي"
             and before not in _AUXILIARIES
         ):
             return None  # ("وكان تنظيم داعش أعلن …": the subject after an auxiliary opens the clause)

@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from types import MappingProxyType
 
 from rawi.lexicon import load_tsv
+from rawi.lexicon.cues import clause_openers
 from rawi.text.normalize import fold
 
 # What each predicate may count. A predicate word next to a figure of another class is
@@ -171,9 +172,9 @@ def folded(text: str) -> str:
     return " ".join(fold(text).split())
 
 
-# Words that open a clause of its own (folded): what stands before them is about another figure,
-# and a date before them is another statement's day.
-NEW_CLAUSE = frozenset({"فيما", "وفيما", "بينما", "وبينما", "حين", "حيث", "كما", "وكما"})
+# Words that open a clause of its own (folded; role figure of clause_openers.tsv): what stands
+# before them is about another figure, and a date before them is another statement's day.
+NEW_CLAUSE = clause_openers("figure")
 
 
 __all__ = [

@@ -359,6 +359,25 @@ def phrases() -> Mapping[str, tuple[Phrase, ...]]:
     )
 
 
+_CLAUSE_ROLES = ("subject", "figure")
+
+
+@cache
+def clause_openers(role: str) -> frozenset[str]:
+    """Folded particles that open a clause of their own (clause_openers.tsv): role "subject", after
+    which the attribution stage lets a subject stand; role "figure", where the figure stage ends a
+    clause."""
+    if role not in _CLAUSE_ROLES:
+        raise ValueError(f"clause_openers: unknown role {role!r}")
+    out = set()
+    for row in load_tsv("clause_openers", ("form",)):
+        if row["role"] not in _CLAUSE_ROLES:
+            raise ValueError(f"clause_openers.tsv: unknown role {row['role']!r} for {row['form']!r}")
+        if row["role"] == role:
+            out.add(row["form"])
+    return frozenset(out)
+
+
 def lemmas() -> frozenset[str]:
     """Folded lemmas of all lexemes (3ms past, or the noun)."""
     return frozenset(f.lemma for forms in cue_forms().values() for f in forms)
