@@ -65,6 +65,12 @@ def test_according_to_before_content() -> None:
     assert a.content == "عدد المصابين ارتفع إلى مئة"
 
 
+def test_according_to_a_name_then_fa_opens_the_statement() -> None:
+    """ "فقد" after the name ("ف" + a particle) opens the main clause: the speaker is the name alone."""
+    a = one("وحسب السليطي فقد بلغ عدد المتهمين في القضية 46 متهما.")
+    assert a.cue == "حسب" and a.source == "السليطي"
+
+
 def test_according_to_after_content() -> None:
     a = one("ارتفع عدد المصابين إلى مئة، بحسب وزارة الصحة.")
     assert a.cue == "بحسب" and a.source is not None and a.source.startswith("وزارة الصحة")

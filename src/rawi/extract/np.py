@@ -71,5 +71,7 @@ def np_end(
                 break
             if w[0] == "و" and len(w) > 3 and (strip_clitic(w) in stop or blocked(j)):
                 break
+            if w[0] == "ف" and len(w) > 2 and w[1:] in stop:
+                break  # "وحسب السليطي فقد بلغ": "ف" + a particle opens the main clause
         j += 1
     return j
