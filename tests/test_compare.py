@@ -438,6 +438,22 @@ def test_a_country_is_no_detail_of_one_event() -> None:
     assert [p.kind for p in link(figures(rows)).pairs] == ["conflict"]
 
 
+def test_a_capital_alone_is_no_detail_of_one_event() -> None:
+    """Kabul saw three attacks in a day: two reports that share only the capital's name may tell
+    any two of them. A town ("سروج") ties two reports, and so does a city state ("الكويت")."""
+
+    def conflicts(place: str) -> list[tuple[str, str]]:
+        rows = [
+            ("k1", "2015-08-08", "وكالة أ", f"قتل 20 شخصا في {place}، بحسب مصادر أمنية."),
+            ("k2", "2015-08-08", "وكالة ب", f"أعلنت الشرطة مقتل 15 شخصا في {place}."),
+        ]
+        return [(p.a.frame.text, p.b.frame.text) for p in link(figures(rows)).pairs if p.kind == "conflict"]
+
+    assert conflicts("كابول") == []
+    assert conflicts("بلدة سروج") == [("20", "15")]
+    assert conflicts("الكويت") == [("20", "15")]
+
+
 def test_a_third_article_that_tells_two_amounts_apart() -> None:
     """One report gives, in one voice, 24 dead at the academy and 15 in the truck bombing: another
     outlet's "at least 20" and a third's 15, whose own words share only the city and the day, are

@@ -473,6 +473,23 @@ def country_words() -> frozenset[str]:
     return frozenset(out)
 
 
+@cache
+def capital_words() -> frozenset[str]:
+    """A capital's key and one-word names ("capital-af", "كابول"), but no city state's: a capital
+    sees many incidents of one kind in a week, so alone it ties no two reports to one event."""
+    gaz = gazetteer()
+    out: set[str] = set()
+    for e in gaz:
+        if e.kind != "capital":
+            continue
+        country = gaz.by_key("country-" + e.key.removeprefix("capital-"))
+        if country is not None and any(c == n or c.endswith(" " + n) for c in e.aliases for n in country.aliases):
+            continue  # "الكويت" is the state and its city
+        out.add(e.key)
+        out.update(_stem(a) for a in e.aliases if " " not in a)
+    return frozenset(out)
+
+
 def places(
     entities: Iterable[Entity],
     lo: int,

@@ -15,12 +15,13 @@ two stories, as connected components would. A cluster's key names the amount.
 **Pairs** are made inside an amount, between figures in different articles (a syndicated copy
 is never compared: its original is), whose values cannot both hold (`Interval.overlaps`) and
 that are no more than `PAIR_SCALE` times apart, whose sentences relate (`PAIR_RELATED`), share
-words (`PAIR_WORDS`) including a detail rare in the ledger (`_rare_words`: a town, a
-building, a name), and agree on the other figures they give (`_siblings_disagree`), unless
-something tells them apart: other days, other spots, other means of harm, one city's toll of a
-storm or flood against a wider one (`_scopes_differ`), an article that in one
-voice gives another figure agreeing with the other side (`_tells_apart`), or a third article of
-the amount that in one voice gives one figure agreeing with each side only (`_told_elsewhere`):
+words (`PAIR_WORDS`) including a detail rare in the ledger (`_rare_words`: a town, a building,
+a name; never a country, nor a capital alone: `capital_words`), and agree on the other figures
+they give (`_siblings_disagree`), unless something tells them apart: other days, other spots,
+other means of harm, one city's toll of a storm or flood against a wider one (`_scopes_differ`),
+an article that in one voice gives another figure agreeing with the other side (`_tells_apart`),
+or a third article of the amount that in one voice gives one figure agreeing with each side
+only (`_told_elsewhere`):
 - a **revision**: one named source (never an outlet's narration, never an anonymous one) on
   different days, ordered by the day each was said;
 - a **contradiction**: one source denies the very figure another states (`_same_figure`), said
@@ -49,7 +50,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rawi.figures.anchors import areal, bearing_spots, country_words, means
+from rawi.figures.anchors import areal, bearing_spots, capital_words, country_words, means
 from rawi.figures.frames import FigureFrame
 from rawi.figures.values import APPROX_TOLERANCE, days_between
 from rawi.lexicon.gazetteer import gazetteer
@@ -114,7 +115,7 @@ ROSE = 0.8
 FAR_APART = 2.5
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-05.11"
+RULES = "2026-12-05.12"
 
 
 @dataclass(frozen=True, slots=True)
@@ -814,7 +815,7 @@ def _pairs(
         ta, tb = tr[a.id], tr[b.id]
         if (
             _overlap(ta.terms & tb.terms, ta.terms_w, tb.terms_w, w) < PAIR_WORDS
-            or not (ta.details & tb.details & rare)
+            or not (ta.details & tb.details & rare) - capital_words()
             or (not (fa.running and fb.running and _said_gap(a, b)) and _siblings_disagree(a, b, siblings))
         ):
             continue
