@@ -454,6 +454,21 @@ def test_a_capital_alone_is_no_detail_of_one_event() -> None:
     assert conflicts("الكويت") == [("20", "15")]
 
 
+def test_the_kind_of_a_road_accident_is_no_detail_of_one() -> None:
+    """Two rollovers a day apart that share only "انقلاب": no detail of one accident (road
+    accidents befall some road every day). A village they both name is one."""
+
+    def conflicts(where: str) -> list[tuple[str, str]]:
+        rows = [
+            ("r1", "2015-07-21", "وكالة أ", f"توفي شابان في انقلاب مركبتهما{where}."),
+            ("r2", "2015-07-22", "وكالة ب", f"أدى انقلاب سيارة{where} إلى وفاة 3 أشخاص."),
+        ]
+        return [(p.a.frame.text, p.b.frame.text) for p in link(figures(rows)).pairs if p.kind == "conflict"]
+
+    assert conflicts("") == []
+    assert conflicts(" قرب قرية العجرمية") == [("شابان", "3")]
+
+
 def test_a_third_article_that_tells_two_amounts_apart() -> None:
     """One report gives, in one voice, 24 dead at the academy and 15 in the truck bombing: another
     outlet's "at least 20" and a third's 15, whose own words share only the city and the day, are

@@ -16,8 +16,9 @@ two stories, as connected components would. A cluster's key names the amount.
 is never compared: its original is), whose values cannot both hold (`Interval.overlaps`) and
 that are no more than `PAIR_SCALE` times apart, whose sentences relate (`PAIR_RELATED`), share
 words (`PAIR_WORDS`) including a detail rare in the ledger (`_rare_words`: a town, a building,
-a name; never a country, nor a capital alone: `capital_words`), and agree on the other figures
-they give (`_siblings_disagree`), unless something tells them apart: other days, other spots,
+a name; never a country, nor a capital alone, nor an everyday accident's kind:
+`_details_shared`), and agree on the other figures they give (`_siblings_disagree`), unless
+something tells them apart: other days, other spots,
 other means of harm, one city's toll of a storm or flood against a wider one (`_scopes_differ`),
 an article that in one voice gives another figure agreeing with the other side (`_tells_apart`),
 or a third article of the amount that in one voice gives one figure agreeing with each side
@@ -115,7 +116,7 @@ ROSE = 0.8
 FAR_APART = 2.5
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-05.12"
+RULES = "2026-12-05.13"
 
 
 @dataclass(frozen=True, slots=True)
@@ -617,6 +618,17 @@ def _told_elsewhere(a: Figure, b: Figure, voices: Sequence[Sequence[Figure]]) ->
     return False
 
 
+# Kinds of harm that befall some road every day (means of figure_words.tsv): two reports that
+# share only "تصادم" or "انقلاب" may tell any two accidents in a region.
+_EVERYDAY = frozenset({"collision", "rollover", "runover"})
+
+
+def _details_shared(ta: _Traits, tb: _Traits, rare: frozenset[str]) -> frozenset[str]:
+    """The rare details two figures' sentences share that tie them to one event: not a capital
+    alone (`capital_words`), nor the kind of an everyday accident (`_EVERYDAY`)."""
+    return frozenset(t for t in ta.details & tb.details & rare - capital_words() if not means((t,)) & _EVERYDAY)
+
+
 def _days_differ(a: FigureFrame, b: FigureFrame) -> bool:
     """Both figures' text dates the event they count ("أمس", "الأربعاء", "في 20 يوليو"), to days
     that do not meet: two incidents, however alike their words. A reckoned span longer than a
@@ -815,7 +827,7 @@ def _pairs(
         ta, tb = tr[a.id], tr[b.id]
         if (
             _overlap(ta.terms & tb.terms, ta.terms_w, tb.terms_w, w) < PAIR_WORDS
-            or not (ta.details & tb.details & rare) - capital_words()
+            or not _details_shared(ta, tb, rare)
             or (not (fa.running and fb.running and _said_gap(a, b)) and _siblings_disagree(a, b, siblings))
         ):
             continue
