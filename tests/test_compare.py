@@ -35,6 +35,11 @@ def kinds(pairs: list[Pair]) -> list[tuple[str, str, str]]:
     return sorted((p.kind, p.a.frame.text, p.b.frame.text) for p in pairs)
 
 
+def conflicts_of(rows: list[tuple[str, str, str, str]]) -> list[tuple[str, str]]:
+    """The conflicts among the figures of `rows`, each as its two figures' texts."""
+    return [(p.a.frame.text, p.b.frame.text) for p in link(figures(rows)).pairs if p.kind == "conflict"]
+
+
 def test_intervals_and_days() -> None:
     assert interval(10000, "gt") == Interval(10000, math.inf, True, True)
     assert not interval(10000, "gt").overlaps(interval(9000, "eq"))
@@ -234,8 +239,7 @@ def test_a_storm_counted_in_one_city_and_in_the_region_is_two_scopes() -> None:
     in its town against one placed only in the country: a point event has one toll."""
 
     def conflicts(x: str, y: str) -> list[tuple[str, str]]:
-        rows = [("s1", "2015-08-09", "وكالة أ", x), ("s2", "2015-08-09", "وكالة ب", y)]
-        return [(p.a.frame.text, p.b.frame.text) for p in link(figures(rows)).pairs if p.kind == "conflict"]
+        return conflicts_of([("s1", "2015-08-09", "وكالة أ", x), ("s2", "2015-08-09", "وكالة ب", y)])
 
     city = "قال مسؤولون إن إعصار سوديلور أودى بحياة تسعة أشخاص في مدينة ونتشو بشرق الصين."
     region = "قتل 14 شخصا جراء إعصار سوديلور بشرق الصين، حسبما ذكرت السلطات."
@@ -408,9 +412,7 @@ def test_a_provisional_toll_and_a_later_higher_one_are_one_count_updated() -> No
     later = "قتل 12 شخصا في الهجوم على فندق بيبلوس في سيفاري، بحسب مسؤولين عسكريين."
     newer = "قتل 12 شخصا في الهجوم على فندق بيبلوس في سيفاري، وفق حصيلة جديدة أعلنها مسؤولون عسكريون."
 
-    def conflicts(rows: list[tuple[str, str, str, str]]) -> list[tuple[str, str]]:
-        return [(p.a.frame.text, p.b.frame.text) for p in link(figures(rows)).pairs if p.kind == "conflict"]
-
+    conflicts = conflicts_of
     assert conflicts([("p1", "2015-08-07", "وكالة أ", first), ("p2", "2015-08-08", "وكالة ب", later)]) == []
     assert conflicts([("p1", "2015-08-07", "وكالة أ", plain), ("p2", "2015-08-08", "وكالة ب", newer)]) == []
     assert conflicts([("p1", "2015-08-07", "وكالة أ", plain), ("p2", "2015-08-08", "وكالة ب", later)]) == [
@@ -443,11 +445,12 @@ def test_a_capital_alone_is_no_detail_of_one_event() -> None:
     any two of them. A town ("سروج") ties two reports, and so does a city state ("الكويت")."""
 
     def conflicts(place: str) -> list[tuple[str, str]]:
-        rows = [
-            ("k1", "2015-08-08", "وكالة أ", f"قتل 20 شخصا في {place}، بحسب مصادر أمنية."),
-            ("k2", "2015-08-08", "وكالة ب", f"أعلنت الشرطة مقتل 15 شخصا في {place}."),
-        ]
-        return [(p.a.frame.text, p.b.frame.text) for p in link(figures(rows)).pairs if p.kind == "conflict"]
+        return conflicts_of(
+            [
+                ("k1", "2015-08-08", "وكالة أ", f"قتل 20 شخصا في {place}، بحسب مصادر أمنية."),
+                ("k2", "2015-08-08", "وكالة ب", f"أعلنت الشرطة مقتل 15 شخصا في {place}."),
+            ]
+        )
 
     assert conflicts("كابول") == []
     assert conflicts("بلدة سروج") == [("20", "15")]
@@ -459,11 +462,12 @@ def test_the_kind_of_a_road_accident_is_no_detail_of_one() -> None:
     accidents befall some road every day). A village they both name is one."""
 
     def conflicts(where: str) -> list[tuple[str, str]]:
-        rows = [
-            ("r1", "2015-07-21", "وكالة أ", f"توفي شابان في انقلاب مركبتهما{where}."),
-            ("r2", "2015-07-22", "وكالة ب", f"أدى انقلاب سيارة{where} إلى وفاة 3 أشخاص."),
-        ]
-        return [(p.a.frame.text, p.b.frame.text) for p in link(figures(rows)).pairs if p.kind == "conflict"]
+        return conflicts_of(
+            [
+                ("r1", "2015-07-21", "وكالة أ", f"توفي شابان في انقلاب مركبتهما{where}."),
+                ("r2", "2015-07-22", "وكالة ب", f"أدى انقلاب سيارة{where} إلى وفاة 3 أشخاص."),
+            ]
+        )
 
     assert conflicts("") == []
     assert conflicts(" قرب قرية العجرمية") == [("شابان", "3")]

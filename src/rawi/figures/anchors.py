@@ -25,7 +25,7 @@ from itertools import pairwise
 from rawi.figures.lexicon import groups, linking_words, predicates, variants
 from rawi.figures.sentence import Sentence, Token, fold_word, split_sentences
 from rawi.lexicon import load_tsv
-from rawi.lexicon.gazetteer import gazetteer
+from rawi.lexicon.gazetteer import GazEntry, gazetteer
 from rawi.model import Entity
 from rawi.text.numbers import is_number_word
 
@@ -448,6 +448,13 @@ def _keys_at(e: Entity, start: int, renamed: Mapping[int, list[str]] | None) -> 
     return renamed[start] if renamed and start in renamed else entity_keys(e)
 
 
+def _city_state(country: GazEntry | None, capital: GazEntry | None) -> bool:
+    """Whether a capital's name ends in its country's ("مدينة الكويت", "الكويت"): one place."""
+    if country is None or capital is None:
+        return False
+    return any(c == n or c.endswith(" " + n) for c in capital.aliases for n in country.aliases)
+
+
 @cache
 def country_words() -> frozenset[str]:
     """Event words (folded, without clitics, as `terms` keeps them) that only name a country or its
@@ -458,11 +465,8 @@ def country_words() -> frozenset[str]:
     for e in gaz:
         if e.kind != "country":
             continue
-        capital = gaz.by_key("capital-" + e.key.removeprefix("country-"))
         # A city state's name is also its city's ("الكويت", "مدينة الكويت"): as fine as a city.
-        city_state = capital is not None and any(
-            c == n or c.endswith(" " + n) for c in capital.aliases for n in e.aliases
-        )
+        city_state = _city_state(e, gaz.by_key("capital-" + e.key.removeprefix("country-")))
         forms = [] if city_state else [a for a in e.aliases if " " not in a]
         if e.adjective and " " not in e.adjective:
             nisba = e.adjective
@@ -482,8 +486,7 @@ def capital_words() -> frozenset[str]:
     for e in gaz:
         if e.kind != "capital":
             continue
-        country = gaz.by_key("country-" + e.key.removeprefix("capital-"))
-        if country is not None and any(c == n or c.endswith(" " + n) for c in e.aliases for n in country.aliases):
+        if _city_state(gaz.by_key("country-" + e.key.removeprefix("capital-")), e):
             continue  # "الكويت" is the state and its city
         out.add(e.key)
         out.update(_stem(a) for a in e.aliases if " " not in a)
