@@ -17,14 +17,15 @@ is never compared: its original is), whose values cannot both hold (`Interval.ov
 that are no more than `PAIR_SCALE` times apart, whose sentences relate (`PAIR_RELATED`), share
 words (`PAIR_WORDS`) including a detail rare in the ledger (`_rare_words`: a town, a building,
 a name; never a country, nor a capital alone, nor an everyday accident's kind:
-`_details_shared`), and agree on the other figures they give (`_siblings_disagree`), unless
-something tells them apart: other days, other spots,
+`_details_shared`), and agree on the other figures they give (`_siblings_disagree`; a running
+total's others may grow with it), unless something tells them apart: other days, other spots,
 other means of harm, one city's toll of a storm or flood against a wider one (`_scopes_differ`),
 an article that in one voice gives another figure agreeing with the other side (`_tells_apart`),
 or a third article of the amount that in one voice gives one figure agreeing with each side
 only (`_told_elsewhere`):
 - a **revision**: one named source (never an outlet's narration, never an anonymous one) on
-  different days, ordered by the day each was said;
+  different days, ordered by the day each was said, of one count (`_one_count`: a count dated
+  to an incident of its own days is revised only by a later figure dated to that incident);
 - a **contradiction**: one source denies the very figure another states (`_same_figure`), said
   at most `SAME_EVENT_DAYS` apart;
 - a **conflict**: independent sources (different speakers; an outlet's narration is the
@@ -626,7 +627,8 @@ _EVERYDAY = frozenset({"collision", "rollover", "runover"})
 def _details_shared(ta: _Traits, tb: _Traits, rare: frozenset[str]) -> frozenset[str]:
     """The rare details two figures' sentences share that tie them to one event: not a capital
     alone (`capital_words`), nor the kind of an everyday accident (`_EVERYDAY`)."""
-    return frozenset(t for t in ta.details & tb.details & rare - capital_words() if not means((t,)) & _EVERYDAY)
+    shared = (ta.details & tb.details & rare) - capital_words()
+    return frozenset(t for t in shared if not means((t,)) & _EVERYDAY)
 
 
 def _days_differ(a: FigureFrame, b: FigureFrame) -> bool:
