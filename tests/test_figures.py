@@ -270,6 +270,21 @@ def test_some_of_the_dead_named_by_their_noun_are_a_part() -> None:
     assert [(f.text, f.part) for f in frames("وأصيب العشرات من الجرحى في الهجوم.")] == [("العشرات", False)]
 
 
+def test_more_beside_those_counted_before_are_a_part() -> None:
+    """ "اعتقل ثلاثة أشخاص آخرين", first in its sentence, counts three more arrested beside some
+    counted before, not the arrests; the sentenced "خمسة متهمين آخرين" are five beside the main
+    accused. With the dead and the wounded, "آخرون" tells the wounded from the dead: the count."""
+    arrested = frames("وتواصلت العمليات فجر الجمعة في مدينة منزل بورقيبة حيث اعتقل ثلاثة أشخاص آخرين.")
+    assert [(f.text, f.measure) for f in arrested] == [("ثلاثة", "arrested/person/part")]
+    charged = frames("وصدر حكم بالسجن عشر سنوات للمتهم الرئيسي، والحكم على خمسة متهمين آخرين بالسجن لمدد أخرى.")
+    assert [(f.text, f.part) for f in charged] == [("خمسة", True)]
+    assert [(f.text, f.part) for f in frames("اعتقلت الشرطة خمسة أشخاص وأفرجت عن ثلاثة آخرين.")] == [
+        ("خمسة", False),
+        ("ثلاثة", False),
+    ]
+    assert [(f.text, f.part) for f in frames("وأصيب 7 أشخاص آخرين في الحادث.")] == [("7", False)]
+
+
 def test_a_verbal_noun_after_a_preposition_is_not_the_figures_verb() -> None:
     """ "ألف شخص اعتصموا احتجاجا على قتل العقيد": the killing is someone else's; "ستة أشخاص قتلوا" is theirs."""
     (sit_in,) = frames("نفذ أكثر من ألف شخص اعتصاما في المدينة احتجاجا على قتل العقيد.")

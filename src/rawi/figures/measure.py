@@ -54,6 +54,9 @@ _AFTER = 10
 _SKIPS = 2
 _SUBJECT = 3  # definite words a verb's subject may hold between the verb and its counted object
 _OTHERS = frozenset({"اخرين", "اخرون", "اخر", "اخري", "اخريات", "اخرى"})
+# Tolls whose "N آخرون" tells the wounded from the dead ("قتل شخص وأصيب 7 آخرون"); with the
+# other predicates "N أشخاص آخرين", first in its sentence, counts more beside some counted before.
+_TOLLS = frozenset({"killed", "wounded"})
 # How far back a subset verb is sought for a figure whose noun names what befell it, and what
 # stops the search: "أن" (what follows is said, not done), and an event word (verb or noun).
 _WIDE_SUBSET = 16
@@ -654,6 +657,16 @@ def read_sentence(
             part = True  # "21 مصابا من بين ضحايا الهجوم": some of the victims, not the toll
         if unit_class == PEOPLE and not part and _subset(tokens, slot, nxt, predicate, wide=basis == "unit"):
             part = True  # "نقل 8 مصابين إلى الرياض": some of the wounded, not the toll
+        if (
+            unit_class == PEOPLE
+            and not part
+            and predicate not in _TOLLS
+            and noun not in _OTHERS
+            and slot.u < nxt
+            and tokens[slot.u].word in _OTHERS
+            and not any(r.unit_class == PEOPLE for r in out)
+        ):
+            part = True  # "اعتقل ثلاثة أشخاص آخرين": more, beside those counted before, not the count
         out.append(Reading(predicate, basis, group, unit_class, currency, part))
         if joined == "whole" and k and not out[k - 1].part:
             # "لأحد عشر متهما من أصل 29": the figure before a whole is a part of it.
