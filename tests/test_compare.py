@@ -218,6 +218,23 @@ def test_a_spokesman_reporting_a_like_incident_a_week_later_is_not_revising() ->
     assert revisions("2015-08-08", "في 31 يوليو") == [("خمسة", "أربعة")]
 
 
+def test_reports_that_differ_on_their_other_figure_tell_two_events() -> None:
+    """Five dead and 7 wounded against eight dead and 43 wounded, in one town's words: the wounded
+    tell two events apart. "Dozens" of wounded allow 43: one event, whose dead are in dispute."""
+
+    def conflicts(wounded: str) -> list[tuple[str, str]]:
+        text = "قتل {} أشخاص وأصيب {} آخرون في انفجار عبوة ناسفة في سوق بلدة الطارمية."
+        return conflicts_of(
+            [
+                ("w1", "2015-07-22", "وكالة أ", text.format(5, wounded)),
+                ("w2", "2015-07-22", "وكالة ب", text.format(8, 43)),
+            ]
+        )
+
+    assert conflicts("7") == []
+    assert conflicts("العشرات") == [("5", "8")]
+
+
 def test_a_running_total_revised_with_its_neighbours() -> None:
     """A wire's running count of fighters killed and wounded since the strikes began, a week later
     higher on both: one source revising its totals, though the wounded grew fourfold (two

@@ -117,7 +117,7 @@ ROSE = 0.8
 FAR_APART = 2.5
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-05.13"
+RULES = "2026-12-05.14"
 
 
 @dataclass(frozen=True, slots=True)
@@ -784,17 +784,21 @@ def _share(x: frozenset[str], y: frozenset[str]) -> float:
 
 def _siblings_disagree(a: Figure, b: Figure, siblings: Mapping[tuple[str, int], list[Figure]]) -> bool:
     """Two reports of one event usually agree on its other figures: when both sentences also
-    give another measure ("و40 جريحا") and those differ more than SIBLING_APART times, the two
-    sentences tell two events ("قتيل و7 جرحى" in one street, "19 قتيلا و43 جريحا" in another)."""
+    give another measure ("و40 جريحا") and the nearest values those allow differ more than
+    SIBLING_APART times, the two sentences tell two events ("قتيل و7 جرحى" in one street, "19
+    قتيلا و43 جريحا" in another); "dozens" of wounded ("العشرات", at least 10) allow 227."""
     mine = {
-        f.frame.measure: f.frame.value
+        f.frame.measure: f
         for f in siblings.get((a.article, a.frame.context_start), ())
         if f.frame.measure != a.frame.measure
     }
     for f in siblings.get((b.article, b.frame.context_start), ()):
         other = mine.get(f.frame.measure)
-        if other is not None:
-            lo, hi = sorted((max(other, 1.0), max(f.frame.value, 1.0)))
+        if other is not None and not other.frame.interval.overlaps(f.frame.interval):
+            # The nearest values the two allow: "العشرات" (dozens) agrees with 227 wounded.
+            lo, hi = sorted((max(other.frame.interval.high, 1.0), max(f.frame.interval.low, 1.0)))
+            if other.frame.interval.low > f.frame.interval.high:
+                lo, hi = max(f.frame.interval.high, 1.0), max(other.frame.interval.low, 1.0)
             if hi / lo > SIBLING_APART and hi - lo > 3:
                 return True
     return False
