@@ -116,9 +116,14 @@ _NOT_UNIT = frozenset(
         "times",
     }
 )
-# A figure counting these is a duration, an age or a clock time: the calendar units the time stage
-# reads (en_time_words.tsv), and the clock's words it does not.
-_TIME_UNITS = calendar_units() | {"second", "seconds", "am", "pm", "a.m.", "p.m.", "o'clock", "BC", "AD"}
+_CLOCK_WORDS = frozenset({"second", "seconds", "am", "pm", "a.m.", "p.m.", "o'clock", "BC", "AD"})
+
+
+@cache
+def _time_units() -> frozenset[str]:
+    """A figure counting these is a duration, an age or a clock time: the calendar units the time
+    stage reads (en_time_words.tsv), and the clock's words it does not."""
+    return calendar_units() | _CLOCK_WORDS
 
 
 def _overlaps(spans: Sequence[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
@@ -180,7 +185,7 @@ def _unit_after(text: str, pos: int) -> tuple[str | None, int]:
         if not n:
             first = w.start(1)
         i = w.end()
-        if low in units or low.endswith(("s", "people", "men", "women", "children", "police")) or low in _TIME_UNITS:
+        if low in units or low.endswith(("s", "people", "men", "women", "children", "police")) or low in _time_units():
             break
     if first < 0:
         return None, pos
@@ -403,7 +408,7 @@ def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: 
             unit, unit_end = _unit_after(text, end)
         else:
             unit_end = end
-        if unit is not None and unit.split()[-1].lower() in _TIME_UNITS:
+        if unit is not None and unit.split()[-1].lower() in _time_units():
             continue  # a duration or an age the time stage did not take
         if qualifier == "eq":
             after = _qualifier_after(text, end, unit_end)

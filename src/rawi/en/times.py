@@ -463,8 +463,8 @@ _ANCHOR_PATTERNS: dict[str, tuple[tuple[str, ...], int]] = {
     "digit2": (("dmy", "decade", "clock"), 3),
     "digit4": (("iso", "my", "decade", "year"), 1),
 }
-# Words a count of time ends in: the calendar units, a quarter, and "ago" ("three ago" is not a time).
-_UNITS = (*sorted(calendar_units()), "quarter", "ago")
+# Besides the calendar units, words a count of time ends in ("three ago" is not a time).
+_MORE_UNITS = ("quarter", "ago")
 
 
 _Resolver = Callable[[re.Match[str], _Ctx], tuple[str, str] | None]
@@ -532,7 +532,7 @@ def _anchors() -> tuple[re.Pattern[str], Mapping[str, _Kind]]:
     for w, (k, _) in _lex().items():
         if k in ("month", "weekday", "day", "part", "season", "vague", "set"):
             kinds[w] = k
-    for w in _UNITS:
+    for w in (*sorted(calendar_units()), *_MORE_UNITS):
         kinds[w] = "unit"
     for w in ("every", "each"):
         kinds[w] = "set"

@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 from rawi.extract.np import strip_clitic
 from rawi.lexicon import load_tsv
-from rawi.lexicon.cues import CueForm, cue_forms, lookup, phrases
+from rawi.lexicon.cues import CueForm, complementisers, cue_forms, lookup, phrases
 from rawi.text.segment import Quote, Sentence, Token
 from rawi.text.wordfilter import WordFilter
 
@@ -299,11 +299,6 @@ def own_report_nouns() -> Mapping[str, str]:
 # "ألا" and "بألا" as folded (the same letters as "إلا", "except").
 _ALA = frozenset({"الا", "بالا"})
 _NEGATIONS = frozenset({"لا", "ولا", "لم", "ولم", "لن", "ولن", "ما", "وما", "ليس", "ليست", "غير"})
-
-
-@cache
-def complementisers() -> frozenset[str]:
-    return frozenset(p.phrase for p in phrases().get("complementiser", ()))
 
 
 def bare_form(word: str) -> bool:

@@ -138,39 +138,34 @@ def term_of(word: str) -> str | None:
 
 
 @cache
-def _means() -> dict[str, str]:
-    """Event word -> the kind of harm it names (role means of figure_words.tsv)."""
+def _event_words(role: str) -> dict[str, str]:
+    """Event word (as `terms` keeps it) -> its value, for the rows of `role` in figure_words.tsv."""
     return {
         term_of(r["form"]) or _stem(r["form"]): r["value"]
         for r in load_tsv("figure_words", ("form",))
-        if r["role"] == "means"
+        if r["role"] == role
     }
+
+
+def _event_word(table: Mapping[str, str], word: str) -> str | None:
+    """`word`'s value in `table` (may be ""), also after a clitic preposition ("بقذائف"); None if absent."""
+    if word in table:
+        return table[word]
+    return table.get(word[1:]) if word[:1] in "بلك" else None
 
 
 def means(words: Iterable[str]) -> frozenset[str]:
     """The kinds of harm a sentence's event words name ("مفخخه" car_bomb, "بقذائف" shelling)."""
-    table = _means()
-    out: set[str] = set()
-    for w in words:
-        kind = table.get(w) or (table.get(w[1:]) if w[:1] in "بلك" else None)
-        if kind is not None:
-            out.add(kind)
-    return frozenset(out)
-
-
-@cache
-def _areal() -> frozenset[str]:
-    """Event words of harm spread over a land (role areal of figure_words.tsv)."""
-    return frozenset(
-        term_of(r["form"]) or _stem(r["form"]) for r in load_tsv("figure_words", ("form",)) if r["role"] == "areal"
-    )
+    table = _event_words("means")
+    return frozenset(kind for w in words if (kind := _event_word(table, w)) is not None)
 
 
 def areal(words: Iterable[str]) -> bool:
     """Whether a sentence's event words name harm spread over a land ("إعصار", "الفيضانات", "ارتفاع
-    درجات الحرارة"), whose tolls are counted per city, province and country."""
-    table = _areal()
-    return any(w in table or (w[:1] in "بلك" and w[1:] in table) for w in words)
+    درجات الحرارة"; role areal of figure_words.tsv), whose tolls are counted per city, province
+    and country."""
+    table = _event_words("areal")
+    return any(_event_word(table, w) is not None for w in words)
 
 
 def terms(sentence: Sentence, skip: Sequence[tuple[int, int]]) -> frozenset[str]:

@@ -44,7 +44,7 @@ from rawi.figures.lexicon import (
 )
 from rawi.figures.sentence import Sentence, Token
 from rawi.lexicon import load_tsv
-from rawi.lexicon.cues import phrases
+from rawi.lexicon.cues import complementisers
 from rawi.lexicon.gazetteer import gazetteer
 from rawi.model import Quantity
 
@@ -58,7 +58,7 @@ _OTHERS = frozenset({"اخرين", "اخرون", "اخر", "اخري", "اخري
 # other predicates "N أشخاص آخرين", first in its sentence, counts more beside some counted before.
 _TOLLS = frozenset({"killed", "wounded"})
 # How far back a subset verb is sought for a figure whose noun names what befell it, and what
-# stops the search: "أن" (what follows is said, not done), and an event word (verb or noun).
+# stops the search: a complementiser ("أن": what follows is said, not done), and an event word.
 _WIDE_SUBSET = 16
 # Words that tie members to their body after the member noun (folded): "عناصر تنتمي لتنظيم".
 _BELONGING = frozenset(
@@ -202,14 +202,14 @@ def _subset(
                     break
                 continue
             words += 1
-            if words > _WIDE_SUBSET or t.word in NEW_CLAUSE or t.word in _that():
+            if words > _WIDE_SUBSET or t.word in NEW_CLAUSE or t.word in complementisers():
                 break
             if picks(i):
                 return True
             if _pred_word(t.word, _EVENT_POS) is not None:
                 break
     for i in range(slot.a - 1, max(-1, slot.a - before - 1), -1):
-        if not tokens[i].is_word or tokens[i].word in NEW_CLAUSE or tokens[i].word in _that():
+        if not tokens[i].is_word or tokens[i].word in NEW_CLAUSE or tokens[i].word in complementisers():
             break  # not across a comma or into another clause: "… في العناية المركزة فيما توفي تسعة"
         if picks(i):
             return True
@@ -219,13 +219,6 @@ def _subset(
         if picks(i):
             return True
     return False
-
-
-@cache
-def _that() -> frozenset[str]:
-    """The complementisers the attribution stage reads ("أن", "بأن", "أنه", "فإن": kind complementiser
-    of attribution_phrases.tsv): what follows one is said, not done."""
-    return frozenset(p.phrase for p in phrases().get("complementiser", ()))
 
 
 def _among(tokens: Sequence[Token], slot: _Slot, nxt: int) -> bool:

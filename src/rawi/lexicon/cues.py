@@ -359,6 +359,12 @@ def phrases() -> Mapping[str, tuple[Phrase, ...]]:
     )
 
 
+@cache
+def complementisers() -> frozenset[str]:
+    """Folded complementisers ("أن", "بأن", "أنه", "فإن": kind complementiser of attribution_phrases.tsv)."""
+    return frozenset(p.phrase for p in phrases().get("complementiser", ()))
+
+
 _CLAUSE_ROLES = ("subject", "figure")
 
 
