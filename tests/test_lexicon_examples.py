@@ -97,3 +97,18 @@ TITLE_PREPS = load_tsv("speaker_title_preps")
 def test_a_title_with_its_preposition_runs_over_what_it_governs(row: dict[str, str]) -> None:
     assert row["example"] and row["source"], row
     assert _sources(_read(row["example"])) == [row["source"]]
+
+
+MANNER = load_tsv("according_manner_heads")
+
+
+@pytest.mark.parametrize("row", MANNER, ids=[r["word"] for r in MANNER])
+def test_according_to_a_manner_attributes_nothing(row: dict[str, str]) -> None:
+    assert row["example"], row
+    assert _read(row["example"]).attributions == (), row
+
+
+def test_according_to_a_rule_at_the_head_of_a_sentence_still_attributes() -> None:
+    # Sources are still sources mid-sentence, and a rule heading its sentence says what follows.
+    assert _sources(_read("قتل خمسة أشخاص في الهجوم، وفقا لوكالة رويترز.")) == ["وكالة رويترز"]
+    assert _sources(_read("ووفقا لشروط العقد، لا يحق للنادي بيع اللاعب قبل نهاية الموسم.")) == ["شروط العقد"]

@@ -368,6 +368,21 @@ def _may_drop_subject(s: Sent, k: int) -> bool:
 
 
 @cache
+def _manner_words() -> frozenset[str]:
+    return frozenset(r["word"] for r in load_tsv("according_manner_heads", ("word",)))
+
+
+def _manner_head(np: str) -> bool:
+    """The noun after "وفق"/"حسب" names a manner ("شروط", "آلية", "حسب الحاجة"), not a source."""
+    head = np.split(maxsplit=1)[0] if np.strip() else ""
+    # With or without the article, after a clitic ل, and "للآلية" (ل + الآلية, its alif dropped).
+    bare = {head, head.removeprefix("ل"), head.removeprefix("ال"), head.removeprefix("لل")}
+    # and without a possessive: "حسب فئاتهم", "وفقا لمعدلاتهم".
+    bare |= {w.removesuffix(p) for w in bare for p in ("هما", "هم", "ها") if w.endswith(p)}
+    return bool(bare & _manner_words())
+
+
+@cache
 def _not_speakers() -> frozenset[str]:
     return frozenset(r["word"] for r in load_tsv("speaker_not_heads", ("word",)))
 
@@ -847,6 +862,8 @@ def _according_to(s: Sent, k: int, ph: Phrase, state: State) -> int:
         e, found = relay_np(s, ph, limit=6)
         if found is None or ph.end_tok >= s.hi:
             return k + 1
+        if k != s.lo and _manner_head(s.norm[found[0] : found[1]]):
+            return k + 1  # "لتنفيذه وفق المخططات المعتمدة": to the plans, not said by them
     if ph.clitic:
         cue = (s.toks[k].start, s.toks[ph.end_tok].start + ph.clitic)
     else:
