@@ -381,6 +381,18 @@ def test_a_toll_the_later_report_says_rose_ranks_lower() -> None:
     assert p_rose.confidence < p_plain.confidence
 
 
+def test_a_toll_said_to_have_risen_the_same_day_ranks_lower_whichever_sorts_first() -> None:
+    """27 wounded, and the same day "the wounded rose to 38": the report that says so is the later,
+    even when it sorts first (same day, its id first)."""
+    base = ("h3", "2015-08-04", "وكالة أ", "أصيب 27 شخصا في انفجار وحريق في مبنى بمدينة هامبورغ.")
+    rose = ("h1", "2015-08-04", "وكالة ب", "ارتفع عدد المصابين في انفجار وحريق في مبنى بمدينة هامبورغ إلى 38 مصابا.")
+    plain = ("h2", "2015-08-04", "وكالة ب", "أصيب 38 شخصا في انفجار وحريق في مبنى بمدينة هامبورغ.")
+    (p_rose,) = [p for p in link(figures([base, rose])).pairs if p.kind == "conflict"]
+    (p_plain,) = [p for p in link(figures([base, plain])).pairs if p.kind == "conflict"]
+    assert "rose" in p_rose.reason and "rose" not in p_plain.reason
+    assert p_rose.confidence < p_plain.confidence
+
+
 def test_figures_far_apart_are_two_amounts() -> None:
     """27 against 90 the same day in the same words: not two counts of one toll (FAR_APART)."""
     text = "وقال {src} إن {n} شخصا قتلوا في انفجار سيارة مفخخة قرب سوق الخضار في مدينة بعقوبة."

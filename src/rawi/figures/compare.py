@@ -117,7 +117,7 @@ ROSE = 0.8
 FAR_APART = 2.5
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-05.14"
+RULES = "2026-12-05.15"
 
 
 @dataclass(frozen=True, slots=True)
@@ -679,7 +679,10 @@ def _rose(a: Figure, b: Figure) -> bool:
     """The later of two figures is a toll the text says rose ("ارتفعت الحصيلة إلى 30") and is the
     higher: by the story gold's definition still a conflict when said within days, but more often
     a toll updated than two sources disagreeing (see ROSE)."""
-    early, late = (a, b) if _said(a) <= _said(b) else (b, a)
+    if _said(a) == _said(b):
+        # Said the same day: the one that says the toll rose, and is the higher, came later.
+        return any(x.frame.running and x.frame.interval.low > y.frame.interval.high for x, y in ((a, b), (b, a)))
+    early, late = (a, b) if _said(a) < _said(b) else (b, a)
     return late.frame.running and late.frame.interval.low > early.frame.interval.high
 
 
