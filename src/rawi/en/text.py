@@ -276,11 +276,28 @@ def tokens(text: str, start: int, end: int, low: str | None = None) -> list[Tok]
         return [
             _new_tok((m.start(), m.end(), m.group(), m.group().lower())) for m in _TOKEN_RE.finditer(text, start, end)
         ]
-    # The spans first, then the tokens, each by `tuple.__new__` (no Python-level call per token): measured
-    # cheaper than building each token as it is matched, or through `_new_tok`.
-    spans = list(map(re.Match.span, _TOKEN_RE.finditer(low, start, end)))
+    # No token holds white space, nor does `_TOKEN_RE` look across it, so each run between white
+    # space is tokenised alone. Most runs are one word, or one word and a mark ("said,"): those
+    # are cut here without the regex, whose match objects cost more than the tokens (0.52 -> 0.42
+    # ms an article for every sentence). `low` is aligned with `text`, white space with white space.
+    out: list[Tok] = []
+    add = out.append
     new = tuple.__new__
-    return [new(Tok, (a, b, text[a:b], low[a:b])) for a, b in spans]
+    find = low.find
+    b = start
+    for chunk, orig in zip(low[start:end].split(), text[start:end].split(), strict=True):
+        a = find(chunk, b)
+        b = a + len(chunk)
+        if chunk.isalnum():  # all of it is one `[^\W_]+` word
+            add(new(Tok, (a, b, orig, chunk)))
+        elif chunk[:-1].isalnum() and not chunk[-1].isalnum():
+            # a word, then a mark that joins no word after it: two tokens
+            add(new(Tok, (a, b - 1, orig[:-1], chunk[:-1])))
+            add(new(Tok, (b - 1, b, orig[-1], chunk[-1])))
+        else:
+            for x, y in map(re.Match.span, _TOKEN_RE.finditer(low, a, b)):
+                add(new(Tok, (x, y, text[x:y], low[x:y])))
+    return out
 
 
 __all__ = ["EnText", "Quote", "Tok", "abbreviations", "lower_aligned", "segment", "tokens"]
