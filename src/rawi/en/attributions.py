@@ -32,7 +32,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from functools import cache
 from types import MappingProxyType
 
@@ -299,7 +298,7 @@ def _merge(found: list[EnAttr], takes: Takes) -> list[EnAttr]:
                 continue
             via = takes(a, a.source, a.cue, b, b.cue)
             if via is not None:
-                out[i] = replace(a, via=via)
+                out[i] = a._replace(via=via)
                 drop.add(j)
     return [a for i, a in enumerate(out) if i not in drop]
 
@@ -322,7 +321,7 @@ def _follow_speakers(found: list[EnAttr], et: EnText) -> list[EnAttr]:
             and et.sentence_at(last.cue[0]) == et.sentence_at(a.cue[0])
             and last.source is not None
         ):
-            a = replace(a, source=last.source, anaphor=True)
+            a = a._replace(source=last.source, anaphor=True)
         out.append(a)
         if a.cue is not None:
             last = a

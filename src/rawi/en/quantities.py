@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
+from typing import NamedTuple
 
 from rawi.en.lexicon import words
 from rawi.en.numbers import NumberMatch, clean, digits_value, number_at, number_words, scan_numbers, words_value
@@ -24,8 +24,8 @@ from rawi.en.times import calendar_units
 from rawi.lexicon import load_tsv
 
 
-@dataclass(frozen=True, slots=True)
-class EnQuantity:
+# A tuple, not a frozen dataclass: built for every amount, three times faster.
+class EnQuantity(NamedTuple):
     start: int
     end: int
     value: int | float

@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
+from typing import NamedTuple
 
 from rawi.en.lexicon import trie
 from rawi.en.numbers import words_value
@@ -36,8 +37,8 @@ from rawi.extract.timecalendar import (
 from rawi.lexicon import load_tsv
 
 
-@dataclass(frozen=True, slots=True)
-class EnTime:
+# A tuple, not a frozen dataclass: built for every time and sentence, three times faster.
+class EnTime(NamedTuple):
     start: int
     end: int
     type: str  # DATE TIME DURATION SET
@@ -211,8 +212,7 @@ def _month(word: str) -> int:
     return int(_lex()[word.lower().rstrip(".")][1])
 
 
-@dataclass(frozen=True, slots=True)
-class _Ctx:
+class _Ctx(NamedTuple):
     text: str  # as given: capitals tell a month or a weekday from a verb or a name
     ref: dt.date | None
     sent: tuple[int, int]
