@@ -329,6 +329,7 @@ def _follow_speakers(found: list[EnAttr], et: EnText) -> list[EnAttr]:
 
 
 _PREV_WORD = re.compile(r"([\w'’]+)[ \t]+\Z")
+_DETS = tuple(DET_BEFORE)
 
 
 def _noun_use(low: str, text: str, pos: int) -> bool:
@@ -336,6 +337,12 @@ def _noun_use(low: str, text: str, pos: int) -> bool:
     States") or a form right after a determiner ("the report", "a statement") is not a verb."""
     if text[pos].isupper() and pos > 1 and text[pos - 2] not in '.!?"“:\n' and text[pos - 1] not in '"“(\n':
         return True
+    before = low[max(0, pos - 16) : pos]
+    word_end = before.rstrip(" \t")
+    # The word the pattern reads ends the text before `pos` but for spaces and tabs: most words there
+    # end with no determiner, which one `endswith` tells before the pattern is tried.
+    if word_end == before or not word_end.endswith(_DETS):
+        return False
     m = _PREV_WORD.search(low, max(0, pos - 16), pos)
     return m is not None and m.group(1) in DET_BEFORE
 
