@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from types import MappingProxyType
 
@@ -387,8 +387,11 @@ def _according() -> frozenset[str]:
     return frozenset(phrases_of("according_to"))
 
 
-def extract_attributions(et: EnText, outlets: frozenset[Span] = frozenset()) -> list[EnAttr]:
-    """Attributions of an English text, in text order."""
+def extract_attributions(
+    et: EnText, outlets: frozenset[Span] = frozenset(), cues: Sequence[Span] | None = None
+) -> list[EnAttr]:
+    """Attributions of an English text, in text order. `cues`: the spans `_cue_spans` gives, if the
+    pipeline's `wordscan` found them already."""
     r = Reader(et, outlets)
     found: list[EnAttr] = []
     readings = _readings()
@@ -396,7 +399,7 @@ def extract_attributions(et: EnText, outlets: frozenset[Span] = frozenset()) -> 
     text, low = et.text, et.low
     heads = r.headlines
     head_starts = [a for a, _ in heads]
-    for start, end in _cue_spans(low):
+    for start, end in _cue_spans(low) if cues is None else cues:
         if start and low[start - 1] in "'’-":
             continue  # glued to a word: "well-known", "o'said"
         h = bisect_right(head_starts, start) - 1

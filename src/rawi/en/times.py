@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
@@ -518,16 +518,9 @@ def _kinds() -> Mapping[str, _Kind]:
 
 
 @cache
-def _anchors() -> tuple[re.Pattern[str], Mapping[str, _Kind]]:
-    """One scan of the lower-cased text finds every anchor; `kinds` says which kind each word is
-    (and "digit2", "digit4" the kinds of digits).
-
-    The scan runs over the text with a space in front, and consumes the character before the
-    anchor instead of testing `\\b`: a pattern that starts with a character class gets the engine's
-    fast prefix scan, one with `\\b` is tried at every position (0.13 -> 0.08 ms an article). The
-    class is ASCII (a Unicode `\\W` class costs as much as `\\b`), so a non-ASCII letter before a word
-    still lets it through: the reader drops those. An apostrophe before a word keeps it out, as it
-    did when `\\b` was followed by a check ("o'clock", "'90s")."""
+def anchor_words() -> Mapping[str, str]:
+    """The words a time may hold (month and weekday names, units …), each with its kind: a key of
+    `_ANCHOR_PATTERNS`. Digits are anchors too, of kind "digit2" or "digit4" by their length."""
     kinds: dict[str, str] = {}
     for w, (k, _) in _lex().items():
         if k in ("month", "weekday", "day", "part", "season", "vague", "set"):
@@ -538,6 +531,21 @@ def _anchors() -> tuple[re.Pattern[str], Mapping[str, _Kind]]:
         kinds[w] = "set"
     for w in ("noon", "midnight"):
         kinds[w] = "digit2"
+    return MappingProxyType(kinds)
+
+
+@cache
+def _anchors() -> tuple[re.Pattern[str], Mapping[str, _Kind]]:
+    """One scan of the lower-cased text finds every anchor; `kinds` says which kind each word is
+    (and "digit2", "digit4" the kinds of digits).
+
+    The scan runs over the text with a space in front, and consumes the character before the
+    anchor instead of testing `\\b`: a pattern that starts with a character class gets the engine's
+    fast prefix scan, one with `\\b` is tried at every position (0.13 -> 0.08 ms an article). The
+    class is ASCII (a Unicode `\\W` class costs as much as `\\b`), so a non-ASCII letter before a word
+    still lets it through: the reader drops those. An apostrophe before a word keeps it out, as it
+    did when `\\b` was followed by a check ("o'clock", "'90s")."""
+    kinds = anchor_words()
     # One alternative a first letter, each a literal the engine checks before going in (a trie of them
     # all is one group the engine enters at every try); the digits last, as the trie's alternative.
     firsts = sorted({w[0] for w in kinds})
@@ -640,18 +648,22 @@ def _time_at(art: _Article, kind: _Kind, a0: int, a1: int, taken_end: int) -> tu
     return None
 
 
-def extract_times(et: EnText, published: dt.date | None) -> list[EnTime]:
+def extract_times(
+    et: EnText, published: dt.date | None, anchors: Sequence[tuple[int, int]] | None = None
+) -> list[EnTime]:
     """TIMEX3 times of an English text, in text order.
 
-    The text is scanned once for anchors (month and weekday names, units, digits …); the patterns
-    that may hold an anchor are tried only around it, in priority order, leftmost first."""
+    The text is scanned once for anchors (month and weekday names, units, digits …; `anchors`, if
+    the pipeline's `wordscan` found them already); the patterns that may hold an anchor are tried
+    only around it, in priority order, leftmost first."""
     art = _Article(et, published)
     text, low = art.text, art.low
-    anchors, kind_of = _anchors()
+    scan, kind_of = _anchors()
+    if anchors is None:
+        anchors = [(am.start(), am.end() - 1) for am in scan.finditer(art.padded)]
     out: list[EnTime] = []
     taken_end = 0
-    for am in anchors.finditer(art.padded):
-        a0, a1 = am.start(), am.end() - 1  # the anchor in `low` (the consumed character is `padded[a0]`)
+    for a0, a1 in anchors:  # the anchor in `low` (the character before it is `padded[a0]`)
         if a0 < taken_end or art.padded[a0].isalnum():
             continue  # inside a time already found; or a word glued to a non-ASCII letter ("émay")
         if "a" <= low[a0] <= "z":
