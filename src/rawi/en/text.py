@@ -292,9 +292,13 @@ def tokens(text: str, start: int, end: int, low: str | None = None) -> list[Tok]
     add = out.append
     new = tuple.__new__
     find = low.find
-    b = start
-    for chunk, orig in zip(low[start:end].split(), text[start:end].split(), strict=True):
-        a = find(chunk, b)
+    chunks = low[start:end].split()
+    # Mostly one white-space character stands between runs, and none before the first: then a run
+    # starts one after the last ends, with no search.
+    single = start < end and not low[start].isspace() and sum(map(len, chunks)) + len(chunks) - 1 == end - start
+    b = start - 1 if single else start
+    for chunk, orig in zip(chunks, text[start:end].split(), strict=True):
+        a = b + 1 if single else find(chunk, b)
         b = a + len(chunk)
         if chunk.isalnum():  # all of it is one `[^\W_]+` word
             add(new(Tok, (a, b, orig, chunk)))
