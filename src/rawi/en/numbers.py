@@ -18,6 +18,7 @@ from rawi.lexicon import load_tsv
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DIGITS_RE = re.compile(_DIGITS)
+_WORD_SPLIT = re.compile(r"[\s-]+")
 
 
 @cache
@@ -217,7 +218,7 @@ def words_value(text: str) -> float | None:
     total = 0.0
     current = 0.0
     seen = False
-    for w in re.split(r"[\s-]+", text.lower()):
+    for w in _WORD_SPLIT.split(text.lower()):
         if not w or w == "and":
             continue
         hit = nw.get(w)

@@ -78,6 +78,16 @@ _AHEAD = re.compile(
     r"upcoming|is\s+to|are\s+to|would\s+be\s+held|next)\b",
     re.IGNORECASE,
 )
+# Words before "May" or "March" that make it a month, before a season, before "a day" as a length.
+_MONTH_CONTEXT = re.compile(
+    r"\b(?:in|since|until|till|by|from|of|during|through|early|late|"
+    r"mid|last|next|this|before|after|to|and|or|between)[\s-]+$",
+    re.IGNORECASE,
+)
+_SEASON_CONTEXT = re.compile(r"\b(?:in|the|this|last|next|during|since|until|by)\s+$", re.IGNORECASE)
+_LENGTH_CONTEXT = re.compile(r"\b(?:for|over|within|in|after|lasting|than)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
+_RANGE_AFTER = re.compile(r"[-–]\d")
 _YEAR_CONTEXT = re.compile(
     r"(?:\b(?:in|since|by|until|till|from|of|before|after|during|through|between|"
     r"year|early|late|mid|circa|the|on|march|may)\s+|[-(])$",
@@ -260,12 +270,7 @@ def _month_alone(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
     low = word.lower()
     if not word[0].isupper() or (len(low.rstrip(".")) <= 4 and low not in ("june", "july", "may")):
         return None  # "may", "march" lower case; "Aug" alone
-    if low in ("may", "march") and not re.search(
-        r"\b(?:in|since|until|till|by|from|of|during|through|early|late|"
-        r"mid|last|next|this|before|after|to|and|or|between)[\s-]+$",
-        c.text[max(0, m.start() - 12) : m.start()],
-        re.IGNORECASE,
-    ):
+    if low in ("may", "march") and not _MONTH_CONTEXT.search(c.text[max(0, m.start() - 12) : m.start()]):
         return None
     month = _month(word)
     if c.ref is None:
@@ -311,11 +316,7 @@ def _season(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
     if m.group("y"):
         return "DATE", f"{m.group('y')}-{code}"
     mod = _mod(m.group("mod"))
-    if mod is None and not re.search(
-        r"\b(?:in|the|this|last|next|during|since|until|by)\s+$",
-        c.text[max(0, m.start() - 8) : m.start()],
-        re.IGNORECASE,
-    ):
+    if mod is None and not _SEASON_CONTEXT.search(c.text[max(0, m.start() - 8) : m.start()]):
         return None  # "prices fall", "spring into action"
     if c.ref is None:
         return "DATE", f"XXXX-{code}"
@@ -362,9 +363,7 @@ def _age(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
 def _duration(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
     n = _count(m.group("n"))
     low = m.group("n").lower()
-    if low in ("a", "an", "some", "many") and not re.search(
-        r"\b(?:for|over|within|in|after|lasting|than)\s+$", c.text[max(0, m.start() - 10) : m.start()], re.IGNORECASE
-    ):
+    if low in ("a", "an", "some", "many") and not _LENGTH_CONTEXT.search(c.text[max(0, m.start() - 10) : m.start()]):
         return None  # "a day of mourning", "some days" are not lengths of time here
     u = _UNIT_LETTER[m.group("u").lower()]
     if u == "WE":
@@ -390,7 +389,7 @@ def _year(m: re.Match[str], c: _Ctx) -> tuple[str, str] | None:
     before = c.text[max(0, m.start() - 12) : m.start()]
     after = c.text[m.end() : m.end() + 12]
     # A four-digit number is a year in a year's context, or when no noun follows it ("2,000 people" has a comma).
-    if _YEAR_CONTEXT.search(before) or not re.match(r"\s+[a-z]", after) or re.match(r"[-–]\d", after):
+    if _YEAR_CONTEXT.search(before) or not _NOUN_AFTER.match(after) or _RANGE_AFTER.match(after):
         return "DATE", m.group("y")
     return None
 
