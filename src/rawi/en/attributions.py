@@ -31,8 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Mapping
-from dataclasses import replace
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from types import MappingProxyType
 
@@ -299,7 +298,7 @@ def _merge(found: list[EnAttr], takes: Takes) -> list[EnAttr]:
                 continue
             via = takes(a, a.source, a.cue, b, b.cue)
             if via is not None:
-                out[i] = replace(a, via=via)
+                out[i] = a._replace(via=via)
                 drop.add(j)
     return [a for i, a in enumerate(out) if i not in drop]
 
@@ -322,7 +321,7 @@ def _follow_speakers(found: list[EnAttr], et: EnText) -> list[EnAttr]:
             and et.sentence_at(last.cue[0]) == et.sentence_at(a.cue[0])
             and last.source is not None
         ):
-            a = replace(a, source=last.source, anaphor=True)
+            a = a._replace(source=last.source, anaphor=True)
         out.append(a)
         if a.cue is not None:
             last = a
@@ -330,6 +329,7 @@ def _follow_speakers(found: list[EnAttr], et: EnText) -> list[EnAttr]:
 
 
 _PREV_WORD = re.compile(r"([\w'’]+)[ \t]+\Z")
+_DETS = tuple(DET_BEFORE)
 
 
 def _noun_use(low: str, text: str, pos: int) -> bool:
@@ -337,6 +337,12 @@ def _noun_use(low: str, text: str, pos: int) -> bool:
     States") or a form right after a determiner ("the report", "a statement") is not a verb."""
     if text[pos].isupper() and pos > 1 and text[pos - 2] not in '.!?"“:\n' and text[pos - 1] not in '"“(\n':
         return True
+    before = low[max(0, pos - 16) : pos]
+    word_end = before.rstrip(" \t")
+    # The word the pattern reads ends the text before `pos` but for spaces and tabs: most words there
+    # end with no determiner, which one `endswith` tells before the pattern is tried.
+    if word_end == before or not word_end.endswith(_DETS):
+        return False
     m = _PREV_WORD.search(low, max(0, pos - 16), pos)
     return m is not None and m.group(1) in DET_BEFORE
 
@@ -381,8 +387,11 @@ def _according() -> frozenset[str]:
     return frozenset(phrases_of("according_to"))
 
 
-def extract_attributions(et: EnText, outlets: frozenset[Span] = frozenset()) -> list[EnAttr]:
-    """Attributions of an English text, in text order."""
+def extract_attributions(
+    et: EnText, outlets: frozenset[Span] = frozenset(), cues: Sequence[Span] | None = None
+) -> list[EnAttr]:
+    """Attributions of an English text, in text order. `cues`: the spans `_cue_spans` gives, if the
+    pipeline's `wordscan` found them already."""
     r = Reader(et, outlets)
     found: list[EnAttr] = []
     readings = _readings()
@@ -390,7 +399,7 @@ def extract_attributions(et: EnText, outlets: frozenset[Span] = frozenset()) -> 
     text, low = et.text, et.low
     heads = r.headlines
     head_starts = [a for a, _ in heads]
-    for start, end in _cue_spans(low):
+    for start, end in _cue_spans(low) if cues is None else cues:
         if start and low[start - 1] in "'’-":
             continue  # glued to a word: "well-known", "o'said"
         h = bisect_right(head_starts, start) - 1

@@ -128,10 +128,15 @@ def first_np(s: Sent, hi: int) -> tuple[int, int] | None:
 def good_source(s: Sent, rng: tuple[int, int] | None) -> bool:
     if rng is None:
         return False
-    toks = s.toks[rng[0] : rng[1] + 1]
-    if not any(is_word(t) for t in toks):
-        return False
-    return not all(t.low in words("determiner") or t.low in words("np_preposition") or t.low.isdigit() for t in toks)
+    # A word, and one that is not a determiner, a preposition inside a name or a number.
+    det, np_prep = words("determiner"), words("np_preposition")
+    word = content = False
+    for t in s.toks[rng[0] : rng[1] + 1]:
+        word = word or is_word(t)
+        content = content or not (t.low in det or t.low in np_prep or t.low.isdigit())
+        if word and content:
+            return True
+    return False
 
 
 def parenthetical_before(r: Reader, s: Sent, kb: int) -> tuple[tuple[int, int], list[Span]] | None:

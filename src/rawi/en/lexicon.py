@@ -120,6 +120,15 @@ def trie(items: list[str] | tuple[str, ...] | set[str]) -> str:
 
 
 @cache
+def cue_items() -> tuple[str, ...]:
+    """The verb forms and non-verbal phrases ("according to", "quoting") that may open an attribution."""
+    items = (*cue_forms(), *phrases_of("according_to"), *phrases_of("quoting"), *phrases_of("citing"))
+    if not all(w[:1].isalpha() for w in items):
+        raise ValueError("an English cue must start with a letter")
+    return items
+
+
+@cache
 def cue_regex() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     r"""Every verb form and non-verbal phrase that may open an attribution, as whole words of the
     lower-cased text (`EnText.low`): the matches of `\b(?:forms)(?![\w-])`, as group 1 of three
@@ -134,10 +143,7 @@ def cue_regex() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     character outside those, tested for `\w` only there). The reader drops a match glued to an
     apostrophe or a hyphen ("well-known", "o'said"), but they are matched here all the same: the
     `\b` pattern matched them, and so skipped what they overlap ("-as reported by")."""
-    items = [*cue_forms(), *phrases_of("according_to"), *phrases_of("quoting"), *phrases_of("citing")]
-    if not all(w[:1].isalpha() for w in items):
-        raise ValueError("an English cue must start with a letter")
-    body = "(" + trie(items) + r")(?![\w-])"
+    body = "(" + trie(cue_items()) + r")(?![\w-])"
     ascii_seps = re.sub(r"\w", "", "".join(map(chr, range(128))))
     typo_seps = "’‘“”„«»—–…•\u00a0\u2009\u202f"
     common = "[" + re.escape(ascii_seps + typo_seps) + "]"
@@ -152,6 +158,7 @@ __all__ = [
     "Phrase",
     "Title",
     "cue_forms",
+    "cue_items",
     "cue_regex",
     "phrases",
     "phrases_of",

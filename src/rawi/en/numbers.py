@@ -18,6 +18,7 @@ from rawi.lexicon import load_tsv
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DIGITS_RE = re.compile(_DIGITS)
+_WORD_SPLIT = re.compile(r"[\s-]+")
 
 
 @cache
@@ -55,7 +56,7 @@ class NumberMatch(NamedTuple):
     text: str
 
 
-def _vague_and_words() -> tuple[list[str], list[str]]:
+def number_items() -> tuple[list[str], list[str]]:
     """The vague phrases ("dozens", "tens of thousands") and the words a run of number words is
     made of (units, long scales, "dozen")."""
     nw = number_words()
@@ -65,11 +66,11 @@ def _vague_and_words() -> tuple[list[str], list[str]]:
 
 
 # What joins two number words: "one hundred and twenty", "twenty-five".
-_JOIN = r"(?:\s+and\s+|\s+|-)"
+JOIN = r"(?:\s+and\s+|\s+|-)"
 
 
 @cache
-def _after_first_digit() -> str:
+def digits_after_first() -> str:
     """A digits number (`_DIGITS`, no decimal point after it, not a clock time or a fraction, a
     scale word may follow) after its first digit: `_DIGITS` with the first digit taken before
     its alternation tries the same matches in the same order."""
@@ -86,10 +87,10 @@ def _after_first_digit() -> str:
 def _scanners() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     """A digits pattern and a number-words pattern, matched where a number starts (`number_at`,
     and offset 0 in `scan_numbers`), and the vague phrases with their spaces made single."""
-    vague, word_list = _vague_and_words()
+    vague, word_list = number_items()
     word = trie(word_list)
-    digits = re.compile(rf"\d{_after_first_digit()}")
-    words = re.compile(rf"\b(?:{trie(vague)}|{word}(?:{_JOIN}(?:{word}))*)(?![\w'’-])")
+    digits = re.compile(rf"\d{digits_after_first()}")
+    words = re.compile(rf"\b(?:{trie(vague)}|{word}(?:{JOIN}(?:{word}))*)(?![\w'’-])")
     return digits, words, frozenset(" ".join(v.split()) for v in vague)
 
 
@@ -108,9 +109,9 @@ def _lead_scanner() -> re.Pattern[str]:
       alternatives in the same order;
     - a digit, the rest of the digits number read in a look-ahead (group `d`), so that the match
       does not swallow number words the words scan finds on their own ("5 million")."""
-    vague, word_list = _vague_and_words()
+    vague, word_list = number_items()
     word = trie(word_list)
-    more = rf"(?:{_JOIN}(?:{word}))*"
+    more = rf"(?:{JOIN}(?:{word}))*"
     branches = []
     for c in sorted({w[0] for w in (*vague, *word_list)}):
         alts = []
@@ -121,7 +122,7 @@ def _lead_scanner() -> re.Pattern[str]:
         if after_w:
             alts.append(trie(after_w) + more)
         branches.append(re.escape(c) + "(?:" + "|".join(alts) + r")(?![\w'’-])")
-    return re.compile(rf"[^0-9A-Z_a-z](?:{'|'.join(branches)}|\d(?=(?P<d>{_after_first_digit()})))")
+    return re.compile(rf"[^0-9A-Z_a-z](?:{'|'.join(branches)}|\d(?=(?P<d>{digits_after_first()})))")
 
 
 _ARTICLE = re.compile(r"(?:a|an)\s+$")
@@ -163,23 +164,29 @@ def scan_numbers(low: str) -> list[NumberMatch]:
     while True:
         for m in scan(low, pos):
             lead = m.start()
-            c = low[lead]
-            a = lead + 1
-            if m.lastgroup is not None:  # digits
-                if c not in ".,/:-" and not c.isalnum():
-                    b = m.end("d")
-                    out.append(NumberMatch(a, b, "digits", low[a:b]))
-            elif c.isalnum():
-                # A non-ASCII letter or digit: no word boundary, no match here; words may still
-                # start inside this one ("éone two" has "two"), so scan again from after it.
-                pos = a
+            is_digits = m.lastgroup is not None
+            if not take_lead(low, low[lead], lead + 1, m.end("d") if is_digits else m.end(), is_digits, out):
+                pos = lead + 1
                 break
-            elif c not in "'’-":
-                out.append(_number_here(low, a, m.end(), vague))
         else:
             break
     out.sort()
     return out
+
+
+def take_lead(low: str, c: str, a: int, b: int, digits: bool, out: list[NumberMatch]) -> bool:
+    """Add to `out` the number a lead scan (`_lead_scanner`) found at low[a:b] after the character
+    `c`, if it counts there. False: a run of number words after a non-ASCII letter or digit, which
+    is no word boundary; words may still start inside it ("éone two" has "two"), so the scan must
+    go on from `a`, not from `b`."""
+    if digits:
+        if c not in ".,/:-" and not c.isalnum():
+            out.append(NumberMatch(a, b, "digits", low[a:b]))
+    elif c.isalnum():
+        return False
+    elif c not in "'’-":
+        out.append(_number_here(low, a, b, _scanners()[2]))
+    return True
 
 
 def number_at(low: str, pos: int) -> NumberMatch | None:
@@ -211,7 +218,7 @@ def words_value(text: str) -> float | None:
     total = 0.0
     current = 0.0
     seen = False
-    for w in re.split(r"[\s-]+", text.lower()):
+    for w in _WORD_SPLIT.split(text.lower()):
         if not w or w == "and":
             continue
         hit = nw.get(w)
@@ -244,12 +251,16 @@ def clean(value: float) -> int | float:
 
 
 __all__ = [
+    "JOIN",
     "NumberMatch",
     "clean",
+    "digits_after_first",
     "digits_value",
     "number_at",
+    "number_items",
     "number_regex",
     "number_words",
     "scan_numbers",
+    "take_lead",
     "words_value",
 ]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from rawi.en.attributions import EnAttr, extract_attributions
 from rawi.en.entities import EnCluster, EnResolved, resolve
@@ -17,16 +18,19 @@ from rawi.en.gazetteer import EnMatch, find
 from rawi.en.quantities import EnQuantity, extract_quantities
 from rawi.en.text import EnText, segment
 from rawi.en.times import EnTime, extract_times
+from rawi.en.wordscan import Words, scan_words
 from rawi.model import Analysis, Article, Attribution, Entity, Quantity, Relay, Source, Span, TimeExpr
 
 _OUTLET_KINDS = frozenset({"news_agency", "newspaper", "broadcaster", "magazine"})
 
 
-@dataclass(frozen=True, slots=True)
-class EnDoc:
+# Tuples, not frozen dataclasses: each stage makes a new document, and `_replace` costs a third of
+# `dataclasses.replace`.
+class EnDoc(NamedTuple):
     article: Article
     published: dt.date | None
     et: EnText | None = None
+    words: Words | None = None
     times: tuple[EnTime, ...] = ()
     quantities: tuple[EnQuantity, ...] = ()
     names: tuple[EnMatch, ...] = ()
@@ -44,41 +48,47 @@ class EnStage:
 
 
 def _segment(doc: EnDoc) -> EnDoc:
-    return replace(doc, et=segment(doc.article.text))
+    return doc._replace(et=segment(doc.article.text))
+
+
+def _words(doc: EnDoc) -> EnDoc:
+    assert doc.et is not None
+    return doc._replace(words=scan_words(doc.et.low))
 
 
 def _times(doc: EnDoc) -> EnDoc:
-    assert doc.et is not None
-    return replace(doc, times=tuple(extract_times(doc.et, doc.published)))
+    assert doc.et is not None and doc.words is not None
+    return doc._replace(times=tuple(extract_times(doc.et, doc.published, doc.words.anchors)))
 
 
 def _quantities(doc: EnDoc) -> EnDoc:
-    assert doc.et is not None
+    assert doc.et is not None and doc.words is not None
     exclude = [(t.start, t.end) for t in doc.times]
-    return replace(doc, quantities=tuple(extract_quantities(doc.article.text, exclude, doc.et.low)))
+    return doc._replace(quantities=tuple(extract_quantities(doc.article.text, exclude, doc.et.low, doc.words.numbers)))
 
 
 def _names(doc: EnDoc) -> EnDoc:
-    return replace(doc, names=tuple(find(doc.article.text)))
+    return doc._replace(names=tuple(find(doc.article.text)))
 
 
 def _attributions(doc: EnDoc) -> EnDoc:
-    assert doc.et is not None
+    assert doc.et is not None and doc.words is not None
     outlets = frozenset((m.start, m.end) for m in doc.names if m.entry.kind in _OUTLET_KINDS)
-    return replace(doc, attributions=tuple(extract_attributions(doc.et, outlets)))
+    return doc._replace(attributions=tuple(extract_attributions(doc.et, outlets, doc.words.cues)))
 
 
 def _coref(doc: EnDoc) -> EnDoc:
     clusters, resolved = resolve(doc.article.text, doc.names, doc.attributions)
-    return replace(doc, clusters=tuple(clusters), resolved=tuple(resolved))
+    return doc._replace(clusters=tuple(clusters), resolved=tuple(resolved))
 
 
 EN_STAGES: tuple[EnStage, ...] = (
     EnStage("segment", ("article",), ("et",), _segment),
-    EnStage("times", ("et", "published"), ("times",), _times),
-    EnStage("quantities", ("et", "times"), ("quantities",), _quantities),
+    EnStage("words", ("et",), ("words",), _words),
+    EnStage("times", ("et", "words", "published"), ("times",), _times),
+    EnStage("quantities", ("et", "words", "times"), ("quantities",), _quantities),
     EnStage("names", ("article",), ("names",), _names),
-    EnStage("attributions", ("et", "names"), ("attributions",), _attributions),
+    EnStage("attributions", ("et", "words", "names"), ("attributions",), _attributions),
     EnStage("coref", ("names", "attributions"), ("clusters", "resolved"), _coref),
 )
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
+from typing import NamedTuple
 
 from rawi.en.lexicon import words
 from rawi.en.numbers import NumberMatch, clean, digits_value, number_at, number_words, scan_numbers, words_value
@@ -24,8 +24,8 @@ from rawi.en.times import calendar_units
 from rawi.lexicon import load_tsv
 
 
-@dataclass(frozen=True, slots=True)
-class EnQuantity:
+# A tuple, not a frozen dataclass: built for every amount, three times faster.
+class EnQuantity(NamedTuple):
     start: int
     end: int
     value: int | float
@@ -330,16 +330,22 @@ _RANGE_LEAD = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
 _CURRENCY_SIGNS = frozenset("$€£¥")
 
 
-def extract_quantities(text: str, exclude: Sequence[tuple[int, int]] = (), low: str | None = None) -> list[EnQuantity]:
+def extract_quantities(
+    text: str,
+    exclude: Sequence[tuple[int, int]] = (),
+    low: str | None = None,
+    numbers: Sequence[NumberMatch] | None = None,
+) -> list[EnQuantity]:
     """Amounts of an English text, in text order. `low` is the text lower-cased offset for offset
-    (`EnText.low`), made here when not given."""
+    (`EnText.low`), made here when not given; `numbers` its `scan_numbers`, if the pipeline's
+    `wordscan` found them already."""
     low = lower_aligned(text) if low is None else low
     spans = sorted(exclude)
     starts = [a for a, _ in spans]
     out: list[EnQuantity] = []
     last_end = 0
     last_id = -1  # end of the last identifier: "posts 542 and 543" are both names
-    for m in scan_numbers(low):
+    for m in scan_numbers(low) if numbers is None else numbers:
         a, b = m.start, m.end
         if a < last_end or (spans and _overlaps(spans, starts, a, b)):
             continue
