@@ -375,8 +375,8 @@ def _manner_words() -> frozenset[str]:
 def _manner_head(np: str) -> bool:
     """The noun after "وفق"/"حسب" names a manner ("شروط", "آلية", "حسب الحاجة"), not a source."""
     head = np.split(maxsplit=1)[0] if np.strip() else ""
-    # With or without the article, after a clitic ل, and "للآلية" (ل + الآلية, its alif dropped).
-    bare = {head, head.removeprefix("ل"), head.removeprefix("ال"), head.removeprefix("لل")}
+    # With or without the article and a clitic: "لمعدلاتهم", "للآلية" (ل + الآلية).
+    bare = {head, strip_clitic(head).removeprefix("ال")}
     # and without a possessive: "حسب فئاتهم", "وفقا لمعدلاتهم".
     bare |= {w.removesuffix(p) for w in bare for p in ("هما", "هم", "ها") if w.endswith(p)}
     return bool(bare & _manner_words())
