@@ -683,3 +683,33 @@ def test_bayna_after_a_noun_is_between() -> None:
     assert attrs("ويهدف الحفل إلى لم الشمل بين جميع أفراد المجتمع، كما أن مثل هذا الاحتفال يجسد دور الجهود.") == []
     assert [(a.source, a.cue) for a in attrs("الوزير بين أن المشروع سينتهي قريبا.")] == [("الوزير", "بين")]
     assert [(a.source, a.cue) for a in attrs("وبين الوزير أن المشروع سينتهي قريبا.")] == [("الوزير", "وبين")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # "كافة"/"جميع" after a definite noun or a name opens the object, never describes the subject
+        ("ودعت شركة الكهرباء الوطنية كافة المشتركين إلى سداد الفواتير.", "شركة الكهرباء الوطنية"),
+        ("ودعا العقيد سامي الحربي جميع السائقين إلى الحذر.", "العقيد سامي الحربي"),
+        # a plural in ين after a known name is the object: a name takes no plural adjective
+        ("ودعت جامعة جازان المتقدمين إلى مراجعة بريدهم.", "جامعة جازان"),
+        # a plural in ون has only adjectives in ون: "المواطنون البلدية" is subject then object
+        ("وطالب المواطنون البلدية بإصلاح الطريق.", "المواطنون"),
+        ("وطالب المواطنون المتضررون بالتعويض.", "المواطنون المتضررون"),
+    ],
+)
+def test_the_object_of_a_call_after_its_subject(text: str, source: str) -> None:
+    assert [a.source for a in attrs(text)] == [source]
+
+
+def test_a_plural_in_yn_after_the_verb_is_its_object() -> None:
+    """ "كما دعت الصحفيين إلى": the accusative plural is who is called on; the speaker is the one the
+    feminine verb goes on with (its subject would read "الصحفيون")."""
+    found = attrs("وقالت النقابة إن الأجور متدنية. كما دعت الصحفيين إلى التمسك بأخلاقيات المهنة.")
+    assert [a.source for a in found] == ["النقابة", "=النقابة"]
+    assert [a.source for a in attrs("وقال المسؤولون إن الخطة جاهزة.")] == ["المسؤولون"]
+
+
+def test_laqad_before_the_verb_is_no_subject() -> None:
+    assert attrs("ولقد رفضت الشركة التعليق على ذلك.")[0].source != "لقد"
+    assert [a.source for a in attrs("وقال الوزير إن العمل مستمر. ولقد أكد أن الموعد ثابت.")] == ["الوزير", "=الوزير"]

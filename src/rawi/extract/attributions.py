@@ -260,26 +260,54 @@ def _document(s: Sent, source: SourceRef | None) -> bool:
     return head in _document_heads() or (head.startswith("ال") and head[2:] in _document_heads())
 
 
-def _cut_at_object(s: Sent, j: int, e: int) -> int:
+def _cut_at_object(s: Sent, j: int, e: int, names: Sequence[tuple[int, int]] = ()) -> int:
     """A verb whose object comes before its preposition ("ودعت السلطات الجماهير إلى", "ووصفت
-    الشرطة الحادث بأنه"): after a definite word, a definite word that is no adjective of it
-    starts the object."""
+    الشرطة الحادث بأنه"): after a definite word or a known name, a definite word that is no
+    adjective of it, or "كافة"/"جميع", starts the object; after a known name, a plural object too."""
     for m in range(j + 1, e):
-        w, prev = s.word(m), s.word(m - 1)
+        w = s.word(m)
+        p = m - 1 if s.word(m - 1) not in QUOTE_MARKS or m - 1 == j else m - 2  # ("عائض البقمي" المواطنين)
+        prev = s.word(p)
+        definite = prev.startswith(("ال", "وال"))
+        after_name = _name_ends(names, s.toks[p].start, s.toks[p].end)
+        if (definite or after_name) and w in _OBJECT_OPENERS:
+            return m  # "ودعا العقيد محمد السعد جميع المواطنين": no noun after a definite one is "all"
+        if after_name and _plural_object(w):
+            return m  # "دعت جامعة جازان المرشحين": a name takes no plural adjective
         title = titles().get(w)
         if (
             w.startswith("ال")
-            and prev.startswith(("ال", "وال"))
+            and definite
             and not adjective_like(w)
+            and not (prev.endswith("ون") and w.endswith("ون"))  # "المواطنون المتضررون" agree
             and (title is None or title.role not in ("honorific", "title"))
         ):
             return m  # (a rank or honorific before a name, "الدكتور", "اللواء", stays in)
+        if prev.startswith("الم") and prev.endswith("ون") and len(prev) >= 9 and w[:2] == "ال" and w[-2:] != "ون":
+            return m  # "وطالب المواطنون البلدية": a plural in ون takes no adjective but one in ون
     return e
+
+
+# Quantifiers that open a noun phrase of their own and never describe the noun before them.
+_OBJECT_OPENERS = frozenset(("كافة", "كافه", "جميع"))
+
+
+def _plural_object(word: str) -> bool:
+    """A definite sound masculine plural (or dual) in the accusative, "المرشحين", "الصحفيين": after
+    the verb it is the object (the subject would be "المرشحون"). Shorter words in ين are mostly
+    names and singulars ("البحرين", "الأمين")."""
+    return word.startswith("ال") and word.endswith("ين") and len(word) >= 8
 
 
 def _name_at(names: Sequence[tuple[int, int]], pos: int) -> bool:
     i = bisect_left(names, (pos,))
     return i < len(names) and names[i][0] == pos
+
+
+def _name_ends(names: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether a known name covers the word at `start` and ends with it ("جامعة جازان")."""
+    i = bisect_left(names, (start + 1,)) - 1
+    return i >= 0 and names[i][0] <= start and names[i][1] == end
 
 
 def _named(names: Sequence[tuple[int, int]], pos: int) -> bool:
@@ -406,13 +434,15 @@ def _main_subject(s: Sent, span: tuple[int, int], k: int) -> bool:
     )
 
 
-def _disagrees(s: Sent, j: int, form: CueForm) -> bool:
+def _disagrees(s: Sent, j: int, form: CueForm, names: Sequence[tuple[int, int]]) -> bool:
     """A masculine singular verb before a definite feminine noun ("وطالب الحكومة بالإسراع"): the
     noun is its object, and the speaker the one the verb continues (a feminine subject would
     make the verb "طالبت")."""
+    head = s.word(j)
+    if form.number == "s" and _plural_object(head) and not _named(names, s.toks[j].start):
+        return True  # "ودعت الصحفيين إلى": a plural in ين after the verb is its object (its subject: ون)
     if form.gender != "m" or form.number != "s":
         return False
-    head = s.word(j)
     if not head.startswith("ال") or not head.endswith("ه") or len(head) < 5:
         return False
     title = titles().get(head)
@@ -630,7 +660,7 @@ def _verb_attribution(
         if form.lemma in object_content_lemmas() and marker_ahead(s, e, min(s.hi, e + 20)) is None:
             e = cut_before_object(s, j, e, subjects)
         if prep or form.lemma in object_content_lemmas():
-            e = _cut_at_object(s, j, e)  # ("ورفضت المتحدثة الكشف عن …": the object starts at الكشف)
+            e = _cut_at_object(s, j, e, subjects)  # ("ورفضت المتحدثة الكشف عن …": the object starts at الكشف)
         e = extend_speaker(s, j, e, prep)
         if e > j and prep and len(prep) == 1:
             # "أشاد زعيم … بتحالف": the verb's own preposition ends the subject.
@@ -649,7 +679,7 @@ def _verb_attribution(
                     break
             while e - 1 > j and (s.word(e - 1).startswith("لل") or _outlet_word(s.word(e - 1))):
                 e -= 1  # "للمحققين" at the end is the audience
-            if not _cannot_speak(s, j) and not _disagrees(s, j, form):
+            if not _cannot_speak(s, j) and not _disagrees(s, j, form, subjects):
                 source = SourceRef(s.toks[j].start, s.toks[e - 1].end)
                 j = e
             elif not (_cannot_speak(s, j) and form.lemma in object_content_lemmas()):
