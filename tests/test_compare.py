@@ -621,3 +621,27 @@ def test_two_means_of_harm_are_two_incidents() -> None:
         ]
     )
     assert [p.kind for p in link(one).pairs] == ["conflict"]
+
+
+def test_a_breakdown_restated_months_later_is_a_revision() -> None:
+    """A court spokesman gives the accused of one case, how many held and how many free; months
+    later, in other words, the same breakdown with new figures: one source revising its counts,
+    though the sentences share few words. Without the breakdown the same words are no revision."""
+
+    def revisions(later: str) -> list[tuple[str, str]]:
+        rows = [
+            (
+                "c1",
+                "2016-06-23",
+                "وكالة أ",
+                "وحسب الناطق باسم المحكمة الابتدائية سامي الورغي فقد بلغ عدد المتهمين في قضية الهجوم المسلح "
+                "على نزل سياحي بمدينة صفاقس الذي خلف قتلى من السياح الأجانب 46 متهما، 16 منهم في حالة "
+                "إيقاف ومودعين في السجن في حين يوجد 25 آخرين في حالة سراح.",
+            ),
+            ("c2", "2017-03-10", "وكالة ب", later),
+        ]
+        return sorted((p.a.frame.text, p.b.frame.text) for p in link(figures(rows)).pairs if p.kind == "revision")
+
+    said = "وكان الناطق باسم المحكمة الابتدائية سامي الورغي قد صرح للإذاعة أن قضية صفاقس تتعلق بـ 51 متهما"
+    assert revisions(said + " منهم 17 في حالة إيقاف و27 في حالة سراح.") == [("16", "17"), ("25", "27"), ("46", "51")]
+    assert revisions(said + " وأن الجلسة أجلت إلى الشهر المقبل.") == []

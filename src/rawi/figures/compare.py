@@ -25,7 +25,9 @@ or a third article of the amount that in one voice gives one figure agreeing wit
 only (`_told_elsewhere`):
 - a **revision**: one named source (never an outlet's narration, never an anonymous one) on
   different days, ordered by the day each was said, of one count (`_one_count`: a count dated
-  to an incident of its own days is revised only by a later figure dated to that incident);
+  to an incident of its own days is revised only by a later figure dated to that incident), in
+  the same statement (most of its event words, or fewer when both sentences give the same
+  breakdown of the amount: `_same_breakdown`);
 - a **contradiction**: one source denies the very figure another states (`_same_figure`), said
   at most `SAME_EVENT_DAYS` apart;
 - a **conflict**: independent sources (different speakers; an outlet's narration is the
@@ -72,7 +74,11 @@ SIBLING_APART = 2
 # A revision is one statement updated: its sentences share at least this share of their event
 # words (a prolific source's reports of other events share fewer), within this many days.
 REVISION_WORDS = 0.6
-REVISION_DAYS = 60
+REVISION_DAYS = 400
+# ... or, when both sentences break the amount down the same way (at least this many of the same
+# other measures: "51 متهما منهم 17 في حالة إيقاف و27 في حالة سراح"), this share.
+REVISION_BREAKDOWN = 2
+REVISION_BREAKDOWN_WORDS = 0.3
 PAIR_RELATED = 0.2
 RELATED = 0.1
 # What sharing the figure's own place, or only its article's, adds to relatedness.
@@ -117,7 +123,7 @@ ROSE = 0.8
 FAR_APART = 2.5
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-05.15"
+RULES = "2026-12-05.16"
 
 
 @dataclass(frozen=True, slots=True)
@@ -807,6 +813,17 @@ def _siblings_disagree(a: Figure, b: Figure, siblings: Mapping[tuple[str, int], 
     return False
 
 
+def _same_breakdown(a: Figure, b: Figure, siblings: Mapping[tuple[str, int], list[Figure]]) -> bool:
+    """Both sentences give the same other measures beside the figure, at least REVISION_BREAKDOWN
+    of them: one statement's breakdown restated with new figures ("46 متهما، 16 منهم في حالة
+    إيقاف … 25 في حالة سراح" a year before "51 متهما منهم 17 في حالة إيقاف و27 في حالة سراح")."""
+
+    def others(f: Figure) -> set[str]:
+        return {g.frame.measure for g in siblings.get((f.article, f.frame.context_start), ())} - {f.frame.measure}
+
+    return len(others(a) & others(b)) >= REVISION_BREAKDOWN
+
+
 def _pairs(
     measure: str,
     block: Sequence[Figure],
@@ -861,7 +878,8 @@ def _pairs(
             and fa.source_kind == fb.source_kind == "named"
             and fa.source_key == fb.source_key
             and 1 <= (_said_gap(a, b) or 0) <= REVISION_DAYS
-            and _share(ta.terms, tb.terms) >= REVISION_WORDS
+            and _share(ta.terms, tb.terms)
+            >= (REVISION_BREAKDOWN_WORDS if _same_breakdown(a, b, siblings) else REVISION_WORDS)
             and _one_count(a, b)
         ):
             # One named voice, one amount, another day, the same statement: it revised its figure.
