@@ -657,7 +657,12 @@ def _verb_attribution(
         else:
             e = np_end(s.toks, j, s.hi, s.blocked, limit=12)
         e = cut_after_name(s, j, e, subjects)
-        if form.lemma in object_content_lemmas() and marker_ahead(s, e, min(s.hi, e + 20)) is None:
+        if (
+            form.lemma in object_content_lemmas()
+            and marker_ahead(s, e, min(s.hi, e + 20)) is None
+            # "أعلن المهاجم الدولي نايف هزازي، عن اختراق حسابه": the comma closes the subject
+            and not (e + 1 < s.hi and s.word(e) in ("،", ",") and s.word(e + 1) == "عن")
+        ):
             e = cut_before_object(s, j, e, subjects)
         if prep or form.lemma in object_content_lemmas():
             e = _cut_at_object(s, j, e, subjects)  # ("ورفضت المتحدثة الكشف عن …": the object starts at الكشف)
