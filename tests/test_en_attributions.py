@@ -186,6 +186,20 @@ def entity_of(doc: dict[str, Any], eid: str | None) -> dict[str, Any]:
                 "assert",
             ),
         ),
+        # "was quoted as saying", the relay after the verb or none, the quote before the frame
+        (
+            '"We will never forget them," Kim was quoted as saying by state media.',
+            ("Kim", "saying", "We will never forget them", ["state media"], "direct", "assert"),
+        ),
+        (
+            "The general was quoted as saying that the drills were over.",
+            ("The general", "saying", "the drills were over", [], "indirect", "assert"),
+        ),
+        # one relay read twice is given once
+        (
+            "Kim visited a museum honouring the soldiers, state media reported on Friday, in remarks carried by KCNA.",
+            ("state media", "reported", "Kim visited a museum honouring the soldiers", ["KCNA"], "indirect", "assert"),
+        ),
         # a thought whose clause opens with a gerund subject
         (
             "The minister believes rebuilding the port now has broad support.",

@@ -36,6 +36,7 @@ from functools import cache
 from types import MappingProxyType
 
 from rawi.en.attrcontent import (
+    content_before,
     content_fwd,
     find_content,
     read_tail,
@@ -54,6 +55,7 @@ from rawi.en.attrview import (
     Reader,
     Sent,
     Span,
+    Speaker,
     skip_back,
     skip_fwd,
     tok_index,
@@ -143,15 +145,18 @@ def _read_parenthetical(
 
 
 def _read_quoted_as(r: Reader, s: Sent, ci: int, cj: int) -> EnAttr | None:
-    """'X was quoted by Y as saying …', 'Y quoted X as saying …': X spoke, Y relayed."""
+    """'X was quoted by Y as saying …', 'Y quoted X as saying …': X spoke, Y relayed; also
+    '"…," X was quoted as saying (by Y).'"""
     toks = s.toks
     n = len(toks)
     k = cj + 1
     src = via = None
-    if k + 1 < n and toks[k].low == "by":
-        via = np_after(toks, k + 1)
-        if via is not None:
-            k = via[1] + 1
+    passive_as = k < n and toks[k].low == "as"
+    if (k + 1 < n and toks[k].low == "by") or passive_as:
+        if not passive_as:
+            via = np_after(toks, k + 1)
+            if via is not None:
+                k = via[1] + 1
         j = skip_back(toks, ci - 1)
         src = np_before(toks, j) if j >= 0 and is_word(toks[j]) else None
     else:
@@ -162,7 +167,13 @@ def _read_quoted_as(r: Reader, s: Sent, ci: int, cj: int) -> EnAttr | None:
         via = np_before(toks, j) if j >= 0 and is_word(toks[j]) else None
     if src is None or k + 1 >= n or toks[k].low != "as" or toks[k + 1].low not in ("saying", "telling", "stating"):
         return None
-    tail = read_tail(r, s, k + 2, toks[k + 1].low == "telling")
+    m = k + 2
+    if via is None and m + 1 < n and toks[m].low == "by":
+        # "… was quoted as saying by state media": the relay comes after the verb
+        via = np_after(toks, m + 1)
+        if via is not None:
+            m = via[1] + 1
+    tail = read_tail(r, s, m, toks[k + 1].low == "telling")
     if tail.stop in ("that", "word", "colon", "quote"):
         start = tail.end
         if tail.stop == "quote":
@@ -170,6 +181,10 @@ def _read_quoted_as(r: Reader, s: Sent, ci: int, cj: int) -> EnAttr | None:
             content = r.trim(q.start, r.quote_chain_end(q)) if q is not None else None
         else:
             content = content_fwd(r, s, start, toks[ci].start)
+    elif passive_as:
+        # '"We will never forget them," Kim was quoted as saying.': the quote before the frame
+        who = Speaker(src, False, False, toks[src[0]].start, m, None)
+        content = content_before(r, s, src[0], who)
     else:
         content = None
     if content is None:
@@ -448,6 +463,9 @@ def extract_attributions(
         if key in seen:
             continue
         seen.add(key)
+        if len(a.via) > 1 and len(set(a.via)) < len(a.via):
+            # one relay read twice ("reported on Thursday, in remarks carried by the agency")
+            a = a._replace(via=tuple(dict.fromkeys(a.via)))
         out.append(a)
     return out
 
