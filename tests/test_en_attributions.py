@@ -195,6 +195,27 @@ def entity_of(doc: dict[str, Any], eid: str | None) -> dict[str, Any]:
             "The general was quoted as saying that the drills were over.",
             ("The general", "saying", "the drills were over", [], "indirect", "assert"),
         ),
+        # two speakers' nouns coordinated, opening their clause
+        (
+            "A car bomb killed at least 27 people in a market, police and medical sources said.",
+            (
+                "police and medical sources",
+                "said",
+                "A car bomb killed at least 27 people in a market",
+                [],
+                "indirect",
+                "assert",
+            ),
+        ),
+        (
+            "Witnesses and residents told Reuters the bridge had collapsed.",
+            ("Witnesses and residents", "told", "the bridge had collapsed", ["Reuters"], "indirect", "assert"),
+        ),
+        # ... but not a verb's object before "and"
+        (
+            "The blast killed 27 officials and police said the toll could rise.",
+            ("police", "said", "the toll could rise", [], "indirect", "assert"),
+        ),
         # one relay read twice is given once
         (
             "Kim visited a museum honouring the soldiers, state media reported on Friday, in remarks carried by KCNA.",

@@ -17,6 +17,8 @@ from rawi.en.lexicon import cue_forms, phrases_of, titles, words
 from rawi.en.text import Tok, abbreviations
 
 _MAX_LOWER = 4
+# What may stand before a phrase of two coordinated speakers' nouns: it opens its clause.
+_CLAUSE_EDGE = frozenset({",", '"', "“", "”", "(", "—", "–", ":", ";"})
 # What may follow a speaker's noun inside its phrase: "a source close to the talks".
 _POSTMODIFIERS = frozenset(
     {"close to", "familiar with", "briefed on", "involved in", "knowledge of", "speaking on", "close with", "near to"}
@@ -143,6 +145,8 @@ def np_before(toks: list[Tok], j: int, lo: int = 0) -> tuple[int, int] | None:
     a = j
     lower = 0
     k = j
+    coord = -1
+    ttl = titles()
     while k >= lo and j - k < _MAX_TOKENS:
         t = toks[k]
         low = t.low
@@ -182,6 +186,10 @@ def np_before(toks: list[Tok], j: int, lo: int = 0) -> tuple[int, int] | None:
         if low == "and" and k - 1 >= lo and is_cap(toks[k - 1]) and (is_cap(toks[a]) or toks[a].low == "the"):
             k -= 1
             continue
+        if low == "and" and coord < 0 and k - 1 >= lo and toks[k - 1].low in ttl and toks[j].low in ttl:
+            coord = k  # "police and medical sources": two speakers' nouns, if the phrase opens a clause
+            k -= 1
+            continue
         if (_stop_word(low) or low in subj or low in obj or _verb_here(toks, k)) and not _acronym(t):
             break
         if not _noun_like(t) and low not in _HEADS:
@@ -190,6 +198,15 @@ def np_before(toks: list[Tok], j: int, lo: int = 0) -> tuple[int, int] | None:
                 break
         a = k
         k -= 1
+    if (
+        coord >= 0
+        and a < coord
+        and (
+            (a - 1 >= lo and toks[a - 1].text not in _CLAUSE_EDGE)
+            or not all(t.low in det or t.low in ttl or is_cap(t) for t in toks[a:coord])
+        )
+    ):
+        a = coord + 1  # "the blast killed 27 officials and police said": the left noun is an object
     while a <= j and (toks[a].low in np_prep or toks[a].low == "and" or _glue(toks[a])):
         a += 1
     return (a, j) if a <= j else None
