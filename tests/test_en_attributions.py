@@ -216,6 +216,11 @@ def entity_of(doc: dict[str, Any], eid: str | None) -> dict[str, Any]:
             "The blast killed 27 officials and police said the toll could rise.",
             ("police", "said", "the toll could rise", [], "indirect", "assert"),
         ),
+        # a report inside another's content ends where that content ends
+        (
+            "Officials warned the toll could rise, the news agency reported.",
+            ("Officials", "warned", "the toll could rise", [], "indirect", "warn"),
+        ),
         # one relay read twice is given once
         (
             "Kim visited a museum honouring the soldiers, state media reported on Friday, in remarks carried by KCNA.",

@@ -457,7 +457,7 @@ def extract_attributions(
     found.extend(_pull_quotes(r))
     found = _follow_speakers(_merge_trailing(_merge_relays(found)), et)
     seen: set[tuple[Span | None, Span]] = set()
-    out = []
+    out: list[EnAttr] = []
     for a in sorted(found, key=lambda x: (x.content[0], x.cue or (0, 0))):
         key = (a.cue, a.content)
         if key in seen:
@@ -466,8 +466,23 @@ def extract_attributions(
         if len(a.via) > 1 and len(set(a.via)) < len(a.via):
             # one relay read twice ("reported on Thursday, in remarks carried by the agency")
             a = a._replace(via=tuple(dict.fromkeys(a.via)))
+        if a.cue is not None:
+            a = _inside(r, a, out)
         out.append(a)
     return out
+
+
+def _inside(r: Reader, a: EnAttr, outer: Sequence[EnAttr]) -> EnAttr:
+    """A report inside another's content ends where that content ends: in "Officials warned the
+    toll could rise, the news agency reported", the officials' words stop before the agency's frame."""
+    assert a.cue is not None
+    for o in outer:
+        lo, hi = o.content
+        if lo <= a.cue[0] and a.cue[1] <= hi < a.content[1] and a.content[0] < hi:
+            content = r.trim(a.content[0], hi)
+            if content is not None:
+                return a._replace(content=content, kind=r.kind(*content))
+    return a
 
 
 __all__ = ["EnAttr", "extract_attributions"]
