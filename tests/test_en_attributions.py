@@ -216,6 +216,12 @@ def entity_of(doc: dict[str, Any], eid: str | None) -> dict[str, Any]:
             "The blast killed 27 officials and police said the toll could rise.",
             ("police", "said", "the toll could rise", [], "indirect", "assert"),
         ),
+        # a long relative clause between the speaker and the verb, with an infinitive in it
+        (
+            "Two officials, who spoke on condition of anonymity because they were not authorised to brief"
+            " the media, said the bomber was a teenager.",
+            ("Two officials", "said", "the bomber was a teenager", [], "indirect", "assert"),
+        ),
         # a report inside another's content ends where that content ends
         (
             "Officials warned the toll could rise, the news agency reported.",

@@ -14,6 +14,7 @@ from rawi.en.attrview import (
     FRAME_PREPS,
     HAVE,
     MAX_PAREN,
+    MAX_RELATIVE,
     NOUN_BEFORE,
     PARTICIPLE_LINK,
     QUOTE_CHARS,
@@ -143,17 +144,20 @@ def parenthetical_before(r: Reader, s: Sent, kb: int) -> tuple[tuple[int, int], 
     """'Kim, a spokesman for X, said' / 'al-Amr, in remarks to state TV, said': the speaker before the commas."""
     toks = s.toks
     j = kb - 1
-    while j >= 0 and toks[j].text != "," and kb - j <= MAX_PAREN:
+    while j >= 0 and toks[j].text != "," and kb - j <= MAX_RELATIVE:
         if toks[j].text in QUOTE_CHARS or (
             toks[j].low in cue_forms()
             and j > 0
             and (toks[j - 1].low not in words("preposition") and toks[j - 1].low not in words("determiner"))
+            and toks[j - 1].low != "to"  # "not authorised to brief the media": no finite verb
             and not (j + 1 < len(toks) and toks[j + 1].low == "by")
         ):
             return None
         j -= 1
     if j <= 0 or toks[j].text != ",":
         return None
+    if kb - j > MAX_PAREN + 1 and toks[j + 1].low not in ("who", "whose"):
+        return None  # only a relative clause runs longer ("…, who spoke on condition of anonymity because …,")
     cand = np_before(toks, j - 1)
     if cand is None or not good_source(s, cand):
         return None

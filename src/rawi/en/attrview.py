@@ -271,6 +271,9 @@ MAX_FRAME_TAIL = 16
 # A frame that closes its sentence ("…, the minister said on Thursday.") is short after its verb.
 MAX_CLOSING_TAIL = 8
 MAX_PAREN = 14
+# A relative clause between a speaker and the verb may run longer ("…, who spoke on condition of
+# anonymity because they were not authorised to brief the media, said").
+MAX_RELATIVE = 24
 HEADLINE_WORDS = 25
 
 
