@@ -222,6 +222,20 @@ def entity_of(doc: dict[str, Any], eid: str | None) -> dict[str, Any]:
             " the media, said the bomber was a teenager.",
             ("Two officials", "said", "the bomber was a teenager", [], "indirect", "assert"),
         ),
+        # a bare weekday before "that" is the frame's time (news agency style)
+        (
+            "The Pentagon said Tuesday that 2,500 troops would be deployed.",
+            ("The Pentagon", "said", "2,500 troops would be deployed", [], "indirect", "assert"),
+        ),
+        (
+            "He said Friday was the deadline.",
+            ("He", "said", "Friday was the deadline", [], "indirect", "assert"),
+        ),
+        # an apposition closing the sentence after "according to X" is the source's
+        (
+            "At least 30 people were killed, according to the Observatory, a Britain-based monitoring group.",
+            ("the Observatory", "according to", "At least 30 people were killed", [], "indirect", "assert"),
+        ),
         # a report inside another's content ends where that content ends
         (
             "Officials warned the toll could rise, the news agency reported.",

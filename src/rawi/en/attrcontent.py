@@ -28,6 +28,7 @@ from rawi.en.attrview import (
 from rawi.en.lexicon import CueForm, cue_forms, phrases, words
 from rawi.en.np import is_cap, is_word, np_after
 from rawi.en.text import Tok
+from rawi.en.times import weekdays
 
 # -- 3. between the verb and the content ----------------------------------------------------------
 
@@ -138,6 +139,12 @@ def read_tail(r: Reader, s: Sent, k: int, tell: bool, hi: int | None = None, obj
                 if low == "to" and r.is_outlet(a, b):
                     f.via.append((a, b))
                 k = np[1] + 1
+                continue
+        if low in weekdays():
+            # "said Tuesday that" (no "on"): the day is the frame's when "that" follows it
+            m = k + 2 if k + 2 < n and toks[k + 1].low in ("morning", "afternoon", "evening", "night") else k + 1
+            if m < n and toks[m].low == "that":
+                k = m
                 continue
         if low in ("last", "this", "next", "earlier", "late") and k + 1 < n and is_word(toks[k + 1]):
             k += 2

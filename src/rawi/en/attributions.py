@@ -227,6 +227,12 @@ def _read_according(r: Reader, s: Sent, ai: int, aj: int) -> EnAttr | None:
             k = np2[1] + 1
             if k + 2 < n and toks[k].text == "(" and toks[k + 2].text == ")":
                 k += 3
+    if k + 1 < n and toks[k].text == ",":
+        # "…, according to the Syrian Observatory, a Britain-based monitoring group.": an
+        # apposition that closes the sentence belongs to the source
+        app = np_after(toks, k + 1)
+        if app is not None and (app[1] + 1 >= n or toks[app[1] + 1].text in ".!?"):
+            k = app[1] + 1
     lo = 0
     while lo < ai and not is_word(toks[lo]):
         lo += 1

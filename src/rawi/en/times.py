@@ -54,6 +54,12 @@ def _of(kind: str) -> list[str]:
     return [w for w, (k, _) in _lex().items() if k == kind]
 
 
+@cache
+def weekdays() -> frozenset[str]:
+    """ "monday" … "sunday" (lowercase), from en_time_words.tsv."""
+    return frozenset(_of("weekday"))
+
+
 def _plural(word: str) -> str:
     return word[:-1] + "ies" if word.endswith("y") and word[-2] not in "aeiou" else word + "s"
 
