@@ -228,6 +228,10 @@ def entity_of(doc: dict[str, Any], eid: str | None) -> dict[str, Any]:
             ("The Pentagon", "said", "2,500 troops would be deployed", [], "indirect", "assert"),
         ),
         (
+            "The United States will send 3,000 troops, the secretary announced Friday, as fears grew.",
+            ("the secretary", "announced", "The United States will send 3,000 troops", [], "indirect", "assert"),
+        ),
+        (
             "He said Friday was the deadline.",
             ("He", "said", "Friday was the deadline", [], "indirect", "assert"),
         ),
@@ -235,6 +239,15 @@ def entity_of(doc: dict[str, Any], eid: str | None) -> dict[str, Any]:
         (
             "At least 30 people were killed, according to the Observatory, a Britain-based monitoring group.",
             ("the Observatory", "according to", "At least 30 people were killed", [], "indirect", "assert"),
+        ),
+        # a figure right after a present-tense verb opens the content ("police posts 542" stays a noun)
+        (
+            "Officials say 40 people died.",
+            ("Officials", "say", "40 people died", [], "indirect", "assert"),
+        ),
+        (
+            "Health authorities in Gaza say 9,000 people have been killed.",
+            ("Health authorities in Gaza", "say", "9,000 people have been killed", [], "indirect", "assert"),
         ),
         # a report inside another's content ends where that content ends
         (

@@ -141,9 +141,10 @@ def read_tail(r: Reader, s: Sent, k: int, tell: bool, hi: int | None = None, obj
                 k = np[1] + 1
                 continue
         if low in weekdays():
-            # "said Tuesday that" (no "on"): the day is the frame's when "that" follows it
+            # "said Tuesday that", "…, Austin said Friday." (no "on"): the day is the frame's when
+            # "that" or the frame's end follows it
             m = k + 2 if k + 2 < n and toks[k + 1].low in ("morning", "afternoon", "evening", "night") else k + 1
-            if m < n and toks[m].low == "that":
+            if m >= n or toks[m].low == "that" or toks[m].text in ".!?,;":
                 k = m
                 continue
         if low in ("last", "this", "next", "earlier", "late") and k + 1 < n and is_word(toks[k + 1]):
