@@ -330,8 +330,9 @@ def test_headlines_hold_no_attributions() -> None:
     assert [r[2] for r in rows(text)] == ["the talks would resume in May"]
 
 
-def test_a_wire_dateline_is_not_what_was_said() -> None:
-    text = "KABUL, May 3 (Reuters) - Floods killed at least 40 people in the north, officials said."
+@pytest.mark.parametrize("dateline", ["KABUL, May 3 (Reuters) - ", "KABUL (AP) — ", "KABUL (Reuters) - "])
+def test_a_wire_dateline_is_not_what_was_said(dateline: str) -> None:
+    text = dateline + "Floods killed at least 40 people in the north, officials said."
     assert ("officials", "said", "Floods killed at least 40 people in the north", [], "indirect", "assert") in rows(
         text
     )

@@ -265,8 +265,8 @@ OUTLET_NAME = re.compile(
     r"Telegraph|Guardian|Reuters|AFP|AP|BBC|CNN|Media|Daily|Broadcasting|Channel|Magazine|"
     r"Chronicle|Observer|Independent|Weekly|Express|Mirror|Sun|Mail|Star|Globe)\b"
 )
-# A wire dateline at the start of a story: "GAZA CITY, Oct 24 (Reuters) - ".
-DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,[^\n()]{0,30}\([A-Za-z .&-]{2,30}\)\s*[-–—]+\s*")
+# A wire dateline at the start of a story: "GAZA CITY, Oct 24 (Reuters) - ", "WASHINGTON (AP) — ".
+DATELINE = re.compile(r"[A-Z][A-Z .'’-]+(?:,[^\n()]{0,30})?\([A-Za-z .&-]{2,30}\)\s*[-–—]+\s*")
 MAX_FRAME_TAIL = 16
 # A frame that closes its sentence ("…, the minister said on Thursday.") is short after its verb.
 MAX_CLOSING_TAIL = 8
