@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
 from operator import itemgetter
 from typing import NamedTuple
 
-from rawi.en.lexicon import words
+from rawi.en.lexicon import phrases_of, words
 from rawi.en.np import is_cap, is_word
 from rawi.en.text import EnText, Quote, Tok, tokens
+from rawi.en.times import weekdays
 
 Span = tuple[int, int]
 _START = itemgetter(0)  # a token's start, read without a Python-level call per token
@@ -454,10 +456,39 @@ def adverb(t: Tok) -> bool:
 
 
 def skip_back(toks: list[Tok], k: int) -> int:
-    """Left over adverbs and auxiliaries between a speaker and the verb ("has also said")."""
-    while k >= 0 and (adverb(toks[k]) or toks[k].low in words("auxiliary")):
-        k -= 1
+    """Left over adverbs, auxiliaries, a day and a setting between a speaker and the verb ("has
+    also said", "The ministry on Monday said", "Officials last week said", "X in a statement said")."""
+    aux = words("auxiliary")
+    while k >= 0:
+        low = toks[k].low
+        if adverb(toks[k]) or low in aux:
+            k -= 1
+        elif low in weekdays():
+            k -= 2 if k >= 1 and toks[k - 1].low in ("on", "late", "early") else 1
+        elif low in _PERIODS and k >= 1 and toks[k - 1].low in ("last", "this", "next"):
+            k -= 2
+        elif (n := _setting_before(toks, k)) > 0:
+            k -= n
+        else:
+            break
     return k
+
+
+_PERIODS = frozenset({"week", "month", "year", "night", "weekend"})
+
+
+def _setting_before(toks: list[Tok], k: int) -> int:
+    """The length of a setting phrase ("in a statement", "at a news conference") ending at token k."""
+    settings = _settings()
+    for n in (4, 3, 2):
+        if k - n + 1 >= 0 and " ".join(t.low for t in toks[k - n + 1 : k + 1]) in settings:
+            return n
+    return 0
+
+
+@cache
+def _settings() -> frozenset[str]:
+    return frozenset(phrases_of("setting"))
 
 
 def skip_fwd(toks: list[Tok], k: int) -> int:

@@ -23,6 +23,8 @@ _CLAUSE_EDGE = frozenset({",", '"', "“", "”", "(", "—", "–", ":", ";"})
 _POSTMODIFIERS = frozenset(
     {"close to", "familiar with", "briefed on", "involved in", "knowledge of", "speaking on", "close with", "near to"}
 )
+# Participles that date or sign a document inside its phrase: "a study published in March".
+_PUBLISHED = frozenset({"published", "released", "issued", "conducted"})
 # Lower-case nouns that may close a name ("Yonhap news agency", "the event website").
 _HEADS = frozenset(
     {
@@ -170,6 +172,12 @@ def np_before(toks: list[Tok], j: int, lo: int = 0) -> tuple[int, int] | None:
                 k -= 2
                 a = k + 2
                 continue
+            # "a report released by the UN on Monday": the document's phrase goes on before its participle
+            if k - 3 >= lo and toks[k - 2].low in _PUBLISHED and toks[k - 1].low in ("in", "on", "by"):
+                k -= 3
+                a = k + 1
+                lower = 0
+                continue
             # "a source close to the talks", "officials familiar with the matter"
             if k - 2 >= lo and f"{toks[k - 2].low} {toks[k - 1].low}" in _POSTMODIFIERS:
                 k -= 3
@@ -181,6 +189,10 @@ def np_before(toks: list[Tok], j: int, lo: int = 0) -> tuple[int, int] | None:
             # "spokesman for the ministry": keep going only when a noun stands before the preposition.
             if k - 1 >= lo and _noun_like(toks[k - 1]) and a == k + 1:
                 k -= 1
+                continue
+            if k - 2 >= lo and toks[k - 1].low in _PUBLISHED and low in ("in", "on", "by") and is_word(toks[k - 2]):
+                k -= 2  # "a study published in March": the document, not the month, found it
+                a = k + 1
                 continue
             break
         if low == "and" and k - 1 >= lo and is_cap(toks[k - 1]) and (is_cap(toks[a]) or toks[a].low == "the"):
