@@ -267,6 +267,12 @@ def np_after(toks: list[Tok], i: int, hi: int | None = None) -> tuple[int, int] 
         if low == "and" and b >= i and is_cap(toks[b]) and k + 1 < hi and is_cap(toks[k + 1]):
             k += 1
             continue
+        if b >= i and k + 1 < hi and f"{low} {toks[k + 1].low}" in _POSTMODIFIERS:
+            k += 2  # "citing people familiar with the matter", "sources close to the talks"
+            if k < hi and toks[k].low in det:
+                k += 1
+            after_det = True
+            continue
         if _stop_word(low) or low in subj or (_verb_here(toks, k) and b == k - 1):
             break
         if k + 1 < hi and toks[k + 1].low == "by" and f"{low} by" in relay_phrases():
