@@ -258,6 +258,11 @@ def entity_of(doc: dict[str, Any], eid: str | None) -> dict[str, Any]:
             "A study published in March found that rainfall had increased.",
             ("A study published in March", "found", "rainfall had increased", [], "indirect", "assert"),
         ),
+        # "no" opens a clause when a verb follows ("said no to the plan" is a refusal, no report)
+        (
+            "The firm said no one was hurt.",
+            ("The firm", "said", "no one was hurt", [], "indirect", "assert"),
+        ),
         # a figure right after a present-tense verb opens the content ("police posts 542" stays a noun)
         (
             "Officials say 40 people died.",
@@ -315,6 +320,17 @@ def test_a_title_continues_the_named_speaker() -> None:
     assert second["source"]["entity"] == first["source"]["entity"]
 
 
+def test_an_organisation_noun_continues_the_named_organisation_that_spoke() -> None:
+    """ "The company said" after "Acme Motor Corp said": the company is Acme, though the word
+    "company" is in none of its mentions; a relay in between ("told Reuters") is no candidate."""
+    doc = run(
+        "Acme Motor Corp said it would recall 1,000 cars, an official told Reuters. "
+        "The company said no injuries had been reported."
+    )
+    by_text = {a["source"]["text"]: a["source"]["entity"] for a in doc["attributions"]}
+    assert by_text["The company"] == by_text["Acme Motor Corp"]
+
+
 def test_a_surname_continues_the_named_speaker() -> None:
     doc = run("Professor Ana Silva said the study was small. Silva said more work was needed.")
     first, second = doc["attributions"]
@@ -337,6 +353,7 @@ def test_known_names_carry_their_wikidata_id() -> None:
         "Police questioned the student for hours.",  # not a reporting verb
         "A blog written by the activist went viral.",  # a participle as an adjective
         "Police found only a knife at the scene.",  # an object, no clause after it
+        "The minister said no to the plan.",  # a refusal
     ],
 )
 def test_not_attributions(text: str) -> None:

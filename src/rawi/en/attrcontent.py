@@ -286,8 +286,10 @@ def find_content(r: Reader, s: Sent, ci: int, cj: int, form: CueForm, who: Speak
             if form.lemma == "call" and t.low not in ("for", "on"):
                 return None  # "called the decision dangerous", "a group called X": naming, not calling for
             return content_fwd(r, s, k, cue_start)
-        if t.low in NOT_CONTENT or (t.low in ("more", "much", "little") and not clause_ahead(toks, k)):
-            return None  # "said so", "said goodbye", "said much"
+        if (t.low in NOT_CONTENT and not (t.low == "no" and clause_ahead(toks, k))) or (
+            t.low in ("more", "much", "little") and not clause_ahead(toks, k)
+        ):
+            return None  # "said so", "said goodbye", "said much", "said no to" (but "said no one was hurt")
         opener = t.low in words("clause_opener") or is_cap(t) or t.low[0].isdigit()
         if frame in ("say", "tell"):
             return content_fwd(r, s, k, cue_start)

@@ -168,8 +168,9 @@ def _type_of(text: str, ws: tuple[str, ...]) -> tuple[str, str, bool]:
 
 
 class _Clusters:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, sources: frozenset[Span] = frozenset()) -> None:
         self.text = text
+        self.sources = sources  # the spans that speak (not relays)
         self.clusters: list[EnCluster] = []
         self.by_key: dict[str, EnCluster] = {}
         self.by_words: dict[tuple[str, ...], EnCluster] = {}
@@ -239,6 +240,19 @@ class _Clusters:
                 if any(head in _words(self.text[s:e]) for s, e in cand.spans):
                     c = cand
                     break
+            title = titles().get(head)
+            if c is None and title is not None and title.type == "ORG" and not title.plural:
+                # "Toyota said …. The company said": else the latest named organisation that spoke
+                c = next(
+                    (
+                        cand
+                        for pos, cand in reversed(self.order)
+                        if pos < a
+                        and cand.type == "ORG"
+                        and any(sp in self.sources and _named(self.text, sp) for sp in cand.spans)
+                    ),
+                    None,
+                )
         if c is None:
             type_, gender, plural = _type_of(text, ws)
             c = self._new(type_, None, None, None)
@@ -266,7 +280,7 @@ _GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 
 def resolve(text: str, matches: Sequence[EnMatch], attrs: Sequence[EnAttr]) -> tuple[list[EnCluster], list[EnResolved]]:
-    cl = _Clusters(text)
+    cl = _Clusters(text, frozenset(a.source for a in attrs if a.source is not None))
     phrases: set[Span] = set()
     for a in attrs:
         if a.source is not None and _words(text[a.source[0] : a.source[1]]) and not _is_pronoun(text, a.source):
@@ -297,6 +311,12 @@ def resolve(text: str, matches: Sequence[EnMatch], attrs: Sequence[EnAttr]) -> t
         vias = tuple((cl.at[v].id if v in cl.at else None) for v in a.via)
         resolved.append(EnResolved(a, src.id if src else None, vias))
     return [c for c in cl.clusters if c.spans], resolved
+
+
+def _named(text: str, span: Span) -> bool:
+    """A phrase with a name in it ("Toyota Motor Corp", "the NHTSA"), not a description ("The company")."""
+    ws = _WORD.findall(text[span[0] : span[1]])
+    return any(w[0].isupper() and (k > 0 or w.lower() not in words("determiner")) for k, w in enumerate(ws))
 
 
 def _is_pronoun(text: str, span: Span) -> bool:
