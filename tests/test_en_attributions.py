@@ -255,6 +255,10 @@ def entity_of(doc: dict[str, Any], eid: str | None) -> dict[str, Any]:
             ("A report released by the UN", "said", "2 million people had fled", [], "indirect", "assert"),
         ),
         (
+            "A statement from the ministry said 12 soldiers were wounded.",
+            ("A statement from the ministry", "said", "12 soldiers were wounded", [], "indirect", "assert"),
+        ),
+        (
             "A study published in March found that rainfall had increased.",
             ("A study published in March", "found", "rainfall had increased", [], "indirect", "assert"),
         ),

@@ -168,7 +168,12 @@ def np_before(toks: list[Tok], j: int, lo: int = 0) -> tuple[int, int] | None:
             break
         if low in det:
             a = k
-            if k - 1 >= lo and toks[k - 1].low in np_prep and k - 2 >= lo and _noun_like(toks[k - 2]):
+            if (
+                k - 1 >= lo
+                and toks[k - 1].low in np_prep
+                and k - 2 >= lo
+                and (_noun_like(toks[k - 2]) or toks[k - 2].low in _HEADS)  # "a statement from the ministry"
+            ):
                 k -= 2
                 a = k + 2
                 continue
