@@ -730,3 +730,29 @@ def test_a_comma_before_an_closes_the_subject_of_announced(text: str, source: st
     """ "أعلن … نايف هزازي، عن اختراق حسابه": a name no gazetteer knows, after the title, is still the
     subject's when a comma and "عن" close it; it is no object of the verb."""
     assert [(a.source, a.content) for a in attrs(text)] == [(source, content)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # an adverb of time is no subject ("ولاحقا في المساء أعلنت الوزارة")
+        ("ولاحقا في المساء أعلنت الوزارة في بيان أن الوزيرة استقالت.", "الوزارة"),
+        # the auxiliary between a subject and its verb
+        ("أعضاء اللجنة كانوا أكدوا أن الاتفاق قريب.", "أعضاء اللجنة"),
+        ("إلا أن الوزير كان ندد الأسبوع الماضي بالتصريحات.", "الوزير"),
+        # after a relative of the other gender, the subject follows the verb
+        ("انتقد الكاتب الشكل الذي كانت تعبر عنه وسائل الإعلام عن الأزمة.", "وسائل الإعلام"),
+    ],
+)
+def test_subjects_around_auxiliaries_and_adverbs(text: str, source: str) -> None:
+    assert [a.source for a in attrs(text)][-1] == source
+
+
+def test_no_speaker_in_modals_particles_and_joined_verbal_nouns() -> None:
+    """ "ويفترض أن" is "is supposed to"; "لذا"/"لهذا" are particles; "من إدانة واستنكار لهذا
+    الحادث" joins two verbal nouns and names no one."""
+    assert attrs("ويفترض أن تسدد أثينا الدفعة المقبلة في يونيو.") == []
+    assert all(a.source not in ("لهذا", "لذا") for a in attrs("ولذا يؤكد الخبراء أن الخطة ناجحة."))
+    assert all(
+        a.source != "واستنكار" for a in attrs("وشكر المجلس الدول على ما عبرت عنه من إدانة واستنكار لهذا الحادث.")
+    )

@@ -72,7 +72,7 @@ from rawi.extract.attrview import (
 )
 from rawi.extract.np import adverbs, np_end, stopwords, strip_clitic
 from rawi.lexicon import load_tsv
-from rawi.lexicon.cues import CueForm
+from rawi.lexicon.cues import CueForm, lookup
 from rawi.lexicon.gazetteer import titles
 from rawi.text.segment import Segmentation, Sentence, Token
 
@@ -642,6 +642,13 @@ def _verb_attribution(
     if source is None and not participle and j < s.hi and (share := _share_subject(s, j)) is not None:
         # "وقال 63 % من الذين شملهم الاستطلاع إن …": a share of people speaks, not the speaker before.
         source, j = SourceRef(s.toks[j].start, s.toks[share - 1].end), share
+    if (
+        source is None
+        and j == k + 1 < s.hi
+        and s.word(j)[:1] == "و"
+        and any(f.pos == "noun" for f in lookup(s.word(j)))
+    ):
+        return k + 1  # "من إدانة واستنكار لهذا الحادث": two verbal nouns joined (or "أدانه"), no one named
     # Verb first: the noun phrase after the verb is its subject. A verb that carries its subject
     # as a suffix ("أكدوا لنا براءته", "قالا") agrees with no noun after it: that is its object.
     if (

@@ -211,7 +211,9 @@ def cut_before_object(s: Sent, j: int, e: int, names: Sequence[tuple[int, int]])
     return e
 
 
-_AUXILIARIES = frozenset(("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"))
+_AUXILIARIES = frozenset(
+    ("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "كانوا", "وكانوا", "فكانوا", "كانا", "وكانا")
+)
 # Words that open the topic "أما" puts first when it is no subject ("أما عن …", "أما إذا …").
 _TOPIC_OPENERS = frozenset(("عن", "في", "من", "على", "مع", "حول", "الى", "إلى", "اذا", "إذا", "بالنسبة", "فيما"))
 
@@ -239,6 +241,12 @@ def subject_before(s: Sent, k: int) -> tuple[int, int] | None:
     j = k - 1
     if j > s.lo and s.word(j) in ("قد", "لقد"):
         j -= 1  # "وكانت الوزارة قد أعلنت أن"
+    elif j > s.lo and s.word(j) in ("كان", "كانت", "كانوا", "كانا"):
+        # "أعضاء اللجنة كانوا يدلون بتصاريح": the auxiliary between subject and verb; after a
+        # relative of the other gender the subject follows ("بالشكل الذي كانت تعبر عنه وسائل الإعلام")
+        if s.word(j - 1) == {"كان": "التي", "كانت": "الذي"}.get(s.word(j)):
+            return None
+        j -= 1
     relative = j >= s.lo and s.word(j) in ("الذي", "التي", "الذين")
     auxiliary = False
     if not relative and j > s.lo and s.word(j) in ("،", ","):
