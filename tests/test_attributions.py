@@ -756,3 +756,19 @@ def test_no_speaker_in_modals_particles_and_joined_verbal_nouns() -> None:
     assert all(
         a.source != "واستنكار" for a in attrs("وشكر المجلس الدول على ما عبرت عنه من إدانة واستنكار لهذا الحادث.")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # ل onto a body that is no medium, after a person's title: whose office it is
+        ("وقال المتحدث الرسمي لوزارة الصحة إن الحالات مستقرة.", "المتحدث الرسمي لوزارة الصحة"),
+        ("وأشار المدير التنفيذي لشركة مترو جدة إلى أن العمل مستمر.", "المدير التنفيذي لشركة مترو جدة"),
+        # ل onto a medium, or after a name, is who heard it
+        ("وقال المتحدث لوكالة الأنباء المحلية إن الطريق مغلق.", "المتحدث"),
+        ("وقال الوزير لوكالة الأنباء إن الأسعار سترتفع.", "الوزير"),
+        ("وأكد مصدر أمني لمراسل الإذاعة أن الطريق مغلق.", "مصدر أمني"),
+    ],
+)
+def test_an_office_of_a_body_against_an_audience(text: str, source: str) -> None:
+    assert [a.source for a in attrs(text)] == [source]

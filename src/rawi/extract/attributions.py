@@ -164,6 +164,17 @@ def _outlet_word(w: str) -> bool:
     )
 
 
+def _affiliation(s: Sent, m: int) -> bool:
+    """ "المتحدث الرسمي لوزارة الصحة", "المدير العام لمركز واعي": ل written onto a body that is
+    no news medium, right after a person's title or its adjective, names whose office it is; the
+    audience of "قال الوزير لوكالة الأنباء" is a medium, or follows a name."""
+    if s.word(m)[1:] in media_heads():
+        return False
+    prev = s.word(m - 1)
+    title = titles().get(prev) or titles().get(prev.removeprefix("ال"))
+    return (title is not None and title.type == "PERSON") or adjective_like(prev) or prev in ("العام", "عام")
+
+
 def _first_person(s: Sent, k: int, state: State) -> int:
     """ "لكنني متفائلة وأعتقد أن ذلك سيكون مدعاة لسعادتها" inside someone's quoted words: the
     speaker of the quotation says it. Outside a quotation a first person is the writer's."""
@@ -686,7 +697,7 @@ def _verb_attribution(
         if e > j and not starts_with_prep:
             # An audience or outlet ("لوكالة الصحافة", "للمحققين" at the end) is not the source.
             for m in range(j + 1, e):
-                if _outlet_word(s.word(m)):
+                if _outlet_word(s.word(m)) and not _affiliation(s, m):
                     e = m
                     break
             while e - 1 > j and (s.word(e - 1).startswith("لل") or _outlet_word(s.word(e - 1))):
