@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from rawi.api import extract
+from rawi.lexicon import load_tsv
 
 
 @dataclass(frozen=True)
@@ -772,3 +773,42 @@ def test_no_speaker_in_modals_particles_and_joined_verbal_nouns() -> None:
 )
 def test_an_office_of_a_body_against_an_audience(text: str, source: str) -> None:
     assert [a.source for a in attrs(text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("أعلن محافظ الأقصر محمد بدر تقديم هدايا تذكارية للزوار.", "محافظ الأقصر محمد بدر"),
+        (
+            "دعا مدير الفرع الأستاذ عبد العزيز الرويلي المتقدمين إلى مراجعة الفرع.",
+            "مدير الفرع الأستاذ عبد العزيز الرويلي",
+        ),
+        (
+            "أعلن رئيس الأكاديمية المهندس إبراهيم بن عبدالله المسعري عن افتتاح المبنى الجديد.",
+            "رئيس الأكاديمية المهندس إبراهيم بن عبدالله المسعري",
+        ),
+    ],
+)
+def test_a_title_then_its_holders_name_before_the_object(text: str, source: str) -> None:
+    """After a person's title, a given name (given_names.tsv), its "بن" links and a family name
+    are the holder's, not the start of the verb's object; a nisba after a word that is no title
+    describes someone else ("دعم الفرنسي ميشال بلاتيني" is no speaker's)."""
+    assert [a.source for a in attrs(text)] == [source]
+
+
+def test_a_nisba_after_no_title_describes_someone_else() -> None:
+    """ "رئيس الاتحاد … دعم الفرنسي ميشال بلاتيني": the Frenchman is the object's, not the speaker's name."""
+    text = (
+        "أعلن رئيس اتحاد أميركا الجنوبية لكرة القدم دعم الفرنسي ميشال بلاتيني لرئاسة الفيفا خلفا لبلاتر"
+        " الذي أعلن نيته الاستقالة من منصبه."
+    )
+    assert "ميشال" not in (attrs(text)[0].source or "")
+
+
+GIVEN = load_tsv("given_names")
+
+
+@pytest.mark.parametrize("row", GIVEN, ids=[r["name"] for r in GIVEN])
+def test_every_given_name_is_read_as_a_title_holders_name(row: dict[str, str]) -> None:
+    a = one(f"أعلن محافظ الأقصر {row['name']} بدر تقديم هدايا تذكارية للزوار.")
+    assert (a.source, a.content) == (f"محافظ الأقصر {row['name']} بدر", "تقديم هدايا تذكارية للزوار")

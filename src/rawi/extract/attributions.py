@@ -289,6 +289,7 @@ def _cut_at_object(s: Sent, j: int, e: int, names: Sequence[tuple[int, int]] = (
         if (
             w.startswith("ال")
             and definite
+            and prev != "الله"  # "عبد الله الربيعة": the family name after a name in "عبد الله"
             and not adjective_like(w)
             and not (prev.endswith("ون") and w.endswith("ون"))  # "المواطنون المتضررون" agree
             and (title is None or title.role not in ("honorific", "title"))

@@ -18,7 +18,7 @@ from rawi.extract.attrview import (
     phrase_heads,
     title_preps,
 )
-from rawi.extract.np import np_end, stopwords, strip_clitic
+from rawi.extract.np import np_end, person_name_end, stopwords, strip_clitic
 from rawi.lexicon.cues import CueForm, clause_openers, cue_forms
 from rawi.lexicon.gazetteer import titles
 
@@ -188,8 +188,28 @@ def cut_after_name(s: Sent, j: int, e: int, names: Sequence[tuple[int, int]]) ->
                 # "كييف وسيول أن": names joined by و are one subject
                 end = names[n][1] if n < len(names) and names[n][0] == pos else s.toks[m].end
                 continue
-            return m if not s.word(m).startswith(("ال", "وال")) else e
+            if s.word(m).startswith(("ال", "وال")):
+                return e
+            after = _person_name_end(s, m, e) if _titled(s, j, m) else m
+            if after == m:
+                return m
+            end = s.toks[after - 1].end  # "محافظ الأقصر محمد بدر": the title's holder is named
     return e
+
+
+def _titled(s: Sent, j: int, m: int) -> bool:
+    """Whether the name at token m may be the holder of a person's title among tokens j..m-1
+    ("محافظ الأقصر محمد بدر", "الرئيس الفرنسي فرانسوا"); a nisba after a word that is no title
+    describes someone else ("أعلن رئيس الاتحاد دعم الفرنسي ميشال بلاتيني")."""
+    prev = s.word(m - 1)
+    if m - 2 >= j and prev.startswith("ال") and prev.endswith("ي") and not _person_title(s.word(m - 2)):
+        return False
+    return any(_person_title(s.word(k)) for k in range(j, m))
+
+
+def _person_title(w: str) -> bool:
+    title = titles().get(w) or titles().get(w.removeprefix("ال"))
+    return title is not None and title.type == "PERSON"
 
 
 def cut_before_object(s: Sent, j: int, e: int, names: Sequence[tuple[int, int]]) -> int:
@@ -197,18 +217,30 @@ def cut_before_object(s: Sent, j: int, e: int, names: Sequence[tuple[int, int]])
     indefinite word after a definite one starts the object, unless a known name or a title
     phrase covers it ("الرئيس الأمريكي باراك أوباما", "الناطق باسم الجيش")."""
     seen_definite = False
-    for m in range(j, e):
+    m = j
+    while m < e:
         pos = s.toks[m].start
         i = bisect_left(names, (pos + 1,)) - 1
         if i >= 0 and names[i][0] <= pos < names[i][1]:
             seen_definite = True
+            m += 1
             continue
         w = s.word(m)
         definite = w.startswith(("ال", "وال", "لل"))
         if seen_definite and not definite and m > j:
-            return m
+            after = _person_name_end(s, m, e) if _titled(s, j, m) else m
+            if after == m:
+                return m
+            m = after  # "أعلن محافظ الأقصر محمد بدر تقديم هدايا": a title, then its holder's name
+            continue
         seen_definite = seen_definite or definite
+        m += 1
     return e
+
+
+def _person_name_end(s: Sent, m: int, e: int) -> int:
+    """Past a title holder's name at token m ("محافظ الأقصر محمد بدر تقديم …"), see `person_name_end`."""
+    return person_name_end(s.word, m, e, lambda k: bool(s.cue(k)) or _person_title(s.word(k)))
 
 
 _AUXILIARIES = frozenset(

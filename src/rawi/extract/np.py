@@ -25,6 +25,41 @@ def stopwords() -> frozenset[str]:
 
 
 @cache
+def given_names() -> frozenset[str]:
+    """Common Arabic given names (given_names.tsv), folded."""
+    return frozenset(r["name"] for r in load_tsv("given_names", ("name",)))
+
+
+_LINKS = frozenset(("بن", "ابن", "بنت"))
+
+
+def person_name_end(word: Callable[[int], str], m: int, e: int, ends_name: Callable[[int], bool]) -> int:
+    """Past a person's name at word m ("محمد بدر", "عبد الله الربيعة", "إبراهيم بن عبدالله
+    المسعري"): a given name, its "بن X" links and one family name, before index e; m itself when
+    no given name starts there. `word(k)` is the k-th folded word; `ends_name(k)` says word k
+    cannot be a family name (a reporting cue)."""
+    w = word(m)
+    if w in _TWO_WORD and m + 1 < e:
+        m += 1
+    elif w not in given_names():
+        return m
+    m += 1
+    while m + 1 < e and word(m) in _LINKS:
+        m += 3 if word(m + 1) in _TWO_WORD and m + 2 < e else 2  # "بن عبد العزيز"
+    if m < e and _family_name(word(m)) and not ends_name(m):
+        m += 2 if word(m) in _TWO_WORD and m + 1 < e else 1  # "آل خليفة", "أبو مصعب"
+    return m
+
+
+# Words that make a name with the word after them: "عبد الله", "أبو مصعب", "آل خليفة".
+_TWO_WORD = frozenset(("عبد", "ابو", "ال"))
+
+
+def _family_name(w: str) -> bool:
+    return _WORD.fullmatch(w) is not None and w not in stopwords() and w not in _LINKS
+
+
+@cache
 def adverbs() -> frozenset[str]:
     """Adverbs that may stand between a verb's subject and its content ("بشدة", "مجددا")."""
     return frozenset(r["word"] for r in load_tsv("np_stopwords", ("word",)) if r["class"] == "adverb")
