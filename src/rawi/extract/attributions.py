@@ -468,7 +468,14 @@ def _cannot_speak(s: Sent, j: int) -> bool:
     w = word[1:] if word[:1] in "وف" and len(word) > 3 else word
     if j + 1 < s.hi and s.word(j + 1) == "من":
         return False
-    return w in _not_speakers() or (w.startswith("ال") and w[2:] in _not_speakers())
+    heads = _not_speakers()
+    if w in heads or (w.startswith("ال") and w[2:] in heads):
+        return True
+    # with a possessive pronoun: "وأعلنت نتائجها", "أبدى استياءه" (his own results, his dismay)
+    return any(w.endswith(p) and w[: -len(p)] in heads for p in _POSSESSIVES)
+
+
+_POSSESSIVES = ("هما", "ها", "هم", "هن", "ه")
 
 
 def _verb_attribution(
