@@ -812,3 +812,12 @@ GIVEN = load_tsv("given_names")
 def test_every_given_name_is_read_as_a_title_holders_name(row: dict[str, str]) -> None:
     a = one(f"أعلن محافظ الأقصر {row['name']} بدر تقديم هدايا تذكارية للزوار.")
     assert (a.source, a.content) == (f"محافظ الأقصر {row['name']} بدر", "تقديم هدايا تذكارية للزوار")
+
+
+def test_a_noun_that_cannot_speak_with_its_possessive_is_the_object() -> None:
+    """ "سخرت إمكاناتها كافة": her own means are what the verb acts on; who speaks is before the verb."""
+    text = (
+        "وقالت المديرة إن العام ناجح. وأكدت أن وزارة التعليم سخرت إمكاناتها كافة، لحماية الطلاب"
+        " من تفويض المديرين باتخاذ القرارات."
+    )
+    assert [a.source for a in attrs(text)][-1] == "وزارة التعليم"
