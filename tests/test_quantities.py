@@ -329,3 +329,25 @@ def test_passing_a_threshold_is_more_than_it(text: str, span: str) -> None:
     """ "تخطى عتبة ألفي" ("passed the 2,000 mark") is more than 2,000, not 2,000: it agrees with
     "أكثر من ألفي" rather than revising it."""
     assert only(text)[:3] == (fold(span), 2000, "gt")
+
+
+def _pipeline_quantities(text: str) -> list[tuple[str, float]]:
+    """Through the whole pipeline, where times are read first and keep their numbers."""
+    return [(q.span.text, q.value) for q in extract_article(Article("q", text, "2016-07-30")).quantities]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تتراوح أعمارهم بين 21 و50 سنة.",  # an age range: the low end of a length of time
+        "قامت الوحدات يوم الخميس 17أفريل 2014 بحملة أمنية.",  # a date's year, day written onto month
+        "تبدأ غرة شهر رمضان للعام الهجري الحالي 1438 يوم السبت.",  # a year a few words after "العام"
+        "وطلبت رقم النجدة 197 إثر حصول الاعتداء.",  # a number after "رقم", "إثر" counting nothing
+    ],
+)
+def test_ages_years_and_numbers_that_are_no_amounts(text: str) -> None:
+    assert _pipeline_quantities(text) == []
+
+
+def test_an_amount_range_still_counts() -> None:
+    assert _pipeline_quantities("شارك بين 21 و50 شخصا في المسيرة.") == [("بين 21 و50", 21)]

@@ -50,6 +50,10 @@ def test_weekday_with_full_date_is_one_expression() -> None:
     )
 
 
+def test_a_day_written_onto_its_month() -> None:
+    assert one("قامت الوحدات يوم 17أفريل 2014 بحملة أمنية.", "2016-07-30") == ("يوم 17أفريل 2014", "DATE", "2014-04-17")
+
+
 def test_month_with_year_word() -> None:
     assert one("تولى منصبه في نوفمبر عام 2013 بعد انتخابات مبكرة.", "2017-01-18") == (
         "نوفمبر عام 2013",

@@ -276,9 +276,19 @@ def _is_year(norm: str, m: NumberMatch, digits: str) -> bool:
     if not (1900 <= year <= 2100 or 1350 <= year < 1500):
         return False
     lex = _lexicon()
-    prev = _text(norm, _prev_word(norm, m.start))
+    prev_span = _prev_word(norm, m.start)
+    prev = _text(norm, prev_span)
     if prev in lex.year_context:
         return True
+    # "للعام الهجري الحالي 1438": the year's noun a few words before, only adjectives between
+    k, back = prev_span, 0
+    while k is not None and back < 3:
+        word = _text(norm, k)
+        if word in _YEAR_NOUNS:
+            return True
+        if not word.startswith("ال"):
+            break  # ("في عام 2014 مقتل 2000 شخص": a count after the year)
+        k, back = _prev_word(norm, k[0]), back + 1
     q = _phrase_before(norm, m.start)
     if q is not None and q[1] != "le":  # "أكثر من 2000", "حوالي 2000"; but "حتى 2012" is a year
         return False
@@ -286,7 +296,13 @@ def _is_year(norm: str, m: NumberMatch, digits: str) -> bool:
     if unit is None:
         return True
     word = _text(norm, unit)
-    return _unit_kind(norm, unit) is None and (word[0] in "وف" or word.startswith("ال"))
+    # A counted noun takes no preposition: "17أفريل 2014 بحملة أمنية" is a date's year (a round
+    # 2000 is as often a count: "قتل 2000 بسبب الحرب").
+    clitics = "وفبل" if year % 100 else "وف"
+    return _unit_kind(norm, unit) is None and (word[0] in clitics or word.startswith("ال"))
+
+
+_YEAR_NOUNS = frozenset(("عام", "العام", "للعام", "لعام", "سنه", "السنه", "للسنه"))
 
 
 def _digits_ok(norm: str, m: NumberMatch, paired: bool) -> bool:
@@ -496,13 +512,25 @@ def _single(norm: str, m: NumberMatch) -> QuantityMatch | None:
 
 
 def _numbers(norm: str, exclude: Sequence[tuple[int, int]]) -> list[QuantityMatch]:
-    nums = [m for m in find_numbers(norm) if not _overlaps(m.start, m.end, exclude)]
+    found = list(find_numbers(norm))
+    kept = [not _overlaps(m.start, m.end, exclude) for m in found]
+    # "أعمارهم بين 21 و50 سنة": joined to a number inside a time ("50 سنة"), a number is its
+    # low end, an age or a length too
+    timed = {
+        id(m)
+        for m, n, keep, keep_n in zip(found, found[1:], kept, kept[1:], strict=False)
+        if keep and not keep_n and _pair(norm, m, n) is not None
+    }
+    nums = [m for m, keep in zip(found, kept, strict=True) if keep]
     out: list[QuantityMatch] = []
     dropped: NumberMatch | None = None  # the last number found not to be an amount
     k = 0
     while k < len(nums):
         m = nums[k]
         k += 1
+        if id(m) in timed:
+            dropped = m
+            continue
         # "القرارات 1696 و1737 و2224": a bare number joined to a dropped one is dropped too.
         if dropped is not None and _pair(norm, dropped, m) and _unit(norm, m.end) is None:
             dropped = m

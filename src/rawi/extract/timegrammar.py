@@ -203,7 +203,8 @@ def _rules() -> list[tuple[str, str]]:
         ),
         (
             "dmy",
-            rf"{head}(?:{days}|{ordday} +من) +(?:من +)?(?:شهر +)?(?P<month>{greg}){pair}"
+            # ("17أفريل 2014": a day's digits may be written onto its month)
+            rf"{head}(?:{days} *|{ordday} +من +)(?:من +)?(?:شهر +)?(?P<month>{greg}){pair}"
             rf"(?:{year_conn}{year}| +(?P<mod>{mod}){ymod})?",
         ),
         (
