@@ -351,3 +351,13 @@ def test_ages_years_and_numbers_that_are_no_amounts(text: str) -> None:
 
 def test_an_amount_range_still_counts() -> None:
     assert _pipeline_quantities("شارك بين 21 و50 شخصا في المسيرة.") == [("بين 21 و50", 21)]
+
+
+def test_a_range_whose_low_end_carries_the_percent_sign() -> None:
+    assert _pipeline_quantities("تراجعت الأسعار بنسبة تتراوح بين 25% إلى 35% تقريبا.") == [
+        ("تتراوح بين 25% إلى 35", 25)
+    ]
+    assert len(_pipeline_quantities("بلغت النسبتان 25% و35% على التوالي.")) == 2  # no range without "بين"
+    # a change, not a range: "rose 57% to 1,658 tonnes", "the tax from 13% to 23%"
+    assert len(_pipeline_quantities("وزادت احتياطيات الذهب 57% إلى 1658 طنا.")) == 2
+    assert len(_pipeline_quantities("وتطبق زيادة الضرائب من 13% إلى 23% على المنتجات.")) == 2

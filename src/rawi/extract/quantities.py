@@ -123,9 +123,11 @@ _LATIN_WORD = re.compile(r"[a-z]+")
 _CLOSERS = " )»\"”'’′″"
 _OPENERS = " («\"“':"
 _DASH_GAP = re.compile(r"[ ()]*[-–—][ ()]*")
-_AND_GAP = re.compile(r"[ ()]* و ?[ (]*")
-_OR_GAP = re.compile(r"[ ()]* او [ (]*")
-_TO_GAP = re.compile(r"[ ()]* (?:الي|حتي) [ (]*")
+# The low end may carry the percent sign the high end carries: "بين 25% و35%", "بين 25% إلى 35%".
+_PCT = r"(?: ?[%٪])?"
+_AND_GAP = re.compile(_PCT + r"[ ()]* و ?[ (]*")
+_OR_GAP = re.compile(_PCT + r"[ ()]* او [ (]*")
+_TO_GAP = re.compile(_PCT + r"[ ()]* (?:الي|حتي) [ (]*")
 _VS_GAP = re.compile(r"[ ()]* مقابل [ (]*")
 _JOINS = (("dash", _DASH_GAP), ("and", _AND_GAP), ("or", _OR_GAP), ("to", _TO_GAP), ("vs", _VS_GAP))
 # After a number: a dash or slash glued to it ("1- ...", "2-صفر"), or one leading
@@ -438,6 +440,9 @@ def _range(norm: str, low: NumberMatch, high: NumberMatch, join: str) -> Quantit
     opener = _RANGE_OPEN.search(norm, max(0, low.start - 30), low.start)
     if join in ("or", "vs") or (join == "and" and (opener is None or opener.group("q") == "من")):
         return None
+    pct = "%" in norm[low.end : high.start] or "٪" in norm[low.end : high.start]
+    if pct and (opener is None or not opener.group("q").endswith("بين")):
+        return None  # "زادت 57% إلى 1658 طنا", "من 13% إلى 23%": a change; "بين 8% إلى 12%" a range
     unit = _unit(norm, high.end)
     if join == "dash":
         # Scores: "2-1", "0-4", "1-1"; small pairs need a range word or a listed unit.
