@@ -821,3 +821,14 @@ def test_a_noun_that_cannot_speak_with_its_possessive_is_the_object() -> None:
         " من تفويض المديرين باتخاذ القرارات."
     )
     assert [a.source for a in attrs(text)][-1] == "وزارة التعليم"
+
+
+def test_as_they_say_quotes_nobody() -> None:
+    """ "وكما يقولون", "كما يقال": a saying's frame; "كما يقول الخبراء إن" still names its speakers."""
+    text = (
+        "وقالت السيدة إن حياتها تغيرت. وكما يقولون وقت الألم تختفي الحسابات، ورغم معارضة الجميع تم"
+        " الزواج، واكتشفت أنني دخلت تجربة متسرعة."
+    )
+    assert [a.cue for a in attrs(text)] == ["وقالت"]
+    found = attrs("وقال الوزير إن الخطة جاهزة، كما يقول الخبراء إنها ممتازة.")
+    assert ("يقول", "الخبراء") in [(a.cue, a.source) for a in found]

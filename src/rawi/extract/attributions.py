@@ -130,6 +130,8 @@ def extract_attributions(
     return _same_sources(norm, state.out)
 
 
+# "كما يقولون", "كما يقال", "كما قيل": "as they say", a proverb's frame.
+_AS_THEY_SAY = frozenset(("يقولون", "يقال", "قيل"))
 _SAME_AFTER = frozenset(("نفسه", "ذاته", "نفسها", "ذاتها", "انفسهم", "ذاتهم", "انفسها"))
 _SAME_BEFORE = frozenset(("نفس", "ذات", "لنفس", "لذات"))
 
@@ -511,6 +513,8 @@ def _verb_attribution(
         return k + 1  # an ambiguous word ("بين", "عبر") needs "أن" or a colon soon after it
     if k > s.lo and s.word(k - 1) in _THUS:
         return _thus_said(s, k, form, state, subjects, agencies)
+    if k > s.lo and s.word(k - 1) in ("كما", "وكما") and s.word(k) in _AS_THEY_SAY:
+        return k + 1  # "وكما يقولون": a saying, nobody quoted
     if k - 1 > s.lo and s.word(k - 1) in ("كما", "مثلما") and not s.inside_content(cue_tok.start):
         # "قتل 14 جنديا …، كما أعلنت السلطات المحلية.": "as X said" closing the sentence is an
         # "according to", and the sentence before it what was said.
