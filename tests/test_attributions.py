@@ -832,3 +832,14 @@ def test_as_they_say_quotes_nobody() -> None:
     assert [a.cue for a in attrs(text)] == ["وقالت"]
     found = attrs("وقال الوزير إن الخطة جاهزة، كما يقول الخبراء إنها ممتازة.")
     assert ("يقول", "الخبراء") in [(a.cue, a.source) for a in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وعبر الدكتور القناص عن بالغ سعادته بتحقيق المنتخب المركز الثاني.", "الدكتور القناص"),
+        ("ودعا الشيخ المسلمين إلى التبرع للمتضررين.", "الشيخ"),  # a plural object after it still is one
+    ],
+)
+def test_a_family_name_after_an_honorific(text: str, source: str) -> None:
+    assert [a.source for a in attrs(text)] == [source]

@@ -292,6 +292,7 @@ def _cut_at_object(s: Sent, j: int, e: int, names: Sequence[tuple[int, int]] = (
             w.startswith("ال")
             and definite
             and prev != "الله"  # "عبد الله الربيعة": the family name after a name in "عبد الله"
+            and (not _honorific(prev) or _plural_object(w))  # "الدكتور القناص": the honorific's name
             and not adjective_like(w)
             and not (prev.endswith("ون") and w.endswith("ون"))  # "المواطنون المتضررون" agree
             and (title is None or title.role not in ("honorific", "title"))
@@ -304,6 +305,11 @@ def _cut_at_object(s: Sent, j: int, e: int, names: Sequence[tuple[int, int]] = (
 
 # Quantifiers that open a noun phrase of their own and never describe the noun before them.
 _OBJECT_OPENERS = frozenset(("كافة", "كافه", "جميع"))
+
+
+def _honorific(word: str) -> bool:
+    title = titles().get(word)
+    return title is not None and title.role == "honorific"
 
 
 def _plural_object(word: str) -> bool:
