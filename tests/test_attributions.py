@@ -843,3 +843,16 @@ def test_as_they_say_quotes_nobody() -> None:
 )
 def test_a_family_name_after_an_honorific(text: str, source: str) -> None:
     assert [a.source for a in attrs(text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("وقال علي الزهراني إن السوق ستأخذ مسارها.", "علي الزهراني"),
+        ("وأوضح متحدث الإمارة علي بن موسى أن الأضرار محدودة.", "متحدث الإمارة علي بن موسى"),
+        ("وأكد الوزير على أهمية التعاون بين البلدين.", "الوزير"),  # the preposition stays one
+    ],
+)
+def test_the_name_ali_folded_like_the_preposition(text: str, source: str) -> None:
+    """ "علي" folds like "على": before a nisba family name or "بن" it is the name Ali."""
+    assert [a.source for a in attrs(text)] == [source]
