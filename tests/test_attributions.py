@@ -851,6 +851,7 @@ def test_a_family_name_after_an_honorific(text: str, source: str) -> None:
         ("وقال علي الزهراني إن السوق ستأخذ مسارها.", "علي الزهراني"),
         ("وأوضح متحدث الإمارة علي بن موسى أن الأضرار محدودة.", "متحدث الإمارة علي بن موسى"),
         ("وأكد الوزير على أهمية التعاون بين البلدين.", "الوزير"),  # the preposition stays one
+        ("وأكد علي الغامدي أن الطريق مغلق.", "علي الغامدي"),  # not the verb's own "على"
     ],
 )
 def test_the_name_ali_folded_like_the_preposition(text: str, source: str) -> None:

@@ -70,7 +70,7 @@ from rawi.extract.attrview import (
     object_content_lemmas,
     own_report_nouns,
 )
-from rawi.extract.np import adverbs, np_end, stopwords, strip_clitic
+from rawi.extract.np import adverbs, ali_named_by, np_end, stopwords, strip_clitic
 from rawi.lexicon import load_tsv
 from rawi.lexicon.cues import CueForm, lookup
 from rawi.lexicon.gazetteer import titles
@@ -602,6 +602,8 @@ def _verb_attribution(
     cue = (cue_tok.start, cue_tok.end)
     participle = form.pos == "participle"
     prep = form.prep
+    if prep == "علي" and k + 2 < s.hi and s.word(k + 1) == "علي" and ali_named_by(s.word(k + 2)):
+        prep = ""  # "وأكد علي الغامدي أن": the name Ali, not the verb's own "على"
     j = k + 2 if said_so else k + 1
     source: SourceRef | None = None
     via_told: tuple[int, int] | None = None

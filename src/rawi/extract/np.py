@@ -74,7 +74,7 @@ def strip_clitic(word: str) -> str:
     return word
 
 
-def _family_after_ali(w: str) -> bool:
+def ali_named_by(w: str) -> bool:
     """After "علي" (folded like the preposition "على"), a nisba family name ("الزهراني") or a
     patronymic ("بن") says it is the name Ali: the preposition takes a noun ("على الحدود")."""
     return w in ("بن", "ابن") or (w.startswith("ال") and w.endswith("ي") and len(w) >= 6)
@@ -103,7 +103,7 @@ def np_end(
         if w == "-" and j > i and j + 1 < stop_at and tokens[j + 1].start == tok.end and tok.start == tokens[j - 1].end:
             j += 1  # a hyphenated name: "كي-جونغ"
             continue
-        if w == "علي" and j + 1 < stop_at and _family_after_ali(tokens[j + 1].text) and not blocked(j):
+        if w == "علي" and j + 1 < stop_at and ali_named_by(tokens[j + 1].text) and not blocked(j):
             j += 1  # the name Ali, folded like "على": "وقال علي الزهراني"
             continue
         if not _WORD.fullmatch(w) or w in stop or blocked(j) or len(w) == 1:
