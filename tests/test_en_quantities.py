@@ -42,6 +42,9 @@ def qty(text: str) -> list[tuple[str, int | float, str, int | float | None, str 
         ("A dozen soldiers were wounded.", ("A dozen", 12, "eq", None, "soldiers")),
         ("The army fired 36 shells.", ("36", 36, "eq", None, "shells")),
         ("The river rose by 70 metres.", ("70", 70, "eq", None, "metres")),
+        # a pronoun or an adverb after the amount is no counted noun
+        ("About 2,000 of them were killed.", ("About 2,000", 2000, "approx", None, None)),
+        ("The quake killed 140, with 125 still missing.", ("125", 125, "eq", None, None)),
     ],
 )
 def test_pattern(text: str, expected: tuple[str, int | float, str, int | float | None, str | None]) -> None:
