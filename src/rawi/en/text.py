@@ -45,7 +45,9 @@ _SPACE = frozenset(" \t\n\r\u00a0\u2028\u2029\u2009\u200a\u202f")
 
 
 class Tok:
-    """A word, number or punctuation mark: cheap to build, immutable."""
+    """A word, number or punctuation mark; never changed once made. A plain class with slots rather than a
+    named tuple: compiled by mypyc it is built by one native call and its fields are read from its struct.
+    Tokens compare by identity."""
 
     __slots__ = ("end", "low", "start", "text")
 
