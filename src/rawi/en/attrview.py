@@ -7,7 +7,6 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
-from operator import itemgetter
 from typing import NamedTuple
 
 from rawi.en.lexicon import phrases_of, words
@@ -16,7 +15,6 @@ from rawi.en.text import EnText, Quote, Tok, tokens
 from rawi.en.times import weekdays
 
 Span = tuple[int, int]
-_START = itemgetter(0)  # a token's start, read without a Python-level call per token
 
 
 class EnAttr(NamedTuple):
@@ -326,7 +324,7 @@ class Reader:
         if s is None:
             a, b = self.et.sentences[idx]
             toks = tokens(self.text, a, b, self.et.low)
-            s = Sent(a, b, toks, list(map(_START, toks)))
+            s = Sent(a, b, toks, [t.start for t in toks])
             self._sents[idx] = s
         return s
 

@@ -239,7 +239,7 @@ def words_value(text: str) -> float | None:
                 current = (current or 1) * 100
             else:
                 total += (current or 1) * value
-                current = 0
+                current = 0.0
         else:
             return None
     return total + current if seen else None

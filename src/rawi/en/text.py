@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -25,7 +25,7 @@ from rawi.lexicon import load_tsv
 
 _OPENERS = frozenset("“„«")
 _CLOSERS = frozenset("”»")
-_MARK_RE = re.compile(r"[\"“”„«»]")
+_MARKS = '"“”„«»'
 # A paragraph: a line holding something besides white space.
 _PARA_RE = re.compile(r"[^\n\r\u2028\u2029\S]*\S[^\n\r\u2028\u2029]*")
 # A sentence may end at . ! ? … (and closing quotes or brackets after them) before white space and
@@ -44,13 +44,18 @@ _FIRST = itemgetter(0)
 _SPACE = frozenset(" \t\n\r\u00a0\u2028\u2029\u2009\u200a\u202f")
 
 
-class Tok(NamedTuple):
-    """A word, number or punctuation mark: cheap to build, immutable."""
+class Tok:
+    """A word, number or punctuation mark; never changed once made. A plain class with slots rather than a
+    named tuple: compiled by mypyc it is built by one native call and its fields are read from its struct.
+    Tokens compare by identity."""
 
-    start: int
-    end: int
-    text: str
-    low: str
+    __slots__ = ("end", "low", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, low: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.low = low
 
 
 class Quote(NamedTuple):
@@ -121,7 +126,14 @@ def _quotes(text: str, paragraphs: tuple[tuple[int, int], ...]) -> list[Quote]:
     out: list[Quote] = []
     open_before = False  # the paragraph before ended inside a quote
     # The marks of the whole text at once: most paragraphs hold none, and a search apiece cost more.
-    marks = [m.start() for m in _MARK_RE.finditer(text)]
+    # Each mark by `str.find`, which skips through the text faster than a pattern's character class.
+    marks: list[int] = []
+    for mark in _MARKS:
+        i = text.find(mark)
+        while i >= 0:
+            marks.append(i)
+            i = text.find(mark, i + 1)
+    marks.sort()
     k = 0
     for p_start, p_end in paragraphs:
         opened: int | None = None
@@ -158,11 +170,33 @@ def _quotes(text: str, paragraphs: tuple[tuple[int, int], ...]) -> list[Quote]:
     return out
 
 
+def _end_marks(text: str) -> list[tuple[int, int]]:
+    """The spans of `_END_RE` in `text`: the pattern tried where `str.find` finds a mark it starts with,
+    which skips through the text faster than the pattern's first character class."""
+    starts: list[int] = []
+    for mark in ".!?…":
+        i = text.find(mark)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(mark, i + 1)
+    starts.sort()
+    out: list[tuple[int, int]] = []
+    match = _END_RE.match
+    last = 0
+    for i in starts:
+        if i >= last:
+            m = match(text, i)
+            if m is not None:
+                out.append(m.span())
+                last = m.end()
+    return out
+
+
 def _sentences(text: str, paragraphs: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
     abbr = abbreviations()
     # The candidate ends of the whole text at once: no match runs over a line break, and a search
     # apiece for the paragraphs cost more.
-    ends = [m.span() for m in _END_RE.finditer(text)]
+    ends = _end_marks(text)
     out: list[tuple[int, int]] = []
     k = 0
     for p_start, p_end in paragraphs:
@@ -258,9 +292,27 @@ def lower_aligned(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+def _paragraphs(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of `_PARA_RE` in `text`. With "\\n" the only line break, as it mostly is, the lines
+    are cut by `str.find`, which skips through the text faster than the pattern's character classes."""
+    if "\r" in text or "\u2028" in text or "\u2029" in text:
+        return tuple(map(re.Match.span, _PARA_RE.finditer(text)))
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    a = 0
+    while a <= n:
+        b = text.find("\n", a)
+        if b < 0:
+            b = n
+        if a < b and not text[a:b].isspace():  # the line holds something besides white space
+            out.append((a, b))
+        a = b + 1
+    return tuple(out)
+
+
 def segment(text: str) -> EnText:
     """Paragraphs (lines), quotes, then sentences of `text`."""
-    paragraphs = tuple(map(re.Match.span, _PARA_RE.finditer(text)))
+    paragraphs = _paragraphs(text)
     quotes = _quotes(text, paragraphs)
     sentences = _sentences(text, paragraphs)
     return EnText(
@@ -275,22 +327,16 @@ def segment(text: str) -> EnText:
     )
 
 
-_new_tok = partial(tuple.__new__, Tok)  # a Tok from one tuple, without a Python-level call per token
-
-
 def tokens(text: str, start: int, end: int, low: str | None = None) -> list[Tok]:
     """Tokens of text[start:end]; `low` is the lower-cased text (`EnText.low`), if at hand."""
     if low is None:
-        return [
-            _new_tok((m.start(), m.end(), m.group(), m.group().lower())) for m in _TOKEN_RE.finditer(text, start, end)
-        ]
+        return [Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN_RE.finditer(text, start, end)]
     # No token holds white space, nor does `_TOKEN_RE` look across it, so each run between white
     # space is tokenised alone. Most runs are one word, or one word and a mark ("said,"): those
     # are cut here without the regex, whose match objects cost more than the tokens (0.52 -> 0.42
     # ms an article for every sentence). `low` is aligned with `text`, white space with white space.
     out: list[Tok] = []
     add = out.append
-    new = tuple.__new__
     find = low.find
     chunks = low[start:end].split()
     # Mostly one white-space character stands between runs, and none before the first: then a run
@@ -301,14 +347,14 @@ def tokens(text: str, start: int, end: int, low: str | None = None) -> list[Tok]
         a = b + 1 if single else find(chunk, b)
         b = a + len(chunk)
         if chunk.isalnum():  # all of it is one `[^\W_]+` word
-            add(new(Tok, (a, b, orig, chunk)))
+            add(Tok(a, b, orig, chunk))
         elif chunk[:-1].isalnum() and not chunk[-1].isalnum():
             # a word, then a mark that joins no word after it: two tokens
-            add(new(Tok, (a, b - 1, orig[:-1], chunk[:-1])))
-            add(new(Tok, (b - 1, b, orig[-1], chunk[-1])))
+            add(Tok(a, b - 1, orig[:-1], chunk[:-1]))
+            add(Tok(b - 1, b, orig[-1], chunk[-1]))
         else:
             for x, y in map(re.Match.span, _TOKEN_RE.finditer(low, a, b)):
-                add(new(Tok, (x, y, text[x:y], low[x:y])))
+                add(Tok(x, y, text[x:y], low[x:y]))
     return out
 
 

@@ -47,7 +47,9 @@ class Words(NamedTuple):
 class _Node(dict[str, "_Node"]):
     """A trie node: its children by character, and the look-ahead of the item that ends here."""
 
-    after: str | None = None
+    def __init__(self) -> None:
+        super().__init__()
+        self.after: str | None = None  # set here, not as a class default, which mypyc drops
 
 
 def _trie(items: Mapping[str, str]) -> str:
