@@ -242,6 +242,20 @@ def test_paste_extracts_at_once(page: tuple[Any, Watch], base_url: str, shots: P
     assert watch.errors == []
 
 
+def test_an_english_article_reads_left_to_right(page: tuple[Any, Watch], base_url: str) -> None:
+    pg, watch = page
+    open_view(pg, base_url, "#/paste", "paste")
+    pg.fill("#paste-text", "At least 27 people were killed on Thursday, police said, according to Reuters.")
+    pg.fill("#paste-date", "2025-10-24")
+    pg.click("form.paste button[type=submit]")
+    out = pg.locator("#paste-out .article-text")
+    out.wait_for()
+    assert out.get_attribute("dir") == "ltr"
+    assert out.locator("mark.m-quantity").count() == 1
+    assert out.locator("mark.m-cue").count() >= 1
+    assert watch.errors == []
+
+
 def test_keyboard_reaches_a_mark_and_its_tooltip(page: tuple[Any, Watch], base_url: str) -> None:
     pg, watch = page
     open_view(pg, base_url, f"#/article/{_route(SEED_KEY)}", "article")
