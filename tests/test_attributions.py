@@ -703,6 +703,13 @@ def test_the_object_of_a_call_after_its_subject(text: str, source: str) -> None:
     assert [a.source for a in attrs(text)] == [source]
 
 
+def test_an_accusative_nisba_after_the_verb_marks_its_object() -> None:
+    """ "ودعا الأطباء اليمنيين إلى": the adjective in ين is accusative; a subject would read "اليمنيون"."""
+    found = attrs("وقال الوزير إن الوضع صعب. ودعا الأطباء اليمنيين إلى التطوع في المستشفيات.")
+    assert [a.source for a in found] == ["الوزير", "=الوزير"]
+    assert [a.source for a in attrs("وأكد الأطباء اليمنيون أن المستشفيات مكتظة.")] == ["الأطباء اليمنيون"]
+
+
 def test_a_plural_in_yn_after_the_verb_is_its_object() -> None:
     """ "كما دعت الصحفيين إلى": the accusative plural is who is called on; the speaker is the one the
     feminine verb goes on with (its subject would read "الصحفيون")."""

@@ -461,6 +461,9 @@ def _disagrees(s: Sent, j: int, form: CueForm, names: Sequence[tuple[int, int]])
     head = s.word(j)
     if form.number == "s" and _plural_object(head) and not _named(names, s.toks[j].start):
         return True  # "ودعت الصحفيين إلى": a plural in ين after the verb is its object (its subject: ون)
+    adjective = s.word(j + 1) if j + 1 < s.hi else ""
+    if head.startswith("ال") and adjective.startswith("ال") and adjective.endswith("يين") and len(adjective) >= 7:
+        return True  # "دعا فيه الأطباء اليمنيين": an adjective in the accusative, its noun the object
     if form.gender != "m" or form.number != "s":
         return False
     if not head.startswith("ال") or not head.endswith("ه") or len(head) < 5:
