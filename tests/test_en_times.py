@@ -29,6 +29,10 @@ def times(text: str, published: dt.date | None = DATELINE) -> list[tuple[str, st
         ("The rebels attacked the town on Thursday.", ("Thursday", "DATE", "2025-10-23")),
         ("The ministry spoke on Friday.", ("Friday", "DATE", "2025-10-24")),
         ("The talks will resume on Monday.", ("Monday", "DATE", "2025-10-27")),
+        # a future reported in the past, before the time; not "would have", not after it
+        ("He said the talks would resume in May.", ("May", "DATE", "2026-05")),
+        ("The law, which would have expired in March, was extended.", ("March", "DATE", "2025-03")),
+        ("In March, he said he would resign.", ("March", "DATE", "2025-03")),
         ("The vote was held last Sunday.", ("last Sunday", "DATE", "2025-10-19")),
         ("Shelling resumed on Thursday afternoon.", ("Thursday afternoon", "DATE", "2025-10-23TAF")),
         # days around the dateline

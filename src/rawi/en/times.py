@@ -84,6 +84,9 @@ _AHEAD = re.compile(
     r"upcoming|is\s+to|are\s+to|would\s+be\s+held|next)\b",
     re.IGNORECASE,
 )
+# The future in the past, before the time it points to ("would resume in May"), but not "would
+# have" (a past that did not happen) and not after it ("In March, he said he would resign").
+_WOULD = re.compile(r"\bwould(?!\s+have)\b", re.IGNORECASE)
 # Words before "May" or "March" that make it a month, before a season, before "a day" as a length.
 _MONTH_CONTEXT = re.compile(
     r"\b(?:in|since|until|till|by|from|of|during|through|early|late|"
@@ -234,10 +237,11 @@ class _Ctx(NamedTuple):
     sent: tuple[int, int]
 
     def ahead(self, start: int, end: int) -> bool:
-        """Does the clause point ahead ("will meet on Friday", "next month")?"""
+        """Does the clause point ahead ("will meet on Friday", "next month"), or does a reported
+        future come before the time ("said the talks would resume in May")?"""
         a = max(self.sent[0], start - 60)
         b = min(self.sent[1], end + 30)
-        return bool(_AHEAD.search(self.text, a, b))
+        return bool(_AHEAD.search(self.text, a, b) or _WOULD.search(self.text, a, start))
 
 
 def _mod(s: str | None) -> str | None:
