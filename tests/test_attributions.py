@@ -864,3 +864,19 @@ def test_a_family_name_after_an_honorific(text: str, source: str) -> None:
 def test_the_name_ali_folded_like_the_preposition(text: str, source: str) -> None:
     """ "علي" folds like "على": before a nisba family name or "بن" it is the name Ali."""
     assert [a.source for a in attrs(text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("أعلن محافظ المنطقة محمد العتيبي إغلاق الطريق المؤدي إلى المدينة الصناعية.", "محافظ المنطقة محمد العتيبي"),
+        (
+            "وتوقع عضو مجلس إدارة الغرفة عبدالعزيز السريع ارتفاع الأسعار في الصيف.",
+            "عضو مجلس إدارة الغرفة عبدالعزيز السريع",
+        ),
+        # an apposition after the name is still the description's
+        ("وقال الدكتور عبدالرحيم ريحان مدير عام البحوث إن الموقع أثري.", "الدكتور عبدالرحيم ريحان مدير عام البحوث"),
+    ],
+)
+def test_a_verbal_noun_after_the_holders_name_starts_the_object(text: str, source: str) -> None:
+    assert [a.source for a in attrs(text)] == [source]

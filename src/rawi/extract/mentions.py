@@ -6,14 +6,16 @@ hits, the entry it names; clustering into entities happens in `coref`.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress, count
 from operator import itemgetter
 
 from rawi.extract.attrview import cue_readings
-from rawi.extract.np import np_end, strip_clitic
+from rawi.extract.np import np_end, person_name_end, strip_clitic
 from rawi.lexicon.gazetteer import GazEntry, gazetteer, titles
 from rawi.text.segment import Token
 from rawi.text.wordfilter import WordFilter
@@ -28,6 +30,20 @@ class Mention:
     type: str
     entry: GazEntry | None = None
     titled: bool = False  # headed by a title or an organisation noun, not a bare name
+
+
+def _text_at(tokens: tuple[Token, ...]) -> Callable[[int], str]:
+    return lambda k: tokens[k].text
+
+
+def _not_family_name(tokens: tuple[Token, ...], title_map: Mapping[str, object]) -> Callable[[int], bool]:
+    """A reporting cue or a title is no family name ("محمد أكد", "الملك سعود الدكتور")."""
+    return lambda k: bool(cue_readings(tokens[k].text)) or strip_clitic(tokens[k].text) in title_map
+
+
+# Verbal nouns of the derived forms, folded and indefinite: إفعال "اغلاق", افتعال "افتتاح", تفعيل
+# "تقديم", استفعال "استقبال" (names seldom take these shapes).
+_MASDAR = re.compile(r"ا[^\W\d_]{2}ا[^\W\d_]|ا[^\W\d_]ت[^\W\d_]ا[^\W\d_]|ت[^\W\d_]{2}ي[^\W\d_]|است[^\W\d_]{2}ا[^\W\d_]")
 
 
 @cache
@@ -77,6 +93,15 @@ def find_mentions(norm: str, tokens: tuple[Token, ...], words: frozenset[str] | 
             ),
             limit=7,
         )
+        if title.type == "PERSON":
+            # "محافظ المنطقة محمد العتيبي إغلاق الطريق": after the holder's name, a verbal noun
+            # starts the verb's object, not more of the description
+            for m in range(i + 1, j):
+                after = person_name_end(_text_at(tokens), m, j, _not_family_name(tokens, title_map))
+                if after > m:
+                    if after < j and _MASDAR.fullmatch(tokens[after].text):
+                        j = after
+                    break
         if title.type == "ORG" and strip_clitic(word).startswith("ال"):
             # A body named with the article goes on only with adjectives, which carry it too:
             # "الوزارة السعودية", but "الوزارة تمديد المهلة" has the body and then its words.
