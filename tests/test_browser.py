@@ -225,14 +225,22 @@ def test_conflicts_board_shows_the_demo_conflict(page: tuple[Any, Watch], base_u
     assert watch.errors == []
 
 
-def test_paste_extracts_at_once(page: tuple[Any, Watch], base_url: str, shots: Path) -> None:
-    pg, watch = page
+def _paste(pg: Any, base_url: str, text: str) -> Any:
+    """Paste `text` (dated 2025-10-24) on the paste view; the rendered article, once shown."""
     open_view(pg, base_url, "#/paste", "paste")
-    pg.fill("#paste-text", "وقال المتحدث باسم الجيش، بحسب وكالة الأنباء الرسمية، إن أكثر من 300 جندي قتلوا يوم الخميس.")
+    pg.fill("#paste-text", text)
     pg.fill("#paste-date", "2025-10-24")
     pg.click("form.paste button[type=submit]")
     out = pg.locator("#paste-out .article-text")
     out.wait_for()
+    return out
+
+
+def test_paste_extracts_at_once(page: tuple[Any, Watch], base_url: str, shots: Path) -> None:
+    pg, watch = page
+    out = _paste(
+        pg, base_url, "وقال المتحدث باسم الجيش، بحسب وكالة الأنباء الرسمية، إن أكثر من 300 جندي قتلوا يوم الخميس."
+    )
     assert out.locator("mark.m-quantity").count() == 1
     assert out.locator("mark.m-cue").count() >= 1
     time_mark = out.locator("mark.m-time").first
@@ -244,12 +252,7 @@ def test_paste_extracts_at_once(page: tuple[Any, Watch], base_url: str, shots: P
 
 def test_an_english_article_reads_left_to_right(page: tuple[Any, Watch], base_url: str) -> None:
     pg, watch = page
-    open_view(pg, base_url, "#/paste", "paste")
-    pg.fill("#paste-text", "At least 27 people were killed on Thursday, police said, according to Reuters.")
-    pg.fill("#paste-date", "2025-10-24")
-    pg.click("form.paste button[type=submit]")
-    out = pg.locator("#paste-out .article-text")
-    out.wait_for()
+    out = _paste(pg, base_url, "At least 27 people were killed on Thursday, police said, according to Reuters.")
     assert out.get_attribute("dir") == "ltr"
     assert out.locator("mark.m-quantity").count() == 1
     assert out.locator("mark.m-cue").count() >= 1

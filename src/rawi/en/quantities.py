@@ -158,18 +158,18 @@ _NEXT_WORD = re.compile(r"[ -]*([A-Za-z][\w'’-]*)")
 @cache
 def _not_unit_words() -> frozenset[str]:
     """Words that end a unit before it starts: `_NOT_UNIT`, prepositions, auxiliaries, pronouns
-    ("2,000 of them") and adverbs ("125 still missing")."""
+    ("2,000 of them"), and adverbs and verbs that follow a bare count ("125 still missing", "5 remain")."""
     return (
         _NOT_UNIT
         | words("preposition")
         | words("auxiliary")
         | words("subject_pronoun")
         | words("object_pronoun")
-        | _NOT_UNIT_ADVERBS
+        | _NOT_UNIT_WORDS
     )
 
 
-_NOT_UNIT_ADVERBS = frozenset({"still", "also", "already", "reportedly", "now", "later", "remain", "remained"})
+_NOT_UNIT_WORDS = frozenset({"still", "also", "already", "reportedly", "now", "later", "remain", "remained"})
 
 
 def _unit_after(text: str, pos: int) -> tuple[str | None, int]:

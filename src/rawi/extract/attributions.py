@@ -48,6 +48,7 @@ from rawi.extract.attrsource import (
     cut_after_name,
     cut_before_object,
     extend_speaker,
+    person_title,
     relayed_speaker,
     subject_before,
     subject_of_sentence,
@@ -173,8 +174,7 @@ def _affiliation(s: Sent, m: int) -> bool:
     if s.word(m)[1:] in media_heads():
         return False
     prev = s.word(m - 1)
-    title = titles().get(prev) or titles().get(prev.removeprefix("ال"))
-    return (title is not None and title.type == "PERSON") or adjective_like(prev) or prev in ("العام", "عام")
+    return person_title(prev) or adjective_like(prev) or prev in ("العام", "عام")
 
 
 def _first_person(s: Sent, k: int, state: State) -> int:

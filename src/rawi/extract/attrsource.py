@@ -190,7 +190,7 @@ def cut_after_name(s: Sent, j: int, e: int, names: Sequence[tuple[int, int]]) ->
                 continue
             if s.word(m).startswith(("ال", "وال")):
                 return e
-            after = _person_name_end(s, m, e) if _titled(s, j, m) else m
+            after = _holder_name_end(s, j, m, e)
             if after == m:
                 return m
             end = s.toks[after - 1].end  # "محافظ الأقصر محمد بدر": the title's holder is named
@@ -202,12 +202,13 @@ def _titled(s: Sent, j: int, m: int) -> bool:
     ("محافظ الأقصر محمد بدر", "الرئيس الفرنسي فرانسوا"); a nisba after a word that is no title
     describes someone else ("أعلن رئيس الاتحاد دعم الفرنسي ميشال بلاتيني")."""
     prev = s.word(m - 1)
-    if m - 2 >= j and prev.startswith("ال") and prev.endswith("ي") and not _person_title(s.word(m - 2)):
+    if m - 2 >= j and prev.startswith("ال") and prev.endswith("ي") and not person_title(s.word(m - 2)):
         return False
-    return any(_person_title(s.word(k)) for k in range(j, m))
+    return any(person_title(s.word(k)) for k in range(j, m))
 
 
-def _person_title(w: str) -> bool:
+def person_title(w: str) -> bool:
+    """A word (with or without the article) that is a person's title: "محافظ", "المتحدث"."""
     title = titles().get(w) or titles().get(w.removeprefix("ال"))
     return title is not None and title.type == "PERSON"
 
@@ -228,7 +229,7 @@ def cut_before_object(s: Sent, j: int, e: int, names: Sequence[tuple[int, int]])
         w = s.word(m)
         definite = w.startswith(("ال", "وال", "لل"))
         if seen_definite and not definite and m > j:
-            after = _person_name_end(s, m, e) if _titled(s, j, m) else m
+            after = _holder_name_end(s, j, m, e)
             if after == m:
                 return m
             m = after  # "أعلن محافظ الأقصر محمد بدر تقديم هدايا": a title, then its holder's name
@@ -238,9 +239,12 @@ def cut_before_object(s: Sent, j: int, e: int, names: Sequence[tuple[int, int]])
     return e
 
 
-def _person_name_end(s: Sent, m: int, e: int) -> int:
-    """Past a title holder's name at token m ("محافظ الأقصر محمد بدر تقديم …"), see `person_name_end`."""
-    return person_name_end(s.word, m, e, lambda k: bool(s.cue(k)) or _person_title(s.word(k)))
+def _holder_name_end(s: Sent, j: int, m: int, e: int) -> int:
+    """Past the name at token m of the holder of a title among tokens j..m-1 ("محافظ الأقصر محمد
+    بدر تقديم …", see `person_name_end`); m itself when no title holds it or no name starts there."""
+    if not _titled(s, j, m):
+        return m
+    return person_name_end(s.word, m, e, lambda k: bool(s.cue(k)) or person_title(s.word(k)))
 
 
 _AUXILIARIES = frozenset(

@@ -62,6 +62,7 @@ def find_mentions(norm: str, tokens: tuple[Token, ...], words: frozenset[str] | 
     gaz_starts = [m.start for m in found]
     gaz_ends = [m.end for m in found]
     title_map = titles()
+    text_at, not_family = _text_at(tokens), _not_family_name(tokens, title_map)
     # Decide once per distinct word which ones open a title: most words do not.
     title_words = _title_words().select(words if words is not None else {t.text for t in tokens})
     n = len(tokens)
@@ -97,7 +98,7 @@ def find_mentions(norm: str, tokens: tuple[Token, ...], words: frozenset[str] | 
             # "محافظ المنطقة محمد العتيبي إغلاق الطريق": after the holder's name, a verbal noun
             # starts the verb's object, not more of the description
             for m in range(i + 1, j):
-                after = person_name_end(_text_at(tokens), m, j, _not_family_name(tokens, title_map))
+                after = person_name_end(text_at, m, j, not_family)
                 if after > m:
                     if after < j and _MASDAR.fullmatch(tokens[after].text):
                         j = after
