@@ -645,3 +645,36 @@ def test_a_breakdown_restated_months_later_is_a_revision() -> None:
     said = "وكان الناطق باسم المحكمة الابتدائية سامي الورغي قد صرح للإذاعة أن قضية صفاقس تتعلق بـ 51 متهما"
     assert revisions(said + " منهم 17 في حالة إيقاف و27 في حالة سراح.") == [("16", "17"), ("25", "27"), ("46", "51")]
     assert revisions(said + " وأن الجلسة أجلت إلى الشهر المقبل.") == []
+
+
+def test_two_ambushes_are_not_one_of_them() -> None:
+    """ "18 fighters killed in two ambushes" sums two incidents: against "eight killed in an ambush"
+    in the same place it is no conflict; two reports that both tell the two ambushes may be. A
+    dual after a comma ("…، بينها تفجيران") is another figure's, and one picked out of the two
+    ("استهدف الأول") is one incident."""
+    one = "وقالت مصادر محلية إن ثمانية مسلحين حوثيين قتلوا في كمين نصبته المقاومة في جبل الثعالب بمحافظة البيضاء."
+    both = "وقالت مصادر قبلية إن {n} مسلحا حوثيا قتلوا في كمينين للمقاومة في جبل الثعالب بمحافظة البيضاء."
+    rows = [("k1", "2015-07-25", "وكالة أ", one), ("k2", "2015-07-25", "وكالة ب", both.format(n=18))]
+    assert conflicts_of(rows) == []
+    rows = [("k2", "2015-07-25", "وكالة ب", both.format(n=18)), ("k3", "2015-07-25", "وكالة ج", both.format(n=12))]
+    assert len(conflicts_of(rows)) == 1
+    picked = (
+        "وقالت مصادر قبلية إن هجومين وقعا في محافظة البيضاء أمس، استهدف الأول كمينا للمقاومة في جبل الثعالب "
+        "وأسفر عن مقتل 12 مسلحا حوثيا."
+    )
+    rows = [("k1", "2015-07-25", "وكالة أ", one), ("k4", "2015-07-25", "وكالة د", picked)]
+    assert len(conflicts_of(rows)) == 1
+
+
+def test_a_running_total_above_a_count_of_its_days_is_no_conflict() -> None:
+    """A total counted from a start ("منذ 15 يوليو") higher than one day's count said beside it
+    counts more days, or grew: no conflict. The same total below the count cannot both hold."""
+    day = (
+        "t1",
+        "2015-07-22",
+        "وكالة أ",
+        "وقال مسؤول محلي إن 29 شخصا قتلوا في الاشتباكات بين التبو والطوارق في مدينة سبها.",
+    )
+    total = "وقال مصدر طبي إن {n} شخصا قتلوا في الاشتباكات بين التبو والطوارق في مدينة سبها منذ 15 يوليو."
+    assert conflicts_of([day, ("t2", "2015-07-23", "وكالة ب", total.format(n=40))]) == []
+    assert len(conflicts_of([day, ("t2", "2015-07-23", "وكالة ب", total.format(n=20))])) == 1

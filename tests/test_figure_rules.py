@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rawi.api import extract_article
-from rawi.figures.anchors import areal, bearing_spots, means
+from rawi.figures.anchors import areal, bearing_spots, means, two_incidents
 from rawi.figures.frames import FigureFrame, figure_frames
 from rawi.lexicon import load_tsv
 from rawi.model import Article
@@ -55,6 +55,10 @@ def test_example(row: dict[str, str]) -> None:
         assert any(row["value"] in means(f.terms) for f in found if f.measure), found
     elif role == "areal":
         assert any(areal(f.terms) for f in found if f.measure), found
+    elif role == "two":
+        assert any(two_incidents(f.terms) for f in found if f.measure), found
+    elif role == "one_of_two":
+        assert all(not two_incidents(f.terms) for f in found if f.measure), found
     elif role == "earlier":
         first_after = next(f for f in found if f.start > row["example"].find(row["form"].split()[-1]))
         assert (

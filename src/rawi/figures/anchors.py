@@ -168,6 +168,21 @@ def areal(words: Iterable[str]) -> bool:
     return any(_event_word(table, w) is not None for w in words)
 
 
+def two_incidents(words: Iterable[str]) -> bool:
+    """Whether a sentence's event words tell two incidents by a dual noun ("كمينين", "هجومان",
+    "التفجيرين"; role two of figure_words.tsv)."""
+    table = _event_words("two")
+    return any(_event_word(table, w) is not None for w in words)
+
+
+def one_of_two(word: str) -> bool:
+    """Whether a folded word picks one of two incidents out ("الأول", "أحدهما"; role one_of_two of
+    figure_words.tsv): what follows it is about that one, not both."""
+    return (word,) in linking_words().by_role["one_of_two"] or (
+        word[:1] == "و" and (word[1:],) in linking_words().by_role["one_of_two"]
+    )
+
+
 def terms(sentence: Sentence, skip: Sequence[tuple[int, int]]) -> frozenset[str]:
     """Content words of a sentence, without the spans in `skip` (speakers, the figures)."""
     out: set[str] = set()
@@ -548,6 +563,7 @@ __all__ = [
     "means",
     "namesakes",
     "near_places",
+    "one_of_two",
     "places",
     "scope",
     "several",
@@ -555,4 +571,5 @@ __all__ = [
     "terms",
     "toll_stage",
     "topic",
+    "two_incidents",
 ]

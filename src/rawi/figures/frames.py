@@ -14,7 +14,20 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from rawi.figures.anchors import namesakes, near_places, places, scope, several, spots, terms, toll_stage, topic
+from rawi.figures.anchors import (
+    namesakes,
+    near_places,
+    one_of_two,
+    places,
+    scope,
+    several,
+    spots,
+    term_of,
+    terms,
+    toll_stage,
+    topic,
+    two_incidents,
+)
 from rawi.figures.english import read_english, terms_english, topic_english
 from rawi.figures.lexicon import MONEY, PEOPLE
 from rawi.figures.measure import Reading, read_sentence, unit_class_of
@@ -39,7 +52,7 @@ _BASIS_CONFIDENCE = {
 _QUOTED_NAME = re.compile(r"[«\"“][^«»\"“”\n]{2,24}[»\"”]")
 # Bumped whenever how a frame is read changes: a ledger whose frames were made by other rules
 # says so, and `rawi reframe` makes them again from the stored extractions.
-FRAMES = "2026-12-05.15"
+FRAMES = "2026-12-06.1"
 # Frames below this are shown but never compared.
 COMPARABLE = 0.6
 WINDOW = 24
@@ -115,6 +128,44 @@ def _confidence(r: Reading, w: When, anchored: bool) -> float:
     if w.said_on is None:
         c *= 0.5
     return round(c, 2)
+
+
+_SEGMENT_END = re.compile(r"[،,؛;:.!?؟\n]")
+
+
+def _pairs_of_incidents(sent: Sentence) -> list[tuple[int, str]]:
+    """Where the sentence tells two incidents by a dual noun ("في كمينين", "هجومان") and the word,
+    and where it then picks one of the two out ("استهدف الأول", "أحدهما"), with an empty word."""
+    out = []
+    for t in sent.tokens:
+        if not t.is_word:
+            continue
+        if (w := term_of(t.word)) is not None and two_incidents((w,)):
+            out.append((t.start, w))
+        elif out and one_of_two(t.word):
+            out.append((t.start, ""))
+    return out
+
+
+def _with_pair(terms_: tuple[str, ...], text: str, at: int, duals: Sequence[tuple[int, str]]) -> tuple[str, ...]:
+    """A figure's event words: its sentence's, and a dual noun of incidents before it ("هجومان
+    آخران … أسفرا عن سقوط ستة", "استهدف تفجيران انتحاريان …، وراح ضحيتهما 45") unless one of
+    the two is picked out between them ("هز تفجيران …، استهدف الأول … وأسفر عن مقتل 30"), or
+    after it in its own part of the sentence ("قتل 18 مسلحا في كمينين"); one after a comma
+    ("مقتل 21 شخصا في هجمات …، بينها تفجيران") tells another figure's event."""
+    if not duals:
+        return terms_
+    mine: set[str] = set()
+    for i, (pos, w) in enumerate(duals):
+        if not w:
+            continue
+        if pos < at:
+            if not any(not x and p < at for p, x in duals[i + 1 :]):
+                mine.add(w)
+        elif not _SEGMENT_END.search(text, at, pos):
+            mine.add(w)
+    others = {w for _, w in duals if w} - mine
+    return tuple(sorted({*terms_, *mine} - others))
 
 
 def _unit_end(text: str, q: Quantity) -> int:
@@ -253,6 +304,7 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
         # Event words are read only where a figure will be compared.
         words = terms_english if english else terms
         sent_terms = tuple(sorted(words(sent, speakers + figure_spans + dates) | sent_places)) if keyed else ()
+        duals = _pairs_of_incidents(sent) if keyed and not english else []
         # Spots are read from Arabic place nouns ("حي", "قرية"); English ones are not read yet.
         sent_spots = tuple(sorted(spots(sent, speakers + quoted))) if keyed and not english else ()
         sums = keyed and several(sent)
@@ -322,7 +374,7 @@ def figure_frames(analysis: Analysis, outlet: str | None = None, doc_key: str | 
                 as_of_basis=w.as_of_basis,
                 running=w.running,
                 places=own_places,
-                terms=sent_terms,
+                terms=_with_pair(sent_terms, text, q.span.start, duals),
                 scope=article_scope,
                 topic=(),
                 confidence=_confidence(r, w, anchored) if key else 0.0,

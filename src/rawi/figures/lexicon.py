@@ -141,6 +141,8 @@ ROLES = (
     "updated",
     "refusal",
     "areal",
+    "two",
+    "one_of_two",
 )
 EN_LINKING_ROLES = ("running", "earlier", "several", "provisional", "updated")  # roles en_figure_words.tsv may hold too
 
