@@ -678,3 +678,23 @@ def test_a_running_total_above_a_count_of_its_days_is_no_conflict() -> None:
     total = "وقال مصدر طبي إن {n} شخصا قتلوا في الاشتباكات بين التبو والطوارق في مدينة سبها منذ 15 يوليو."
     assert conflicts_of([day, ("t2", "2015-07-23", "وكالة ب", total.format(n=40))]) == []
     assert len(conflicts_of([day, ("t2", "2015-07-23", "وكالة ب", total.format(n=20))])) == 1
+
+
+def test_figures_twice_apart_need_closely_worded_reports() -> None:
+    """8 against 17 dead is one amount only when the two reports tell the event in much the same
+    words; in other words (they share the market and the town) it is more likely two incidents.
+    8 against 10 in those other words is still a conflict."""
+    police = "وقال مصدر في الشرطة إن {n} أشخاص قتلوا في انفجار سيارة مفخخة قرب سوق الخضار في مدينة بعقوبة أمس."
+    medics = (
+        "وذكرت مصادر طبية في مستشفى المدينة أن حصيلة ضحايا الهجوم على سوق الخضار ببعقوبة بلغت {n} قتيلا بينهم نساء."
+    )
+    same = police.replace("مصدر في الشرطة", "مسؤول في المستشفى")
+
+    def found(second: str, n: int) -> list[tuple[str, str]]:
+        return conflicts_of(
+            [("w1", "2015-07-22", "وكالة أ", police.format(n=8)), ("w2", "2015-07-22", "وكالة ب", second.format(n=n))]
+        )
+
+    assert found(medics, 10) == [("8", "10")]
+    assert found(medics, 17) == []
+    assert found(same, 17) == [("8", "17")]
