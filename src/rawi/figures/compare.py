@@ -33,8 +33,8 @@ only (`_told_elsewhere`):
   at most `SAME_EVENT_DAYS` apart;
 - a **conflict**: independent sources (different speakers; an outlet's narration is the
   outlet), neither figure a part of a toll nor a sum of several incidents, no more than
-  `FAR_APART` times apart (nor `WIDE_APART` times unless closely worded alike), two counts of enemy fighters only on one named spot
-  (`_combat_fronts_differ`), describing the same time: a one-off amount said at most
+  `FAR_APART` times apart (nor `WIDE_APART` times unless closely worded alike), two counts of
+  enemy fighters only on one named spot (`_combat_fronts_differ`), describing the same time: a one-off amount said at most
   `SAME_EVENT_DAYS` apart; running totals counted the same day, or at most `RUNNING_DAYS` apart
   when the later is not the higher (a total that rises day to day is an update), or a later total
   below an earlier one; a total counted from a start against a one-off count only when it falls
