@@ -31,16 +31,16 @@ only (`_told_elsewhere`):
   breakdown of the amount: `_same_breakdown`);
 - a **contradiction**: one source denies the very figure another states (`_same_figure`), said
   at most `SAME_EVENT_DAYS` apart;
-- a **conflict**: independent sources (different speakers; an outlet's narration is the
-  outlet), neither figure a part of a toll nor a sum of several incidents, no more than
-  `FAR_APART` times apart (nor `WIDE_APART` times unless closely worded alike), two counts of
-  enemy fighters only on one named spot (`_combat_fronts_differ`), describing the same time: a one-off amount said at most
-  `SAME_EVENT_DAYS` apart; running totals counted the same day, or at most `RUNNING_DAYS` apart
-  when the later is not the higher (a total that rises day to day is an update), or a later total
-  below an earlier one; a total counted from a start against a one-off count only when it falls
-  below the count (`_mixed_conflict`); a toll with no start ("ارتفعت الحصيلة إلى 36") is one event's, so two
-  such tolls weeks apart are two events'; a provisional toll and a higher one said on another
-  day, or a lower one and a "new" or "final" toll, are one count updated (`_updated`).
+- a **conflict**: independent sources (different speakers; an outlet's narration is the outlet),
+  neither figure a part of a toll nor a sum of several incidents, no more than `FAR_APART` times
+  apart (nor `WIDE_APART` times unless closely worded alike), two counts of enemy fighters only on
+  one named spot (`_combat_fronts_differ`), describing the same time: a one-off amount said at
+  most `SAME_EVENT_DAYS` apart; running totals counted the same day, or at most `RUNNING_DAYS`
+  apart when the later is not the higher (a total that rises day to day is an update), or a later
+  total below an earlier one; a total counted from a start against a one-off count only when it
+  falls below the count (`_mixed_conflict`); a toll with no start ("ارتفعت الحصيلة إلى 36") is one
+  event's, so two such tolls weeks apart are two events'; a provisional toll and a higher one said
+  on another day, or a lower one and a "new" or "final" toll, are one count updated (`_updated`).
 Every pair carries a confidence (its frames', their relatedness, how far apart the figures and
 the days they were said are, whether the later is a toll said to have risen) and pairs are
 ranked by it.
