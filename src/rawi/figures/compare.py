@@ -132,7 +132,7 @@ WIDE_APART = 1.9
 WIDE_RELATED = 0.6
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-06.1"
+RULES = "2026-12-06.2"
 
 
 @dataclass(frozen=True, slots=True)
