@@ -425,9 +425,9 @@ def _before(tokens: Sequence[Token], slot: _Slot, joined: str) -> tuple[str, str
             return (hit[0], "subject") if subject else hit
         if joined == "and" and j < slot.a and tokens[j].word == "و":
             return None
-        if skips < _SKIPS and not subject and _words_match(tokens, j, "skip", backwards=True):
+        if skips < _SKIPS and not subject and (n := _words_match(tokens, j, "skip", backwards=True)):
             skips += 1
-            j -= 1
+            j -= n  # a phrase ("أول من أمس") is one skip
             continue
         # "وجهت اتهامات بالإرهاب لتسعة وعشرين": a complement with ب may stand between.
         if skips < _SKIPS and tokens[j].word.startswith("بال") and len(tokens[j].word) > 5:
