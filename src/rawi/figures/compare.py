@@ -547,13 +547,13 @@ def _running_conflict(a: Figure, b: Figure) -> str | None:
 
 
 def _mixed_conflict(a: Figure, b: Figure) -> str | None:
-    """A running total counted from a start ("منذ أسبوع", "منذ العاشر من يوليو") against a one-off
-    count, said at most SAME_EVENT_DAYS apart: the count is one point of the total (or one
-    incident of the many it sums), so the two conflict only when the total falls below it: said
-    later and lower, or the same day and lower. Every such pair with the total above the count
-    judged in the full-corpus samples was an update or a wider count. A toll that rose with no
-    start ("ارتفعت الحصيلة إلى 30") is one event's: against a count of it said within two days it
-    is a conflict, as the story gold defines one (see ROSE)."""
+    """A running total counted from a dated start ("منذ العاشر من يوليو") against a one-off count,
+    said at most SAME_EVENT_DAYS apart: the count is one point of the total (or one incident of
+    the many it sums), so the two conflict only when the total falls below it: said later and
+    lower, or the same day and lower. Every such pair with the total above the count judged in
+    the full-corpus samples was an update or a wider count. A toll with no dated start ("ارتفعت
+    الحصيلة إلى 30", "منذ أسبوع") is read as one event's: against a count of it said within two
+    days it is a conflict, as the story gold defines one (see ROSE)."""
     gap = _said_gap(a, b)
     if gap is None or gap > SAME_EVENT_DAYS:
         return None
