@@ -102,6 +102,17 @@ def measures(text: str) -> list[tuple[str, str]]:
             "قتل 23 شخصا في هجومين، 17 منهم بسقوط مروحية عسكرية.",
             [("23", "killed/person"), ("هجومين", ""), ("17", "killed/person/part")],
         ),
+        # A part takes its whole's predicate, not the verb of the next clause; "others" with a
+        # predicate of their own, other than the whole's, are counted beside the toll, not as more
+        # of the part; with the whole's predicate they go on breaking it down.
+        (
+            "استشهد 15 شخصا من بينهم 3 عاملين بالموقع فيما أصيب 7 آخرون.",
+            [("15", "killed/person"), ("3", "killed/person/part"), ("7", "wounded/person")],
+        ),
+        (
+            "والقبض على خمسة أشخاص؛ اثنان منهم جرى إيقافهما بعد مطاردتهما، فيما تم القبض على ثلاثة آخرين.",
+            [("خمسة", "arrested/person"), ("اثنان", "arrested/person/part"), ("ثلاثة", "arrested/person/part")],
+        ),
     ],
 )
 def test_predicate_and_group(text: str, want: list[tuple[str, str]]) -> None:

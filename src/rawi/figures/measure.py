@@ -463,6 +463,8 @@ def _after(tokens: Sequence[Token], slot: _Slot, stop: int) -> str | None:
                 return None
             i += 1
             continue
+        if t.word in NEW_CLAUSE:
+            return None  # "بينهم 3 عمال فيما أصيب 7": the verb of a new clause is another figure's
         for n in range(predicates().longest, 1, -1):
             if (pred := _phrase_at(tokens, i, n)) is not None:
                 return pred
@@ -557,7 +559,16 @@ def read_sentence(
         if not noun and slot.q.unit and slot.q.unit in slot.q.span.text:  # "جنديين", "قتيلين"
             noun = tokens[slot.b - 1].word
         unit_class, currency = unit_class_of(slot.q)
-        part = joined == "part" or ((joined == "and" or noun in _OTHERS) and bool(prev_reading and prev_reading.part))
+        # "بينهم 3 عمال … و4 آخرون", "16 منهم في حالة إيقاف في حين يوجد 25 آخرين", "خمسة أشخاص؛
+        # اثنان منهم …، فيما تم القبض على ثلاثة آخرين" go on listing the parts; "قتل 15 … بينهم 3
+        # عمال فيما أصيب 7 آخرون", with a predicate of its own other than the whole's, counts
+        # others beside the toll, not more of the part.
+        own = _before(tokens, slot, joined) if prev is not None else None
+        whole = next((r for r in reversed(out) if not r.part), None)
+        own_clause = own is not None and whole is not None and whole.predicate not in ("", own[0])
+        part = joined == "part" or (
+            (joined == "and" or (noun in _OTHERS and not own_clause)) and bool(prev_reading and prev_reading.part)
+        )
         # The group.
         group = ""
         noun_pred = _pred_word(noun, frozenset({"person"})) if noun else None
@@ -581,8 +592,12 @@ def read_sentence(
         elif noun in _OTHERS and (others := _after_noun(tokens, slot.u, nxt)) is not None:
             group, unit_class = others, PEOPLE  # "وإصابة ثمانية آخرين من رجال الأمن"
         elif noun in _OTHERS or (not noun and prev is not None and (joined or slot.a - prev.u <= 6)):
-            group = prev_reading.group if prev_reading else "person"
-            unit_class = prev_reading.unit_class if prev_reading else PEOPLE
+            base = prev_reading
+            if own_clause and not part and base is not None and base.part:
+                # "5 أشخاص بينهم امرأتان، واعتقل 3 آخرون": others beside the five, not the women
+                base = next((r for r in reversed(out) if not r.part), base)
+            group = base.group if base else "person"
+            unit_class = base.unit_class if base else PEOPLE
         elif noun:
             g = _group_of_noun(noun)
             if g == "member" or (g == "person" and _ranks_after(tokens, slot.u)):
