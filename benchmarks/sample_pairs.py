@@ -148,13 +148,15 @@ def pool(db: str, paths: Sequence[Path], unjudged: Path | None, min_confidence: 
                 f"{kind}: {len(mine)} pairs, {sum(held.values())} judged: y {k}, n {held['n']}, ? {held['?']}"
                 + (f"; precision {k / m:.2f} ({lo:.2f}-{hi:.2f})" if m else "")
             )
-            for lo, hi in ((0.8, 2.0), (0.7, 0.8), (0.0, 0.7)):
+            for floor, ceiling in ((0.8, 2.0), (0.7, 0.8), (0.0, 0.7)):
                 band = Counter(
-                    verdicts[_pair_sig(p)][0] for p in mine if lo <= p.confidence < hi and _pair_sig(p) in verdicts
+                    verdicts[_pair_sig(p)][0]
+                    for p in mine
+                    if floor <= p.confidence < ceiling and _pair_sig(p) in verdicts
                 )
                 bk, bm = band["y"], band["y"] + band["n"]
                 if bm:
-                    print(f"  confidence {lo}-{min(hi, 1.0)}: y {bk}, n {band['n']}; precision {bk / bm:.2f}")
+                    print(f"  confidence {floor}-{min(ceiling, 1.0)}: y {bk}, n {band['n']}; precision {bk / bm:.2f}")
             whys = Counter(verdicts[_pair_sig(p)][1] for p in mine if verdicts.get(_pair_sig(p), ("",))[0] == "n")
             for why, c in whys.most_common(8):
                 print(f"  {c:3d}  {why}")
