@@ -960,7 +960,8 @@ def _pairs(
         else:
             gap = _said_gap(a, b)
             why = f"said {gap} days apart" if gap is not None and gap <= SAME_EVENT_DAYS else None
-        if why is not None and (_apart(a, b) > FAR_APART or (_apart(a, b) >= WIDE_APART and r < WIDE_RELATED)):
+        apart = _apart(a, b)
+        if why is not None and (apart > FAR_APART or (apart >= WIDE_APART and r < WIDE_RELATED)):
             why = None  # not two counts of one amount (see FAR_APART, WIDE_APART)
         if why is not None:
             believable = _believable(a, b)

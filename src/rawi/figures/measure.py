@@ -563,7 +563,8 @@ def read_sentence(
         # اثنان منهم …، فيما تم القبض على ثلاثة آخرين" go on listing the parts; "قتل 15 … بينهم 3
         # عمال فيما أصيب 7 آخرون", with a predicate of its own other than the whole's, counts
         # others beside the toll, not more of the part.
-        own = _before(tokens, slot, joined) if prev is not None else None
+        before = _before(tokens, slot, joined)
+        own = before if prev is not None else None
         whole = next((r for r in reversed(out) if not r.part), None)
         own_clause = own is not None and whole is not None and whole.predicate not in ("", own[0])
         part = joined == "part" or (
@@ -627,7 +628,6 @@ def read_sentence(
         lo = max(bounds[k][0], prev.u if prev else 0)
         hi = min(bounds[k][1], nxt)
         predicate, basis = "", ""
-        before = _before(tokens, slot, joined)
         if _counts_both(tokens, slot):
             pass  # "مقتل وإصابة 3440", "مصرع وإصابة 8 أشخاص": the dead and the wounded together, no one measure
         elif before is not None and before[1] != "weak" and _fits(before[0], unit_class, group):
