@@ -438,7 +438,8 @@ def test_an_article_that_tells_two_amounts_apart() -> None:
 
 def test_a_provisional_toll_and_a_later_higher_one_are_one_count_updated() -> None:
     """A toll called provisional, then a higher toll the next day: one count updated. The same
-    two figures said on one day, or with no word of an update, still conflict."""
+    two figures said on one day, or with no word of an update, still conflict; a higher toll the
+    text calls new updates the lower the same day too."""
     first = "وأعلنت الحكومة في حصيلة مؤقتة مقتل خمسة أشخاص في الهجوم على فندق بيبلوس في سيفاري."
     plain = "وأعلنت الحكومة مقتل خمسة أشخاص في الهجوم على فندق بيبلوس في سيفاري."
     later = "قتل 12 شخصا في الهجوم على فندق بيبلوس في سيفاري، بحسب مسؤولين عسكريين."
@@ -453,6 +454,9 @@ def test_a_provisional_toll_and_a_later_higher_one_are_one_count_updated() -> No
     assert conflicts([("p1", "2015-08-08", "وكالة أ", first), ("p2", "2015-08-08", "وكالة ب", later)]) == [
         ("خمسة", "12")
     ]
+    assert conflicts([("p1", "2015-08-08", "وكالة أ", plain), ("p2", "2015-08-08", "وكالة ب", newer)]) == []
+    now = "وقال المصدر العسكري إن حصيلة الهجوم على فندق بيبلوس في سيفاري باتت الآن 12 قتيلا."
+    assert conflicts([("p1", "2015-08-08", "وكالة أ", plain), ("p2", "2015-08-08", "وكالة ب", now)]) == []
     # A stale provisional count printed the day after the higher toll is still the old count.
     assert conflicts([("p1", "2015-08-08", "وكالة أ", first), ("p2", "2015-08-07", "وكالة ب", later)]) == []
 

@@ -136,6 +136,10 @@ def test_vague_plural_of_time_is_not_an_amount() -> None:
         ("أصيب ما يقرب من 90 شخصا", "ما يقرب من 90", 90, "approx"),
         ("قتل ما لا يقل عن 40 مدنيا", "ما لا يقل عن 40", 40, "ge"),
         ("تبلغ الغرامة لا يقل عن 500 ريال", "لا يقل عن 500", 500, "ge"),
+        # Written joined as often as apart in the corpora (10 "مالايقل", 9 "مالا يقل", 10 "ما لايقل").
+        ("أدى إلى سقوط مالايقل عن 40 قتيلا", "مالايقل عن 40", 40, "ge"),
+        ("قتل ما لايقل عن 40 مدنيا", "ما لايقل عن 40", 40, "ge"),
+        ("قتل مالا يقل عن 40 مدنيا", "مالا يقل عن 40", 40, "ge"),
         ("نجا أقل من 100 راكب", "أقل من 100", 100, "lt"),
         ("تستوعب القاعة حتى 500 شخص", "حتى 500", 500, "le"),
         ("يسجن المخالف مدة تصل وغرامة ما يصل إلى 300 ألف ريال", "ما يصل إلى 300 ألف", 300000, "le"),
@@ -147,6 +151,12 @@ def test_vague_plural_of_time_is_not_an_amount() -> None:
 def test_qualifier_before(text: str, span: str, value: int, qualifier: str) -> None:
     got = only(text)
     assert got[:3] == (fold(span), value, qualifier)
+
+
+def test_qualifier_before_a_dual() -> None:
+    assert only("وأدى لسقوط ما لا يقل عن قتيلين في تايوان")[:3] == (fold("ما لا يقل عن قتيلين"), 2, "ge")
+    assert only("أصيب أكثر من شخصين")[:3] == (fold("أكثر من شخصين"), 2, "gt")
+    assert only("قتل شخصان في الحادث")[:3] == (fold("شخصان"), 2, "eq")
 
 
 def test_qualifier_after_the_number_or_its_noun() -> None:

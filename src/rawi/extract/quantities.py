@@ -608,7 +608,10 @@ def _duals(norm: str) -> list[QuantityMatch]:
             start = i + (2 if form[2:] in _bare_duals() and form[1:] not in _bare_duals() else 1)
         end = i + len(form)
         two = _DUAL_TWO.match(norm, end)
-        out.append(QuantityMatch(start, two.end() if two else end, 2, "eq", None, (start, end)))
+        # "ما لا يقل عن قتيلين": at least two, as before a number.
+        q = _phrase_before(norm, start) if start == i else None
+        first, qualifier = q if q is not None else (start, "eq")
+        out.append(QuantityMatch(first, two.end() if two else end, 2, qualifier, None, (start, end)))
     return out
 
 

@@ -128,7 +128,7 @@ WIDE_APART = 1.9
 WIDE_RELATED = 0.6
 # Bumped whenever what linking makes changes: a ledger's stored links made by other rules
 # are made again on its next query.
-RULES = "2026-12-07.1"
+RULES = "2026-12-07.2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -727,10 +727,12 @@ def _updated(a: Figure, b: Figure) -> bool:
     """Said on two days, and the text calls the lower toll provisional ("حصيلة مؤقتة", "هذه الحصيلة
     يمكن أن تتغير") or the higher new or final ("وفق حصيلة جديدة"): one count updated as it grew,
     not two sources disagreeing, whichever of the two a paper printed first (a stale provisional
-    count reprinted after the higher one is still the old count)."""
-    if not _said_gap(a, b):
-        return False
+    count reprinted after the higher one is still the old count). Said the same day, only a
+    higher toll the text calls new ("وفق حصيلة جديدة", "الحصيلة باتت الآن") updates the lower:
+    a provisional count beside another source's higher one the same day may still disagree."""
     low, high = (a, b) if a.frame.interval.high < b.frame.interval.low else (b, a)
+    if not _said_gap(a, b):
+        return high.frame.toll == "updated"
     return low.frame.toll == "provisional" or high.frame.toll == "updated"
 
 

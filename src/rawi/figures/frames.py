@@ -52,7 +52,7 @@ _BASIS_CONFIDENCE = {
 _QUOTED_NAME = re.compile(r"[«\"“][^«»\"“”\n]{2,24}[»\"”]")
 # Bumped whenever how a frame is read changes: a ledger whose frames were made by other rules
 # says so, and `rawi reframe` makes them again from the stored extractions.
-FRAMES = "2026-12-06.3"
+FRAMES = "2026-12-07.1"
 # Frames below this are shown but never compared.
 COMPARABLE = 0.6
 WINDOW = 24
