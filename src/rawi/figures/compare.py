@@ -954,8 +954,8 @@ def _pairs(
             continue
         if both or fa.stance == "deny":
             continue
-        if not _independent(a, b) or _updated(a, b):
-            continue
+        if not _independent(a, b) or _updated(a, b) or _rose(a, b):
+            continue  # not independent, or one count updated: no disagreement
         if fa.running and fb.running:
             why = _running_conflict(a, b)
         elif fa.running or fb.running:
@@ -966,8 +966,6 @@ def _pairs(
         apart = _apart(a, b)
         if why is not None and (apart > FAR_APART or (apart >= WIDE_APART and r < WIDE_RELATED)):
             why = None  # not two counts of one amount (see FAR_APART, WIDE_APART)
-        if why is not None and _rose(a, b):
-            why = None  # the toll rose to the higher figure: an update, not two sources disagreeing
         if why is not None:
             believable = _believable(a, b)
             out.append(
